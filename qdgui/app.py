@@ -1,0 +1,50 @@
+"""Composition root: arguments -> paths -> lock -> engine -> migrate -> window or command."""
+from __future__ import annotations
+
+import sys
+
+from qdgui import config, i18n
+from qdgui.cli import build_parser, db_path, run_command
+from qdgui.i18n import translate
+from qdgui.models.database import DatabaseError, check_writable
+from qdgui.models.lock import AlreadyOpen, InstanceLock
+from qdgui.models.migrate import open_database
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    settings = config.load()
+    i18n.set_language(_language(argv, settings))
+    args = build_parser().parse_args(argv)
+    if getattr(args, "operator", None):
+        settings = config.updated(settings, operator=args.operator)
+    path = db_path(args)
+    try:
+        check_writable(path)  # a clear message before the lock file is attempted
+        with InstanceLock(path):
+            database, made_backup = open_database(path)
+            try:
+                if args.command:
+                    return run_command(args, database, settings)
+                from qdgui.views.launch import run_window
+
+                return run_window(database, settings, backup=made_backup)
+            finally:
+                database.close()
+    except (AlreadyOpen, DatabaseError) as exc:
+        print(translate("Cli", "qdgui: {message}").format(message=exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(translate("Cli", "qdgui: cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+
+
+def _language(argv: list[str], settings: config.DeviceSettings) -> str:
+    # Read before argparse so that its help is already in the chosen language.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in i18n.LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in i18n.LANGUAGES:
+            return arg.split("=", 1)[1]
+    return settings.language if settings.language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE

@@ -1,0 +1,1 @@
+"""The Qt-free core: tables, records, rules, repository and aggregates."""

@@ -1,0 +1,122 @@
+"""SQLite engine with durable settings, write transactions, integrity check and online backup."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from qdgui.i18n import translate
+
+BUSY_TIMEOUT_MS = 10_000
+BACKUPS_KEPT = 10
+
+
+class DatabaseError(Exception):
+    """A problem with the database file, worded for the user."""
+
+
+def _apply_pragmas(dbapi_connection, connection_record) -> None:
+    # Take over transaction control so that BEGIN IMMEDIATE below is the only BEGIN sent.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _begin_immediate(connection) -> None:
+    # Writers take the lock at BEGIN, so a busy database waits here rather than failing mid-way.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _apply_pragmas)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def check_writable(path: Path) -> None:
+    """Fail early, in the user's words, when the database file cannot be created or written."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            translate("Database", "Cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from exc
+    if path.is_dir():
+        raise DatabaseError(translate("Database", "{path} is a folder, not a database file").format(path=path))
+    probe = path if path.exists() else folder
+    import os
+
+    if not os.access(probe, os.W_OK):
+        raise DatabaseError(
+            translate("Database", "No permission to write {path}").format(path=probe)
+        )
+
+
+def quick_check(engine: Engine) -> None:
+    with engine.connect() as conn:
+        result = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "The database file is damaged ({detail}). Restore it from a backup in the backups folder.",
+            ).format(detail="; ".join(result[:3]))
+        )
+
+
+def backup(path: Path, *, label: str) -> Path:
+    """Copy a live database with SQLite's backup API (a file copy would miss the WAL)."""
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-{label}.sqlite"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    old = sorted(folder.glob(f"{path.stem}-*.sqlite"))
+    for stale in old[:-BACKUPS_KEPT]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def latest_backup(path: Path) -> Path | None:
+    found = sorted((path.parent / "backups").glob(f"{path.stem}-*.sqlite"))
+    return found[-1] if found else None
+
+
+@dataclass
+class Database:
+    """An open database file: one engine and the session factory every action uses."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One user action, one transaction: commits on success, rolls back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

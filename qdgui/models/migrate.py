@@ -1,0 +1,102 @@
+"""Open a database file: check it, back it up, bring its schema to head and load reference data."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.orm import sessionmaker
+
+import qdgui
+from qdgui.i18n import translate
+from qdgui.models.database import Database, DatabaseError, backup, check_writable, make_engine, quick_check
+from qdgui.models.reference import ensure_divisions
+from qdgui.models.tables import Meta
+from qdgui.paths import migrations_dir
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine, revision: str = "head") -> None:
+    # Foreign keys off while tables may be rebuilt (batch mode), checked again afterwards.
+    # PRAGMA foreign_keys is ignored inside a transaction, so it goes to the driver connection
+    # before Alembic begins one (and commits it).
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            command.upgrade(alembic_config(conn), revision)
+            problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+    if problems:
+        raise DatabaseError(
+            translate("Database", "The upgraded database has {n} broken references").format(n=len(problems))
+        )
+
+
+def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path | None]:
+    """Open (or create) the file and return it with the backup made before an upgrade, if any."""
+    path = Path(path).expanduser().resolve()
+    check_writable(path)
+    existed = path.exists() and path.stat().st_size > 0
+    engine = make_engine(path)
+    made_backup = None
+    try:
+        if existed:
+            _require_sqlite(path)
+            quick_check(engine)
+        current = current_revision(engine)
+        head = head_revision()
+        scripts = ScriptDirectory.from_config(alembic_config())
+        if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+            raise DatabaseError(
+                translate(
+                    "Database", "This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui."
+                ).format(rev=current)
+            )
+        if current != head and migrate:
+            if existed:
+                made_backup = backup(path, label=f"before-{head}")
+            upgrade(engine)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        with sessions.begin() as session:
+            ensure_divisions(session)
+            _ensure_meta(session)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path, engine, sessions), made_backup
+
+
+def _require_sqlite(path: Path) -> None:
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(translate("Database", "{path} is not a qdgui database file").format(path=path))
+
+
+def _ensure_meta(session) -> None:
+    if session.get(Meta, "database_id") is None:
+        session.add(Meta(key="database_id", value=str(uuid.uuid4())))
+        session.add(Meta(key="created_at", value=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        session.add(Meta(key="created_by_version", value=qdgui.__version__))
+    session.flush()

@@ -1,0 +1,185 @@
+"""Reading numbers and dates as people write them: full-width digits, units, separators, Chinese dates."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+# Excel's day zero for the 1900 date system (it counts a non-existent 1900-02-29).
+EXCEL_EPOCH = date(1899, 12, 30)
+
+UNCERTAIN_PREFIXES = ("约", "大约", "近", "超过", "超", "逾", "不足", "将近", "左右")
+UNCERTAIN_SUFFIXES = ("多", "余", "左右", "以上", "以下", "+")
+
+
+class ParseError(ValueError):
+    """The text is not a value of the expected kind; `reason` is a key into the rule messages."""
+
+    def __init__(self, reason: str, **params):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Unit:
+    names: tuple[str, ...]
+    factor: Decimal
+
+
+# Each quantity: the units a cell may carry, and what one of them is in the stored unit.
+COUNT_UNITS = (Unit(("户", "处", "个", "条", "间", "宗", "套", "栋", "座", "家", "项"), Decimal(1)),)
+AREA_UNITS = (
+    Unit(("万平方米", "万㎡", "万m2", "万m²", "万平米"), Decimal(10000)),
+    Unit(("平方米", "㎡", "m2", "m²", "平米", "平"), Decimal(1)),
+)
+LAND_UNITS = (Unit(("万亩",), Decimal(10000)), Unit(("亩",), Decimal(1)))
+LENGTH_UNITS = (
+    Unit(("公里", "km", "千米"), Decimal(1)),
+    Unit(("米", "m"), Decimal("0.001")),
+)
+MONEY_WAN_UNITS = (
+    Unit(("亿元", "亿"), Decimal(10000)),
+    Unit(("万元", "万"), Decimal(1)),
+    Unit(("元",), Decimal("0.0001")),
+)
+
+
+def normalize(text: str) -> str:
+    """Fold full-width characters to ASCII and trim; '８１４' -> '814', '，' -> ','."""
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.replace("\u3000", " ").strip()
+
+
+def _strip_unit(text: str, units: tuple[Unit, ...]) -> tuple[str, Decimal]:
+    lowered = text.lower()
+    for unit in units:
+        for name in sorted(unit.names, key=len, reverse=True):
+            folded = normalize(name).lower()
+            if lowered.endswith(folded):
+                return text[: len(text) - len(folded)].strip(), unit.factor
+    return text, Decimal(1)
+
+
+def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decimal | None:
+    """A non-empty cell or field as an exact Decimal in the stored unit, or None when blank.
+
+    Raises ParseError for text that is not a number, is approximate ("约30", "30多"),
+    or has more decimal places than the field keeps.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ParseError("not_a_number", text=str(value))
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        number = value
+    else:
+        text = normalize(str(value))
+        if not text:
+            return None
+        for word in UNCERTAIN_PREFIXES:
+            if text.startswith(word):
+                raise ParseError("approximate", text=text)
+        stripped, factor = _strip_unit(text, units)
+        for word in UNCERTAIN_SUFFIXES:
+            if stripped.endswith(word):
+                raise ParseError("approximate", text=text)
+        multiplier = Decimal(1)
+        if stripped.endswith("万") and factor == 1:
+            stripped, multiplier = stripped[:-1].strip(), Decimal(10000)
+        compact = stripped.replace(" ", "")
+        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", compact):
+            compact = compact.replace(",", "")
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", compact):
+            raise ParseError("not_a_number", text=text)
+        try:
+            number = Decimal(compact) * factor * multiplier
+        except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid decimals
+            raise ParseError("not_a_number", text=text) from exc
+    if not number.is_finite():
+        raise ParseError("not_a_number", text=str(value))
+    quantum = Decimal(1).scaleb(-places)
+    rounded = number.quantize(quantum)
+    if rounded != number:
+        raise ParseError("too_precise", text=str(value), places=places)
+    return Decimal(int(rounded)) if rounded == rounded.to_integral_value() else rounded.normalize()
+
+
+def parse_count(value) -> int | None:
+    """A whole count such as '814', '８１４处', '1,234户' or '1.2万'."""
+    number = parse_decimal(value, COUNT_UNITS, places=6)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise ParseError("not_whole", text=str(value))
+    return int(number)
+
+
+def parse_year(value) -> int | None:
+    if value is None:
+        return None
+    text = normalize(str(value)).removesuffix("年")
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}", text):
+        raise ParseError("not_a_year", text=str(value))
+    return int(text)
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
+    re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
+)
+_NO_YEAR = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|(\d{1,2})[./-](\d{1,2})")
+
+
+def excel_serial_to_date(serial: float) -> date:
+    if not 1 <= serial < 2958466:  # Excel's range: 1900-01-01 .. 9999-12-31
+        raise ParseError("not_a_date", text=str(serial))
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def parse_date(value) -> date | None:
+    """A date from a date, datetime, Excel serial number or text in any common Chinese form.
+
+    Text without a year ("3月5日") raises ParseError('date_without_year'): never guessed.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return excel_serial_to_date(float(value))
+    text = normalize(str(value))
+    if not text:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError as exc:
+                raise ParseError("no_such_date", text=text) from exc
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+        return excel_serial_to_date(float(text))
+    if _NO_YEAR.fullmatch(text):
+        raise ParseError("date_without_year", text=text)
+    raise ParseError("not_a_date", text=text)
+
+
+def parse_text(value) -> str | None:
+    """Trimmed text with control characters removed; None when blank."""
+    if value is None:
+        return None
+    text = str(value)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
+    return text or None

@@ -1,0 +1,388 @@
+"""Repository: every write of a record, with its rules, provenance stamps and audit rows.
+
+Functions take the session first, never commit, and return plain values.
+"""
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qdgui.i18n import translate
+from qdgui.models import rules, vocab
+from qdgui.models.parse import ParseError, parse_text, parse_year
+from qdgui.models.records import (
+    CommunityDraft,
+    DemolitionDraft,
+    Operator,
+    ParkDraft,
+    Problem,
+    ProjectDraft,
+    SigningDraft,
+    TargetDraft,
+    ValidationFailed,
+)
+from qdgui.models.tables import (
+    RECORD_TABLES,
+    AnnualTarget,
+    AuditEntry,
+    Community,
+    Demolition,
+    Division,
+    Park,
+    Project,
+    Signing,
+)
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+class StaleRecord(Exception):
+    """The record changed since the form loaded it; saving would overwrite someone's work."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    table: type
+    read: Callable[..., rules.Checked]
+
+
+KINDS: dict[type, Kind] = {
+    ProjectDraft: Kind(Project, rules.read_project),
+    TargetDraft: Kind(AnnualTarget, rules.read_target),
+    CommunityDraft: Kind(Community, rules.read_community),
+    SigningDraft: Kind(Signing, rules.read_signing),
+    DemolitionDraft: Kind(Demolition, rules.read_demolition),
+    ParkDraft: Kind(Park, rules.read_park),
+}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    operator: str
+    device: str
+    record_version: int
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def audit_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+# ---------------------------------------------------------------- context for the rules
+
+
+def load_divisions(session: Session) -> rules.Divisions:
+    rows = session.execute(select(Division.code, Division.name, Division.level, Division.parent_code))
+    return rules.Divisions({r.code: rules.DivisionInfo(r.code, r.name, r.level, r.parent_code) for r in rows})
+
+
+def project_totals(session: Session, project_uuid: str, *, excluding: str | None = None) -> rules.ProjectTotals | None:
+    project = session.get(Project, project_uuid)
+    if project is None or project.deleted:
+        return None
+    signed = select(func.coalesce(func.sum(Signing.households), 0), func.coalesce(func.sum(Signing.houses), 0)).where(
+        Signing.project_uuid == project_uuid, Signing.deleted.is_(False)
+    )
+    if excluding is not None:
+        signed = signed.where(Signing.uuid != excluding)
+    households, houses = session.execute(signed).one()
+    return rules.ProjectTotals(
+        uuid=project.uuid,
+        name=project.name,
+        district_code=project.district_code,
+        total_households=project.total_households,
+        total_houses=project.total_houses,
+        signed_households=int(households),
+        signed_houses=int(houses),
+    )
+
+
+def _live(session: Session, table, uuid: str | None) -> bool:
+    if not uuid:
+        return True
+    return session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted.is_(False))).first() is not None
+
+
+def _taken(session: Session, query, excluding: str | None) -> bool:
+    if excluding is not None:
+        query = query.where(query.selected_columns[0] != excluding)
+    return session.execute(query.limit(1)).first() is not None
+
+
+def _text(value) -> str | None:
+    return parse_text(value)
+
+
+def build_context(session: Session, draft, *, editing: str | None = None) -> rules.Context:
+    divisions = load_divisions(session)
+    if isinstance(draft, SigningDraft):
+        project_uuid = _text(draft.project_uuid)
+        project = project_totals(session, project_uuid, excluding=editing) if project_uuid else None
+        agreement = _text(draft.agreement_no)
+        duplicate = bool(agreement and project_uuid) and _taken(
+            session,
+            select(Signing.uuid).where(
+                Signing.project_uuid == project_uuid, Signing.agreement_no == agreement, Signing.deleted.is_(False)
+            ),
+            editing,
+        )
+        return rules.Context(
+            divisions,
+            project=project,
+            project_exists=project is not None or not project_uuid,
+            community_exists=_live(session, Community, _text(draft.community_uuid)),
+            duplicate_key=duplicate,
+        )
+    if isinstance(draft, DemolitionDraft):
+        case_no = _text(draft.case_no)
+        duplicate = bool(case_no) and _taken(
+            session, select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted.is_(False)), editing
+        )
+        return rules.Context(
+            divisions,
+            project_exists=_live(session, Project, _text(draft.project_uuid)),
+            community_exists=_live(session, Community, _text(draft.community_uuid)),
+            duplicate_key=duplicate,
+        )
+    if isinstance(draft, ParkDraft):
+        return rules.Context(divisions, project_exists=_live(session, Project, _text(draft.project_uuid)))
+    if isinstance(draft, ProjectDraft):
+        name, district = _text(draft.name), _text(draft.district_code)
+        duplicate = bool(name and district) and _taken(
+            session,
+            select(Project.uuid).where(
+                Project.name == name, Project.district_code == district, Project.deleted.is_(False)
+            ),
+            editing,
+        )
+        totals = project_totals(session, editing) if editing else None
+        return rules.Context(divisions, project=totals, duplicate_key=duplicate)
+    if isinstance(draft, TargetDraft):
+        year = draft.year
+        street = _text(draft.street_code)
+        query = select(AnnualTarget.uuid).where(
+            AnnualTarget.district_code == _text(draft.district_code),
+            func.coalesce(AnnualTarget.street_code, "") == (street or ""),
+            AnnualTarget.deleted.is_(False),
+        )
+        try:
+            year_value = parse_year(year)
+        except ParseError:
+            year_value = None
+        measure = vocab.code_for(vocab.MEASURES, _text(draft.measure) or "")
+        duplicate = bool(year_value and measure) and _taken(
+            session, query.where(AnnualTarget.year == year_value, AnnualTarget.measure == measure), editing
+        )
+        return rules.Context(divisions, duplicate_key=duplicate)
+    if isinstance(draft, CommunityDraft):
+        name, street = _text(draft.name), _text(draft.street_code)
+        duplicate = bool(name and street) and _taken(
+            session,
+            select(Community.uuid).where(
+                Community.street_code == street, Community.name == name, Community.deleted.is_(False)
+            ),
+            editing,
+        )
+        return rules.Context(divisions, duplicate_key=duplicate)
+    raise TypeError(f"not a draft: {type(draft).__name__}")
+
+
+def check(session: Session, draft, *, today: date, editing: str | None = None) -> rules.Checked:
+    """Run the draft's rules with the context the database gives; writes nothing."""
+    kind = KINDS[type(draft)]
+    return kind.read(draft, today=today, context=build_context(session, draft, editing=editing))
+
+
+def _require_valid(checked: rules.Checked, confirm_warnings: bool) -> None:
+    blocking = checked.errors if confirm_warnings else checked.problems
+    if blocking:
+        raise ValidationFailed(blocking)
+
+
+# ---------------------------------------------------------------- writes with audit
+
+
+def _audit(session: Session, row, action: str, changes: list[tuple[str, object, object]], *, by: Operator, at: datetime) -> None:
+    for field, old, new in changes:
+        session.add(
+            AuditEntry(
+                table_name=row.__tablename__,
+                record_uuid=row.uuid,
+                action=action,
+                field=field,
+                old_value=audit_text(old),
+                new_value=audit_text(new),
+                operator=by.name,
+                device=by.device,
+                at=at,
+                record_version=row.version,
+            )
+        )
+
+
+def add(session: Session, draft, *, by: Operator, today: date, confirm_warnings: bool = False) -> str:
+    """Check and insert a record; returns its UUID. Raises ValidationFailed."""
+    kind = KINDS[type(draft)]
+    checked = check(session, draft, today=today)
+    _require_valid(checked, confirm_warnings)
+    now = utc_now()
+    row = kind.table(
+        uuid=new_uuid(), created_at=now, updated_at=now, operator=by.name, device=by.device, version=1, deleted=False
+    )
+    for name, value in checked.values.items():
+        setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    _audit(session, row, "insert", [(k, None, v) for k, v in checked.values.items() if v is not None], by=by, at=now)
+    session.flush()
+    return row.uuid
+
+
+def get(session: Session, table, uuid: str):
+    row = session.get(table, uuid)
+    if row is None:
+        raise RecordNotFound(translate("Repository", "No record {uuid}").format(uuid=uuid))
+    return row
+
+
+def update(
+    session: Session,
+    uuid: str,
+    draft,
+    *,
+    by: Operator,
+    today: date,
+    expected_version: int | None = None,
+    confirm_warnings: bool = False,
+) -> bool:
+    """Check and apply an edit; returns False when nothing changed. Raises ValidationFailed, StaleRecord."""
+    kind = KINDS[type(draft)]
+    row = get(session, kind.table, uuid)
+    if row.deleted:
+        raise RecordNotFound(translate("Repository", "Record {uuid} is deleted").format(uuid=uuid))
+    if expected_version is not None and row.version != expected_version:
+        raise StaleRecord(
+            translate("Repository", "This record was changed elsewhere (version {now}, you opened {then})").format(
+                now=row.version, then=expected_version
+            )
+        )
+    checked = check(session, draft, today=today, editing=uuid)
+    _require_valid(checked, confirm_warnings)
+    changes = []
+    for name, value in checked.values.items():
+        old = getattr(row, name)
+        if _differs(old, value):
+            changes.append((name, old, value))
+            setattr(row, name, value)
+    if not changes:
+        return False
+    now = utc_now()
+    row.version += 1
+    row.updated_at = max(now, row.created_at)
+    row.operator, row.device = by.name, by.device
+    session.flush()
+    _audit(session, row, "update", changes, by=by, at=now)
+    session.flush()
+    return True
+
+
+def _differs(old, new) -> bool:
+    if isinstance(old, Decimal) or isinstance(new, Decimal):
+        if old is None or new is None:
+            return old is not new
+        return Decimal(old) != Decimal(new)
+    return old != new
+
+
+def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operator) -> bool:
+    """Soft-delete (or restore) a record: a tombstone that can travel to the supervisor's copy."""
+    row = get(session, table, uuid)
+    if row.deleted == deleted:
+        return False
+    now = utc_now()
+    row.deleted = deleted
+    row.version += 1
+    row.updated_at = max(now, row.created_at)
+    row.operator, row.device = by.name, by.device
+    session.flush()
+    _audit(session, row, "delete" if deleted else "restore", [("deleted", not deleted, deleted)], by=by, at=now)
+    session.flush()
+    return True
+
+
+def history(session: Session, uuid: str) -> list[HistoryEntry]:
+    """Every change of a record, oldest first."""
+    rows = session.execute(
+        select(AuditEntry).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)
+    ).scalars()
+    return [
+        HistoryEntry(r.at, r.action, r.field, r.old_value, r.new_value, r.operator, r.device, r.record_version)
+        for r in rows
+    ]
+
+
+def count_records(session: Session) -> dict[str, int]:
+    """Live (not deleted) records per table."""
+    counts = {}
+    for name, table in RECORD_TABLES.items():
+        counts[name] = session.scalar(select(func.count()).select_from(table).where(table.deleted.is_(False)))
+    return counts
+
+
+# ---------------------------------------------------------------- divisions the user maintains
+
+
+def add_street(session: Session, district_code: str, name: str) -> str:
+    """Add a street or town the shipped list lacks; returns its local code."""
+    clean = _text(name)
+    district = session.get(Division, district_code)
+    if district is None or district.level != "county":
+        raise ValidationFailed([Problem("district_code", translate("Rules", "Unknown district code {code}").format(code=district_code))])
+    if not clean:
+        raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    exists = session.scalar(select(Division.code).where(Division.parent_code == district_code, Division.name == clean))
+    if exists:
+        raise ValidationFailed([Problem("name", translate("Rules", "This district already has a street named {name}").format(name=clean))])
+    code = f"L{district_code}{uuidlib.uuid4().hex[:8]}"
+    session.add(Division(code=code, name=clean, level="township", parent_code=district_code, code_system="local", user_added=True))
+    session.flush()
+    return code
+
+
+def rename_division(session: Session, code: str, name: str) -> None:
+    row = session.get(Division, code)
+    clean = _text(name)
+    if row is None:
+        raise RecordNotFound(code)
+    if not clean:
+        raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    if row.official_name is None and not row.user_added:
+        row.official_name = row.name
+    row.name = clean
+    session.flush()

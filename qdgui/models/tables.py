@@ -1,0 +1,261 @@
+"""ORM tables: reference divisions, communities, projects, targets, the three record kinds, audit."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from qdgui.models import vocab
+from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM, MONEY_WAN, TARGET, Base, RecordMixin, Scaled, record_checks
+
+
+def _one_of(column: str, codes, name: str) -> CheckConstraint:
+    listed = ", ".join(f"'{c}'" for c in codes)
+    return CheckConstraint(f"{column} IN ({listed})", name=name)
+
+
+def _not_negative(*columns: str) -> tuple[CheckConstraint, ...]:
+    return tuple(CheckConstraint(f"{c} IS NULL OR {c} >= 0", name=f"{c}_not_negative") for c in columns)
+
+
+class Division(Base):
+    """A district (county level) or street/town, from the NBS list or added by the user."""
+
+    __tablename__ = "division"
+    __table_args__ = (
+        _one_of("level", ("prefecture", "county", "township", "special_zone"), "level_known"),
+        _one_of("code_system", ("NBS-2023", "MCA", "local"), "code_system_known"),
+        CheckConstraint("length(trim(name)) > 0", name="name_present"),
+    )
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    level: Mapped[str] = mapped_column(String(20), nullable=False)
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"), index=True)
+    code_system: Mapped[str] = mapped_column(String(10), nullable=False)
+    official_name: Mapped[str | None] = mapped_column(String(60))  # name in the shipped list, if renamed
+    user_added: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+
+class Community(RecordMixin, Base):
+    """A community (社区) or village (村) inside a street/town."""
+
+    __tablename__ = "community"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("kind", vocab.COMMUNITY_KINDS, "kind_known"),
+        CheckConstraint("length(trim(name)) > 0", name="name_present"),
+        Index("uq_community_street_name", "street_code", "name", unique=True, sqlite_where=text("deleted = 0")),
+    )
+
+    street_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    kind: Mapped[str] = mapped_column(String(12), nullable=False, default="community")
+
+
+class Project(RecordMixin, Base):
+    """A renewal project (征迁项目/片区) and the totals its progress is measured against."""
+
+    __tablename__ = "project"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("campaign_area", vocab.CAMPAIGN_AREAS, "campaign_area_known"),
+        CheckConstraint("length(trim(name)) > 0", name="name_present"),
+        *_not_negative("total_households", "total_houses", "total_area_m2", "total_land_mu"),
+        Index("uq_project_district_name", "district_code", "name", unique=True, sqlite_where=text("deleted = 0")),
+    )
+
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    campaign_area: Mapped[str] = mapped_column(String(24), nullable=False)
+    district_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False, index=True)
+    street_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"))
+    total_households: Mapped[int | None] = mapped_column(Integer)
+    total_houses: Mapped[int | None] = mapped_column(Integer)
+    total_area_m2: Mapped[Decimal | None] = mapped_column(Scaled(AREA_M2))
+    total_land_mu: Mapped[Decimal | None] = mapped_column(Scaled(LAND_MU))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class AnnualTarget(RecordMixin, Base):
+    """An annual target of one measure for a district, or a street inside it."""
+
+    __tablename__ = "annual_target"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("measure", vocab.MEASURES, "measure_known"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_sane"),
+        *_not_negative("value"),
+        Index(
+            "uq_annual_target_scope",
+            "year",
+            "district_code",
+            func.coalesce(text("street_code"), ""),
+            "measure",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+        ),
+    )
+
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    district_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
+    street_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"))
+    measure: Mapped[str] = mapped_column(String(24), nullable=False)
+    value: Mapped[Decimal] = mapped_column(Scaled(TARGET), nullable=False)
+
+
+class Signing(RecordMixin, Base):
+    """Relocation agreements signed (征迁签约): one agreement or one day's batch in a village."""
+
+    __tablename__ = "signing"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("compensation", vocab.COMPENSATION_TYPES, "compensation_known"),
+        *_not_negative("households", "houses", "area_m2", "land_mu"),
+        CheckConstraint("households > 0 OR houses > 0", name="something_signed"),
+        Index(
+            "uq_signing_agreement",
+            "project_uuid",
+            "agreement_no",
+            unique=True,
+            sqlite_where=text("deleted = 0 AND agreement_no IS NOT NULL"),
+        ),
+        Index("ix_signing_date", "signed_on"),
+    )
+
+    project_uuid: Mapped[str] = mapped_column(ForeignKey("project.uuid"), nullable=False, index=True)
+    community_uuid: Mapped[str | None] = mapped_column(ForeignKey("community.uuid"))
+    district_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
+    street_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False, index=True)
+    signed_on: Mapped[date] = mapped_column(Date, nullable=False)
+    households: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    houses: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    area_m2: Mapped[Decimal | None] = mapped_column(Scaled(AREA_M2))
+    land_mu: Mapped[Decimal | None] = mapped_column(Scaled(LAND_MU))
+    agreement_no: Mapped[str | None] = mapped_column(String(40))
+    compensation: Mapped[str | None] = mapped_column(String(10))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class Demolition(RecordMixin, Base):
+    """An illegal-construction case (拆违), from identification to demolition or rectification."""
+
+    __tablename__ = "demolition"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("structure", vocab.STRUCTURES, "structure_known"),
+        _one_of("disposal", vocab.DISPOSALS, "disposal_known"),
+        _one_of("status", vocab.DEMOLITION_STATUSES, "status_known"),
+        *_not_negative("area_m2"),
+        CheckConstraint("length(trim(case_no)) > 0", name="case_no_present"),
+        CheckConstraint("done_on IS NULL OR done_on >= found_on", name="done_after_found"),
+        CheckConstraint(
+            "status NOT IN ('demolished', 'rectified') OR done_on IS NOT NULL", name="done_has_date"
+        ),
+        Index("uq_demolition_case_no", "case_no", unique=True, sqlite_where=text("deleted = 0")),
+        Index("ix_demolition_done_on", "done_on"),
+    )
+
+    case_no: Mapped[str] = mapped_column(String(40), nullable=False)
+    district_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
+    street_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False, index=True)
+    community_uuid: Mapped[str | None] = mapped_column(ForeignKey("community.uuid"))
+    project_uuid: Mapped[str | None] = mapped_column(ForeignKey("project.uuid"))
+    address: Mapped[str] = mapped_column(String(200), nullable=False)
+    key_zone: Mapped[str | None] = mapped_column(String(100))
+    structure: Mapped[str] = mapped_column(String(16), nullable=False)
+    area_m2: Mapped[Decimal] = mapped_column(Scaled(AREA_M2), nullable=False)
+    disposal: Mapped[str] = mapped_column(String(10), nullable=False)
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    found_on: Mapped[date] = mapped_column(Date, nullable=False)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    enforcement_unit: Mapped[str | None] = mapped_column(String(60))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class Park(RecordMixin, Base):
+    """A park, corridor, greening site or greenway section (公园城市建设)."""
+
+    __tablename__ = "park"
+    __table_args__ = (
+        *record_checks(),
+        _one_of("kind", vocab.PARK_KINDS, "kind_known"),
+        _one_of("status", vocab.PARK_STATUSES, "status_known"),
+        *_not_negative("area_m2", "length_km", "investment_wan"),
+        CheckConstraint("length(trim(name)) > 0", name="name_present"),
+        CheckConstraint("status <> 'completed' OR completed_on IS NOT NULL", name="completed_has_date"),
+        CheckConstraint(
+            "completed_on IS NULL OR started_on IS NULL OR completed_on >= started_on",
+            name="completed_after_started",
+        ),
+        CheckConstraint("plan_year BETWEEN 2000 AND 2100", name="plan_year_sane"),
+        Index("ix_park_completed_on", "completed_on"),
+    )
+
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    district_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
+    street_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"), index=True)
+    project_uuid: Mapped[str | None] = mapped_column(ForeignKey("project.uuid"))
+    plan_year: Mapped[int] = mapped_column(Integer, nullable=False)
+    area_m2: Mapped[Decimal | None] = mapped_column(Scaled(AREA_M2))
+    length_km: Mapped[Decimal | None] = mapped_column(Scaled(LENGTH_KM))
+    investment_wan: Mapped[Decimal | None] = mapped_column(Scaled(MONEY_WAN))
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    started_on: Mapped[date | None] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """One changed field of one record: who, when, from where, old and new value."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        _one_of("action", ("insert", "update", "delete", "restore"), "action_known"),
+        Index("ix_audit_entry_record", "record_uuid", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(30), nullable=False)
+    record_uuid: Mapped[str] = mapped_column(String(36), nullable=False)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)
+    field: Mapped[str] = mapped_column(String(40), nullable=False)
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    operator: Mapped[str] = mapped_column(String(50), nullable=False)
+    device: Mapped[str] = mapped_column(String(80), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    record_version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Meta(Base):
+    """Facts about this database file: its own id, when it was created, by which version."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+RECORD_TABLES: dict[str, type[RecordMixin]] = {
+    "community": Community,
+    "project": Project,
+    "annual_target": AnnualTarget,
+    "signing": Signing,
+    "demolition": Demolition,
+    "park": Park,
+}

@@ -1,0 +1,46 @@
+"""Start the Qt application: translators, fonts, the main window, the event loop."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from qdgui import i18n
+from qdgui.config import DeviceSettings
+from qdgui.models.database import Database
+from qdgui.paths import resources_dir
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load qdgui's own catalogue and Qt's (for standard dialogs and buttons)."""
+    translators = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "translations" / f"qdgui_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        translators.append(qt_own)
+    return translators
+
+
+def make_application(language: str) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("qdgui")
+    app.setOrganizationName("qdgui")
+    install_translators(app, language)
+    return app
+
+
+def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None) -> int:
+    from qdgui.views.main_window import MainWindow
+
+    app = make_application(i18n.language())
+    window = MainWindow(database, settings, backup=backup)
+    window.show()
+    return app.exec()

@@ -1,0 +1,973 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../qdgui/app.py" line="35" />
+        <source>qdgui: {message}</source>
+        <translation>qdgui：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="38" />
+        <source>qdgui: cannot use {path}: {reason}</source>
+        <translation>qdgui：无法使用 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="18" />
+        <source>Error in the command line: {detail}</source>
+        <translation>命令行有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="25" />
+        <source>database file to open (default: the one in your data folder)</source>
+        <translation>要打开的数据库文件（默认：数据文件夹中的数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="27" />
+        <source>who is entering records (default: from settings)</source>
+        <translation>录入人（默认：取自设置）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="29" />
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="36" />
+        <source>qdgui: field records of Qingdao's urban-renewal campaign. Without a command, opens the window.</source>
+        <translation>qdgui：青岛城市更新攻坚行动现场台账。不带命令时打开主窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="39" />
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="40" />
+        <source>fill the database with a realistic demo data set</source>
+        <translation>向数据库写入一套真实感的演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="41" />
+        <source>random seed of the demo data</source>
+        <translation>演示数据的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="42" />
+        <source>print how many records the database holds</source>
+        <translation>显示数据库中各类记录的数量</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="43" />
+        <source>print the change history of one record</source>
+        <translation>显示一条记录的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="44" />
+        <source>the record's UUID</source>
+        <translation>记录的 UUID</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="62" />
+        <source>The database already holds records; the demo data goes into an empty one.</source>
+        <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="65" />
+        <source>Demo data written to {path}:</source>
+        <translation>演示数据已写入 {path}：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="71" />
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="78" />
+        <source>No history for {uuid}</source>
+        <translation>没有 {uuid} 的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="109" />
+        <source>Communities/villages</source>
+        <translation>社区/村居</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="109" />
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="109" />
+        <source>Annual targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="109" />
+        <source>Relocation signings</source>
+        <translation>征迁签约</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="110" />
+        <source>Illegal-building cases</source>
+        <translation>拆违案件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="110" />
+        <source>Parks</source>
+        <translation>公园建设</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="54" />
+        <source>Cannot create the folder {folder}: {reason}</source>
+        <translation>无法创建文件夹 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="59" />
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="65" />
+        <source>No permission to write {path}</source>
+        <translation>没有写入 {path} 的权限</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="74" />
+        <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
+        <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="52" />
+        <source>The upgraded database has {n} broken references</source>
+        <translation>升级后的数据库有 {n} 处关联错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="72" />
+        <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
+        <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="94" />
+        <source>{path} is not a qdgui database file</source>
+        <translation>{path} 不是 qdgui 数据库文件</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="128" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="129" />
+        <source>Campaign area</source>
+        <translation>攻坚领域</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="130" />
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="131" />
+        <source>Street/town</source>
+        <translation>街道/镇</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="132" />
+        <source>Community/village</source>
+        <translation>社区/村居</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="133" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="134" />
+        <source>Total households</source>
+        <translation>总户数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="135" />
+        <source>Total houses</source>
+        <translation>总处数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="136" />
+        <source>Total building area (m2)</source>
+        <translation>总建筑面积（㎡）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="137" />
+        <source>Total land (mu)</source>
+        <translation>总土地面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="138" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="139" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="140" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="141" />
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="142" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="143" />
+        <source>Date signed</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="144" />
+        <source>Households signed</source>
+        <translation>签约户数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="145" />
+        <source>Houses signed</source>
+        <translation>签约处数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="146" />
+        <source>Area (m2)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="147" />
+        <source>Land vacated (mu)</source>
+        <translation>腾地面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="148" />
+        <source>Agreement number</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="149" />
+        <source>Compensation type</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="150" />
+        <source>Case number</source>
+        <translation>违建编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="151" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="152" />
+        <source>Key zone</source>
+        <translation>重点片区</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="153" />
+        <source>Structure</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="154" />
+        <source>Disposal</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="155" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="156" />
+        <source>Date found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="157" />
+        <source>Date done</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="158" />
+        <source>Enforcement unit</source>
+        <translation>执法中队</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="159" />
+        <source>Plan year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="160" />
+        <source>Length (km)</source>
+        <translation>长度（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="161" />
+        <source>Investment (10k yuan)</source>
+        <translation>投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="162" />
+        <source>Date started</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="163" />
+        <source>Date completed</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="164" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../qdgui/models/lock.py" line="29" />
+        <source>This database is already open in another qdgui window ({holder}): {path}</source>
+        <translation>此数据库已在另一个 qdgui 窗口中打开（{holder}）：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="19" />
+        <source>qdgui - Urban renewal field records</source>
+        <translation>qdgui - 城市更新现场台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="24" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="37" />
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="37" />
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="48" />
+        <source>Relocation signings</source>
+        <translation>征迁签约</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="49" />
+        <source>Illegal-building cases</source>
+        <translation>拆违</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="50" />
+        <source>Parks</source>
+        <translation>公园建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="52" />
+        <source>Annual targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="53" />
+        <source>Communities/villages</source>
+        <translation>社区/村居</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="61" />
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="62" />
+        <source>{n} records</source>
+        <translation>共 {n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="63" />
+        <source>Operator: {name}</source>
+        <translation>录入人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="66" />
+        <source>Last backup: {when}</source>
+        <translation>最近备份：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="67" />
+        <source>Last backup: none yet</source>
+        <translation>最近备份：尚无</translation>
+    </message>
+</context>
+<context>
+    <name>Repository</name>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="270" />
+        <source>No record {uuid}</source>
+        <translation>没有记录 {uuid}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="288" />
+        <source>Record {uuid} is deleted</source>
+        <translation>记录 {uuid} 已删除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="291" />
+        <source>This record was changed elsewhere (version {now}, you opened {then})</source>
+        <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="366" />
+        <location filename="../../qdgui/models/rules.py" line="218" />
+        <source>Unknown district code {code}</source>
+        <translation>未知的区（市）代码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="368" />
+        <location filename="../../qdgui/models/repository.py" line="384" />
+        <location filename="../../qdgui/models/rules.py" line="156" />
+        <location filename="../../qdgui/models/rules.py" line="205" />
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/repository.py" line="371" />
+        <source>This district already has a street named {name}</source>
+        <translation>该区（市）已有名为 {name} 的街道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="120" />
+        <source>“{text}” is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="121" />
+        <source>“{text}” is an estimate; enter the exact figure</source>
+        <translation>“{text}”是估计数，请填写确切数字</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="122" />
+        <source>“{text}” has more than {places} decimal places</source>
+        <translation>“{text}”的小数位超过 {places} 位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="123" />
+        <source>“{text}” is not a whole number</source>
+        <translation>“{text}”不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="124" />
+        <source>“{text}” is not a year</source>
+        <translation>“{text}”不是年份</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="125" />
+        <source>“{text}” is not a date</source>
+        <translation>“{text}”不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="126" />
+        <source>“{text}” is not a real calendar date</source>
+        <translation>“{text}”不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="127" />
+        <source>“{text}” has no year; write the full date</source>
+        <translation>“{text}”没有年份，请写完整日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="163" />
+        <source>Too long: at most {n} characters</source>
+        <translation>太长：最多 {n} 个字</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="169" />
+        <location filename="../../qdgui/models/rules.py" line="175" />
+        <source>Cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="183" />
+        <source>Year must be between {first} and {last}</source>
+        <translation>年份应在 {first} 至 {last} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="192" />
+        <source>{date} is in the future</source>
+        <translation>{date} 是将来的日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="194" />
+        <source>{date} is too far in the past</source>
+        <translation>{date} 过于久远</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="196" />
+        <source>{date} is more than a year ago; is it right?</source>
+        <translation>{date} 已超过一年，是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="210" />
+        <source>“{text}” is not one of: {choices}</source>
+        <translation>“{text}”不是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="224" />
+        <source>{code} is not a street or town of {district}</source>
+        <translation>{code} 不是 {district} 的街道或镇</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="248" />
+        <source>A project of this name already exists in this district</source>
+        <translation>该区（市）已有同名项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="250" />
+        <source>No totals given: progress cannot be measured against this project</source>
+        <translation>未填写总量：无法计算该项目的进度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="256" />
+        <source>{signed} households are already signed; the total cannot be smaller</source>
+        <translation>已签约 {signed} 户，总户数不能更小</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="263" />
+        <source>{signed} houses are already signed; the total cannot be smaller</source>
+        <translation>已签约 {signed} 处，总处数不能更小</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="280" />
+        <source>A count must be a whole number</source>
+        <translation>数量必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="282" />
+        <source>A target for this year, place and measure already exists</source>
+        <translation>该年度、地区和指标的目标已存在</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="290" />
+        <source>Unknown street or town code {code}</source>
+        <translation>未知的街道/镇代码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="294" />
+        <source>This street already has a community of this name</source>
+        <translation>该街道已有同名社区/村居</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="300" />
+        <location filename="../../qdgui/models/rules.py" line="343" />
+        <location filename="../../qdgui/models/rules.py" line="374" />
+        <source>No such project</source>
+        <translation>项目不存在</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="302" />
+        <location filename="../../qdgui/models/rules.py" line="342" />
+        <source>No such community or village</source>
+        <translation>社区/村居不存在</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="312" />
+        <source>Enter the households or houses signed</source>
+        <translation>请填写签约户数或处数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="316" />
+        <source>This agreement number is already recorded for this project</source>
+        <translation>该项目已登记此协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="322" />
+        <source>{n} households in one entry is unusually many; is it right?</source>
+        <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="332" />
+        <source>Signed would reach {after}, more than the project's total of {total} ({left} left)</source>
+        <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="355" />
+        <source>This case number is already recorded</source>
+        <translation>此违建编号已登记</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="357" />
+        <source>A finished case needs the date it was done</source>
+        <translation>已办结的案件需要填写办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="359" />
+        <source>A date done is given but the status is not finished</source>
+        <translation>填写了办结日期，但状态不是已办结</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="361" />
+        <source>The date done is before the date found</source>
+        <translation>办结日期早于发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="363" />
+        <source>The area is 0; is it right?</source>
+        <translation>面积为 0，是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="365" />
+        <source>{area} m2 is unusually large for one case; check the unit</source>
+        <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="384" />
+        <source>A greenway needs its length in km</source>
+        <translation>滨海绿道需要填写长度（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="386" />
+        <source>A completed park needs a completion date</source>
+        <translation>已完工的公园需要填写完工日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="388" />
+        <source>A completion date is given but the status is not completed</source>
+        <translation>填写了完工日期，但状态不是完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="390" />
+        <source>The completion date is before the start date</source>
+        <translation>完工日期早于开工日期</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="72" />
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="73" />
+        <source>houses</source>
+        <translation>处</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="74" />
+        <location filename="../../qdgui/models/vocab.py" line="77" />
+        <source>m2</source>
+        <translation>㎡</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="75" />
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="76" />
+        <location filename="../../qdgui/models/vocab.py" line="83" />
+        <source>sites</source>
+        <translation>处</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="78" />
+        <location filename="../../qdgui/models/vocab.py" line="79" />
+        <location filename="../../qdgui/models/vocab.py" line="80" />
+        <location filename="../../qdgui/models/vocab.py" line="81" />
+        <source>parks</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="82" />
+        <source>corridors</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="84" />
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="8" />
+        <source>Historic district protection and renewal</source>
+        <translation>历史城区保护更新</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="9" />
+        <source>Low-efficiency zone (park) development</source>
+        <translation>重点低效片区（园区）开发建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="10" />
+        <source>Old city and old village renewal</source>
+        <translation>旧城旧村改造建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="11" />
+        <source>Municipal facilities</source>
+        <translation>市政设施建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="12" />
+        <source>Transport infrastructure</source>
+        <translation>交通基础设施建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="13" />
+        <source>Metro construction and line-side development</source>
+        <translation>地铁建设及地铁沿线开发建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="14" />
+        <source>Parking facilities</source>
+        <translation>停车设施建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="15" />
+        <source>Park city construction</source>
+        <translation>公园城市建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="16" />
+        <source>Illegal construction removal</source>
+        <translation>拆违治乱</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="17" />
+        <source>Licun River (Zhangcun River) basin renewal</source>
+        <translation>李村河（张村河）流域生态环境综合治理和开发建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="21" />
+        <source>Cash compensation</source>
+        <translation>货币补偿</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="22" />
+        <source>Property swap</source>
+        <translation>产权调换</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="23" />
+        <source>Cash and property swap</source>
+        <translation>货币+产权调换</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="27" />
+        <source>Brick-concrete</source>
+        <translation>砖混</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="28" />
+        <source>Steel frame</source>
+        <translation>钢结构</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="29" />
+        <source>Colour steel sheet</source>
+        <translation>彩钢板</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="30" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="34" />
+        <source>Demolish</source>
+        <translation>拆除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="35" />
+        <source>Rectify</source>
+        <translation>整治</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="36" />
+        <source>Renovate</source>
+        <translation>改造</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="40" />
+        <source>Identified</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="41" />
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="42" />
+        <source>Demolished</source>
+        <translation>已拆除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="43" />
+        <source>Rectified</source>
+        <translation>已整治</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="48" />
+        <source>Hill park</source>
+        <translation>山头公园</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="49" />
+        <source>Comprehensive park</source>
+        <translation>综合公园</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="50" />
+        <source>Pocket park</source>
+        <translation>口袋公园</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="51" />
+        <source>Community park</source>
+        <translation>社区公园</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="52" />
+        <source>Tree-lined corridor</source>
+        <translation>林荫廊道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="53" />
+        <source>Vertical greening</source>
+        <translation>立体绿化</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="54" />
+        <source>Coastal greenway</source>
+        <translation>滨海绿道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="60" />
+        <source>Planned</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="61" />
+        <source>Under construction</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="62" />
+        <source>Completed</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="66" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="67" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="72" />
+        <source>Households signed</source>
+        <translation>签约户数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="73" />
+        <source>Houses signed</source>
+        <translation>签约处数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="74" />
+        <source>Building area signed</source>
+        <translation>签约建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="75" />
+        <source>Land vacated</source>
+        <translation>腾地面积</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="76" />
+        <source>Illegal buildings removed</source>
+        <translation>拆除违建数量</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="77" />
+        <source>Illegal building area removed</source>
+        <translation>拆除违建面积</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="78" />
+        <source>Hill parks completed</source>
+        <translation>山头公园完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="79" />
+        <source>Comprehensive parks completed</source>
+        <translation>综合公园完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="80" />
+        <source>Pocket parks completed</source>
+        <translation>口袋公园完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="81" />
+        <source>Community parks completed</source>
+        <translation>社区公园完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="82" />
+        <source>Tree-lined corridors completed</source>
+        <translation>林荫廊道完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="83" />
+        <source>Vertical greening sites completed</source>
+        <translation>立体绿化完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/vocab.py" line="84" />
+        <source>Coastal greenway completed</source>
+        <translation>滨海绿道完工</translation>
+    </message>
+</context>
+</TS>

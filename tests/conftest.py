@@ -1,0 +1,46 @@
+"""Shared fixtures: a fresh migrated database per test, a fixed 'today', an operator."""
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qdgui import i18n  # noqa: E402
+from qdgui.models.migrate import open_database  # noqa: E402
+from qdgui.models.records import Operator  # noqa: E402
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_messages():
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("zh_CN")
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def clerk() -> Operator:
+    return Operator("王丽", "laptop-a")
+
+
+@pytest.fixture
+def db(tmp_path):
+    database, _ = open_database(tmp_path / "qdgui.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    # Never touch the developer's real data folder or settings.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
