@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,14 +68,17 @@ def check_writable(path: Path) -> None:
 
 
 def quick_check(engine: Engine) -> None:
-    with engine.connect() as conn:
-        result = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    try:
+        with engine.connect() as conn:
+            result = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    except sqlalchemy.exc.DatabaseError as exc:  # SQLite may refuse to read the file at all
+        result = [str(exc.orig)]
     if result != ["ok"]:
         raise DatabaseError(
             translate(
                 "Database",
                 "The database file is damaged ({detail}). Restore it from a backup in the backups folder.",
-            ).format(detail="; ".join(result[:3]))
+            ).format(detail=" ".join(" ".join(result).split()[:12]))
         )
 
 

@@ -1,0 +1,75 @@
+"""The command line: help, version, demo, summary, history, and clear messages for bad input."""
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+import qdgui
+from qdgui.app import main
+from qdgui.models.migrate import open_database
+from qdgui.models.tables import Community, Signing
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_help_and_version_in_chinese():
+    shown = run("--help")
+    assert shown.returncode == 0
+    assert "要打开的数据库文件" in shown.stdout and "demo" in shown.stdout
+    assert run("--version").stdout.strip() == f"qdgui {qdgui.__version__}"
+    english = run("--lang", "en", "--help")
+    assert "database file to open" in english.stdout
+
+
+def test_demo_then_reopening_shows_the_records(tmp_path, capsys):
+    path = tmp_path / "x.sqlite"
+    assert main(["demo", "--db", str(path)]) == 0
+    assert "演示数据已写入" in capsys.readouterr().out
+    # --db before the command name works the same
+    assert main(["--db", str(path), "summary"]) == 0
+    out = capsys.readouterr().out
+    assert "征迁签约" in out and "拆违案件" in out
+    database, _ = open_database(path)
+    with database.sessions() as s:
+        village = s.scalar(select(Community.uuid).where(Community.name == "董家下庄"))
+        days, houses = s.execute(
+            select(func.count(func.distinct(Signing.signed_on)), func.sum(Signing.houses))
+            .where(Signing.community_uuid == village)
+        ).one()
+        one = s.scalar(select(Signing.uuid).where(Signing.community_uuid == village).limit(1))
+    database.close()
+    assert (days, houses) == (13, 814)  # all 814 houses of Dongjiaxiazhuang signed in 13 days
+    assert main(["history", one, "--db", str(path)]) == 0
+    assert "insert" in capsys.readouterr().out
+    # a second demo would mix two data sets: refused, nothing written
+    assert main(["demo", "--db", str(path)]) == 1
+    assert "已有记录" in capsys.readouterr().err
+
+
+def test_bad_arguments_say_what_is_wrong(tmp_path):
+    unknown = run("summary", "--bogus", "--db", str(tmp_path / "x.sqlite"))
+    assert unknown.returncode == 2 and "命令行有误" in unknown.stderr and "--bogus" in unknown.stderr
+    wrong_lang = run("--lang", "fr", "summary")
+    assert wrong_lang.returncode == 2 and "命令行有误" in wrong_lang.stderr
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("hello")
+    refused = run("summary", "--db", str(not_db))
+    assert refused.returncode == 1 and "不是 qdgui 数据库文件" in refused.stderr
+    blocked = tmp_path / "plain-file"
+    blocked.write_text("x")
+    unusable = run("summary", "--db", str(blocked / "x.sqlite"))
+    assert unusable.returncode == 1 and "无法创建文件夹" in unusable.stderr
+    assert not_db.read_text() == "hello"
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path, capsys):
+    assert main(["summary"]) == 0
+    assert (tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite").exists()
+    assert str(tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite") in capsys.readouterr().out

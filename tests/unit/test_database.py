@@ -1,0 +1,109 @@
+"""The database file: durable settings, one instance, damaged and unusable files, backups."""
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from qdgui.models.database import DatabaseError, backup
+from qdgui.models.lock import AlreadyOpen, InstanceLock
+from qdgui.models.migrate import open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_connection_is_durable_and_checks_foreign_keys(db):
+    with db.engine.connect() as conn:
+        pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10000}
+
+
+def test_writes_take_the_lock_at_begin(db):
+    """BEGIN IMMEDIATE: a second writer waits at its start instead of failing half-way."""
+    with db.begin() as session:
+        session.execute(text("SELECT 1"))  # the session begins lazily, at its first statement
+        other = sqlite3.connect(db.path, timeout=0.1, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_a_second_instance_on_the_same_file_is_refused(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with InstanceLock(path):
+        with pytest.raises(AlreadyOpen) as caught:
+            InstanceLock(path).acquire()
+        assert "已在另一个 qdgui 窗口中打开" in str(caught.value)
+        assert f"pid {os.getpid()}" in str(caught.value)
+    with InstanceLock(path):  # released: can be taken again
+        pass
+
+
+def test_a_second_program_is_told_the_file_is_open(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with InstanceLock(path):
+        run = subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", "--db", str(path)],
+                             capture_output=True, text=True, env={**os.environ, "QDGUI_LANG": "zh_CN"})
+    assert run.returncode == 1
+    assert "此数据库已在另一个 qdgui 窗口中打开" in run.stderr
+
+
+def test_a_damaged_file_is_reported_with_what_to_do(tmp_path):
+    path = tmp_path / "bad.sqlite"
+    database, _ = open_database(path)
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, min(len(data), 12 * page), 97):
+        data[offset] = 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="(?s)数据库文件已损坏.*backups"):
+        open_database(path)
+
+
+def test_a_file_that_is_not_a_database_is_left_alone(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="不是 qdgui 数据库文件"):
+        open_database(path)
+    assert path.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_a_folder_without_permission_is_reported(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    if os.geteuid() == 0:  # root may write anywhere: let the folder say no as it would to a clerk
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == locked else real_access(p, mode))
+    with pytest.raises(DatabaseError, match="没有写入"):
+        open_database(locked / "x.sqlite")
+    assert list(locked.iterdir()) == []
+
+
+def test_a_path_that_cannot_be_created_is_reported(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="无法创建文件夹"):
+        open_database(blocker / "sub" / "x.sqlite")
+    with pytest.raises(DatabaseError, match="是文件夹"):
+        open_database(tmp_path)
+
+
+def test_backup_uses_the_online_api_and_includes_the_wal(db, clerk, today):
+    from qdgui.models import repository
+    from qdgui.models.records import CommunityDraft
+
+    with db.begin() as s:
+        repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=clerk, today=today)
+    assert Path(str(db.path) + "-wal").stat().st_size > 0  # the row is still only in the WAL
+    copy = backup(db.path, label="test")
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT name FROM community").fetchall() == [("董家下庄",)]
+    con.close()

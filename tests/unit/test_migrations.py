@@ -1,0 +1,94 @@
+"""Schema upgrades at start-up: a backup first, every row kept, the result equal to the models."""
+import sqlite3
+import warnings
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from qdgui.models import migrate
+from qdgui.models.database import DatabaseError, make_engine
+from qdgui.models.tables import Base
+
+NOW = "2026-11-01 08:00:00.000000"
+
+
+def make_first_revision_database(path, households=(60, 70, 80)):
+    """A file as the first release wrote it: schema 0001, reference data and a few records."""
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.executemany("INSERT INTO division (code, name, level, parent_code, code_system, user_added) VALUES (?,?,?,?,?,0)",
+                    [("370212", "崂山区", "county", None, "NBS-2023"), ("370212001", "中韩街道", "township", "370212", "NBS-2023")])
+    con.execute("INSERT INTO project (uuid, created_at, updated_at, operator, device, version, deleted, name, "
+                "campaign_area, district_code, total_households) VALUES (?,?,?,?,?,1,0,?,?,?,?)",
+                ("p" * 36, NOW, NOW, "王丽", "laptop-a", "张村河片区", "licun_river", "370212", 4283))
+    for i, n in enumerate(households):
+        con.execute("INSERT INTO signing (uuid, created_at, updated_at, operator, device, version, deleted, project_uuid, "
+                    "district_code, street_code, signed_on, households, houses, area_m2) "
+                    "VALUES (?,?,?,?,?,1,0,?,?,?,?,?,?,?)",
+                    (f"{i:036d}", NOW, NOW, "王丽", "laptop-a", "p" * 36, "370212", "370212001", f"2026-10-0{i + 1}",
+                     n, n, n * 12000))
+    con.commit()
+    con.close()
+
+
+def test_upgrading_a_first_revision_file_keeps_every_row_and_backs_up_first(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_first_revision_database(path)
+    database, backup = migrate.open_database(path)
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision() != "0001"
+        with database.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT households, area_m2, source_file FROM signing ORDER BY signed_on").all()
+            assert rows == [(60, 720000, None), (70, 840000, None), (80, 960000, None)]
+            assert conn.exec_driver_sql("SELECT name, total_households FROM project").all() == [("张村河片区", 4283)]
+            # the shipped reference rows are added beside the ones already there
+            assert conn.exec_driver_sql("SELECT count(*) FROM division").scalar() == 152
+            assert conn.exec_driver_sql("SELECT value FROM meta WHERE key='database_id'").scalar()
+    finally:
+        database.close()
+    assert backup is not None and backup.parent.name == "backups"
+    saved = sqlite3.connect(backup)
+    assert saved.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert saved.execute("SELECT sum(households) FROM signing").fetchone() == (210,)
+    assert saved.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    saved.close()
+
+
+def test_a_current_file_opens_without_a_new_backup(tmp_path):
+    path = tmp_path / "new.sqlite"
+    database, first = migrate.open_database(path)
+    database.close()
+    database, again = migrate.open_database(path)
+    database.close()
+    assert first is None and again is None
+    assert not (tmp_path / "backups").exists()
+
+
+def test_the_migrated_schema_equals_the_models(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_first_revision_database(path)
+    database, _ = migrate.open_database(path)
+    with database.engine.connect() as conn, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # alembic cannot reflect SQLite expression indexes and says so
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    database.close()
+    assert diff == []
+
+
+def test_a_file_from_a_newer_qdgui_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    database, _ = migrate.open_database(path)
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="更新版本的 qdgui"):
+        migrate.open_database(path)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+    con.close()
