@@ -4,7 +4,7 @@ import sys
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-CALLS = 5000
+CALLS = 2000
 
 
 class Emitter(QObject):
@@ -31,5 +31,5 @@ def test_void_calls_and_emits_keep_none_and_true_alive(qtbot):
     none_after, true_after = sys.getrefcount(None), sys.getrefcount(True)
     # With the defect these fall by about CALLS * 2 and CALLS; a healthy binding holds them steady.
     assert none_after >= none_before - 50, (none_before, none_after)
-    assert true_after >= true_before - 50 - len(seen) * 0, (true_before, true_after)
+    assert true_after >= true_before - 50, (true_before, true_after)
     assert len(seen) == CALLS + 100
