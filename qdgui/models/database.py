@@ -33,15 +33,22 @@ def _apply_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
-def _begin_immediate(connection) -> None:
-    # Writers take the lock at BEGIN, so a busy database waits here rather than failing mid-way.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+WRITE = "qdgui_write"
+
+
+def _begin(connection) -> None:
+    # Writers take the lock at BEGIN, so a busy database waits here rather than failing mid-way;
+    # readers begin deferred and, under WAL, never block a writer or each other.
+    if connection.get_execution_options().get(WRITE):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _apply_pragmas)
-    event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -110,16 +117,21 @@ def latest_backup(path: Path) -> Path | None:
 
 @dataclass
 class Database:
-    """An open database file: one engine and the session factory every action uses."""
+    """An open database file: one engine, sessions for reading, and write transactions."""
 
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+
+    def __post_init__(self) -> None:
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers: sessionmaker[Session] = sessionmaker(
+            self.engine.execution_options(**{WRITE: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One user action, one transaction: commits on success, rolls back on any error."""
-        with self.sessions.begin() as session:
+        """One user action, one transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
+        with self._writers.begin() as session:
             yield session
 
     def close(self) -> None:

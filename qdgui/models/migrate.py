@@ -9,7 +9,6 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.orm import sessionmaker
 
 import qdgui
 from qdgui.i18n import translate
@@ -77,14 +76,14 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
             if existed:
                 made_backup = backup(path, label=f"before-{head}")
             upgrade(engine)
-        sessions = sessionmaker(engine, expire_on_commit=False)
-        with sessions.begin() as session:
+        database = Database(path, engine)
+        with database.begin() as session:
             ensure_divisions(session)
             _ensure_meta(session)
     except Exception:
         engine.dispose()
         raise
-    return Database(path, engine, sessions), made_backup
+    return database, made_backup
 
 
 def _require_sqlite(path: Path) -> None:

@@ -162,6 +162,9 @@ FIELD_LABELS = {
     "started_on": QT_TRANSLATE_NOOP("Fields", "Date started"),
     "completed_on": QT_TRANSLATE_NOOP("Fields", "Date completed"),
     "version": QT_TRANSLATE_NOOP("Fields", "Version"),
+    "operator": QT_TRANSLATE_NOOP("Fields", "Operator"),
+    "updated_at": QT_TRANSLATE_NOOP("Fields", "Updated"),
+    "deleted": QT_TRANSLATE_NOOP("Fields", "Deleted"),
 }
 
 

@@ -336,6 +336,49 @@ def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operat
     return True
 
 
+DRAFT_FOR_TABLE: dict[type, type] = {kind.table: draft for draft, kind in KINDS.items()}
+
+
+def draft_from_row(row, **replaced):
+    """The draft that would save this row as it is (values may be replaced by raw text)."""
+    draft_type = DRAFT_FOR_TABLE[type(row)]
+    values = {name: getattr(row, name) for name in draft_type.__dataclass_fields__}
+    values.update(replaced)
+    return draft_type(**values)
+
+
+def undo(session: Session, table, uuid: str, version: int, *, by: Operator, today: date) -> str:
+    """Revert the change that made `version` of a record, through the same rules as any edit.
+
+    Returns the action undone ("insert", "update", "delete" or "restore"). Raises StaleRecord when
+    the record changed again since, ValidationFailed when the old values no longer pass the rules.
+    """
+    row = get(session, table, uuid)
+    if row.version != version:
+        raise StaleRecord(
+            translate("Repository", "This record was changed elsewhere (version {now}, you opened {then})").format(
+                now=row.version, then=version
+            )
+        )
+    entries = session.execute(
+        select(AuditEntry.action, AuditEntry.field, AuditEntry.old_value)
+        .where(AuditEntry.record_uuid == uuid, AuditEntry.record_version == version)
+        .order_by(AuditEntry.id)
+    ).all()
+    if not entries:
+        raise RecordNotFound(uuid)
+    action = entries[-1].action
+    if action == "insert":
+        set_deleted(session, table, uuid, True, by=by)
+    elif action in ("delete", "restore"):
+        set_deleted(session, table, uuid, action == "restore", by=by)
+    else:
+        old = {e.field: e.old_value for e in entries if e.action == "update"}
+        update(session, uuid, draft_from_row(row, **old), by=by, today=today, expected_version=version,
+               confirm_warnings=True)
+    return action
+
+
 def history(session: Session, uuid: str) -> list[HistoryEntry]:
     """Every change of a record, oldest first."""
     rows = session.execute(

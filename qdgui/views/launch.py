@@ -38,9 +38,17 @@ def make_application(language: str) -> QApplication:
 
 
 def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None) -> int:
+    from qdgui import config
+    from qdgui.views.dialogs import SettingsDialog
     from qdgui.views.main_window import MainWindow
 
     app = make_application(i18n.language())
+    if not settings.configured:  # first start: ask once, then these are every form's defaults
+        chosen = SettingsDialog.ask(database, settings)
+        if chosen is None:
+            return 0
+        config.save(chosen)
+        settings = chosen
     window = MainWindow(database, settings, backup=backup)
     window.show()
     return app.exec()

@@ -1,74 +1,150 @@
-"""The main window: one place per kind of work, and a status bar saying what is open."""
+"""The main window: one place per kind of work, undo, settings, and a status bar saying what is open."""
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from qdgui.config import DeviceSettings
+from qdgui import config
+from qdgui.drafts import DraftStore
 from qdgui.models import repository
 from qdgui.models.database import Database, latest_backup
+from qdgui.models.records import ValidationFailed
+from qdgui.paths import user_data_dir
+from qdgui.views.dialogs import SettingsDialog, restart_notice
+from qdgui.views.fields import FORMS
+from qdgui.views.record_page import RecordPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, settings: DeviceSettings, *, backup: Path | None = None):
+    data_changed = Signal(str)
+    """Records of this kind changed (saved, edited, deleted, undone, imported): views refresh."""
+
+    def __init__(self, database: Database, settings: config.DeviceSettings, *, backup: Path | None = None,
+                 drafts: DraftStore | None = None, today: Callable[[], date] = date.today,
+                 settings_path: Path | None = None):
         super().__init__()
         self._database = database
         self._settings = settings
+        self._settings_path = settings_path
+        self._today = today
+        self._undo: list[tuple[str, str, int]] = []
+        drafts = drafts or DraftStore(user_data_dir() / "drafts", database.path)
         self.setWindowTitle(self.tr("qdgui - Urban renewal field records"))
-        self.resize(1100, 720)
+        self.resize(1360, 820)
+        self.pages: dict[str, RecordPage] = {}
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
-        self.overview = self._overview_page()
-        self.tabs.addTab(self.overview, self.tr("Overview"))
+        for kind, title in (("signing", self.tr("Relocation signings")), ("demolition", self.tr("Illegal buildings")),
+                            ("park", self.tr("Parks"))):
+            self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
+            self.tabs.addTab(self.pages[kind], title)
+        plans = QTabWidget()
+        for kind, title in (("project", self.tr("Projects")), ("annual_target", self.tr("Annual targets")),
+                            ("community", self.tr("Communities/villages"))):
+            self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
+            plans.addTab(self.pages[kind], title)
+        self.tabs.addTab(plans, self.tr("Projects and targets"))
+        self.dashboard_slot = QWidget()
+        QVBoxLayout(self.dashboard_slot)
+        self.tabs.addTab(self.dashboard_slot, self.tr("Progress"))
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.refresh_status()
+
+    # ------------------------------------------------------------------ building
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo last change"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        edit_menu.addAction(self.undo_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_action = QAction(self.tr("This &laptop..."), self)
+        settings_action.triggered.connect(self.edit_settings)
+        settings_menu.addAction(settings_action)
+
+    def _build_status_bar(self) -> None:
         self._db_label = QLabel()
         self._count_label = QLabel()
         self._operator_label = QLabel()
         self._backup_label = QLabel()
         for label in (self._db_label, self._count_label, self._operator_label, self._backup_label):
             self.statusBar().addPermanentWidget(label)
-        self.refresh()
 
-    def _overview_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.count_table = QTableWidget(0, 2)
-        self.count_table.setHorizontalHeaderLabels([self.tr("Kind of record"), self.tr("Records")])
-        self.count_table.horizontalHeader().setStretchLastSection(True)
-        self.count_table.verticalHeader().hide()
-        self.count_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.count_table)
-        return page
+    def _connect(self) -> None:
+        for page in self.pages.values():
+            page.record_changed.connect(self._record_changed)
+        self.data_changed.connect(self._refresh_views)
 
-    def refresh(self) -> None:
+    # ------------------------------------------------------------------ reactions
+    def _record_changed(self, kind: str, uuid: str, version: int) -> None:
+        self._undo.append((kind, uuid, version))
+        self.undo_action.setEnabled(True)
+        self.data_changed.emit(kind)
+
+    def _refresh_views(self, kind: str) -> None:
+        for page_kind, page in self.pages.items():
+            if page_kind == kind:
+                page.model.reload()
+            if kind in ("project", "community"):
+                page.reload()
+        self.refresh_status()
+
+    def undo(self) -> None:
+        """Undo the last save, edit or deletion made in this window."""
+        if not self._undo:
+            return
+        kind, uuid, version = self._undo[-1]
+        table = repository.KINDS[FORMS[kind].draft].table
+        try:
+            with self._database.begin() as session:
+                action = repository.undo(session, table, uuid, version, by=self._settings.as_operator(),
+                                         today=self._today())
+        except (repository.StaleRecord, repository.RecordNotFound, ValidationFailed) as exc:
+            QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
+            self._undo.pop()
+            self.undo_action.setEnabled(bool(self._undo))
+            return
+        self._undo.pop()
+        self.undo_action.setEnabled(bool(self._undo))
+        self.statusBar().showMessage(self.tr("Undone."), 5000)
+        self.data_changed.emit(kind)
+        return action
+
+    def edit_settings(self) -> None:
+        changed = SettingsDialog.ask(self._database, self._settings, self)
+        if changed is None:
+            return
+        config.save(changed, self._settings_path)
+        if changed.language != self._settings.language:
+            restart_notice(self)
+        self._settings = changed
+        for page in self.pages.values():
+            page.set_settings(changed)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
         with self._database.sessions() as session:
-            counts = repository.count_records(session)
-        labels = {
-            "signing": self.tr("Relocation signings"),
-            "demolition": self.tr("Illegal-building cases"),
-            "park": self.tr("Parks"),
-            "project": self.tr("Projects"),
-            "annual_target": self.tr("Annual targets"),
-            "community": self.tr("Communities/villages"),
-        }
-        self.count_table.setRowCount(len(labels))
-        for row, (key, text) in enumerate(labels.items()):
-            self.count_table.setItem(row, 0, QTableWidgetItem(text))
-            count = QTableWidgetItem(f"{counts[key]:,}")
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.count_table.setItem(row, 1, count)
+            total = sum(repository.count_records(session).values())
         self._db_label.setText(self.tr("Database: {path}").format(path=self._database.path))
-        self._count_label.setText(self.tr("{n} records").format(n=f"{sum(counts.values()):,}"))
+        self._count_label.setText(self.tr("{n} records").format(n=f"{total:,}"))
         self._operator_label.setText(self.tr("Operator: {name}").format(name=self._settings.as_operator().name))
         last = latest_backup(self._database.path)
-        self._backup_label.setText(
-            self.tr("Last backup: {when}").format(when=last.stat().st_mtime_ns and _stamp(last)) if last
-            else self.tr("Last backup: none yet")
-        )
+        when = datetime.fromtimestamp(last.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if last else None
+        self._backup_label.setText(self.tr("Last backup: {when}").format(when=when) if when
+                                   else self.tr("Last backup: none yet"))
 
-
-def _stamp(path: Path) -> str:
-    from datetime import datetime
-
-    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for page in self.pages.values():
+            page.form.flush_draft()
+        super().closeEvent(event)

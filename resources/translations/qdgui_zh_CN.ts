@@ -121,89 +121,148 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="54" />
+        <location filename="../../qdgui/models/database.py" line="62" />
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="59" />
+        <location filename="../../qdgui/models/database.py" line="67" />
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="65" />
+        <location filename="../../qdgui/models/database.py" line="73" />
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="74" />
+        <location filename="../../qdgui/models/database.py" line="85" />
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="52" />
+        <location filename="../../qdgui/models/migrate.py" line="51" />
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="72" />
+        <location filename="../../qdgui/models/migrate.py" line="71" />
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="94" />
+        <location filename="../../qdgui/models/migrate.py" line="93" />
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="142" />
+        <source>yyyy-mm-dd</source>
+        <translation>如 2026-11-21</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="144" />
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="145" />
+        <source>Pick from the calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="132" />
+        <location filename="../../qdgui/models/listing.py" line="155" />
+        <location filename="../../qdgui/models/listing.py" line="194" />
         <location filename="../../qdgui/models/records.py" line="128" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="156" />
         <location filename="../../qdgui/models/records.py" line="129" />
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="87" />
+        <location filename="../../qdgui/models/listing.py" line="109" />
+        <location filename="../../qdgui/models/listing.py" line="134" />
+        <location filename="../../qdgui/models/listing.py" line="157" />
+        <location filename="../../qdgui/models/listing.py" line="172" />
+        <location filename="../../qdgui/models/listing.py" line="196" />
         <location filename="../../qdgui/models/records.py" line="130" />
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="88" />
+        <location filename="../../qdgui/models/listing.py" line="110" />
+        <location filename="../../qdgui/models/listing.py" line="135" />
+        <location filename="../../qdgui/models/listing.py" line="158" />
+        <location filename="../../qdgui/models/listing.py" line="173" />
+        <location filename="../../qdgui/models/listing.py" line="197" />
         <location filename="../../qdgui/models/records.py" line="131" />
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="90" />
         <location filename="../../qdgui/models/records.py" line="132" />
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="89" />
         <location filename="../../qdgui/models/records.py" line="133" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="96" />
+        <location filename="../../qdgui/models/listing.py" line="118" />
+        <location filename="../../qdgui/models/listing.py" line="142" />
+        <location filename="../../qdgui/models/records.py" line="165" />
+        <source>Operator</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="97" />
+        <location filename="../../qdgui/models/listing.py" line="119" />
+        <location filename="../../qdgui/models/listing.py" line="143" />
+        <location filename="../../qdgui/models/listing.py" line="163" />
+        <location filename="../../qdgui/models/listing.py" line="176" />
+        <location filename="../../qdgui/models/listing.py" line="198" />
+        <location filename="../../qdgui/models/records.py" line="166" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="159" />
         <location filename="../../qdgui/models/records.py" line="134" />
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="160" />
         <location filename="../../qdgui/models/records.py" line="135" />
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="161" />
         <location filename="../../qdgui/models/records.py" line="136" />
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="162" />
         <location filename="../../qdgui/models/records.py" line="137" />
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
@@ -214,41 +273,57 @@
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/records.py" line="167" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="171" />
         <location filename="../../qdgui/models/records.py" line="139" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="174" />
         <location filename="../../qdgui/models/records.py" line="140" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="175" />
         <location filename="../../qdgui/models/records.py" line="141" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="133" />
+        <location filename="../../qdgui/models/listing.py" line="195" />
         <location filename="../../qdgui/models/records.py" line="142" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="86" />
         <location filename="../../qdgui/models/records.py" line="143" />
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="91" />
         <location filename="../../qdgui/models/records.py" line="144" />
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="92" />
         <location filename="../../qdgui/models/records.py" line="145" />
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="93" />
+        <location filename="../../qdgui/models/listing.py" line="113" />
+        <location filename="../../qdgui/models/listing.py" line="137" />
         <location filename="../../qdgui/models/records.py" line="146" />
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
@@ -259,21 +334,25 @@
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="94" />
         <location filename="../../qdgui/models/records.py" line="148" />
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="95" />
         <location filename="../../qdgui/models/records.py" line="149" />
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="108" />
         <location filename="../../qdgui/models/records.py" line="150" />
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="111" />
         <location filename="../../qdgui/models/records.py" line="151" />
         <source>Address</source>
         <translation>地址</translation>
@@ -284,26 +363,32 @@
         <translation>重点片区</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="112" />
         <location filename="../../qdgui/models/records.py" line="153" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="114" />
         <location filename="../../qdgui/models/records.py" line="154" />
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="115" />
+        <location filename="../../qdgui/models/listing.py" line="140" />
         <location filename="../../qdgui/models/records.py" line="155" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="116" />
         <location filename="../../qdgui/models/records.py" line="156" />
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="117" />
         <location filename="../../qdgui/models/records.py" line="157" />
         <source>Date done</source>
         <translation>办结日期</translation>
@@ -314,16 +399,19 @@
         <translation>执法中队</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="136" />
         <location filename="../../qdgui/models/records.py" line="159" />
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="138" />
         <location filename="../../qdgui/models/records.py" line="160" />
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="139" />
         <location filename="../../qdgui/models/records.py" line="161" />
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
@@ -334,6 +422,7 @@
         <translation>开工日期</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/listing.py" line="141" />
         <location filename="../../qdgui/models/records.py" line="163" />
         <source>Date completed</source>
         <translation>完工日期</translation>
@@ -342,6 +431,158 @@
         <location filename="../../qdgui/models/records.py" line="164" />
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>Hints</name>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="126" />
+        <source>e.g. 60 or 60户</source>
+        <translation>如 60 或 60户</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="126" />
+        <source>e.g. 70 or 70处</source>
+        <translation>如 70 或 70处</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="127" />
+        <source>e.g. 8400 or 0.84万平方米</source>
+        <translation>如 8400 或 0.84万平方米</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="127" />
+        <source>e.g. 120 or 120㎡</source>
+        <translation>如 120 或 120㎡</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="128" />
+        <source>e.g. 35000 or 3.5万平方米</source>
+        <translation>如 35000 或 3.5万平方米</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="128" />
+        <source>greenways: e.g. 5.8公里</source>
+        <translation>绿道填写，如 5.8公里</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="129" />
+        <source>e.g. 1200 or 0.12亿元</source>
+        <translation>如 1200 或 0.12亿元</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="129" />
+        <source>e.g. 62.4万平方米</source>
+        <translation>如 62.4万平方米</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/fields.py" line="130" />
+        <source>e.g. 1850亩</source>
+        <translation>如 1850亩</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="96" />
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="96" />
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="97" />
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="97" />
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="105" />
+        <source>History: {title}</source>
+        <translation>修改历史：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <source>Operator</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="43" />
+        <source>relocation signing</source>
+        <translation>征迁签约记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="43" />
+        <source>park</source>
+        <translation>公园建设记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="44" />
+        <source>illegal-building case</source>
+        <translation>拆违案件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="44" />
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="45" />
+        <source>annual target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="45" />
+        <source>community/village</source>
+        <translation>社区/村居</translation>
     </message>
 </context>
 <context>
@@ -355,79 +596,252 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="19" />
+        <location filename="../../qdgui/views/main_window.py" line="37" />
         <source>qdgui - Urban renewal field records</source>
         <translation>qdgui - 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="24" />
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/views/main_window.py" line="37" />
-        <source>Kind of record</source>
-        <translation>记录类型</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/views/main_window.py" line="37" />
-        <source>Records</source>
-        <translation>记录数</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/views/main_window.py" line="48" />
+        <location filename="../../qdgui/views/main_window.py" line="42" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="49" />
-        <source>Illegal-building cases</source>
-        <translation>拆违</translation>
+        <location filename="../../qdgui/views/main_window.py" line="42" />
+        <source>Illegal buildings</source>
+        <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="50" />
+        <location filename="../../qdgui/views/main_window.py" line="43" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <location filename="../../qdgui/views/main_window.py" line="47" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="52" />
+        <location filename="../../qdgui/views/main_window.py" line="47" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="53" />
+        <location filename="../../qdgui/views/main_window.py" line="48" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="61" />
+        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <source>Projects and targets</source>
+        <translation>项目与目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="54" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="62" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="63" />
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="66" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="67" />
+        <source>&amp;Undo last change</source>
+        <translation>撤销上一步(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="71" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="72" />
+        <source>This &amp;laptop...</source>
+        <translation>本机设置(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="114" />
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="120" />
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="139" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="62" />
+        <location filename="../../qdgui/views/main_window.py" line="140" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="63" />
+        <location filename="../../qdgui/views/main_window.py" line="141" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="66" />
+        <location filename="../../qdgui/views/main_window.py" line="144" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="67" />
+        <location filename="../../qdgui/views/main_window.py" line="145" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="144" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="145" />
+        <source>The new language applies from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="54" />
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="55" />
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="114" />
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="116" />
+        <source>New entry (Esc)</source>
+        <translation>新建（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="238" />
+        <location filename="../../qdgui/views/record_form.py" line="383" />
+        <source>New {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="272" />
+        <location filename="../../qdgui/views/record_form.py" line="380" />
+        <source>Editing {kind} (version {version})</source>
+        <translation>修改{kind}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="292" />
+        <source>Not saved: please correct the fields marked in red.</source>
+        <translation>未保存：请改正红色标出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="296" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="304" />
+        <source>Saved at {time}. Ready for the next entry.</source>
+        <translation>已于 {time} 保存，可以录入下一条。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="384" />
+        <source>Restored the entry you had not saved.</source>
+        <translation>已恢复上次未保存的录入内容。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="136" />
+        <source>Delete record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="137" />
+        <source>Delete {record}? It can be undone with Ctrl+Z.</source>
+        <translation>删除 {record}？可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="60" />
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="73" />
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="73" />
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="74" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="74" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="75" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="75" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="76" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="104" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="105" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="106" />
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="178" />
+        <source>{n} records</source>
+        <translation>共 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -444,6 +858,7 @@
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="291" />
+        <location filename="../../qdgui/models/repository.py" line="359" />
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -451,21 +866,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="366" />
+        <location filename="../../qdgui/models/repository.py" line="409" />
         <location filename="../../qdgui/models/rules.py" line="218" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="368" />
-        <location filename="../../qdgui/models/repository.py" line="384" />
+        <location filename="../../qdgui/models/repository.py" line="411" />
+        <location filename="../../qdgui/models/repository.py" line="427" />
         <location filename="../../qdgui/models/rules.py" line="156" />
         <location filename="../../qdgui/models/rules.py" line="205" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="371" />
+        <location filename="../../qdgui/models/repository.py" line="414" />
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -672,6 +1087,44 @@
         <location filename="../../qdgui/models/rules.py" line="390" />
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="34" />
+        <source>This laptop</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="37" />
+        <source>These become the defaults of every form and are recorded with every entry.</source>
+        <translation>以下信息将作为各表单的默认值，并随每条记录一起保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="40" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="50" />
+        <source>Operator</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="53" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="54" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dialogs.py" line="76" />
+        <source>Please enter your name: it is recorded with every entry.</source>
+        <translation>请填写姓名：每条记录都会注明录入人。</translation>
     </message>
 </context>
 <context>

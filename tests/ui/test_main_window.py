@@ -1,20 +1,56 @@
-"""The window on a real database shows what the file holds, and where it is."""
+"""The window on a real database: one place per kind of work, tables as full as the file, status bar."""
 from datetime import date
 
-from qdgui.config import DeviceSettings
+from sqlalchemy import func, select
+
 from qdgui.models import demo
-from qdgui.views.main_window import MainWindow
+from qdgui.models.tables import RECORD_TABLES
 
 
-def test_window_shows_counts_database_and_operator(qtbot, db):
+def test_window_shows_every_kind_and_what_is_open(qtbot, db, make_window):
     with db.begin() as s:
-        summary = demo.fill(s, today=date(2026, 11, 21))
-    window = MainWindow(db, DeviceSettings(device_id="laptop-a", operator="王丽", district_code="370212"))
-    qtbot.addWidget(window)
-    window.show()
-    rows = {window.count_table.item(r, 0).text(): window.count_table.item(r, 1).text()
-            for r in range(window.count_table.rowCount())}
-    assert rows["征迁签约"] == f"{summary.signings:,}"
-    assert rows["拆违"] == f"{summary.demolitions:,}"
-    status = " ".join(w.text() for w in window.statusBar().findChildren(type(window._db_label)))
-    assert str(db.path) in status and "王丽" in status
+        demo.fill(s, today=date(2026, 11, 21))
+    window = make_window()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["征迁签约", "拆违治乱", "公园建设", "项目与目标", "进度"]
+    with db.sessions() as s:
+        counts = {k: s.scalar(select(func.count()).select_from(t).where(t.deleted.is_(False)))
+                  for k, t in RECORD_TABLES.items()}
+    for kind, page in window.pages.items():
+        assert page.model.rowCount() == counts[kind], kind
+        assert page.count.text() == f"共 {counts[kind]:,} 条"
+    status = " ".join(label.text() for label in (window._db_label, window._count_label, window._operator_label))
+    assert str(db.path) in status and "录入人：王丽" in status and f"共 {sum(counts.values()):,} 条记录" in status
+
+
+def test_filters_and_search_run_in_sql(qtbot, db, make_window):
+    with db.begin() as s:
+        demo.fill(s, today=date(2026, 11, 21))
+    window = make_window()
+    page = window.pages["demolition"]
+    page.filter_district.set_code("370202")
+    with db.sessions() as s:
+        from qdgui.models.tables import Demolition
+
+        expected = s.scalar(select(func.count()).select_from(Demolition).where(Demolition.district_code == "370202"))
+        demolished = s.scalar(select(func.count()).select_from(Demolition).where(
+            Demolition.district_code == "370202", Demolition.status == "demolished"))
+    assert page.model.rowCount() == expected > 0
+    assert {page.model.index(r, 1).data() for r in range(page.model.rowCount())} == {"市南区"}
+    page.filter_status.set_code("demolished")
+    assert page.model.rowCount() == demolished
+    page.search.setText("WJ2026-370202-000")
+    qtbot.waitUntil(lambda: page.model.rowCount() < demolished)
+    assert all(page.model.index(r, 0).data().startswith("WJ2026-370202-000") for r in range(page.model.rowCount()))
+
+
+def test_every_table_model_passes_the_model_tester(qtmodeltester, db):
+    from qdgui.views.record_model import RecordTableModel
+
+    with db.begin() as s:
+        demo.fill(s, today=date(2026, 11, 21))
+    for kind in ("signing", "demolition", "park", "project", "annual_target", "community"):
+        model = RecordTableModel(db.sessions, kind)
+        qtmodeltester.check(model, force_py=True)
+        model.sort(0)
+        qtmodeltester.check(model, force_py=True)

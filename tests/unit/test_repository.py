@@ -204,3 +204,24 @@ def test_the_database_itself_refuses_what_the_rules_would(db, clerk, today):
         s.get(Signing, uuid).households = -1
     with pytest.raises(IntegrityError), db.begin() as s:
         s.get(Signing, uuid).street_code = "999999999"  # foreign key
+
+
+def test_undo_reverts_an_insert_an_edit_and_a_delete(db, clerk, today):
+    project = make_project(db, clerk, today)
+    with db.begin() as s:
+        uuid = repository.add(s, signing(project), by=clerk, today=today)
+        repository.update(s, uuid, signing(project, households="65", area_m2="9000"), by=clerk, today=today)
+    with db.begin() as s:
+        assert repository.undo(s, Signing, uuid, 2, by=clerk, today=today) == "update"
+    with db.sessions() as s:
+        row = s.get(Signing, uuid)
+        assert (row.households, row.area_m2, row.version) == (60, Decimal(8400), 3)
+    with db.begin() as s:
+        repository.set_deleted(s, Signing, uuid, True, by=clerk)
+        assert repository.undo(s, Signing, uuid, 4, by=clerk, today=today) == "delete"
+        assert s.get(Signing, uuid).deleted is False
+    with pytest.raises(repository.StaleRecord), db.begin() as s:
+        repository.undo(s, Signing, uuid, 2, by=clerk, today=today)
+    with db.begin() as s:
+        repository.undo(s, Signing, uuid, 5, by=clerk, today=today)  # undo the restore: deleted again
+        assert s.get(Signing, uuid).deleted is True

@@ -1,0 +1,40 @@
+"""Choices for cascading fields: districts -> streets -> communities, and projects of a district."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qdgui.models.tables import Community, Division, Project
+
+
+def districts(session: Session) -> list[tuple[str, str]]:
+    return list(session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code)))
+
+
+def streets(session: Session, district_code: str | None) -> list[tuple[str, str]]:
+    if not district_code:
+        return []
+    query = select(Division.code, Division.name).where(
+        Division.parent_code == district_code, Division.level.in_(("township", "special_zone"))
+    )
+    return list(session.execute(query.order_by(Division.user_added, Division.code)))
+
+
+def communities(session: Session, street_code: str | None) -> list[tuple[str, str]]:
+    if not street_code:
+        return []
+    query = select(Community.uuid, Community.name).where(Community.street_code == street_code, Community.deleted.is_(False))
+    return list(session.execute(query.order_by(Community.name)))
+
+
+def projects(session: Session, district_code: str | None = None) -> list[tuple[str, str]]:
+    query = select(Project.uuid, Project.name).where(Project.deleted.is_(False))
+    if district_code:
+        query = query.where(Project.district_code == district_code)
+    return list(session.execute(query.order_by(Project.name)))
+
+
+def division_name(session: Session, code: str | None) -> str:
+    if not code:
+        return ""
+    return session.scalar(select(Division.name).where(Division.code == code)) or code

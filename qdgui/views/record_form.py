@@ -1,0 +1,396 @@
+"""The entry form of one record kind: keyboard first, problems shown at their field, drafts kept."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdgui.config import DeviceSettings
+from qdgui.drafts import DraftStore
+from qdgui.models import lookups, repository, vocab
+from qdgui.models.database import Database
+from qdgui.models.records import Problem, ValidationFailed, field_label
+from qdgui.views.fields import CodeCombo, DateField, FormSpec, MultiLine, line_edit, year_choices
+from qdgui.views.formatting import editable
+
+KIND_NAMES = {
+    "signing": "relocation signing",
+    "demolition": "illegal-building case",
+    "park": "park",
+    "project": "project",
+    "annual_target": "annual target",
+    "community": "community/village",
+}
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("Kinds", KIND_NAMES[kind])
+
+
+def _catalogue_kinds() -> None:  # pragma: no cover - literal calls for lupdate
+    QCoreApplication.translate("Kinds", "relocation signing"), QCoreApplication.translate("Kinds", "park")
+    QCoreApplication.translate("Kinds", "illegal-building case"), QCoreApplication.translate("Kinds", "project")
+    QCoreApplication.translate("Kinds", "annual target"), QCoreApplication.translate("Kinds", "community/village")
+
+
+class ConfirmWarnings:
+    """Asks whether to save in spite of warnings; tests replace `ask`."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, problems: list[Problem]) -> bool:
+        text = "\n".join(f"• {p.describe()}" for p in problems)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RecordForm", "Please check"),
+                          QCoreApplication.translate("RecordForm", "Save anyway?") + "\n\n" + text,
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
+
+
+class RecordForm(QWidget):
+    saved = Signal(str, str, int)
+    """A record was saved: kind, UUID and its version now (1 for a new record)."""
+
+    editing_changed = Signal(bool)
+    """The form switched between entering a new record (False) and editing one (True)."""
+
+    DRAFT_DELAY_MS = 300
+
+    def __init__(self, spec: FormSpec, database: Database, settings: DeviceSettings, drafts: DraftStore, *,
+                 today: Callable[[], date] = date.today, parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self._database = database
+        self._settings = settings
+        self._drafts = drafts
+        self._today = today
+        self._editing: tuple[str, int] | None = None
+        self._restoring = False
+        self.widgets: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self._draft_timer = QTimer(self, singleShot=True, interval=self.DRAFT_DELAY_MS)
+        self._build()
+        self._connect()
+        self.reload_choices()
+        if not self._restore_draft():
+            self.start_new()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for field in self.spec.fields:
+            widget = self._make_widget(field)
+            widget.setObjectName(field.name)
+            message = QLabel()
+            message.setWordWrap(True)
+            message.setObjectName(f"{field.name}_message")
+            message.hide()
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(widget)
+            column.addWidget(message)
+            label = QLabel(field_label(field.name) + (" *" if field.required else ""))
+            label.setBuddy(widget)
+            form.addRow(label, cell)
+            self.widgets[field.name] = widget
+            self.messages[field.name] = message
+        self.save_button = QPushButton(self.tr("Save (Enter)"))
+        self.save_button.setDefault(True)
+        self.clear_button = QPushButton(self.tr("New entry (Esc)"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("form_status")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch()
+
+    def _make_widget(self, field) -> QWidget:
+        if field.widget in ("district", "street", "community", "project", "choice", "year"):
+            combo = CodeCombo(empty=not (field.required and field.widget in ("choice", "year", "district")))
+            if field.widget == "choice":
+                combo.set_choices([(code, vocab.label(field.vocabulary, code)) for code in field.vocabulary])
+            elif field.widget == "year":
+                combo.set_choices(year_choices(self._today()))
+            return combo
+        if field.widget == "date":
+            return DateField()
+        if field.widget == "multiline":
+            return MultiLine()
+        return line_edit(field.hint)
+
+    def _connect(self) -> None:
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.start_new)
+        self._draft_timer.timeout.connect(self._write_draft)
+        for name, widget in self.widgets.items():
+            if isinstance(widget, CodeCombo):
+                widget.currentIndexChanged.connect(self._changed)
+            else:
+                signal = getattr(widget, "text_changed", None) or widget.textChanged
+                signal.connect(self._changed)
+        if "district_code" in self.widgets:
+            self.widgets["district_code"].currentIndexChanged.connect(self._district_changed)
+        if "street_code" in self.widgets and "community_uuid" in self.widgets:
+            self.widgets["street_code"].currentIndexChanged.connect(self._street_changed)
+
+    # ------------------------------------------------------------------ choices
+    def reload_choices(self) -> None:
+        """Refill the cascading lists (after projects or communities changed)."""
+        with self._database.sessions() as session, self._quietly():
+            if "district_code" in self.widgets:
+                self.widgets["district_code"].set_choices(lookups.districts(session))
+            self._fill_dependants(session)
+
+    @contextmanager
+    def _quietly(self):
+        """Changes made by the program, not typed by the user: no draft is written for them."""
+        before, self._restoring = self._restoring, True
+        try:
+            yield
+        finally:
+            self._restoring = before
+
+    def _fill_dependants(self, session) -> None:
+        district = self.widgets["district_code"].code() if "district_code" in self.widgets else None
+        if "street_code" in self.widgets:
+            streets = lookups.streets(session, district) if "district_code" in self.widgets else [
+                s for d, _ in lookups.districts(session) for s in lookups.streets(session, d)]
+            self.widgets["street_code"].set_choices(streets)
+        if "project_uuid" in self.widgets:
+            self.widgets["project_uuid"].set_choices(lookups.projects(session, district))
+        if "community_uuid" in self.widgets:
+            street = self.widgets["street_code"].code()
+            self.widgets["community_uuid"].set_choices(lookups.communities(session, street))
+
+    def _district_changed(self) -> None:
+        with self._database.sessions() as session, self._quietly():
+            self._fill_dependants(session)
+
+    def _street_changed(self) -> None:
+        with self._database.sessions() as session, self._quietly():
+            self.widgets["community_uuid"].set_choices(lookups.communities(session, self.widgets["street_code"].code()))
+
+    # ------------------------------------------------------------------ values
+    def raw_values(self) -> dict[str, str | None]:
+        values = {}
+        for name, widget in self.widgets.items():
+            values[name] = widget.code() if isinstance(widget, CodeCombo) else (widget.text() or None)
+        return values
+
+    def set_raw_values(self, values: dict) -> None:
+        # Parents before children, so each cascading list holds the child's choice when it is set.
+        order = ["district_code", "street_code"] + [n for n in self.widgets if n not in ("district_code", "street_code")]
+        for name in order:
+            if name not in self.widgets or name not in values:
+                continue
+            widget, value = self.widgets[name], values[name]
+            if isinstance(widget, CodeCombo):
+                widget.set_code(None if value is None else str(value))
+            else:
+                widget.setText(editable(value))
+
+    def draft(self):
+        return self.spec.draft(**self.raw_values())
+
+    def set_settings(self, settings: DeviceSettings) -> None:
+        self._settings = settings
+
+    @property
+    def editing(self) -> tuple[str, int] | None:
+        return self._editing
+
+    # ------------------------------------------------------------------ actions
+    def start_new(self) -> None:
+        """Empty the form for a new entry, keeping what the next entry most likely shares."""
+        values = self.raw_values()
+        kept = {f.name: values[f.name] for f in self.spec.fields if f.keep} if self._editing is None else {}
+        was_editing = self._editing is not None
+        self._editing = None
+        with self._quietly():
+            self.set_raw_values({name: None for name in self.widgets})
+            self._apply_defaults()
+            self.set_raw_values({k: v for k, v in kept.items() if v})
+        self._show_problems([])
+        self.title.setText(self.tr("New {kind}").format(kind=kind_name(self.spec.kind)))
+        self._drafts.clear(self.spec.kind)
+        self.focus_first()
+        if was_editing:
+            self.editing_changed.emit(False)
+
+    def _apply_defaults(self) -> None:
+        defaults = {"district_code": self._settings.district_code or None,
+                    "street_code": self._settings.street_code or None}
+        for field in self.spec.fields:
+            if field.widget == "date" and field.required:
+                defaults[field.name] = self._today().isoformat()
+            if field.widget == "year":
+                defaults[field.name] = str(self._today().year)
+        self.set_raw_values(defaults)
+
+    def focus_first(self) -> None:
+        """Focus the first field the next entry needs (the first one not kept)."""
+        for field in self.spec.fields:
+            if not field.keep:
+                self.widgets[field.name].setFocus()
+                return
+
+    def edit(self, uuid: str) -> None:
+        """Load a saved record for correction."""
+        table = repository.KINDS[self.spec.draft].table
+        with self._database.sessions() as session:
+            row = repository.get(session, table, uuid)
+            values = {name: getattr(row, name) for name in self.widgets}
+            version = row.version
+        with self._quietly():
+            self.set_raw_values(values)
+        self._editing = (uuid, version)
+        self._show_problems([])
+        self.title.setText(self.tr("Editing {kind} (version {version})").format(kind=kind_name(self.spec.kind),
+                                                                               version=version))
+        self.editing_changed.emit(True)
+        self.focus_first()
+
+    def save(self) -> str | None:
+        """Save what the form holds in one transaction; returns the UUID, or None when refused."""
+        draft = self.draft()
+        confirmed = False
+        while True:
+            try:
+                uuid, version = self._write(draft, confirmed)
+            except ValidationFailed as failed:
+                if not confirmed and all(not p.is_error for p in failed.problems):
+                    self._show_problems(failed.problems)
+                    if ConfirmWarnings.ask(self, failed.problems):
+                        confirmed = True
+                        continue
+                    return None
+                self._show_problems(failed.problems)
+                self.status.setText(self.tr("Not saved: please correct the fields marked in red."))
+                self.status.setStyleSheet("color: #b00020;")
+                return None
+            except (repository.StaleRecord, repository.RecordNotFound) as exc:
+                QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+                return None
+            break
+        was_editing = self._editing is not None
+        self._editing = None
+        self.start_new()
+        if was_editing:
+            self.editing_changed.emit(False)
+        self.status.setText(self.tr("Saved at {time}. Ready for the next entry.").format(
+            time=datetime.now().strftime("%H:%M:%S")))
+        self.status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+        self.saved.emit(self.spec.kind, uuid, version)
+        return uuid
+
+    def _write(self, draft, confirmed: bool) -> tuple[str, int]:
+        by = self._settings.as_operator()
+        table = repository.KINDS[self.spec.draft].table
+        with self._database.begin() as session:
+            if self._editing is None:
+                uuid = repository.add(session, draft, by=by, today=self._today(), confirm_warnings=confirmed)
+            else:
+                uuid, version = self._editing
+                repository.update(session, uuid, draft, by=by, today=self._today(), expected_version=version,
+                                  confirm_warnings=confirmed)
+            version = repository.get(session, table, uuid).version
+        return uuid, version  # reported only now: the commit has returned
+
+    # ------------------------------------------------------------------ problems
+    def _show_problems(self, problems: list[Problem]) -> None:
+        by_field: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field if problem.field in self.widgets else self.spec.fields[0].name, []).append(problem)
+        first = None
+        for name, label in self.messages.items():
+            found = by_field.get(name, [])
+            widget = self.widgets[name]
+            if not found:
+                label.hide()
+                widget.setStyleSheet("")
+                continue
+            error = any(p.is_error for p in found)
+            label.setText("；".join(p.message for p in found))
+            label.setStyleSheet(f"color: {'#b00020' if error else '#a05a00'};")
+            label.show()
+            widget.setStyleSheet(f"border: 1px solid {'#b00020' if error else '#d08000'};")
+            if first is None and error:
+                first = widget
+        if problems:
+            target = first or self.widgets.get(problems[0].field)
+            if target is not None:
+                target.setFocus()
+        self.status.setText("")
+
+    def problem_text(self, field: str) -> str:
+        label = self.messages[field]
+        return "" if label.isHidden() else label.text()
+
+    # ------------------------------------------------------------------ drafts
+    def _changed(self, *_) -> None:
+        if not self._restoring:
+            self._draft_timer.start()
+
+    def _write_draft(self) -> None:
+        values = self.raw_values()
+        if self._editing:
+            values["__editing__"], values["__version__"] = self._editing[0], str(self._editing[1])
+        self._drafts.save(self.spec.kind, values)
+
+    def flush_draft(self) -> None:
+        """Write a pending draft now (the window is closing)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._write_draft()
+
+    def _restore_draft(self) -> bool:
+        values = self._drafts.load(self.spec.kind)
+        if not values:
+            return False
+        editing = values.pop("__editing__", None)
+        version = values.pop("__version__", None)
+        with self._quietly():
+            self.set_raw_values(values)
+        if editing and version:
+            self._editing = (editing, int(version))
+            self.title.setText(self.tr("Editing {kind} (version {version})").format(
+                kind=kind_name(self.spec.kind), version=version))
+        else:
+            self.title.setText(self.tr("New {kind}").format(kind=kind_name(self.spec.kind)))
+        self.status.setText(self.tr("Restored the entry you had not saved."))
+        self.status.setStyleSheet("color: #1f5fa8;")
+        return True
+
+    # ------------------------------------------------------------------ keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), MultiLine):
+            self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.start_new()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,135 @@
+"""A table model over one kind of record that stays fast at 100,000 rows.
+
+Filtering, searching and sorting run in SQL and return only the matching rowids (cheap); the
+displayed values are fetched a page at a time when the view asks for them, so scrolling to the
+end touches one page, not every row before it.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from sqlalchemy.orm import Session, sessionmaker
+
+from qdgui.models import listing
+from qdgui.views.formatting import display
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RecordTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    PAGES_CACHED = 64
+
+    rows_changed = Signal(int)
+    """The number of matching records after a reload, filter or sort."""
+
+    def __init__(self, sessions: sessionmaker[Session], kind: str, parent=None):
+        super().__init__(parent)
+        self._sessions = sessions
+        self.kind = kind
+        self._listing = listing.LISTINGS[kind]
+        self._filters = listing.Filters()
+        self._sort: str | None = None
+        self._descending = True
+        self._keys: list[int] = []
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self.reload()
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def filters(self) -> listing.Filters:
+        return self._filters
+
+    def set_filters(self, filters: listing.Filters) -> None:
+        self._filters = filters
+        self.reload()
+
+    def update_filters(self, **changes) -> None:
+        self.set_filters(replace(self._filters, **changes))
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        with self._sessions() as session:
+            self._keys = listing.keys(session, self.kind, self._filters, sort=self._sort, descending=self._descending)
+        self._pages.clear()
+        self.endResetModel()
+        self.rows_changed.emit(len(self._keys))
+
+    def _page(self, number: int) -> list[tuple]:
+        cached = self._pages.get(number)
+        if cached is not None:
+            self._pages.move_to_end(number)
+            return cached
+        wanted = self._keys[number * self.PAGE_SIZE:(number + 1) * self.PAGE_SIZE]
+        with self._sessions() as session:
+            found = listing.page(session, self.kind, wanted)
+        # A row deleted since the keys were read shows empty until the next reload.
+        blank = (None, None) + (None,) * len(self._listing.columns)
+        rows = [found.get(key, blank) for key in wanted]
+        self._pages[number] = rows
+        if len(self._pages) > self.PAGES_CACHED:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _row(self, row: int) -> tuple:
+        return self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE]
+
+    def uuid_at(self, row: int) -> str | None:
+        return self._row(row)[0] if 0 <= row < len(self._keys) else None
+
+    def version_at(self, row: int) -> int | None:
+        return self._row(row)[1] if 0 <= row < len(self._keys) else None
+
+    def row_of(self, uuid: str) -> int:
+        """The row showing a record, or -1 (reads pages in order: use for a recent record)."""
+        for number in range((len(self._keys) + self.PAGE_SIZE - 1) // self.PAGE_SIZE):
+            for offset, values in enumerate(self._page(number)):
+                if values[0] == uuid:
+                    return number * self.PAGE_SIZE + offset
+        return -1
+
+    # ------------------------------------------------------------------ Qt overrides
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._listing.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        column = self._listing.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(self._row(index.row())[2 + index.column()], column.vocabulary)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == UUID_ROLE:
+            return self._row(index.row())[0]
+        if role == VERSION_ROLE:
+            return self._row(index.row())[1]
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._listing.columns):
+            return QCoreApplication.translate("Fields", self._listing.columns[section].label)
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._listing.columns):
+            return
+        self._sort = self._listing.columns[column].key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

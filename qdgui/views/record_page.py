@@ -1,0 +1,226 @@
+"""One kind of record: its entry form beside a filterable, sortable table of what is saved."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qdgui.config import DeviceSettings
+from qdgui.drafts import DraftStore
+from qdgui.models import listing, lookups, repository, vocab
+from qdgui.models.database import Database
+from qdgui.models.parse import ParseError, parse_date
+from qdgui.views.dialogs import ConfirmDelete, HistoryDialog
+from qdgui.views.fields import FORMS, CodeCombo, DateField, year_choices
+from qdgui.views.record_form import RecordForm, kind_name
+from qdgui.views.record_model import RecordTableModel
+
+
+class RecordPage(QWidget):
+    record_changed = Signal(str, str, int)
+    """A record was saved or deleted here: kind, UUID and its version now (for undo)."""
+
+    def __init__(self, kind: str, database: Database, settings: DeviceSettings, drafts: DraftStore, *,
+                 today: Callable[[], date] = date.today, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self._database = database
+        self._settings = settings
+        self._listing = listing.LISTINGS[kind]
+        self.form = RecordForm(FORMS[kind], database, settings, drafts, today=today)
+        self.model = RecordTableModel(database.sessions, kind, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._build(today)
+        self._connect()
+        self._update_count(self.model.rowCount())
+
+    def _build(self, today) -> None:
+        self.filter_district = CodeCombo()
+        self.filter_street = CodeCombo()
+        self.filter_project = CodeCombo() if self._listing.project_column is not None else None
+        self.filter_status = CodeCombo() if self._listing.status_column is not None else None
+        self.filter_year = CodeCombo() if self._listing.year_column is not None else None
+        self.filter_from = DateField() if self._listing.date_column is not None else None
+        self.filter_to = DateField() if self._listing.date_column is not None else None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        with self._database.sessions() as session:
+            self.filter_district.set_choices(lookups.districts(session))
+            if self.filter_project is not None:
+                self.filter_project.set_choices(lookups.projects(session))
+        if self.filter_status is not None:
+            statuses = vocab.DEMOLITION_STATUSES if self.kind == "demolition" else vocab.PARK_STATUSES
+            self.filter_status.set_choices([(c, vocab.label(statuses, c)) for c in statuses])
+        if self.filter_year is not None:
+            self.filter_year.set_choices(year_choices(today()))
+        bar = QHBoxLayout()
+        for label, widget in ((self.tr("District"), self.filter_district), (self.tr("Street"), self.filter_street),
+                              (self.tr("Project"), self.filter_project), (self.tr("Status"), self.filter_status),
+                              (self.tr("Year"), self.filter_year), (self.tr("From"), self.filter_from),
+                              (self.tr("To"), self.filter_to)):
+            if widget is not None:
+                bar.addWidget(QLabel(label))
+                bar.addWidget(widget)
+        if self.filter_from is not None:
+            self.filter_from.setMaximumWidth(150)
+            self.filter_to.setMaximumWidth(150)
+        for combo in (self.filter_district, self.filter_street, self.filter_project, self.filter_status,
+                      self.filter_year):
+            if combo is not None:
+                combo.setMinimumContentsLength(6)
+        bar.addWidget(self.search, 1)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # never measure all 100,000 rows
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        keys = [c.key for c in self._listing.columns]
+        ascending = self._listing.default_sort in ("name", "year")
+        self.table.sortByColumn(keys.index(self._listing.default_sort),
+                                Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder)
+        self.table.resizeColumnsToContents()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel()
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.history_button = QPushButton(self.tr("History"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.count)
+        actions.addStretch()
+        for button in (self.edit_button, self.delete_button, self.history_button):
+            actions.addWidget(button)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.table)
+        column.addLayout(actions)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(360)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.form.saved.connect(self._saved)
+        self.model.rows_changed.connect(self._update_count)
+        self.filter_district.currentIndexChanged.connect(self._district_filter_changed)
+        for combo in (self.filter_street, self.filter_project, self.filter_status, self.filter_year):
+            if combo is not None:
+                combo.currentIndexChanged.connect(self.apply_filters)
+        for field in (self.filter_from, self.filter_to):
+            if field is not None:
+                field.text_changed.connect(self._search_timer.start)
+        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.history_button.clicked.connect(self.show_history)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
+
+    # ------------------------------------------------------------------ filters
+    def _district_filter_changed(self) -> None:
+        with self._database.sessions() as session:
+            self.filter_street.set_choices(lookups.streets(session, self.filter_district.code()))
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        def day(field):
+            if field is None:
+                return None
+            try:
+                return parse_date(field.text())
+            except ParseError:
+                return None  # half-typed: the filter waits for a whole date
+
+        year = self.filter_year.code() if self.filter_year is not None else None
+        self.model.set_filters(listing.Filters(
+            district_code=self.filter_district.code(),
+            street_code=self.filter_street.code(),
+            project_uuid=self.filter_project.code() if self.filter_project is not None else None,
+            status=self.filter_status.code() if self.filter_status is not None else None,
+            year=int(year) if year else None,
+            date_from=day(self.filter_from),
+            date_to=day(self.filter_to),
+            text=self.search.text(),
+        ))
+
+    def _update_count(self, rows: int) -> None:
+        self.count.setText(self.tr("{n} records").format(n=f"{rows:,}"))
+
+    # ------------------------------------------------------------------ actions
+    def set_settings(self, settings: DeviceSettings) -> None:
+        self._settings = settings
+        self.form.set_settings(settings)
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.form.reload_choices()
+        if self.filter_project is not None:
+            with self._database.sessions() as session:
+                self.filter_project.set_choices(lookups.projects(session))
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else self.table.currentIndex().row()
+
+    def edit_selected(self) -> None:
+        uuid = self.model.uuid_at(self.selected_row())
+        if uuid:
+            self.form.edit(uuid)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        uuid = self.model.uuid_at(row)
+        if not uuid:
+            return
+        description = " ".join(self.model.index(row, c).data() or "" for c in range(min(4, self.model.columnCount())))
+        if not ConfirmDelete.ask(self, f"{kind_name(self.kind)} {description.strip()}"):
+            return
+        table = repository.KINDS[FORMS[self.kind].draft].table
+        with self._database.begin() as session:
+            repository.set_deleted(session, table, uuid, True, by=self._settings.as_operator())
+            version = repository.get(session, table, uuid).version
+        self.record_changed.emit(self.kind, uuid, version)
+
+    def show_history(self) -> None:
+        row = self.selected_row()
+        uuid = self.model.uuid_at(row)
+        if not uuid:
+            return
+        with self._database.sessions() as session:
+            entries = repository.history(session, uuid)
+        title = " ".join(self.model.index(row, c).data() or "" for c in range(min(3, self.model.columnCount())))
+        HistoryDialog.show_for(title.strip(), entries, self)
+
+    def _saved(self, kind: str, uuid: str, version: int) -> None:
+        self.record_changed.emit(kind, uuid, version)

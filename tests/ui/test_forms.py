@@ -1,0 +1,219 @@
+"""Clerks' work through the real forms, by keyboard: what they see, and what lands in the database."""
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from qdgui.models import repository
+from qdgui.models.records import ProjectDraft
+from qdgui.models.tables import AuditEntry, Demolition, Park, Signing
+from qdgui.views import record_form
+from tests.ui.keyboard import type_text
+
+TODAY_TEXT = "2026-11-21"
+
+
+@pytest.fixture
+def project(db, clerk, today):
+    with db.begin() as s:
+        return repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
+                                              total_households=702, total_houses=814), by=clerk, today=today)
+
+
+def type_into(qtbot, widget, text):
+    """Focus a field, select what it holds and type over it, as a clerk would."""
+    target = getattr(widget, "edit", widget)
+    target.setFocus()
+    target.selectAll()
+    type_text(target, text)
+
+
+def count(db, table):
+    with db.sessions() as s:
+        return s.scalar(select(func.count()).select_from(table).where(table.deleted.is_(False)))
+
+
+def test_a_signing_typed_by_keyboard_is_saved_and_the_next_entry_is_ready(qtbot, db, project, make_window):
+    window = make_window()
+    window.pages["signing"].reload()  # the project was added before the window opened
+    form = window.pages["signing"].form
+    assert form.widgets["district_code"].currentText() == "崂山区"  # this laptop's district
+    assert form.widgets["street_code"].currentText() == "中韩街道"
+    assert form.widgets["signed_on"].text() == TODAY_TEXT
+    type_text(form.widgets["project_uuid"], "张")  # type-to-select in the list
+    assert form.widgets["project_uuid"].currentText() == "张村河片区旧村改造"
+    type_into(qtbot, form.widgets["households"], "６０户")
+    type_into(qtbot, form.widgets["houses"], "70处")
+    type_into(qtbot, form.widgets["area_m2"], "8,400㎡")
+    qtbot.keyClick(form.widgets["area_m2"], Qt.Key.Key_Return)
+
+    assert "保存" in form.status.text()
+    with db.sessions() as s:
+        row = s.execute(select(Signing)).scalar_one()
+        assert (row.households, row.houses, row.area_m2, row.operator, row.device) == (60, 70, Decimal(8400), "王丽",
+                                                                                      "laptop-a")
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.record_uuid == row.uuid)) >= 6
+    # kept for the next entry: place, project, date; emptied: the figures
+    assert form.widgets["project_uuid"].currentText() == "张村河片区旧村改造"
+    assert form.widgets["signed_on"].text() == TODAY_TEXT
+    assert form.widgets["households"].text() == ""
+    assert window.pages["signing"].model.rowCount() == 1
+    assert window.pages["signing"].table.model().index(0, 5).data() == "60"
+
+
+@pytest.mark.parametrize(
+    "field, text, message",
+    [
+        ("households", "约30", "“约30”是估计数，请填写确切数字"),
+        ("households", "-5", "不能为负数"),
+        ("signed_on", "2026-12-01", "2026-12-01 是将来的日期"),
+        ("signed_on", "3月5日", "“3月5日”没有年份，请写完整日期"),
+        ("households", "703", "签约将达到 703，超过项目总数 702（尚余 702）"),
+    ],
+)
+def test_bad_input_is_shown_at_its_field_and_nothing_is_written(qtbot, db, project, make_window, field, text, message):
+    window = make_window()
+    window.pages["signing"].reload()
+    form = window.pages["signing"].form
+    form.widgets["project_uuid"].set_code(project)
+    type_into(qtbot, form.widgets["houses"], "1")
+    type_into(qtbot, form.widgets[field], text)
+    qtbot.keyClick(form.widgets[field], Qt.Key.Key_Return)
+    assert form.problem_text(field) == message
+    assert "未保存" in form.status.text()
+    assert count(db, Signing) == 0
+
+
+def test_warnings_are_asked_about_and_respected(qtbot, db, project, make_window, monkeypatch):
+    answers = []
+    monkeypatch.setattr(record_form.ConfirmWarnings, "ask", classmethod(lambda cls, parent, problems: answers.pop(0)))
+    window = make_window()
+    window.pages["signing"].reload()
+    form = window.pages["signing"].form
+    form.widgets["project_uuid"].set_code(project)
+    type_into(qtbot, form.widgets["households"], "2")
+    type_into(qtbot, form.widgets["signed_on"], "2025-06-01")
+    answers.append(False)
+    qtbot.keyClick(form.widgets["households"], Qt.Key.Key_Return)
+    assert count(db, Signing) == 0
+    assert "已超过一年" in form.problem_text("signed_on")
+    answers.append(True)
+    qtbot.keyClick(form.widgets["households"], Qt.Key.Key_Return)
+    assert count(db, Signing) == 1
+
+
+def test_a_finished_demolition_without_its_date_is_refused_at_that_field(qtbot, db, make_window):
+    window = make_window()
+    form = window.pages["demolition"].form
+    type_into(qtbot, form.widgets["case_no"], "WJ2026-001")
+    type_into(qtbot, form.widgets["address"], "中韩街道东韩社区12号")
+    form.widgets["structure"].set_code("color_steel")
+    type_into(qtbot, form.widgets["area_m2"], "120㎡")
+    form.widgets["disposal"].set_code("demolish")
+    form.widgets["status"].set_code("demolished")
+    qtbot.keyClick(form.widgets["area_m2"], Qt.Key.Key_Return)
+    assert form.problem_text("done_on") == "已办结的案件需要填写办结日期"
+    assert count(db, Demolition) == 0
+    type_into(qtbot, form.widgets["done_on"], "2026年11月21日")
+    qtbot.keyClick(form.widgets["done_on"], Qt.Key.Key_Return)
+    assert form.problem_text("done_on") == ""
+    with db.sessions() as s:
+        assert s.execute(select(Demolition.case_no, Demolition.area_m2, Demolition.status)).one() == (
+            "WJ2026-001", Decimal(120), "demolished")
+
+
+def test_a_completed_park_needs_its_date(qtbot, db, make_window):
+    window = make_window()
+    form = window.pages["park"].form
+    type_into(qtbot, form.widgets["name"], "浮山山头公园")
+    form.widgets["kind"].set_code("hill")
+    form.widgets["status"].set_code("completed")
+    type_into(qtbot, form.widgets["area_m2"], "3.5万平方米")
+    qtbot.keyClick(form.widgets["name"], Qt.Key.Key_Return)
+    assert form.problem_text("completed_on") == "已完工的公园需要填写完工日期"
+    assert count(db, Park) == 0
+
+
+def test_an_unsaved_entry_survives_closing_the_window(qtbot, db, make_window):
+    window = make_window()
+    form = window.pages["demolition"].form
+    type_into(qtbot, form.widgets["case_no"], "WJ2026-077")
+    type_into(qtbot, form.widgets["address"], "沙子口街道南姜社区")
+    window.close()
+    again = make_window()
+    restored = again.pages["demolition"].form
+    assert restored.widgets["case_no"].text() == "WJ2026-077"
+    assert restored.widgets["address"].text() == "沙子口街道南姜社区"
+    assert restored.status.text() == "已恢复上次未保存的录入内容。"
+    assert count(db, Demolition) == 0
+
+
+def test_edit_then_undo_restores_the_previous_state(qtbot, db, project, make_window, clerk, today):
+    from qdgui.models.records import SigningDraft
+
+    with db.begin() as s:
+        uuid = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
+                              by=clerk, today=today)
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.table.selectRow(0)
+    page.edit_selected()
+    assert page.form.editing == (uuid, 1)
+    assert "修改" in page.form.title.text()
+    type_into(qtbot, page.form.widgets["households"], "65")
+    qtbot.keyClick(page.form.widgets["households"], Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert s.get(Signing, uuid).households == 65
+    assert page.model.index(0, 5).data() == "65"
+    window.undo_action.trigger()
+    with db.sessions() as s:
+        row = s.get(Signing, uuid)
+        assert (row.households, row.version) == (60, 3)
+    assert page.model.index(0, 5).data() == "60"
+
+
+def test_delete_asks_and_undo_brings_the_record_back(qtbot, db, project, make_window, monkeypatch, clerk, today):
+    from qdgui.models.records import SigningDraft
+    from qdgui.views import dialogs
+
+    with db.begin() as s:
+        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
+                       by=clerk, today=today)
+    asked = []
+    monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, parent, text: asked.append(text) or True))
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert asked and "2026-11-20" in asked[0]
+    assert count(db, Signing) == 0 and page.model.rowCount() == 0
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert count(db, Signing) == 1 and page.model.rowCount() == 1
+
+
+def test_history_shows_every_change(qtbot, db, project, make_window, monkeypatch, clerk, today):
+    from qdgui.models.records import SigningDraft
+    from qdgui.views import dialogs
+
+    with db.begin() as s:
+        uuid = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
+                              by=clerk, today=today)
+        repository.update(s, uuid, SigningDraft(project, "370212", "370212001", "2026-11-20", households=2, houses=1),
+                          by=clerk, today=today)
+    shown = []
+    monkeypatch.setattr(dialogs.HistoryDialog, "show_for", classmethod(lambda cls, title, entries, parent: shown.append(
+        cls(title, entries, parent))))
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.table.selectRow(0)
+    page.show_history()
+    table = shown[0].table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert ["2", "修改", "签约户数", "1", "2"] == rows[-1][1:6]
+    assert {r[2] for r in rows[:-1]} == {"新建"}
