@@ -23,6 +23,7 @@ class Column:
     expr: object
     numeric: bool = False
     vocabulary: dict | None = None  # codes shown as their labels
+    grouped: bool = True  # thousands separators (not for years)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ LISTINGS: dict[str, Listing] = {
             Column("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), Park.kind, vocabulary=vocab.PARK_KINDS),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
-            Column("plan_year", QT_TRANSLATE_NOOP("Fields", "Plan year"), Park.plan_year, numeric=True),
+            Column("plan_year", QT_TRANSLATE_NOOP("Fields", "Plan year"), Park.plan_year, numeric=True, grouped=False),
             Column("area_m2", QT_TRANSLATE_NOOP("Fields", "Area (m2)"), Park.area_m2, numeric=True),
             Column("length_km", QT_TRANSLATE_NOOP("Fields", "Length (km)"), Park.length_km, numeric=True),
             Column("investment_wan", QT_TRANSLATE_NOOP("Fields", "Investment (10k yuan)"), Park.investment_wan, numeric=True),
@@ -168,7 +169,7 @@ LISTINGS: dict[str, Listing] = {
     "annual_target": Listing(
         AnnualTarget,
         (
-            Column("year", QT_TRANSLATE_NOOP("Fields", "Year"), AnnualTarget.year, numeric=True),
+            Column("year", QT_TRANSLATE_NOOP("Fields", "Year"), AnnualTarget.year, numeric=True, grouped=False),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
             Column("measure", QT_TRANSLATE_NOOP("Fields", "Measure"), AnnualTarget.measure, vocabulary=vocab.MEASURES),
@@ -237,7 +238,13 @@ def keys(session: Session, kind: str, filters: Filters, *, sort: str | None = No
     sort_expr = listing.column(sort or listing.default_sort).expr
     order = [sort_expr.desc() if descending else sort_expr.asc(), table.uuid]
     rowid = literal_column(f"{table.__tablename__}.rowid")
-    query = listing.joins(select(rowid).select_from(table)).where(and_(*_where(listing, filters))).order_by(*order)
+    query = select(rowid).select_from(table)
+    # The joins only name things; every one is to a required or optional parent, so they change
+    # no row count and are needed only to sort by, or search in, a joined name.
+    sorted_by_own_column = getattr(sort_expr, "table", None) is table.__table__
+    if filters.text or not sorted_by_own_column or listing.district_expr is not None:
+        query = listing.joins(query)
+    query = query.where(and_(*_where(listing, filters))).order_by(*order)
     return list(session.scalars(query))
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from qdgui.models import vocab
 
 
-def display(value, vocabulary: dict | None = None) -> str:
+def display(value, vocabulary: dict | None = None, *, grouped: bool = True) -> str:
     if value is None:
         return ""
     if vocabulary is not None:
@@ -20,7 +20,7 @@ def display(value, vocabulary: dict | None = None) -> str:
         text = f"{value:,f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
+        return f"{value:,}" if grouped else str(value)
     return str(value)
 
 

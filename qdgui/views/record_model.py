@@ -103,7 +103,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self._listing.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(self._row(index.row())[2 + index.column()], column.vocabulary)
+            return display(self._row(index.row())[2 + index.column()], column.vocabulary, grouped=column.grouped)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

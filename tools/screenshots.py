@@ -1,0 +1,72 @@
+"""Take the README's screenshots headless, in Chinese, on the demo data: .venv/bin/python tools/screenshots.py"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from qdgui import i18n  # noqa: E402
+from qdgui.config import DeviceSettings  # noqa: E402
+from qdgui.drafts import DraftStore  # noqa: E402
+from qdgui.models import demo  # noqa: E402
+from qdgui.models.migrate import open_database  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+TODAY = date(2026, 11, 21)
+
+
+def main() -> None:
+    i18n.set_language("zh_CN")
+    from qdgui.views.launch import make_application
+
+    app = make_application("zh_CN")
+    from qdgui.views.dialogs import SettingsDialog
+    from qdgui.views.main_window import MainWindow
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        database, _ = open_database(Path(folder) / "demo.sqlite")
+        with database.begin() as session:
+            demo.fill(session, today=TODAY)
+        settings = DeviceSettings(device_id="laptop-zhonghan-01", operator="王丽", district_code="370212",
+                                  street_code="370212001")
+        first = SettingsDialog(database, DeviceSettings(device_id="laptop-zhonghan-01"))
+        first.show()
+        app.processEvents()
+        first.grab().save(str(OUT / "first-start.png"))
+        window = MainWindow(database, settings, drafts=DraftStore(Path(folder) / "drafts", database.path),
+                            today=lambda: TODAY)
+        window.resize(1440, 860)
+        window.show()
+        shots = {"signing": 0, "demolition": 1, "park": 2}
+        for kind, index in shots.items():
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            window.grab().save(str(OUT / f"{kind}.png"))
+        # a form showing what is wrong, where
+        window.tabs.setCurrentIndex(0)
+        form = window.pages["signing"].form
+        form.widgets["households"].setText("约30")
+        form.widgets["signed_on"].setText("3月5日")
+        form.save()
+        app.processEvents()
+        window.grab().save(str(OUT / "signing-problems.png"))
+        window.tabs.setCurrentIndex(3)
+        plans = window.tabs.currentWidget()
+        for index, name in enumerate(("projects", "targets")):
+            plans.setCurrentIndex(index)
+            app.processEvents()
+            window.grab().save(str(OUT / f"{name}.png"))
+        window.close()
+        database.close()
+    print(f"screenshots written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
