@@ -11,6 +11,7 @@ from qdgui.models import vocab
 from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM, MONEY_WAN, TARGET
 from qdgui.models.parse import (
     AREA_UNITS,
+    COUNT_UNITS,
     LAND_UNITS,
     LENGTH_UNITS,
     MONEY_WAN_UNITS,
@@ -274,7 +275,7 @@ def read_target(draft: TargetDraft, *, today: date, context: Context) -> Checked
     measure = r.choice("measure", vocab.MEASURES, required=True)
     places = LENGTH_KM if measure == "park_greenway" else TARGET
     units = {"signed_area": AREA_UNITS, "demolition_area": AREA_UNITS, "vacated_land": LAND_UNITS,
-             "park_greenway": LENGTH_UNITS}.get(measure, ())
+             "park_greenway": LENGTH_UNITS}.get(measure, COUNT_UNITS)
     value = r.decimal("value", units, places, required=True)
     if value is not None and measure in ("signed_households", "signed_houses", "demolition_count") and value != int(value):
         r.error("value", translate("Rules", "A count must be a whole number"))

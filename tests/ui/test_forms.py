@@ -217,3 +217,40 @@ def test_history_shows_every_change(qtbot, db, project, make_window, monkeypatch
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert ["2", "修改", "签约户数", "1", "2"] == rows[-1][1:6]
     assert {r[2] for r in rows[:-1]} == {"新建"}
+
+
+def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, make_window):
+    from qdgui.models.tables import AnnualTarget, Project
+
+    window = make_window()
+    park = window.pages["park"].form
+    type_into(qtbot, park.widgets["name"], "浮山山头公园")
+    type_text(park.widgets["kind"], "山")
+    type_text(park.widgets["status"], "完")
+    type_into(qtbot, park.widgets["area_m2"], "3.5万平方米")
+    type_into(qtbot, park.widgets["investment_wan"], "0.12亿元")
+    type_into(qtbot, park.widgets["completed_on"], "2026.10.1")
+    qtbot.keyClick(park.widgets["completed_on"].edit, Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert s.execute(select(Park.kind, Park.status, Park.area_m2, Park.investment_wan, Park.plan_year)).one() == (
+            "hill", "completed", Decimal(35000), Decimal(1200), 2026)
+
+    project = window.pages["project"].form
+    type_into(qtbot, project.widgets["name"], "董家下庄整村改造")
+    type_text(project.widgets["campaign_area"], "旧")
+    type_into(qtbot, project.widgets["total_houses"], "８１４处")
+    qtbot.keyClick(project.widgets["total_houses"], Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert s.execute(select(Project.name, Project.campaign_area, Project.total_houses)).one() == (
+            "董家下庄整村改造", "old_city_village", 814)
+    # a new project appears in the signing form's project list at once
+    assert window.pages["signing"].form.widgets["project_uuid"].findText("董家下庄整村改造") >= 0
+
+    target = window.pages["annual_target"].form
+    type_text(target.widgets["measure"], "签约户")
+    type_into(qtbot, target.widgets["value"], "1,200户")
+    qtbot.keyClick(target.widgets["value"], Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert s.execute(select(AnnualTarget.year, AnnualTarget.district_code, AnnualTarget.street_code,
+                                AnnualTarget.measure, AnnualTarget.value)).one() == (
+            2026, "370212", "370212001", "signed_households", Decimal(1200))

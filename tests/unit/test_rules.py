@@ -154,6 +154,8 @@ def test_a_project_without_totals_is_warned_about():
 def test_targets_check_measure_value_and_scope():
     ok = rules.read_target(TargetDraft("2026", "370202", "demolition_area", "5万平方米"), today=TODAY, context=CTX)
     assert ok.errors == [] and ok.values["value"] == Decimal(50000)
+    households = rules.read_target(TargetDraft("2026年", "370202", "签约户数", "1,200户"), today=TODAY, context=CTX)
+    assert households.errors == [] and households.values["value"] == Decimal(1200)
     fraction = rules.read_target(TargetDraft("2026", "370202", "demolition_count", "12.5"), today=TODAY, context=CTX)
     assert problems(fraction)[("value", "error")] == "数量必须是整数"
     dup = rules.read_target(TargetDraft("2026", "370202", "park_hill", "7"), today=TODAY,
