@@ -1,0 +1,284 @@
+"""Progress against annual targets, by SQL group-bys: the one source the charts and the weekly report share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Integer, and_, case, func, literal, select, type_coerce
+from sqlalchemy.orm import Session
+
+from qdgui.models import vocab
+from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
+from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
+
+# The record kind whose changes move each measure (for refreshing only what changed).
+MEASURE_KIND = {
+    "signed_households": "signing", "signed_houses": "signing", "signed_area": "signing", "vacated_land": "signing",
+    "demolition_count": "demolition", "demolition_area": "demolition",
+    **{m: "park" for m in vocab.MEASURES if m.startswith("park_")},
+}
+
+
+@dataclass(frozen=True)
+class Week:
+    """A reporting week: seven days ending on the office's closing day (Sunday by default)."""
+
+    start: date
+    end: date
+
+    @property
+    def iso(self) -> tuple[int, int]:
+        year, number, _ = self.end.isocalendar()
+        return year, number
+
+
+def week_containing(day: date, *, ends_on: int = 6) -> Week:
+    """The week holding `day`; ends_on is the closing weekday, 0 = Monday ... 6 = Sunday."""
+    end = day + timedelta(days=(ends_on - day.weekday()) % 7)
+    return Week(end - timedelta(days=6), end)
+
+
+def iso_week(year: int, number: int, *, ends_on: int = 6) -> Week:
+    """ISO week YYYY-Www, shifted to end on the office's closing day inside that ISO week."""
+    monday = date.fromisocalendar(year, number, 1)
+    return week_containing(monday + timedelta(days=ends_on), ends_on=ends_on)
+
+
+@dataclass(frozen=True)
+class Progress:
+    code: str  # district or street code
+    name: str
+    measure: str
+    week: Decimal
+    year_to_date: Decimal
+    target: Decimal | None
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Year to date over the annual target (can exceed 1); None without a target."""
+        if not self.target:
+            return None
+        return self.year_to_date / self.target
+
+
+def _units(session: Session, scope: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The rows of a report: districts for the city, streets for a district, one street for itself."""
+    if scope is None:
+        rows = session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code))
+        return list(rows), "district_code"
+    level = session.scalar(select(Division.level).where(Division.code == scope))
+    if level == "county":
+        rows = session.execute(
+            select(Division.code, Division.name)
+            .where(Division.parent_code == scope, Division.level.in_(("township", "special_zone")))
+            .order_by(Division.user_added, Division.code)
+        )
+        return list(rows), "street_code"
+    name = session.scalar(select(Division.name).where(Division.code == scope))
+    return [(scope, name or scope)], "street_code"
+
+
+def _measure_source(measure: str):
+    """(table, date column, amount expression, decimal places, extra conditions) of a measure."""
+    if measure.startswith("signed_") or measure == "vacated_land":
+        column = {"signed_households": Signing.households, "signed_houses": Signing.houses,
+                  "signed_area": Signing.area_m2, "vacated_land": Signing.land_mu}[measure]
+        places = {"signed_area": AREA_M2, "vacated_land": LAND_MU}.get(measure, 0)
+        return Signing, Signing.signed_on, column, places, []
+    if measure.startswith("demolition_"):
+        amount = literal(1) if measure == "demolition_count" else Demolition.area_m2
+        return Demolition, Demolition.done_on, amount, 0 if measure == "demolition_count" else AREA_M2, [
+            Demolition.status.in_(vocab.DEMOLITION_DONE)]
+    kind = measure.removeprefix("park_")
+    amount = Park.length_km if kind in vocab.LENGTH_PARK_KINDS else literal(1)
+    places = LENGTH_KM if kind in vocab.LENGTH_PARK_KINDS else 0
+    return Park, Park.completed_on, amount, places, [Park.kind == kind, Park.status == "completed"]
+
+
+def _raw_sum(expression):
+    # Scaled columns hold integers: sum those exactly and convert once, in _as_decimal.
+    return type_coerce(func.sum(expression), Integer)
+
+
+def _as_decimal(value, places: int) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    return Decimal(value) if places == 0 else Decimal(int(value)).scaleb(-places)
+
+
+def done_by_unit(session: Session, measure: str, *, year: int, week: Week, scope: str | None,
+                 unit_column: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """{unit code: (done in the week, done from 1 January to the week's end)} for one measure."""
+    table, day, amount, places, conditions = _measure_source(measure)
+    raw = getattr(amount, "expression", amount)
+    year_start, cut = date(year, 1, 1), min(week.end, date(year, 12, 31))
+    unit = getattr(table, unit_column)
+    where = [table.deleted.is_(False), day >= min(year_start, week.start), day <= max(cut, week.end), *conditions]
+    if scope is not None and unit_column == "street_code":
+        level_column = table.street_code if len(scope) > 6 else table.district_code
+        where.append(level_column == scope)
+    in_week = _raw_sum(case((and_(day >= week.start, day <= week.end), raw), else_=0))
+    in_year = _raw_sum(case((and_(day >= year_start, day <= cut), raw), else_=0))
+    query = select(unit, in_week, in_year).where(*where).group_by(unit)
+    return {code: (_as_decimal(w, places), _as_decimal(y, places)) for code, w, y in session.execute(query)}
+
+
+def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | None,
+                    unit_column: str) -> dict[str, Decimal]:
+    """Annual targets per unit: a district's own target, else the sum of its streets' targets."""
+    base = select(AnnualTarget.district_code, AnnualTarget.street_code, AnnualTarget.value).where(
+        AnnualTarget.deleted.is_(False), AnnualTarget.year == year, AnnualTarget.measure == measure)
+    if scope is not None:
+        base = base.where((AnnualTarget.district_code == scope) | (AnnualTarget.street_code == scope))
+    own: dict[str, Decimal] = {}
+    from_streets: dict[str, Decimal] = {}
+    for district, street, value in session.execute(base):
+        if unit_column == "district_code":
+            if street is None:
+                own[district] = value
+            else:
+                from_streets[district] = from_streets.get(district, Decimal(0)) + value
+        elif street is not None:
+            own[street] = value
+    return {**from_streets, **own}
+
+
+def progress(session: Session, *, year: int, week: Week, scope: str | None = None,
+             measures: tuple[str, ...] | None = None) -> list[Progress]:
+    """Per unit of the scope and per measure: this week, year to date, annual target."""
+    units, unit_column = _units(session, scope)
+    rows = []
+    for measure in measures or tuple(vocab.MEASURES):
+        done = done_by_unit(session, measure, year=year, week=week, scope=scope, unit_column=unit_column)
+        targets = targets_by_unit(session, measure, year=year, scope=scope, unit_column=unit_column)
+        for code, name in units:
+            in_week, ytd = done.get(code, (Decimal(0), Decimal(0)))
+            rows.append(Progress(code, name, measure, in_week, ytd, targets.get(code)))
+    return rows
+
+
+def totals(rows: list[Progress]) -> dict[str, Progress]:
+    """The totals row of each measure (targets summed where any unit has one)."""
+    result = {}
+    for measure in dict.fromkeys(r.measure for r in rows):
+        mine = [r for r in rows if r.measure == measure]
+        targets = [r.target for r in mine if r.target is not None]
+        result[measure] = Progress("", "", measure, sum((r.week for r in mine), Decimal(0)),
+                                   sum((r.year_to_date for r in mine), Decimal(0)),
+                                   sum(targets, Decimal(0)) if targets else None)
+    return result
+
+
+# ---------------------------------------------------------------------- series for charts
+
+
+@dataclass(frozen=True)
+class SigningCurve:
+    name: str
+    total: int | None  # houses (or households) the project or village has
+    unit: str  # "houses" or "households"
+    days: tuple[date, ...]
+    cumulative: tuple[int, ...]
+    projected_completion: date | None  # from the pace of the last `pace_days` days with signings
+
+    @property
+    def done(self) -> int:
+        return self.cumulative[-1] if self.cumulative else 0
+
+
+def signing_curve(session: Session, project_uuid: str, *, community_uuid: str | None = None,
+                  pace_days: int = 7) -> SigningCurve:
+    """Cumulative houses signed per day against the total, with a projected completion date."""
+    project = session.get(Project, project_uuid)
+    counts_houses = project.total_houses is not None or project.total_households is None
+    column = Signing.houses if counts_houses else Signing.households
+    where = [Signing.project_uuid == project_uuid, Signing.deleted.is_(False)]
+    name, total = project.name, project.total_houses if counts_houses else project.total_households
+    if community_uuid:
+        where.append(Signing.community_uuid == community_uuid)
+        community = session.get(Community, community_uuid)
+        name, total = f"{project.name} · {community.name}", None
+    daily = session.execute(select(Signing.signed_on, func.sum(column)).where(*where)
+                            .group_by(Signing.signed_on).order_by(Signing.signed_on)).all()
+    days, cumulative, running = [], [], 0
+    for day, amount in daily:
+        running += int(amount or 0)
+        days.append(day)
+        cumulative.append(running)
+    projected = None
+    if total and days and running < total:
+        window_start = days[-1] - timedelta(days=pace_days - 1)
+        recent = sum(int(a or 0) for d, a in daily if d >= window_start)
+        if recent > 0:
+            per_day = recent / pace_days
+            projected = days[-1] + timedelta(days=int(-(-(total - running) // per_day)))
+    elif total and days and running >= total:
+        projected = days[next(i for i, c in enumerate(cumulative) if c >= total)]
+    return SigningCurve(name, total, "houses" if counts_houses else "households", tuple(days), tuple(cumulative),
+                        projected)
+
+
+@dataclass(frozen=True)
+class WeeklySeries:
+    weeks: tuple[Week, ...]
+    counts: tuple[int, ...]
+    areas: tuple[Decimal, ...]
+
+
+def demolitions_per_week(session: Session, *, year: int, scope: str | None = None, ends_on: int = 6,
+                         until: date | None = None) -> WeeklySeries:
+    """Cases finished (demolished or rectified) and their area, per reporting week of the year."""
+    first = week_containing(date(year, 1, 1), ends_on=ends_on)
+    last_day = min(until or date(year, 12, 31), date(year, 12, 31))
+    where = [Demolition.deleted.is_(False), Demolition.status.in_(vocab.DEMOLITION_DONE),
+             Demolition.done_on >= first.start, Demolition.done_on <= last_day]
+    if scope:
+        where.append((Demolition.district_code == scope) | (Demolition.street_code == scope))
+    by_day = session.execute(select(Demolition.done_on, func.count(), _raw_sum(Demolition.area_m2))
+                             .where(*where).group_by(Demolition.done_on)).all()
+    weeks = []
+    week = first
+    while week.start <= last_day:
+        weeks.append(week)
+        week = Week(week.start + timedelta(days=7), week.end + timedelta(days=7))
+    counts = [0] * len(weeks)
+    areas = [Decimal(0)] * len(weeks)
+    for day, count, area in by_day:
+        index = (day - first.start).days // 7
+        counts[index] += count
+        areas[index] += _as_decimal(area, AREA_M2)
+    return WeeklySeries(tuple(weeks), tuple(counts), tuple(areas))
+
+
+@dataclass(frozen=True)
+class ParkKindProgress:
+    kind: str
+    planned: Decimal  # parks of the plan year (km for greenways), or the annual target where one is set
+    completed: Decimal
+
+
+def parks_by_kind(session: Session, *, year: int, scope: str | None = None) -> list[ParkKindProgress]:
+    """Per kind: planned in the year (its target where set, else the parks planned) against completed."""
+    where = [Park.deleted.is_(False), Park.plan_year == year]
+    if scope:
+        where.append((Park.district_code == scope) | (Park.street_code == scope))
+    amount = case((Park.kind.in_(vocab.LENGTH_PARK_KINDS), Park.length_km), else_=1)
+    rows = session.execute(select(Park.kind, _raw_sum(amount),
+                                  _raw_sum(case((Park.status == "completed", amount), else_=0)))
+                           .where(*where).group_by(Park.kind)).all()
+    found = {kind: (planned, done) for kind, planned, done in rows}
+    result = []
+    for kind in vocab.PARK_KINDS:
+        places = LENGTH_KM if kind in vocab.LENGTH_PARK_KINDS else 0
+        planned, done = found.get(kind, (0, 0))
+        measure = f"park_{kind}"
+        target = None
+        if measure in vocab.MEASURES:
+            target_rows = targets_by_unit(session, measure, year=year, scope=scope,
+                                          unit_column="district_code" if scope is None or len(scope) == 6 else "street_code")
+            if target_rows:
+                target = sum(target_rows.values(), Decimal(0)) if scope is None else target_rows.get(scope)
+        result.append(ParkKindProgress(kind, target if target is not None else _as_decimal(planned, places),
+                                       _as_decimal(done, places)))
+    return result

@@ -1,0 +1,123 @@
+"""Progress aggregates on hand-built data, against figures computed by hand."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from qdgui.models import progress, repository
+from qdgui.models.records import DemolitionDraft, ParkDraft, ProjectDraft, SigningDraft, TargetDraft
+from qdgui.models.tables import Demolition
+
+WEEK = progress.week_containing(date(2026, 11, 21))  # Mon 16 .. Sun 22 November
+
+
+def add(db, clerk, today, *drafts):
+    with db.begin() as s:
+        return [repository.add(s, d, by=clerk, today=today, confirm_warnings=True) for d in drafts]
+
+
+def case(no, street, district, area, status, done, found="2026-01-05"):
+    return DemolitionDraft(no, district, street, "某地址", "steel", area, "demolish", status, found, done)
+
+
+def test_weeks_close_on_the_office_day():
+    assert (WEEK.start, WEEK.end) == (date(2026, 11, 16), date(2026, 11, 22))
+    assert WEEK.iso == (2026, 47)
+    thursday = progress.week_containing(date(2026, 11, 21), ends_on=3)  # offices closing on Thursday
+    assert (thursday.start, thursday.end) == (date(2026, 11, 20), date(2026, 11, 26))
+    assert progress.iso_week(2026, 47) == WEEK
+    assert progress.iso_week(2026, 47, ends_on=4).end == date(2026, 11, 20)  # Friday of ISO week 47
+
+
+def test_demolitions_this_week_year_to_date_target_and_rate(db, clerk, today):
+    add(db, clerk, today,
+        case("A1", "370202005", "370202", "100", "demolished", "2026-11-16"),  # first day of the week
+        case("A2", "370202005", "370202", "50.5", "rectified", "2026-11-21"),
+        case("A3", "370202001", "370202", "30", "demolished", "2026-11-15"),  # the Sunday before
+        case("A4", "370202001", "370202", "999", "in_progress", None),  # not done: not counted
+        case("B1", "370203021", "370203", "10", "demolished", "2025-12-31", found="2025-12-01"),  # last year
+        case("B2", "370203021", "370203", "20", "demolished", "2026-01-01", found="2025-12-20"),
+        TargetDraft(2026, "370202", "demolition_count", 2),
+        TargetDraft(2026, "370202", "demolition_area", "200"))
+    deleted = add(db, clerk, today, case("A5", "370202005", "370202", "70", "demolished", "2026-11-17"))[0]
+    with db.begin() as s:
+        repository.set_deleted(s, Demolition, deleted, True, by=clerk)
+    with db.sessions() as s:
+        rows = {(r.code, r.measure): r for r in progress.progress(
+            s, year=2026, week=WEEK, measures=("demolition_count", "demolition_area"))}
+    shinan_count = rows[("370202", "demolition_count")]
+    assert (shinan_count.name, shinan_count.week, shinan_count.year_to_date, shinan_count.target) == (
+        "市南区", 2, 3, Decimal(2))
+    assert shinan_count.rate == Decimal("1.5")  # over 100% is kept, not capped
+    shinan_area = rows[("370202", "demolition_area")]
+    assert (shinan_area.week, shinan_area.year_to_date) == (Decimal("150.5"), Decimal("180.5"))
+    assert shinan_area.rate == Decimal("180.5") / 200
+    shibei = rows[("370203", "demolition_count")]
+    assert (shibei.week, shibei.year_to_date, shibei.target, shibei.rate) == (0, 1, None, None)
+    assert len({code for code, _ in rows}) == 10  # every district has its row, even with nothing done
+    total = progress.totals(list(rows.values()))["demolition_area"]
+    assert (total.week, total.year_to_date, total.target) == (Decimal("150.5"), Decimal("200.5"), Decimal(200))
+
+
+def test_district_scope_reports_streets_and_sums_street_targets_for_the_city(db, clerk, today):
+    project = add(db, clerk, today, ProjectDraft("张村河片区", "licun_river", "370212", total_households=1000))[0]
+    add(db, clerk, today,
+        SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=60),
+        SigningDraft(project, "370212", "370212002", "2026-03-02", households=40, houses=40),
+        TargetDraft(2026, "370212", "signed_households", 80, street_code="370212001"),
+        TargetDraft(2026, "370212", "signed_households", 50, street_code="370212002"))
+    with db.sessions() as s:
+        streets = {r.name: r for r in progress.progress(s, year=2026, week=WEEK, scope="370212",
+                                                         measures=("signed_households",))}
+        city = {r.code: r for r in progress.progress(s, year=2026, week=WEEK, measures=("signed_households",))}
+        one = progress.progress(s, year=2026, week=WEEK, scope="370212001", measures=("signed_households",))
+    assert (streets["中韩街道"].week, streets["中韩街道"].year_to_date, streets["中韩街道"].target) == (60, 60, 80)
+    assert (streets["沙子口街道"].week, streets["沙子口街道"].year_to_date, streets["沙子口街道"].target) == (0, 40, 50)
+    assert (city["370212"].year_to_date, city["370212"].target) == (100, Decimal(130))
+    assert [(r.name, r.year_to_date) for r in one] == [("中韩街道", 60)]
+
+
+def test_the_signing_curve_and_its_projection(db, clerk, today):
+    project = add(db, clerk, today, ProjectDraft("董家下庄", "old_city_village", "370212", total_houses=100))[0]
+    add(db, clerk, today, *[SigningDraft(project, "370212", "370212001", f"2026-11-{d:02d}", households=1, houses=10)
+                            for d in (10, 11, 12, 13, 14, 15, 16)])
+    with db.sessions() as s:
+        curve = progress.signing_curve(s, project)
+    assert curve.total == 100 and curve.unit == "houses"
+    assert curve.cumulative == (10, 20, 30, 40, 50, 60, 70)
+    # 70 houses in the last 7 days: 10 a day; 30 left -> three more days
+    assert curve.projected_completion == date(2026, 11, 19)
+    add(db, clerk, today, SigningDraft(project, "370212", "370212001", "2026-11-18", households=1, houses=30))
+    with db.sessions() as s:
+        done = progress.signing_curve(s, project)
+    assert done.done == 100 and done.projected_completion == date(2026, 11, 18)  # the day it completed
+
+
+def test_demolitions_per_week_and_parks_by_kind(db, clerk):
+    add(db, clerk, date(2026, 11, 30),
+        case("A1", "370202005", "370202", "100", "demolished", "2026-11-16"),
+        case("A2", "370202005", "370202", "20", "demolished", "2026-11-22"),
+        case("A3", "370202005", "370202", "5", "demolished", "2026-11-23"),
+        ParkDraft("浮山公园", "hill", "370212", 2026, "completed", completed_on="2026-10-01"),
+        ParkDraft("午山公园", "hill", "370212", 2026, "building"),
+        ParkDraft("唐岛湾绿道", "greenway", "370211", 2026, "completed", length_km="5.8公里", completed_on="2026-09-01"),
+        ParkDraft("旧计划", "hill", "370212", 2025, "completed", completed_on="2025-10-01"),
+        TargetDraft(2026, "370212", "park_hill", 3))
+    with db.sessions() as s:
+        weekly = progress.demolitions_per_week(s, year=2026, until=date(2026, 11, 30))
+        parks = {p.kind: p for p in progress.parks_by_kind(s, year=2026)}
+    index = weekly.weeks.index(WEEK)
+    assert (weekly.counts[index], weekly.areas[index]) == (2, Decimal(120))
+    assert (weekly.counts[index + 1], weekly.areas[index + 1]) == (1, Decimal(5))
+    assert sum(weekly.counts) == 3
+    assert (parks["hill"].planned, parks["hill"].completed) == (Decimal(3), Decimal(1))  # the target is the plan
+    assert (parks["greenway"].planned, parks["greenway"].completed) == (Decimal("5.8"), Decimal("5.8"))
+    assert (parks["pocket"].planned, parks["pocket"].completed) == (0, 0)
+
+
+@pytest.mark.parametrize("ends_on", [0, 3, 4, 6])
+def test_every_week_has_seven_days_and_contains_its_day(ends_on):
+    for offset in range(14):
+        day = date(2026, 12, 20 + offset % 12)
+        week = progress.week_containing(day, ends_on=ends_on)
+        assert week.start <= day <= week.end and (week.end - week.start).days == 6 and week.end.weekday() == ends_on
