@@ -57,6 +57,10 @@ def main() -> None:
         form.save()
         app.processEvents()
         window.grab().save(str(OUT / "signing-problems.png"))
+        window.tabs.setCurrentIndex(4)
+        window.dashboard.project.set_code(_project_named(database, "张村河片区旧村改造"))
+        app.processEvents()
+        window.grab().save(str(OUT / "dashboard.png"))
         window.tabs.setCurrentIndex(3)
         plans = window.tabs.currentWidget()
         for index, name in enumerate(("projects", "targets")):
@@ -66,6 +70,15 @@ def main() -> None:
         window.close()
         database.close()
     print(f"screenshots written to {OUT}")
+
+
+def _project_named(database, name: str) -> str:
+    from sqlalchemy import select
+
+    from qdgui.models.tables import Project
+
+    with database.sessions() as session:
+        return session.scalar(select(Project.uuid).where(Project.name == name))
 
 
 if __name__ == "__main__":

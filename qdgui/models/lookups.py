@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qdgui.models.tables import Community, Division, Project
+from qdgui.models.tables import Community, Division, Project, Signing
 
 
 def districts(session: Session) -> list[tuple[str, str]]:
@@ -38,3 +38,12 @@ def division_name(session: Session, code: str | None) -> str:
     if not code:
         return ""
     return session.scalar(select(Division.name).where(Division.code == code)) or code
+
+
+def latest_signing_project(session: Session, district_code: str | None = None) -> str | None:
+    """The project most recently signed in (the one a dashboard most likely wants to show)."""
+    query = select(Signing.project_uuid).join(Project, Project.uuid == Signing.project_uuid).where(
+        Signing.deleted.is_(False), Project.deleted.is_(False))
+    if district_code:
+        query = query.where(Project.district_code == district_code)
+    return session.scalar(query.order_by(Signing.signed_on.desc(), Signing.updated_at.desc()).limit(1))

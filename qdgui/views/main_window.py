@@ -7,7 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from qdgui import config
 from qdgui.drafts import DraftStore
@@ -15,6 +15,7 @@ from qdgui.models import repository
 from qdgui.models.database import Database, latest_backup
 from qdgui.models.records import ValidationFailed
 from qdgui.paths import user_data_dir
+from qdgui.views.dashboard import Dashboard
 from qdgui.views.dialogs import SettingsDialog, restart_notice
 from qdgui.views.fields import FORMS
 from qdgui.views.record_page import RecordPage
@@ -49,9 +50,8 @@ class MainWindow(QMainWindow):
             self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
             plans.addTab(self.pages[kind], title)
         self.tabs.addTab(plans, self.tr("Projects and targets"))
-        self.dashboard_slot = QWidget()
-        QVBoxLayout(self.dashboard_slot)
-        self.tabs.addTab(self.dashboard_slot, self.tr("Progress"))
+        self.dashboard = Dashboard(database, settings, today=today)
+        self.tabs.addTab(self.dashboard, self.tr("Progress"))
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.record_changed.connect(self._record_changed)
         self.data_changed.connect(self._refresh_views)
+        self.data_changed.connect(self.dashboard.records_changed)
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, kind: str, uuid: str, version: int) -> None:

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartBox</name>
+    <message>
+        <location filename="../../qdgui/views/charts.py" line="58" />
+        <source>Save as picture</source>
+        <translation>保存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/charts.py" line="103" />
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/charts.py" line="104" />
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../../qdgui/app.py" line="35" />
@@ -119,6 +137,180 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="55" />
+        <location filename="../../qdgui/views/dashboard.py" line="63" />
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="65" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="65" />
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="66" />
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="66" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="67" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="71" />
+        <source>Completion against the annual target</source>
+        <translation>年度目标完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="78" />
+        <source>Done this year</source>
+        <translation>本年完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="79" />
+        <source>Annual target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="82" />
+        <source>Signing curve</source>
+        <translation>签约进度曲线</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="91" />
+        <source>Illegal buildings removed per week</source>
+        <translation>每周拆除违建</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="104" />
+        <source>Parks: planned and completed, by kind</source>
+        <translation>公园建设：计划与完工（分类型）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="110" />
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="111" />
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="197" />
+        <source>No {measure} recorded and no target set for {year}.</source>
+        <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="210" />
+        <source>No annual target set: completion rates cannot be computed.</source>
+        <translation>未设定年度目标，无法计算完成率。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="222" />
+        <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
+        <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="229" />
+        <source>No project yet: add one under Projects and targets.</source>
+        <translation>还没有项目：请在“项目与目标”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="234" />
+        <source>Signing curve: {name}</source>
+        <translation>签约进度曲线：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="236" />
+        <source>No signings recorded for {name} yet.</source>
+        <translation>{name} 尚无签约记录。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="243" />
+        <source>Signed ({unit})</source>
+        <translation>累计签约（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="246" />
+        <source>Total {total}</source>
+        <translation>总数 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="250" />
+        <source>{done} of {total} {unit} signed</source>
+        <translation>已签约 {done} / {total} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="254" />
+        <source>; at the recent pace, complete by {day}</source>
+        <translation>；按近期进度，预计 {day} 完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="258" />
+        <source>; completed on {day}</source>
+        <translation>；已于 {day} 全部完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="272" />
+        <source>{day}: {n} signed in all</source>
+        <translation>{day}：累计签约 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="282" />
+        <source>No illegal buildings removed in {year} yet.</source>
+        <translation>{year}年尚无拆除违建记录。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="288" />
+        <source>Cases (sites)</source>
+        <translation>拆除数量（处）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="289" />
+        <source>Area (m2)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="290" />
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="296" />
+        <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
+        <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="308" />
+        <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
+        <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="318" />
+        <source>No parks planned or completed for {year}.</source>
+        <translation>{year}年尚无计划或完工的公园。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="343" />
+        <source>{kind}: {done} completed of {planned} planned</source>
+        <translation>{kind}：计划 {planned}，已完工 {done}</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <location filename="../../qdgui/models/database.py" line="62" />
@@ -177,29 +369,18 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="132" />
-        <location filename="../../qdgui/models/listing.py" line="155" />
-        <location filename="../../qdgui/models/listing.py" line="194" />
+        <location filename="../../qdgui/models/listing.py" line="133" />
+        <location filename="../../qdgui/models/listing.py" line="156" />
+        <location filename="../../qdgui/models/listing.py" line="195" />
         <location filename="../../qdgui/models/records.py" line="128" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="156" />
+        <location filename="../../qdgui/models/listing.py" line="157" />
         <location filename="../../qdgui/models/records.py" line="129" />
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/models/listing.py" line="87" />
-        <location filename="../../qdgui/models/listing.py" line="109" />
-        <location filename="../../qdgui/models/listing.py" line="134" />
-        <location filename="../../qdgui/models/listing.py" line="157" />
-        <location filename="../../qdgui/models/listing.py" line="172" />
-        <location filename="../../qdgui/models/listing.py" line="196" />
-        <location filename="../../qdgui/models/records.py" line="130" />
-        <source>District</source>
-        <translation>区（市）</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/listing.py" line="88" />
@@ -208,61 +389,72 @@
         <location filename="../../qdgui/models/listing.py" line="158" />
         <location filename="../../qdgui/models/listing.py" line="173" />
         <location filename="../../qdgui/models/listing.py" line="197" />
+        <location filename="../../qdgui/models/records.py" line="130" />
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="89" />
+        <location filename="../../qdgui/models/listing.py" line="111" />
+        <location filename="../../qdgui/models/listing.py" line="136" />
+        <location filename="../../qdgui/models/listing.py" line="159" />
+        <location filename="../../qdgui/models/listing.py" line="174" />
+        <location filename="../../qdgui/models/listing.py" line="198" />
         <location filename="../../qdgui/models/records.py" line="131" />
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="90" />
+        <location filename="../../qdgui/models/listing.py" line="91" />
         <location filename="../../qdgui/models/records.py" line="132" />
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="89" />
+        <location filename="../../qdgui/models/listing.py" line="90" />
         <location filename="../../qdgui/models/records.py" line="133" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="96" />
-        <location filename="../../qdgui/models/listing.py" line="118" />
-        <location filename="../../qdgui/models/listing.py" line="142" />
+        <location filename="../../qdgui/models/listing.py" line="97" />
+        <location filename="../../qdgui/models/listing.py" line="119" />
+        <location filename="../../qdgui/models/listing.py" line="143" />
         <location filename="../../qdgui/models/records.py" line="165" />
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="97" />
-        <location filename="../../qdgui/models/listing.py" line="119" />
-        <location filename="../../qdgui/models/listing.py" line="143" />
-        <location filename="../../qdgui/models/listing.py" line="163" />
-        <location filename="../../qdgui/models/listing.py" line="176" />
-        <location filename="../../qdgui/models/listing.py" line="198" />
+        <location filename="../../qdgui/models/listing.py" line="98" />
+        <location filename="../../qdgui/models/listing.py" line="120" />
+        <location filename="../../qdgui/models/listing.py" line="144" />
+        <location filename="../../qdgui/models/listing.py" line="164" />
+        <location filename="../../qdgui/models/listing.py" line="177" />
+        <location filename="../../qdgui/models/listing.py" line="199" />
         <location filename="../../qdgui/models/records.py" line="166" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="159" />
+        <location filename="../../qdgui/models/listing.py" line="160" />
         <location filename="../../qdgui/models/records.py" line="134" />
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="160" />
+        <location filename="../../qdgui/models/listing.py" line="161" />
         <location filename="../../qdgui/models/records.py" line="135" />
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="161" />
+        <location filename="../../qdgui/models/listing.py" line="162" />
         <location filename="../../qdgui/models/records.py" line="136" />
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="162" />
+        <location filename="../../qdgui/models/listing.py" line="163" />
         <location filename="../../qdgui/models/records.py" line="137" />
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
@@ -278,52 +470,52 @@
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="171" />
+        <location filename="../../qdgui/models/listing.py" line="172" />
         <location filename="../../qdgui/models/records.py" line="139" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="174" />
+        <location filename="../../qdgui/models/listing.py" line="175" />
         <location filename="../../qdgui/models/records.py" line="140" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="175" />
+        <location filename="../../qdgui/models/listing.py" line="176" />
         <location filename="../../qdgui/models/records.py" line="141" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="133" />
-        <location filename="../../qdgui/models/listing.py" line="195" />
+        <location filename="../../qdgui/models/listing.py" line="134" />
+        <location filename="../../qdgui/models/listing.py" line="196" />
         <location filename="../../qdgui/models/records.py" line="142" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="86" />
+        <location filename="../../qdgui/models/listing.py" line="87" />
         <location filename="../../qdgui/models/records.py" line="143" />
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="91" />
+        <location filename="../../qdgui/models/listing.py" line="92" />
         <location filename="../../qdgui/models/records.py" line="144" />
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="92" />
+        <location filename="../../qdgui/models/listing.py" line="93" />
         <location filename="../../qdgui/models/records.py" line="145" />
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="93" />
-        <location filename="../../qdgui/models/listing.py" line="113" />
-        <location filename="../../qdgui/models/listing.py" line="137" />
+        <location filename="../../qdgui/models/listing.py" line="94" />
+        <location filename="../../qdgui/models/listing.py" line="114" />
+        <location filename="../../qdgui/models/listing.py" line="138" />
         <location filename="../../qdgui/models/records.py" line="146" />
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
@@ -334,25 +526,25 @@
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="94" />
+        <location filename="../../qdgui/models/listing.py" line="95" />
         <location filename="../../qdgui/models/records.py" line="148" />
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="95" />
+        <location filename="../../qdgui/models/listing.py" line="96" />
         <location filename="../../qdgui/models/records.py" line="149" />
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="108" />
+        <location filename="../../qdgui/models/listing.py" line="109" />
         <location filename="../../qdgui/models/records.py" line="150" />
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="111" />
+        <location filename="../../qdgui/models/listing.py" line="112" />
         <location filename="../../qdgui/models/records.py" line="151" />
         <source>Address</source>
         <translation>地址</translation>
@@ -363,32 +555,32 @@
         <translation>重点片区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="112" />
+        <location filename="../../qdgui/models/listing.py" line="113" />
         <location filename="../../qdgui/models/records.py" line="153" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="114" />
+        <location filename="../../qdgui/models/listing.py" line="115" />
         <location filename="../../qdgui/models/records.py" line="154" />
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="115" />
-        <location filename="../../qdgui/models/listing.py" line="140" />
+        <location filename="../../qdgui/models/listing.py" line="116" />
+        <location filename="../../qdgui/models/listing.py" line="141" />
         <location filename="../../qdgui/models/records.py" line="155" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="116" />
+        <location filename="../../qdgui/models/listing.py" line="117" />
         <location filename="../../qdgui/models/records.py" line="156" />
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="117" />
+        <location filename="../../qdgui/models/listing.py" line="118" />
         <location filename="../../qdgui/models/records.py" line="157" />
         <source>Date done</source>
         <translation>办结日期</translation>
@@ -399,19 +591,19 @@
         <translation>执法中队</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="136" />
+        <location filename="../../qdgui/models/listing.py" line="137" />
         <location filename="../../qdgui/models/records.py" line="159" />
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="138" />
+        <location filename="../../qdgui/models/listing.py" line="139" />
         <location filename="../../qdgui/models/records.py" line="160" />
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="139" />
+        <location filename="../../qdgui/models/listing.py" line="140" />
         <location filename="../../qdgui/models/records.py" line="161" />
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
@@ -422,7 +614,7 @@
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="141" />
+        <location filename="../../qdgui/models/listing.py" line="142" />
         <location filename="../../qdgui/models/records.py" line="163" />
         <source>Date completed</source>
         <translation>完工日期</translation>
@@ -596,42 +788,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="37" />
+        <location filename="../../qdgui/views/main_window.py" line="38" />
         <source>qdgui - Urban renewal field records</source>
         <translation>qdgui - 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="42" />
+        <location filename="../../qdgui/views/main_window.py" line="43" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="42" />
+        <location filename="../../qdgui/views/main_window.py" line="43" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="43" />
+        <location filename="../../qdgui/views/main_window.py" line="44" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="47" />
+        <location filename="../../qdgui/views/main_window.py" line="48" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="47" />
+        <location filename="../../qdgui/views/main_window.py" line="48" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="48" />
+        <location filename="../../qdgui/views/main_window.py" line="49" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <location filename="../../qdgui/views/main_window.py" line="52" />
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
@@ -671,37 +863,37 @@
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="114" />
+        <location filename="../../qdgui/views/main_window.py" line="115" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120" />
+        <location filename="../../qdgui/views/main_window.py" line="121" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="139" />
+        <location filename="../../qdgui/views/main_window.py" line="140" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="140" />
+        <location filename="../../qdgui/views/main_window.py" line="141" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="141" />
+        <location filename="../../qdgui/views/main_window.py" line="142" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="144" />
+        <location filename="../../qdgui/views/main_window.py" line="145" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="145" />
+        <location filename="../../qdgui/views/main_window.py" line="146" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -867,15 +1059,15 @@
     <name>Rules</name>
     <message>
         <location filename="../../qdgui/models/repository.py" line="409" />
-        <location filename="../../qdgui/models/rules.py" line="218" />
+        <location filename="../../qdgui/models/rules.py" line="219" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="411" />
         <location filename="../../qdgui/models/repository.py" line="427" />
-        <location filename="../../qdgui/models/rules.py" line="156" />
-        <location filename="../../qdgui/models/rules.py" line="205" />
+        <location filename="../../qdgui/models/rules.py" line="157" />
+        <location filename="../../qdgui/models/rules.py" line="206" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -885,206 +1077,206 @@
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="120" />
+        <location filename="../../qdgui/models/rules.py" line="121" />
         <source>“{text}” is not a number</source>
         <translation>“{text}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="121" />
+        <location filename="../../qdgui/models/rules.py" line="122" />
         <source>“{text}” is an estimate; enter the exact figure</source>
         <translation>“{text}”是估计数，请填写确切数字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="122" />
+        <location filename="../../qdgui/models/rules.py" line="123" />
         <source>“{text}” has more than {places} decimal places</source>
         <translation>“{text}”的小数位超过 {places} 位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="123" />
+        <location filename="../../qdgui/models/rules.py" line="124" />
         <source>“{text}” is not a whole number</source>
         <translation>“{text}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="124" />
+        <location filename="../../qdgui/models/rules.py" line="125" />
         <source>“{text}” is not a year</source>
         <translation>“{text}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="125" />
+        <location filename="../../qdgui/models/rules.py" line="126" />
         <source>“{text}” is not a date</source>
         <translation>“{text}”不是日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="126" />
+        <location filename="../../qdgui/models/rules.py" line="127" />
         <source>“{text}” is not a real calendar date</source>
         <translation>“{text}”不是有效日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="127" />
+        <location filename="../../qdgui/models/rules.py" line="128" />
         <source>“{text}” has no year; write the full date</source>
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="163" />
+        <location filename="../../qdgui/models/rules.py" line="164" />
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="169" />
-        <location filename="../../qdgui/models/rules.py" line="175" />
+        <location filename="../../qdgui/models/rules.py" line="170" />
+        <location filename="../../qdgui/models/rules.py" line="176" />
         <source>Cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="183" />
+        <location filename="../../qdgui/models/rules.py" line="184" />
         <source>Year must be between {first} and {last}</source>
         <translation>年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="192" />
+        <location filename="../../qdgui/models/rules.py" line="193" />
         <source>{date} is in the future</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="194" />
+        <location filename="../../qdgui/models/rules.py" line="195" />
         <source>{date} is too far in the past</source>
         <translation>{date} 过于久远</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="196" />
+        <location filename="../../qdgui/models/rules.py" line="197" />
         <source>{date} is more than a year ago; is it right?</source>
         <translation>{date} 已超过一年，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="210" />
+        <location filename="../../qdgui/models/rules.py" line="211" />
         <source>“{text}” is not one of: {choices}</source>
         <translation>“{text}”不是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="224" />
+        <location filename="../../qdgui/models/rules.py" line="225" />
         <source>{code} is not a street or town of {district}</source>
         <translation>{code} 不是 {district} 的街道或镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="248" />
+        <location filename="../../qdgui/models/rules.py" line="249" />
         <source>A project of this name already exists in this district</source>
         <translation>该区（市）已有同名项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="250" />
+        <location filename="../../qdgui/models/rules.py" line="251" />
         <source>No totals given: progress cannot be measured against this project</source>
         <translation>未填写总量：无法计算该项目的进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="256" />
+        <location filename="../../qdgui/models/rules.py" line="257" />
         <source>{signed} households are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 户，总户数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="263" />
+        <location filename="../../qdgui/models/rules.py" line="264" />
         <source>{signed} houses are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 处，总处数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="280" />
+        <location filename="../../qdgui/models/rules.py" line="281" />
         <source>A count must be a whole number</source>
         <translation>数量必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="282" />
+        <location filename="../../qdgui/models/rules.py" line="283" />
         <source>A target for this year, place and measure already exists</source>
         <translation>该年度、地区和指标的目标已存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="290" />
+        <location filename="../../qdgui/models/rules.py" line="291" />
         <source>Unknown street or town code {code}</source>
         <translation>未知的街道/镇代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="294" />
+        <location filename="../../qdgui/models/rules.py" line="295" />
         <source>This street already has a community of this name</source>
         <translation>该街道已有同名社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="300" />
-        <location filename="../../qdgui/models/rules.py" line="343" />
-        <location filename="../../qdgui/models/rules.py" line="374" />
+        <location filename="../../qdgui/models/rules.py" line="301" />
+        <location filename="../../qdgui/models/rules.py" line="344" />
+        <location filename="../../qdgui/models/rules.py" line="375" />
         <source>No such project</source>
         <translation>项目不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="302" />
-        <location filename="../../qdgui/models/rules.py" line="342" />
+        <location filename="../../qdgui/models/rules.py" line="303" />
+        <location filename="../../qdgui/models/rules.py" line="343" />
         <source>No such community or village</source>
         <translation>社区/村居不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="312" />
+        <location filename="../../qdgui/models/rules.py" line="313" />
         <source>Enter the households or houses signed</source>
         <translation>请填写签约户数或处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="316" />
+        <location filename="../../qdgui/models/rules.py" line="317" />
         <source>This agreement number is already recorded for this project</source>
         <translation>该项目已登记此协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="322" />
+        <location filename="../../qdgui/models/rules.py" line="323" />
         <source>{n} households in one entry is unusually many; is it right?</source>
         <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="332" />
+        <location filename="../../qdgui/models/rules.py" line="333" />
         <source>Signed would reach {after}, more than the project's total of {total} ({left} left)</source>
         <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="355" />
+        <location filename="../../qdgui/models/rules.py" line="356" />
         <source>This case number is already recorded</source>
         <translation>此违建编号已登记</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="357" />
+        <location filename="../../qdgui/models/rules.py" line="358" />
         <source>A finished case needs the date it was done</source>
         <translation>已办结的案件需要填写办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="359" />
+        <location filename="../../qdgui/models/rules.py" line="360" />
         <source>A date done is given but the status is not finished</source>
         <translation>填写了办结日期，但状态不是已办结</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="361" />
+        <location filename="../../qdgui/models/rules.py" line="362" />
         <source>The date done is before the date found</source>
         <translation>办结日期早于发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="363" />
+        <location filename="../../qdgui/models/rules.py" line="364" />
         <source>The area is 0; is it right?</source>
         <translation>面积为 0，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="365" />
+        <location filename="../../qdgui/models/rules.py" line="366" />
         <source>{area} m2 is unusually large for one case; check the unit</source>
         <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="384" />
+        <location filename="../../qdgui/models/rules.py" line="385" />
         <source>A greenway needs its length in km</source>
         <translation>滨海绿道需要填写长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="386" />
+        <location filename="../../qdgui/models/rules.py" line="387" />
         <source>A completed park needs a completion date</source>
         <translation>已完工的公园需要填写完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="388" />
+        <location filename="../../qdgui/models/rules.py" line="389" />
         <source>A completion date is given but the status is not completed</source>
         <translation>填写了完工日期，但状态不是完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="390" />
+        <location filename="../../qdgui/models/rules.py" line="391" />
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
     </message>

@@ -1,0 +1,344 @@
+"""Live progress against this year's targets: per district or street, a project's signing curve,
+demolitions per week and parks per kind. Each chart refreshes only when its own figures change."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+import pyqtgraph as pg
+
+from qdgui.config import DeviceSettings
+from qdgui.models import lookups, progress, vocab
+from qdgui.models.database import Database
+from qdgui.views.charts import DONE, PLANNED, TARGET, ChartBox, LabelPool, bars, category_axis, timestamp
+from qdgui.views.fields import CodeCombo, year_choices
+from qdgui.views.formatting import display
+
+
+def _number(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        value = value.normalize() if value == value.to_integral_value() else value
+        return display(Decimal(value).quantize(Decimal(1)) if value == value.to_integral_value() else value)
+    return display(value)
+
+
+def _percent(rate) -> str:
+    return "—" if rate is None else f"{float(rate) * 100:.1f}%"
+
+
+class Dashboard(QWidget):
+    refreshed = Signal(str)
+    """A chart was redrawn: "completion", "curve", "weekly" or "parks"."""
+
+    def __init__(self, database: Database, settings: DeviceSettings, *, today: Callable[[], date] = date.today,
+                 parent=None):
+        super().__init__(parent)
+        self._database = database
+        self._settings = settings
+        self._today = today
+        self._build()
+        self._connect()
+        self.refresh_all()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.year = CodeCombo(empty=False)
+        self.year.set_choices(year_choices(self._today()))
+        self.year.set_code(str(self._today().year))
+        self.district = CodeCombo()
+        self.district.setItemText(0, self.tr("Whole city"))
+        self.street = CodeCombo()
+        self.measure = CodeCombo(empty=False)
+        self.measure.set_choices([(m, vocab.label(vocab.MEASURES, m)) for m in vocab.MEASURES])
+        self.measure.set_code("signed_households")
+        self.project = CodeCombo(empty=False)
+        with self._database.sessions() as session:
+            self.district.set_choices(lookups.districts(session))
+        self.district.setItemText(0, self.tr("Whole city"))
+        bar = QHBoxLayout()
+        for text, widget in ((self.tr("Year"), self.year), (self.tr("District"), self.district),
+                             (self.tr("Street"), self.street), (self.tr("Measure"), self.measure),
+                             (self.tr("Project"), self.project)):
+            bar.addWidget(QLabel(text))
+            bar.addWidget(widget)
+        bar.addStretch()
+        self.completion = ChartBox(self.tr("Completion against the annual target"))
+        self.completion_done = bars(np.zeros(0), np.zeros(0), width=0.6, color=DONE)
+        self.completion_target = pg.ScatterPlotItem(symbol="_", size=34, pen=pg.mkPen(TARGET, width=3),
+                                                    brush=TARGET)
+        legend = self.completion.plot.addLegend(offset=(-10, 5))
+        self.completion.plot.addItem(self.completion_done)
+        self.completion.plot.addItem(self.completion_target)
+        legend.addItem(self.completion_done, self.tr("Done this year"))
+        legend.addItem(self.completion_target, self.tr("Annual target"))
+        self.completion_labels = LabelPool(self.completion.plot)
+
+        self.curve = ChartBox(self.tr("Signing curve"), axis_items={"bottom": pg.DateAxisItem()})
+        self.curve_line = pg.PlotDataItem(pen=pg.mkPen(DONE, width=2.5), symbol="o", symbolSize=5, symbolBrush=DONE,
+                                          stepMode=None)
+        self.curve_projection = pg.PlotDataItem(pen=pg.mkPen(TARGET, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.curve_total = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET, width=1.5), movable=False,
+                                           label="", labelOpts={"position": 0.08, "color": TARGET})
+        for item in (self.curve_line, self.curve_projection, self.curve_total):
+            self.curve.plot.addItem(item)
+
+        self.weekly = ChartBox(self.tr("Illegal buildings removed per week"))
+        self.weekly_count = bars(np.zeros(0), np.zeros(0), width=0.7, color=DONE)
+        self.weekly.plot.addItem(self.weekly_count)
+        self.weekly_area_view = pg.ViewBox()
+        self.weekly.plot.showAxis("right")
+        self.weekly.plot.scene().addItem(self.weekly_area_view)
+        self.weekly.plot.getAxis("right").linkToView(self.weekly_area_view)
+        self.weekly_area_view.setXLink(self.weekly.plot)
+        self.weekly_area = pg.PlotDataItem(pen=pg.mkPen(TARGET, width=2))
+        self.weekly_area_view.addItem(self.weekly_area)
+        self.weekly.plot.vb.sigResized.connect(
+            lambda: self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect()))
+
+        self.parks = ChartBox(self.tr("Parks: planned and completed, by kind"))
+        self.parks_planned = bars(np.zeros(0), np.zeros(0), width=0.38, color=PLANNED)
+        self.parks_done = bars(np.zeros(0), np.zeros(0), width=0.38, color=DONE)
+        legend = self.parks.plot.addLegend(offset=(10, 5))
+        self.parks.plot.addItem(self.parks_planned)
+        self.parks.plot.addItem(self.parks_done)
+        legend.addItem(self.parks_planned, self.tr("Planned"))
+        legend.addItem(self.parks_done, self.tr("Completed"))
+        self.parks_labels = LabelPool(self.parks.plot)
+
+        grid = QGridLayout()
+        grid.addWidget(self.completion, 0, 0)
+        grid.addWidget(self.curve, 0, 1)
+        grid.addWidget(self.weekly, 1, 0)
+        grid.addWidget(self.parks, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(grid)
+
+    def _connect(self) -> None:
+        self.year.currentIndexChanged.connect(self.refresh_all)
+        self.district.currentIndexChanged.connect(self._district_changed)
+        self.street.currentIndexChanged.connect(self.refresh_all)
+        self.measure.currentIndexChanged.connect(self._refresh_completion)
+        self.project.currentIndexChanged.connect(self._refresh_curve)
+
+    # ------------------------------------------------------------------ filters
+    @property
+    def scope(self) -> str | None:
+        return self.street.code() or self.district.code()
+
+    def _year(self) -> int:
+        return int(self.year.code())
+
+    def _week(self) -> progress.Week:
+        year = self._year()
+        day = min(self._today(), date(year, 12, 31))
+        return progress.week_containing(day, ends_on=self._settings.week_ends_on)
+
+    def _district_changed(self) -> None:
+        with self._database.sessions() as session:
+            self.street.set_choices(lookups.streets(session, self.district.code()))
+        self.refresh_all()
+
+    def _reload_projects(self) -> None:
+        with self._database.sessions() as session:
+            choices = lookups.projects(session, self.district.code())
+        current = self.project.code()
+        self.project.blockSignals(True)
+        self.project.set_choices(choices)
+        if current is None or self.project.findData(current) < 0:
+            with self._database.sessions() as session:
+                latest = lookups.latest_signing_project(session, self.district.code())
+            self.project.set_code(latest)
+            if self.project.currentIndex() < 0 and choices:
+                self.project.setCurrentIndex(0)
+        self.project.blockSignals(False)
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh_all(self) -> None:
+        self._reload_projects()
+        self._refresh_completion()
+        self._refresh_curve()
+        self._refresh_weekly()
+        self._refresh_parks()
+
+    def records_changed(self, kind: str) -> None:
+        """Redraw only the charts whose figures a change of this kind of record can move."""
+        measure_kind = progress.MEASURE_KIND[self.measure.code()]
+        if kind in (measure_kind, "annual_target"):
+            self._refresh_completion()
+        if kind == "project":
+            self._reload_projects()
+        if kind in ("signing", "project", "community"):
+            self._refresh_curve()
+        if kind == "demolition":
+            self._refresh_weekly()
+        if kind in ("park", "annual_target"):
+            self._refresh_parks()
+
+    def _refresh_completion(self) -> None:
+        measure = self.measure.code()
+        year = self._year()
+        with self._database.sessions() as session:
+            rows = progress.progress(session, year=year, week=self._week(), scope=self.scope, measures=(measure,))
+        unit = vocab.unit_label(measure)
+        self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
+        names = [r.name for r in rows]
+        done = np.array([float(r.year_to_date) for r in rows])
+        targets = np.array([float(r.target) if r.target is not None else np.nan for r in rows])
+        x = np.arange(len(rows), dtype=float)
+        self.completion_rows = rows
+        if not rows or (not done.any() and np.isnan(targets).all()):
+            self.completion.show_message(self.tr("No {measure} recorded and no target set for {year}.").format(
+                measure=vocab.label(vocab.MEASURES, measure), year=year))
+            self.refreshed.emit("completion")
+            return
+        self.completion_done.setOpts(x=x, height=done)
+        has_target = ~np.isnan(targets)
+        self.completion_target.setData(x=x[has_target], y=targets[has_target])
+        top = np.fmax(done, np.nan_to_num(targets))
+        self.completion_labels.show([(i, top[i], _percent(r.rate)) for i, r in enumerate(rows) if r.rate is not None])
+        category_axis(self.completion.plot, names)
+        self.completion.plot.getAxis("bottom").setStyle(autoReduceTextSpace=False)
+        self.completion.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
+        self.completion.plot.setYRange(0, max(float(np.nanmax(top)), 1) * 1.3, padding=0)
+        note = "" if has_target.any() else self.tr("No annual target set: completion rates cannot be computed.")
+        self.completion.show_plot(note)
+        self.completion.set_hover(self._describe_completion)
+        self.refreshed.emit("completion")
+
+    def _describe_completion(self, x: float, y: float) -> str | None:
+        index = int(round(x))
+        rows = getattr(self, "completion_rows", [])
+        if not 0 <= index < len(rows):
+            return None
+        row = rows[index]
+        unit = vocab.unit_label(row.measure)
+        return self.tr("{name}: {done} {unit} this year ({week} this week), target {target}, {rate}").format(
+            name=row.name, done=_number(row.year_to_date), unit=unit, week=_number(row.week),
+            target=_number(row.target), rate=_percent(row.rate))
+
+    def _refresh_curve(self) -> None:
+        project = self.project.code()
+        if not project:
+            self.curve.show_message(self.tr("No project yet: add one under Projects and targets."))
+            self.refreshed.emit("curve")
+            return
+        with self._database.sessions() as session:
+            curve = progress.signing_curve(session, project)
+        self.curve.setTitle(self.tr("Signing curve: {name}").format(name=curve.name))
+        if not curve.days:
+            self.curve.show_message(self.tr("No signings recorded for {name} yet.").format(name=curve.name))
+            self.refreshed.emit("curve")
+            return
+        xs = np.array([timestamp(d) for d in curve.days])
+        ys = np.array(curve.cumulative, dtype=float)
+        self.curve_line.setData(xs, ys)
+        unit = QCoreApplication.translate("Units", curve.unit)
+        self.curve.plot.setLabel("left", self.tr("Signed ({unit})").format(unit=unit))
+        if curve.total:
+            self.curve_total.setPos(curve.total)
+            self.curve_total.label.setFormat(self.tr("Total {total}").format(total=curve.total))
+            self.curve_total.show()
+        else:
+            self.curve_total.hide()
+        note = self.tr("{done} of {total} {unit} signed").format(done=curve.done, total=curve.total or "—", unit=unit)
+        if curve.projected_completion and curve.done < (curve.total or 0):
+            end = timestamp(curve.projected_completion)
+            self.curve_projection.setData([xs[-1], end], [ys[-1], curve.total])
+            note += self.tr("; at the recent pace, complete by {day}").format(day=curve.projected_completion.isoformat())
+        else:
+            self.curve_projection.setData([], [])
+            if curve.projected_completion:
+                note += self.tr("; completed on {day}").format(day=curve.projected_completion.isoformat())
+        self.curve_data = curve
+        self.curve.plot.enableAutoRange()
+        self.curve.show_plot(note)
+        self.curve.note.setStyleSheet("color: #1f5fa8;")
+        self.curve.set_hover(self._describe_curve)
+        self.refreshed.emit("curve")
+
+    def _describe_curve(self, x: float, y: float) -> str | None:
+        curve = getattr(self, "curve_data", None)
+        if curve is None or not curve.days:
+            return None
+        stamps = np.array([timestamp(d) for d in curve.days])
+        index = int(np.argmin(np.abs(stamps - x)))
+        return self.tr("{day}: {n} signed in all").format(day=curve.days[index].isoformat(), n=curve.cumulative[index])
+
+    def _refresh_weekly(self) -> None:
+        year = self._year()
+        with self._database.sessions() as session:
+            series = progress.demolitions_per_week(session, year=year, scope=self.scope,
+                                                   ends_on=self._settings.week_ends_on,
+                                                   until=min(self._today(), date(year, 12, 31)))
+        self.weekly_data = series
+        if not any(series.counts):
+            self.weekly.show_message(self.tr("No illegal buildings removed in {year} yet.").format(year=year))
+            self.refreshed.emit("weekly")
+            return
+        x = np.arange(1, len(series.weeks) + 1, dtype=float)
+        self.weekly_count.setOpts(x=x, height=np.array(series.counts, dtype=float))
+        self.weekly_area.setData(x, np.array([float(a) for a in series.areas]))
+        self.weekly.plot.setLabel("left", self.tr("Cases (sites)"))
+        self.weekly.plot.setLabel("right", self.tr("Area (m2)"))
+        self.weekly.plot.setLabel("bottom", self.tr("Week"))
+        self.weekly.plot.setXRange(0.3, len(x) + 0.7, padding=0)
+        self.weekly.plot.setYRange(0, max(series.counts) * 1.15, padding=0)
+        self.weekly_area_view.setYRange(0, max(float(max(series.areas)), 1) * 1.15, padding=0)
+        self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect())
+        total = sum(series.counts)
+        self.weekly.show_plot(self.tr("{n} sites, {area} m2 this year (bars: sites; line: area)").format(
+            n=total, area=_number(sum(series.areas, Decimal(0)))))
+        self.weekly.note.setStyleSheet("color: #1f5fa8;")
+        self.weekly.set_hover(self._describe_week)
+        self.refreshed.emit("weekly")
+
+    def _describe_week(self, x: float, y: float) -> str | None:
+        series = getattr(self, "weekly_data", None)
+        index = int(round(x)) - 1
+        if series is None or not 0 <= index < len(series.weeks):
+            return None
+        week = series.weeks[index]
+        return self.tr("Week {n} ({start} to {end}): {count} sites, {area} m2").format(
+            n=index + 1, start=week.start.isoformat(), end=week.end.isoformat(), count=series.counts[index],
+            area=_number(series.areas[index]))
+
+    def _refresh_parks(self) -> None:
+        year = self._year()
+        with self._database.sessions() as session:
+            kinds = progress.parks_by_kind(session, year=year, scope=self.scope)
+        self.parks_data = kinds
+        if not any(k.planned or k.completed for k in kinds):
+            self.parks.show_message(self.tr("No parks planned or completed for {year}.").format(year=year))
+            self.refreshed.emit("parks")
+            return
+        x = np.arange(len(kinds), dtype=float)
+        planned = np.array([float(k.planned) for k in kinds])
+        done = np.array([float(k.completed) for k in kinds])
+        self.parks_planned.setOpts(x=x - 0.2, height=planned)
+        self.parks_done.setOpts(x=x + 0.2, height=done)
+        names = [vocab.label(vocab.PARK_KINDS, k.kind) + ("（公里）" if k.kind in vocab.LENGTH_PARK_KINDS else "")
+                 for k in kinds]
+        category_axis(self.parks.plot, names)
+        self.parks_labels.show([(i + 0.2, done[i], _percent(k.completed / k.planned)) for i, k in enumerate(kinds)
+                                if k.planned])
+        self.parks.plot.setXRange(-0.6, len(kinds) - 0.4, padding=0)
+        self.parks.plot.setYRange(0, max(float(np.max(np.fmax(planned, done))), 1) * 1.35, padding=0)
+        self.parks.show_plot()
+        self.parks.set_hover(self._describe_park)
+        self.refreshed.emit("parks")
+
+    def _describe_park(self, x: float, y: float) -> str | None:
+        kinds = getattr(self, "parks_data", [])
+        index = int(round(x))
+        if not 0 <= index < len(kinds):
+            return None
+        kind = kinds[index]
+        return self.tr("{kind}: {done} completed of {planned} planned").format(
+            kind=vocab.label(vocab.PARK_KINDS, kind.kind), done=_number(kind.completed), planned=_number(kind.planned))

@@ -1,0 +1,99 @@
+"""The progress charts: live after a save, only the charts that changed, honest when empty."""
+from datetime import date
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from qdgui.models import progress, repository
+from qdgui.models.records import DemolitionDraft, ProjectDraft, SigningDraft, TargetDraft
+from tests.ui.keyboard import type_text
+
+
+@pytest.fixture
+def zhangcun(db, clerk, today):
+    with db.begin() as s:
+        project = repository.add(s, ProjectDraft("张村河片区", "licun_river", "370212", "370212001",
+                                                 total_households=702, total_houses=814), by=clerk, today=today)
+        repository.add(s, TargetDraft(2026, "370212", "signed_households", 500), by=clerk, today=today)
+        for day, n in (("2026-11-10", 100), ("2026-11-11", 80)):
+            repository.add(s, SigningDraft(project, "370212", "370212001", day, households=n, houses=n),
+                           by=clerk, today=today)
+    return project
+
+
+def bar_heights(item):
+    return np.asarray(item.opts["height"], dtype=float)
+
+
+def test_an_empty_database_says_so_on_every_chart(make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    assert dashboard.completion.showing_message
+    assert dashboard.completion.empty.text() == "2026年尚无“签约户数”的记录，也未设定目标。"
+    assert dashboard.curve.empty.text() == "还没有项目：请在“项目与目标”中添加。"
+    assert dashboard.weekly.empty.text() == "2026年尚无拆除违建记录。"
+    assert dashboard.parks.empty.text() == "2026年尚无计划或完工的公园。"
+
+
+def test_the_bars_are_the_aggregates_and_hover_tells_exact_values(db, zhangcun, make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    assert not dashboard.completion.showing_message
+    with db.sessions() as s:
+        rows = progress.progress(s, year=2026, week=progress.week_containing(date(2026, 11, 21)),
+                                 measures=("signed_households",))
+    assert list(bar_heights(dashboard.completion_done)) == [float(r.year_to_date) for r in rows]
+    laoshan = [r.code for r in rows].index("370212")
+    assert bar_heights(dashboard.completion_done)[laoshan] == 180
+    assert "36.0%" in dashboard.completion_labels.texts()
+    assert dashboard.completion.hover_text_at(laoshan) == "崂山区：本年完成 180 户（本周 0），年度目标 500，完成率 36.0%"
+    assert dashboard.curve.note.text().startswith("已签约 180 / 814 处；按近期进度，预计")
+
+
+def test_saving_through_the_form_moves_the_charts_it_concerns_and_only_those(qtbot, db, zhangcun, make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    refreshed = []
+    dashboard.refreshed.connect(refreshed.append)
+    laoshan = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)].index("崂山区")
+    form = window.pages["signing"].form
+    form.widgets["project_uuid"].set_code(zhangcun)
+    form.widgets["households"].setFocus()
+    type_text(form.widgets["households"], "60")
+    form.widgets["houses"].setFocus()
+    type_text(form.widgets["houses"], "60处")
+    qtbot.keyClick(form.widgets["houses"], Qt.Key.Key_Return)
+    assert bar_heights(dashboard.completion_done)[laoshan] == 240
+    assert dashboard.curve_line.getData()[1][-1] == 240  # the curve counts houses: 180 + 60
+    assert sorted(refreshed) == ["completion", "curve"]
+
+    refreshed.clear()
+    demolition = window.pages["demolition"].form
+    for name, value in (("case_no", "WJ-1"), ("address", "东韩社区1号"), ("area_m2", "120"), ("found_on", "2026-11-15"),
+                        ("done_on", "2026-11-20")):
+        demolition.widgets[name].setText(value)
+    for name, code in (("structure", "steel"), ("disposal", "demolish"), ("status", "demolished")):
+        demolition.widgets[name].set_code(code)
+    assert demolition.save() is not None
+    assert refreshed == ["weekly"]
+    week = dashboard.weekly_data.weeks.index(progress.week_containing(date(2026, 11, 20)))
+    assert bar_heights(dashboard.weekly_count)[week] == 1
+
+
+def test_a_chart_saves_as_a_picture(tmp_path, zhangcun, make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    target = tmp_path / "completion.png"
+    dashboard.completion.save_png(str(target))
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 5000
+
+
+def test_district_scope_shows_its_streets(db, zhangcun, make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    dashboard.district.set_code("370212")
+    names = [tick[1] for tick in dashboard.completion.plot.getAxis("bottom")._tickLevels[0]]
+    assert names[:2] == ["中韩街道", "沙子口街道"]
+    assert bar_heights(dashboard.completion_done)[0] == 180
+    assert dashboard.completion.note.text() == "未设定年度目标，无法计算完成率。"  # the target is the district's
