@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
 from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
-from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
+from qdgui.models.tables import AnnualTarget, AuditEntry, Community, Demolition, Division, Park, Project, Signing
 
 # The record kind whose changes move each measure (for refreshing only what changed).
 MEASURE_KIND = {
@@ -107,21 +107,108 @@ def _as_decimal(value, places: int) -> Decimal:
     return Decimal(value) if places == 0 else Decimal(int(value)).scaleb(-places)
 
 
+def _source_filter(table, scope: str | None, unit_column: str) -> list:
+    if scope is not None and unit_column == "street_code":
+        return [(table.street_code if len(scope) > 6 else table.district_code) == scope]
+    return []
+
+
+@dataclass
+class DailyTotals:
+    """Sums of one measure per (unit, day) over a year: loaded once, then refreshed cell by cell.
+
+    A saved record changes at most two cells (where it was and where it is now), so keeping the
+    charts live costs two tiny indexed queries instead of re-aggregating the year.
+    """
+
+    measure: str
+    year: int
+    scope: str | None
+    unit_column: str
+    first_day: date
+    cells: dict[tuple[str, date], Decimal]
+
+    def window(self) -> tuple[date, date]:
+        return self.first_day, date(self.year, 12, 31)
+
+    def summarize(self, week: Week) -> dict[str, tuple[Decimal, Decimal]]:
+        """{unit: (done in the week, done from 1 January to the week's end)}."""
+        year_start, cut = date(self.year, 1, 1), min(week.end, date(self.year, 12, 31))
+        result: dict[str, list[Decimal]] = {}
+        for (unit, day), amount in self.cells.items():
+            entry = result.setdefault(unit, [Decimal(0), Decimal(0)])
+            if week.start <= day <= week.end:
+                entry[0] += amount
+            if year_start <= day <= cut:
+                entry[1] += amount
+        return {unit: (w, y) for unit, (w, y) in result.items()}
+
+    def by_day(self) -> dict[date, Decimal]:
+        days: dict[date, Decimal] = {}
+        for (_, day), amount in self.cells.items():
+            days[day] = days.get(day, Decimal(0)) + amount
+        return days
+
+
+def _daily_query(measure: str, scope: str | None, unit_column: str, start: date, end: date):
+    table, day, amount, places, conditions = _measure_source(measure)
+    unit = getattr(table, unit_column)
+    query = select(unit, day, _raw_sum(amount)).where(
+        table.deleted.is_(False), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column))
+    return query.group_by(unit, day), unit, day, places
+
+
+def load_daily(session: Session, measure: str, *, year: int, scope: str | None, unit_column: str,
+               first_day: date | None = None) -> DailyTotals:
+    first = min(first_day or date(year, 1, 1), week_containing(date(year, 1, 1)).start, date(year, 1, 1))
+    query, _, _, places = _daily_query(measure, scope, unit_column, first, date(year, 12, 31))
+    cells = {(u, d): _as_decimal(a, places) for u, d, a in session.execute(query) if u is not None}
+    return DailyTotals(measure, year, scope, unit_column, first, cells)
+
+
+def refresh_cells(session: Session, totals: DailyTotals, cells: set[tuple[str, date]]) -> None:
+    """Re-read only the given (unit, day) cells of the totals."""
+    start, end = totals.window()
+    for unit, day in cells:
+        if unit is None or day is None or not start <= day <= end:
+            continue
+        query, unit_col, day_col, places = _daily_query(totals.measure, totals.scope, totals.unit_column, day, day)
+        row = session.execute(query.where(unit_col == unit)).first()
+        if row is None:
+            totals.cells.pop((unit, day), None)
+        else:
+            totals.cells[(unit, day)] = _as_decimal(row[2], places)
+
+
+def cells_touched(session: Session, kind: str, uuid: str, version: int, measure: str, unit_column: str) -> set:
+    """The (unit, day) cells of a measure that the change making `version` of a record can move."""
+    table, day_column, _, _, _ = _measure_source(measure)
+    if table.__tablename__ != kind:
+        return set()
+    row = session.get(table, uuid)
+    if row is None:
+        return set()
+    now = (getattr(row, unit_column), getattr(row, day_column.key))
+    cells = {now}
+    old = dict(session.execute(
+        select(AuditEntry.field, AuditEntry.old_value).where(
+            AuditEntry.record_uuid == uuid, AuditEntry.record_version == version,
+            AuditEntry.field.in_((unit_column, day_column.key)))
+    ).all())
+    if old:
+        before_unit = old.get(unit_column, now[0])
+        before_day = old[day_column.key] if day_column.key in old else now[1]
+        if isinstance(before_day, str):
+            before_day = date.fromisoformat(before_day)
+        cells.add((before_unit, before_day))
+    return cells
+
+
 def done_by_unit(session: Session, measure: str, *, year: int, week: Week, scope: str | None,
                  unit_column: str) -> dict[str, tuple[Decimal, Decimal]]:
     """{unit code: (done in the week, done from 1 January to the week's end)} for one measure."""
-    table, day, amount, places, conditions = _measure_source(measure)
-    raw = getattr(amount, "expression", amount)
-    year_start, cut = date(year, 1, 1), min(week.end, date(year, 12, 31))
-    unit = getattr(table, unit_column)
-    where = [table.deleted.is_(False), day >= min(year_start, week.start), day <= max(cut, week.end), *conditions]
-    if scope is not None and unit_column == "street_code":
-        level_column = table.street_code if len(scope) > 6 else table.district_code
-        where.append(level_column == scope)
-    in_week = _raw_sum(case((and_(day >= week.start, day <= week.end), raw), else_=0))
-    in_year = _raw_sum(case((and_(day >= year_start, day <= cut), raw), else_=0))
-    query = select(unit, in_week, in_year).where(*where).group_by(unit)
-    return {code: (_as_decimal(w, places), _as_decimal(y, places)) for code, w, y in session.execute(query)}
+    return load_daily(session, measure, year=year, scope=scope, unit_column=unit_column,
+                      first_day=week.start).summarize(week)
 
 
 def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | None,
@@ -144,6 +231,20 @@ def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | N
     return {**from_streets, **own}
 
 
+def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The rows of a report (code, name) and the column that places a record in one of them."""
+    return _units(session, scope)
+
+
+def progress_rows(units: list[tuple[str, str]], measure: str, done: dict[str, tuple[Decimal, Decimal]],
+                  targets: dict[str, Decimal]) -> list[Progress]:
+    rows = []
+    for code, name in units:
+        in_week, ytd = done.get(code, (Decimal(0), Decimal(0)))
+        rows.append(Progress(code, name, measure, in_week, ytd, targets.get(code)))
+    return rows
+
+
 def progress(session: Session, *, year: int, week: Week, scope: str | None = None,
              measures: tuple[str, ...] | None = None) -> list[Progress]:
     """Per unit of the scope and per measure: this week, year to date, annual target."""
@@ -152,9 +253,7 @@ def progress(session: Session, *, year: int, week: Week, scope: str | None = Non
     for measure in measures or tuple(vocab.MEASURES):
         done = done_by_unit(session, measure, year=year, week=week, scope=scope, unit_column=unit_column)
         targets = targets_by_unit(session, measure, year=year, scope=scope, unit_column=unit_column)
-        for code, name in units:
-            in_week, ytd = done.get(code, (Decimal(0), Decimal(0)))
-            rows.append(Progress(code, name, measure, in_week, ytd, targets.get(code)))
+        rows += progress_rows(units, measure, done, targets)
     return rows
 
 
@@ -226,17 +325,11 @@ class WeeklySeries:
     areas: tuple[Decimal, ...]
 
 
-def demolitions_per_week(session: Session, *, year: int, scope: str | None = None, ends_on: int = 6,
-                         until: date | None = None) -> WeeklySeries:
-    """Cases finished (demolished or rectified) and their area, per reporting week of the year."""
+def weekly_series(count: DailyTotals, area: DailyTotals, *, ends_on: int = 6, until: date | None = None) -> WeeklySeries:
+    """Demolitions finished and their area per reporting week, from the daily totals."""
+    year = count.year
     first = week_containing(date(year, 1, 1), ends_on=ends_on)
     last_day = min(until or date(year, 12, 31), date(year, 12, 31))
-    where = [Demolition.deleted.is_(False), Demolition.status.in_(vocab.DEMOLITION_DONE),
-             Demolition.done_on >= first.start, Demolition.done_on <= last_day]
-    if scope:
-        where.append((Demolition.district_code == scope) | (Demolition.street_code == scope))
-    by_day = session.execute(select(Demolition.done_on, func.count(), _raw_sum(Demolition.area_m2))
-                             .where(*where).group_by(Demolition.done_on)).all()
     weeks = []
     week = first
     while week.start <= last_day:
@@ -244,11 +337,22 @@ def demolitions_per_week(session: Session, *, year: int, scope: str | None = Non
         week = Week(week.start + timedelta(days=7), week.end + timedelta(days=7))
     counts = [0] * len(weeks)
     areas = [Decimal(0)] * len(weeks)
-    for day, count, area in by_day:
-        index = (day - first.start).days // 7
-        counts[index] += count
-        areas[index] += _as_decimal(area, AREA_M2)
+    for source, target, convert in ((count, counts, int), (area, areas, Decimal)):
+        for day, amount in source.by_day().items():
+            index = (day - first.start).days // 7
+            if 0 <= index < len(weeks) and day <= last_day:
+                target[index] += convert(amount)
     return WeeklySeries(tuple(weeks), tuple(counts), tuple(areas))
+
+
+def demolitions_per_week(session: Session, *, year: int, scope: str | None = None, ends_on: int = 6,
+                         until: date | None = None) -> WeeklySeries:
+    """Cases finished (demolished or rectified) and their area, per reporting week of the year."""
+    unit_column = "district_code" if scope is None else "street_code"
+    first = week_containing(date(year, 1, 1), ends_on=ends_on).start
+    count = load_daily(session, "demolition_count", year=year, scope=scope, unit_column=unit_column, first_day=first)
+    area = load_daily(session, "demolition_area", year=year, scope=scope, unit_column=unit_column, first_day=first)
+    return weekly_series(count, area, ends_on=ends_on, until=until)
 
 
 @dataclass(frozen=True)

@@ -167,25 +167,60 @@ class Dashboard(QWidget):
         self._refresh_weekly()
         self._refresh_parks()
 
+    def record_changed(self, kind: str, uuid: str, version: int) -> None:
+        """One record was saved, edited, deleted or undone: re-read only the figures it can move."""
+        measure = self.measure.code()
+        with self._database.sessions() as session:
+            if progress.MEASURE_KIND[measure] == kind:
+                daily = self._completion_daily
+                cells = progress.cells_touched(session, kind, uuid, version, measure, daily.unit_column)
+                progress.refresh_cells(session, daily, cells)
+            if kind == "demolition":
+                for daily in (self._weekly_count, self._weekly_area):
+                    progress.refresh_cells(session, daily, progress.cells_touched(
+                        session, kind, uuid, version, daily.measure, daily.unit_column))
+            if kind == "annual_target":
+                self._targets = progress.targets_by_unit(session, measure, year=self._year(), scope=self.scope,
+                                                         unit_column=self._completion_daily.unit_column)
+        if progress.MEASURE_KIND[measure] == kind or kind == "annual_target":
+            self._draw_completion()
+        self._redraw_others(kind)
+
     def records_changed(self, kind: str) -> None:
-        """Redraw only the charts whose figures a change of this kind of record can move."""
-        measure_kind = progress.MEASURE_KIND[self.measure.code()]
-        if kind in (measure_kind, "annual_target"):
+        """Many records of a kind changed (an import, a merge): reload what that kind moves."""
+        if kind in (progress.MEASURE_KIND[self.measure.code()], "annual_target"):
             self._refresh_completion()
+        if kind == "demolition":
+            self._refresh_weekly()
+        self._redraw_others(kind)
+
+    def _redraw_others(self, kind: str) -> None:
         if kind == "project":
             self._reload_projects()
         if kind in ("signing", "project", "community"):
             self._refresh_curve()
         if kind == "demolition":
-            self._refresh_weekly()
+            self._draw_weekly()
         if kind in ("park", "annual_target"):
             self._refresh_parks()
 
     def _refresh_completion(self) -> None:
+        """Load the year's daily totals and targets of the chosen measure (on open and filter changes)."""
+        measure = self.measure.code()
+        week = self._week()
+        with self._database.sessions() as session:
+            self._units, unit_column = progress.report_units(session, self.scope)
+            self._completion_daily = progress.load_daily(session, measure, year=self._year(), scope=self.scope,
+                                                         unit_column=unit_column, first_day=week.start)
+            self._targets = progress.targets_by_unit(session, measure, year=self._year(), scope=self.scope,
+                                                     unit_column=unit_column)
+        self._draw_completion()
+
+    def _draw_completion(self) -> None:
         measure = self.measure.code()
         year = self._year()
-        with self._database.sessions() as session:
-            rows = progress.progress(session, year=year, week=self._week(), scope=self.scope, measures=(measure,))
+        rows = progress.progress_rows(self._units, measure, self._completion_daily.summarize(self._week()),
+                                      self._targets)
         unit = vocab.unit_label(measure)
         self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
         names = [r.name for r in rows]
@@ -273,10 +308,18 @@ class Dashboard(QWidget):
 
     def _refresh_weekly(self) -> None:
         year = self._year()
+        unit_column = "district_code" if self.scope is None else "street_code"
+        first = progress.week_containing(date(year, 1, 1), ends_on=self._settings.week_ends_on).start
         with self._database.sessions() as session:
-            series = progress.demolitions_per_week(session, year=year, scope=self.scope,
-                                                   ends_on=self._settings.week_ends_on,
-                                                   until=min(self._today(), date(year, 12, 31)))
+            self._weekly_count, self._weekly_area = (
+                progress.load_daily(session, measure, year=year, scope=self.scope, unit_column=unit_column,
+                                    first_day=first) for measure in ("demolition_count", "demolition_area"))
+        self._draw_weekly()
+
+    def _draw_weekly(self) -> None:
+        year = self._year()
+        series = progress.weekly_series(self._weekly_count, self._weekly_area, ends_on=self._settings.week_ends_on,
+                                        until=min(self._today(), date(year, 12, 31)))
         self.weekly_data = series
         if not any(series.counts):
             self.weekly.show_message(self.tr("No illegal buildings removed in {year} yet.").format(year=year))

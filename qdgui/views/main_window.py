@@ -25,6 +25,9 @@ class MainWindow(QMainWindow):
     data_changed = Signal(str)
     """Records of this kind changed (saved, edited, deleted, undone, imported): views refresh."""
 
+    record_changed = Signal(str, str, int)
+    """One record changed: kind, UUID, and the version the change made (for incremental refresh)."""
+
     def __init__(self, database: Database, settings: config.DeviceSettings, *, backup: Path | None = None,
                  drafts: DraftStore | None = None, today: Callable[[], date] = date.today,
                  settings_path: Path | None = None):
@@ -85,13 +88,14 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.record_changed.connect(self._record_changed)
         self.data_changed.connect(self._refresh_views)
-        self.data_changed.connect(self.dashboard.records_changed)
+        self.record_changed.connect(self.dashboard.record_changed)
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, kind: str, uuid: str, version: int) -> None:
         self._undo.append((kind, uuid, version))
         self.undo_action.setEnabled(True)
         self.data_changed.emit(kind)
+        self.record_changed.emit(kind, uuid, version)
 
     def _refresh_views(self, kind: str) -> None:
         for page_kind, page in self.pages.items():
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
             with self._database.begin() as session:
                 action = repository.undo(session, table, uuid, version, by=self._settings.as_operator(),
                                          today=self._today())
+                now = repository.get(session, table, uuid).version
         except (repository.StaleRecord, repository.RecordNotFound, ValidationFailed) as exc:
             QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
             self._undo.pop()
@@ -120,6 +125,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(self._undo))
         self.statusBar().showMessage(self.tr("Undone."), 5000)
         self.data_changed.emit(kind)
+        self.record_changed.emit(kind, uuid, now)
         return action
 
     def edit_settings(self) -> None:

@@ -210,102 +210,102 @@
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="197" />
+        <location filename="../../qdgui/views/dashboard.py" line="232" />
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="210" />
+        <location filename="../../qdgui/views/dashboard.py" line="245" />
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="222" />
+        <location filename="../../qdgui/views/dashboard.py" line="257" />
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="229" />
+        <location filename="../../qdgui/views/dashboard.py" line="264" />
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="234" />
+        <location filename="../../qdgui/views/dashboard.py" line="269" />
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="236" />
+        <location filename="../../qdgui/views/dashboard.py" line="271" />
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="243" />
+        <location filename="../../qdgui/views/dashboard.py" line="278" />
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="246" />
+        <location filename="../../qdgui/views/dashboard.py" line="281" />
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="250" />
+        <location filename="../../qdgui/views/dashboard.py" line="285" />
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="254" />
+        <location filename="../../qdgui/views/dashboard.py" line="289" />
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="258" />
+        <location filename="../../qdgui/views/dashboard.py" line="293" />
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="272" />
+        <location filename="../../qdgui/views/dashboard.py" line="307" />
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="282" />
+        <location filename="../../qdgui/views/dashboard.py" line="325" />
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="288" />
+        <location filename="../../qdgui/views/dashboard.py" line="331" />
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="289" />
+        <location filename="../../qdgui/views/dashboard.py" line="332" />
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="290" />
+        <location filename="../../qdgui/views/dashboard.py" line="333" />
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="296" />
+        <location filename="../../qdgui/views/dashboard.py" line="339" />
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="308" />
+        <location filename="../../qdgui/views/dashboard.py" line="351" />
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="318" />
+        <location filename="../../qdgui/views/dashboard.py" line="361" />
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="343" />
+        <location filename="../../qdgui/views/dashboard.py" line="386" />
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -788,112 +788,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="38" />
+        <location filename="../../qdgui/views/main_window.py" line="41" />
         <source>qdgui - Urban renewal field records</source>
         <translation>qdgui - 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="43" />
+        <location filename="../../qdgui/views/main_window.py" line="46" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="43" />
+        <location filename="../../qdgui/views/main_window.py" line="46" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="44" />
+        <location filename="../../qdgui/views/main_window.py" line="47" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="48" />
+        <location filename="../../qdgui/views/main_window.py" line="51" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="48" />
+        <location filename="../../qdgui/views/main_window.py" line="51" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="49" />
+        <location filename="../../qdgui/views/main_window.py" line="52" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="52" />
+        <location filename="../../qdgui/views/main_window.py" line="55" />
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="54" />
+        <location filename="../../qdgui/views/main_window.py" line="57" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="62" />
+        <location filename="../../qdgui/views/main_window.py" line="65" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="63" />
+        <location filename="../../qdgui/views/main_window.py" line="66" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="66" />
+        <location filename="../../qdgui/views/main_window.py" line="69" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="67" />
+        <location filename="../../qdgui/views/main_window.py" line="70" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="71" />
+        <location filename="../../qdgui/views/main_window.py" line="74" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="72" />
+        <location filename="../../qdgui/views/main_window.py" line="75" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="115" />
+        <location filename="../../qdgui/views/main_window.py" line="120" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="121" />
+        <location filename="../../qdgui/views/main_window.py" line="126" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="140" />
+        <location filename="../../qdgui/views/main_window.py" line="146" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="141" />
+        <location filename="../../qdgui/views/main_window.py" line="147" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="142" />
+        <location filename="../../qdgui/views/main_window.py" line="148" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="145" />
+        <location filename="../../qdgui/views/main_window.py" line="151" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146" />
+        <location filename="../../qdgui/views/main_window.py" line="152" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>

@@ -121,3 +121,33 @@ def test_every_week_has_seven_days_and_contains_its_day(ends_on):
         day = date(2026, 12, 20 + offset % 12)
         week = progress.week_containing(day, ends_on=ends_on)
         assert week.start <= day <= week.end and (week.end - week.start).days == 6 and week.end.weekday() == ends_on
+
+
+def test_refreshing_only_the_touched_cells_equals_reloading_the_year(db, clerk, today):
+    from qdgui.models.tables import Signing
+
+    project = add(db, clerk, today, ProjectDraft("项目", "old_city_village", "370212", total_households=1000))[0]
+    first, second = add(db, clerk, today,
+                        SigningDraft(project, "370212", "370212001", "2026-11-10", households=10, houses=10),
+                        SigningDraft(project, "370212", "370212001", "2026-11-17", households=5, houses=5))
+    with db.sessions() as s:
+        cached = progress.load_daily(s, "signed_households", year=2026, scope=None, unit_column="district_code")
+    changes = []
+    with db.begin() as s:  # moved to another district and week, then one deleted, then a new one
+        repository.update(s, first, SigningDraft(project, "370211", "370211014", "2026-11-18", households=12, houses=12),
+                          by=clerk, today=today)
+        changes.append(("signing", first, s.get(Signing, first).version))
+    with db.begin() as s:
+        repository.set_deleted(s, Signing, second, True, by=clerk)
+        changes.append(("signing", second, s.get(Signing, second).version))
+    with db.begin() as s:
+        third = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=7, houses=7),
+                               by=clerk, today=today)
+        changes.append(("signing", third, 1))
+    with db.sessions() as s:
+        for kind, uuid, version in changes:
+            cells = progress.cells_touched(s, kind, uuid, version, "signed_households", "district_code")
+            progress.refresh_cells(s, cached, cells)
+        fresh = progress.load_daily(s, "signed_households", year=2026, scope=None, unit_column="district_code")
+    assert cached.cells == fresh.cells
+    assert cached.summarize(WEEK) == {"370211": (12, 12), "370212": (7, 7)}
