@@ -8,7 +8,7 @@ from pathlib import Path
 
 import qdgui
 from qdgui import config, i18n
-from qdgui.i18n import translate
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 
@@ -85,26 +85,19 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
 
 
 _COUNT_LABELS = {
-    "community": "Communities/villages",
-    "project": "Projects",
-    "projects": "Projects",
-    "communities": "Communities/villages",
-    "annual_target": "Annual targets",
-    "targets": "Annual targets",
-    "signing": "Relocation signings",
-    "signings": "Relocation signings",
-    "demolition": "Illegal-building cases",
-    "demolitions": "Illegal-building cases",
-    "park": "Parks",
-    "parks": "Parks",
+    "community": QT_TRANSLATE_NOOP("Cli", "Communities/villages"),
+    "project": QT_TRANSLATE_NOOP("Cli", "Projects"),
+    "annual_target": QT_TRANSLATE_NOOP("Cli", "Annual targets"),
+    "signing": QT_TRANSLATE_NOOP("Cli", "Relocation signings"),
+    "demolition": QT_TRANSLATE_NOOP("Cli", "Illegal-building cases"),
+    "park": QT_TRANSLATE_NOOP("Cli", "Parks"),
 }
+_COUNT_LABELS.update({"projects": _COUNT_LABELS["project"], "communities": _COUNT_LABELS["community"],
+                      "targets": _COUNT_LABELS["annual_target"], "signings": _COUNT_LABELS["signing"],
+                      "demolitions": _COUNT_LABELS["demolition"], "parks": _COUNT_LABELS["park"]})
 
 
 def _print_counts(counts: dict) -> None:
     for key, value in counts.items():
         print(f"  {translate('Cli', _COUNT_LABELS.get(key, key)):<12} {value:>8}")
 
-
-def _catalogue_count_labels() -> None:  # pragma: no cover - literal calls for lupdate
-    translate("Cli", "Communities/villages"), translate("Cli", "Projects"), translate("Cli", "Annual targets"), translate("Cli", "Relocation signings")
-    translate("Cli", "Illegal-building cases"), translate("Cli", "Parks")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Mapping
 
-from qdgui.i18n import translate
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import vocab
 from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM, MONEY_WAN, TARGET
 from qdgui.models.parse import (
@@ -101,31 +101,19 @@ class Checked:
 
 
 _PARSE_MESSAGES = {
-    "not_a_number": "\u201c{text}\u201d is not a number",
-    "approximate": "\u201c{text}\u201d is an estimate; enter the exact figure",
-    "too_precise": "\u201c{text}\u201d has more than {places} decimal places",
-    "not_whole": "\u201c{text}\u201d is not a whole number",
-    "not_a_year": "\u201c{text}\u201d is not a year",
-    "not_a_date": "\u201c{text}\u201d is not a date",
-    "no_such_date": "\u201c{text}\u201d is not a real calendar date",
-    "date_without_year": "\u201c{text}\u201d has no year; write the full date",
+    "not_a_number": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a number"),
+    "approximate": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is an estimate; enter the exact figure"),
+    "too_precise": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d has more than {places} decimal places"),
+    "not_whole": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a whole number"),
+    "not_a_year": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a year"),
+    "not_a_date": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a date"),
+    "no_such_date": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a real calendar date"),
+    "date_without_year": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d has no year; write the full date"),
 }
 
 
 def _parse_message(exc: ParseError) -> str:
     return translate("Rules", _PARSE_MESSAGES[exc.reason]).format(**exc.params)
-
-
-# Make the parse messages visible to lupdate, which reads only literal calls.
-def _catalogue_parse_messages() -> None:  # pragma: no cover - never called
-    translate("Rules", "\u201c{text}\u201d is not a number")
-    translate("Rules", "\u201c{text}\u201d is an estimate; enter the exact figure")
-    translate("Rules", "\u201c{text}\u201d has more than {places} decimal places")
-    translate("Rules", "\u201c{text}\u201d is not a whole number")
-    translate("Rules", "\u201c{text}\u201d is not a year")
-    translate("Rules", "\u201c{text}\u201d is not a date")
-    translate("Rules", "\u201c{text}\u201d is not a real calendar date")
-    translate("Rules", "\u201c{text}\u201d has no year; write the full date")
 
 
 class _Reader:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdgui import config
+from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models import lookups
 from qdgui.models.database import Database
 from qdgui.models.records import field_label
@@ -89,12 +90,12 @@ class SettingsDialog(QDialog):
         return dialog.result_settings() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-_ACTIONS = {"insert": "created", "update": "changed", "delete": "deleted", "restore": "restored"}
-
-
-def _catalogue_actions() -> None:  # pragma: no cover - literal calls for lupdate
-    QCoreApplication.translate("History", "created"), QCoreApplication.translate("History", "changed")
-    QCoreApplication.translate("History", "deleted"), QCoreApplication.translate("History", "restored")
+_ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("History", "created"),
+    "update": QT_TRANSLATE_NOOP("History", "changed"),
+    "delete": QT_TRANSLATE_NOOP("History", "deleted"),
+    "restore": QT_TRANSLATE_NOOP("History", "restored"),
+}
 
 
 class HistoryDialog(QDialog):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models import vocab
 from qdgui.models.parse import ParseError, parse_date
 from qdgui.models.records import (
@@ -54,9 +55,9 @@ FORMS: dict[str, FormSpec] = {
         S("project_uuid", "project", keep=True, required=True),
         S("community_uuid", "community", keep=True),
         S("signed_on", "date", keep=True, required=True),
-        S("households", "number", hint="e.g. 60 or 60户"),
-        S("houses", "number", hint="e.g. 70 or 70处"),
-        S("area_m2", "number", hint="e.g. 8400 or 0.84万平方米"),
+        S("households", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 60 or 60户")),
+        S("houses", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 70 or 70处")),
+        S("area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 8400 or 0.84万平方米")),
         S("land_mu", "number"),
         S("agreement_no", "text"),
         S("compensation", "choice", vocab.COMPENSATION_TYPES, keep=True),
@@ -70,7 +71,7 @@ FORMS: dict[str, FormSpec] = {
         S("address", "text", required=True),
         S("key_zone", "text", keep=True),
         S("structure", "choice", vocab.STRUCTURES, required=True),
-        S("area_m2", "number", required=True, hint="e.g. 120 or 120㎡"),
+        S("area_m2", "number", required=True, hint=QT_TRANSLATE_NOOP("Hints", "e.g. 120 or 120㎡")),
         S("disposal", "choice", vocab.DISPOSALS, keep=True, required=True),
         S("status", "choice", vocab.DEMOLITION_STATUSES, keep=True, required=True),
         S("found_on", "date", keep=True, required=True),
@@ -86,9 +87,9 @@ FORMS: dict[str, FormSpec] = {
         S("street_code", "street", keep=True),
         S("plan_year", "year", keep=True, required=True),
         S("status", "choice", vocab.PARK_STATUSES, keep=True, required=True),
-        S("area_m2", "number", hint="e.g. 35000 or 3.5万平方米"),
-        S("length_km", "number", hint="greenways: e.g. 5.8公里"),
-        S("investment_wan", "number", hint="e.g. 1200 or 0.12亿元"),
+        S("area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 35000 or 3.5万平方米")),
+        S("length_km", "number", hint=QT_TRANSLATE_NOOP("Hints", "greenways: e.g. 5.8公里")),
+        S("investment_wan", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 1200 or 0.12亿元")),
         S("started_on", "date"),
         S("completed_on", "date", keep=True),
         S("project_uuid", "project", keep=True),
@@ -101,8 +102,8 @@ FORMS: dict[str, FormSpec] = {
         S("street_code", "street", keep=True),
         S("total_households", "number"),
         S("total_houses", "number"),
-        S("total_area_m2", "number", hint="e.g. 62.4万平方米"),
-        S("total_land_mu", "number", hint="e.g. 1850亩"),
+        S("total_area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 62.4万平方米")),
+        S("total_land_mu", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 1850亩")),
         S("remarks", "multiline"),
     )),
     "annual_target": FormSpec("annual_target", TargetDraft, (
@@ -118,16 +119,6 @@ FORMS: dict[str, FormSpec] = {
         S("kind", "choice", vocab.COMMUNITY_KINDS, keep=True, required=True),
     )),
 }
-
-
-def _catalogue_hints() -> None:  # pragma: no cover - literal calls for lupdate
-    from PySide6.QtCore import QCoreApplication as Q
-
-    Q.translate("Hints", "e.g. 60 or 60户"), Q.translate("Hints", "e.g. 70 or 70处")
-    Q.translate("Hints", "e.g. 8400 or 0.84万平方米"), Q.translate("Hints", "e.g. 120 or 120㎡")
-    Q.translate("Hints", "e.g. 35000 or 3.5万平方米"), Q.translate("Hints", "greenways: e.g. 5.8公里")
-    Q.translate("Hints", "e.g. 1200 or 0.12亿元"), Q.translate("Hints", "e.g. 62.4万平方米")
-    Q.translate("Hints", "e.g. 1850亩")
 
 
 class DateField(QWidget):

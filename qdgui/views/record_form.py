@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
+from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models import lookups, repository, vocab
 from qdgui.models.database import Database
 from qdgui.models.records import Problem, ValidationFailed, field_label
@@ -26,23 +27,17 @@ from qdgui.views.fields import CodeCombo, DateField, FormSpec, MultiLine, line_e
 from qdgui.views.formatting import editable
 
 KIND_NAMES = {
-    "signing": "relocation signing",
-    "demolition": "illegal-building case",
-    "park": "park",
-    "project": "project",
-    "annual_target": "annual target",
-    "community": "community/village",
+    "signing": QT_TRANSLATE_NOOP("Kinds", "relocation signing"),
+    "demolition": QT_TRANSLATE_NOOP("Kinds", "illegal-building case"),
+    "park": QT_TRANSLATE_NOOP("Kinds", "park"),
+    "project": QT_TRANSLATE_NOOP("Kinds", "project"),
+    "annual_target": QT_TRANSLATE_NOOP("Kinds", "annual target"),
+    "community": QT_TRANSLATE_NOOP("Kinds", "community/village"),
 }
 
 
 def kind_name(kind: str) -> str:
     return QCoreApplication.translate("Kinds", KIND_NAMES[kind])
-
-
-def _catalogue_kinds() -> None:  # pragma: no cover - literal calls for lupdate
-    QCoreApplication.translate("Kinds", "relocation signing"), QCoreApplication.translate("Kinds", "park")
-    QCoreApplication.translate("Kinds", "illegal-building case"), QCoreApplication.translate("Kinds", "project")
-    QCoreApplication.translate("Kinds", "annual target"), QCoreApplication.translate("Kinds", "community/village")
 
 
 class ConfirmWarnings:

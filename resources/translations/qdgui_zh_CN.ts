@@ -106,32 +106,32 @@
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109" />
+        <location filename="../../qdgui/cli.py" line="88" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109" />
+        <location filename="../../qdgui/cli.py" line="89" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109" />
+        <location filename="../../qdgui/cli.py" line="90" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109" />
+        <location filename="../../qdgui/cli.py" line="91" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="110" />
+        <location filename="../../qdgui/cli.py" line="92" />
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="110" />
+        <location filename="../../qdgui/cli.py" line="93" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -351,17 +351,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="142" />
+        <location filename="../../qdgui/views/fields.py" line="133" />
         <source>yyyy-mm-dd</source>
         <translation>如 2026-11-21</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="144" />
+        <location filename="../../qdgui/views/fields.py" line="135" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="145" />
+        <location filename="../../qdgui/views/fields.py" line="136" />
         <source>Pick from the calendar</source>
         <translation>从日历中选择</translation>
     </message>
@@ -628,47 +628,47 @@
 <context>
     <name>Hints</name>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="126" />
+        <location filename="../../qdgui/views/fields.py" line="58" />
         <source>e.g. 60 or 60户</source>
         <translation>如 60 或 60户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="126" />
+        <location filename="../../qdgui/views/fields.py" line="59" />
         <source>e.g. 70 or 70处</source>
         <translation>如 70 或 70处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="127" />
+        <location filename="../../qdgui/views/fields.py" line="60" />
         <source>e.g. 8400 or 0.84万平方米</source>
         <translation>如 8400 或 0.84万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="127" />
+        <location filename="../../qdgui/views/fields.py" line="74" />
         <source>e.g. 120 or 120㎡</source>
         <translation>如 120 或 120㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="128" />
+        <location filename="../../qdgui/views/fields.py" line="90" />
         <source>e.g. 35000 or 3.5万平方米</source>
         <translation>如 35000 或 3.5万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="128" />
+        <location filename="../../qdgui/views/fields.py" line="91" />
         <source>greenways: e.g. 5.8公里</source>
         <translation>绿道填写，如 5.8公里</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="129" />
+        <location filename="../../qdgui/views/fields.py" line="92" />
         <source>e.g. 1200 or 0.12亿元</source>
         <translation>如 1200 或 0.12亿元</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="129" />
+        <location filename="../../qdgui/views/fields.py" line="105" />
         <source>e.g. 62.4万平方米</source>
         <translation>如 62.4万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="130" />
+        <location filename="../../qdgui/views/fields.py" line="106" />
         <source>e.g. 1850亩</source>
         <translation>如 1850亩</translation>
     </message>
@@ -676,17 +676,17 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="96" />
+        <location filename="../../qdgui/views/dialogs.py" line="94" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="96" />
+        <location filename="../../qdgui/views/dialogs.py" line="95" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="97" />
+        <location filename="../../qdgui/views/dialogs.py" line="96" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -699,47 +699,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="105" />
+        <location filename="../../qdgui/views/dialogs.py" line="106" />
         <source>History: {title}</source>
         <translation>修改历史：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="107" />
+        <location filename="../../qdgui/views/dialogs.py" line="108" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <location filename="../../qdgui/views/dialogs.py" line="109" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <location filename="../../qdgui/views/dialogs.py" line="109" />
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108" />
+        <location filename="../../qdgui/views/dialogs.py" line="109" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -747,32 +747,32 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="43" />
+        <location filename="../../qdgui/views/record_form.py" line="30" />
         <source>relocation signing</source>
         <translation>征迁签约记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="43" />
+        <location filename="../../qdgui/views/record_form.py" line="32" />
         <source>park</source>
         <translation>公园建设记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="44" />
+        <location filename="../../qdgui/views/record_form.py" line="31" />
         <source>illegal-building case</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="44" />
+        <location filename="../../qdgui/views/record_form.py" line="33" />
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="45" />
+        <location filename="../../qdgui/views/record_form.py" line="34" />
         <source>annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="45" />
+        <location filename="../../qdgui/views/record_form.py" line="35" />
         <source>community/village</source>
         <translation>社区/村居</translation>
     </message>
@@ -898,12 +898,12 @@
         <translation>最近备份：尚无</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="144" />
+        <location filename="../../qdgui/views/dialogs.py" line="145" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="145" />
+        <location filename="../../qdgui/views/dialogs.py" line="146" />
         <source>The new language applies from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -911,54 +911,54 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="54" />
+        <location filename="../../qdgui/views/record_form.py" line="49" />
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="55" />
+        <location filename="../../qdgui/views/record_form.py" line="50" />
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="114" />
+        <location filename="../../qdgui/views/record_form.py" line="109" />
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="116" />
+        <location filename="../../qdgui/views/record_form.py" line="111" />
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="238" />
-        <location filename="../../qdgui/views/record_form.py" line="383" />
+        <location filename="../../qdgui/views/record_form.py" line="233" />
+        <location filename="../../qdgui/views/record_form.py" line="378" />
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="272" />
-        <location filename="../../qdgui/views/record_form.py" line="380" />
+        <location filename="../../qdgui/views/record_form.py" line="267" />
+        <location filename="../../qdgui/views/record_form.py" line="375" />
         <source>Editing {kind} (version {version})</source>
         <translation>修改{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="292" />
+        <location filename="../../qdgui/views/record_form.py" line="287" />
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="296" />
+        <location filename="../../qdgui/views/record_form.py" line="291" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="304" />
+        <location filename="../../qdgui/views/record_form.py" line="299" />
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="384" />
+        <location filename="../../qdgui/views/record_form.py" line="379" />
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -966,12 +966,12 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="136" />
+        <location filename="../../qdgui/views/dialogs.py" line="137" />
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="137" />
+        <location filename="../../qdgui/views/dialogs.py" line="138" />
         <source>Delete {record}? It can be undone with Ctrl+Z.</source>
         <translation>删除 {record}？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1059,15 +1059,15 @@
     <name>Rules</name>
     <message>
         <location filename="../../qdgui/models/repository.py" line="409" />
-        <location filename="../../qdgui/models/rules.py" line="219" />
+        <location filename="../../qdgui/models/rules.py" line="207" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="411" />
         <location filename="../../qdgui/models/repository.py" line="427" />
-        <location filename="../../qdgui/models/rules.py" line="157" />
-        <location filename="../../qdgui/models/rules.py" line="206" />
+        <location filename="../../qdgui/models/rules.py" line="145" />
+        <location filename="../../qdgui/models/rules.py" line="194" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1077,206 +1077,206 @@
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="121" />
+        <location filename="../../qdgui/models/rules.py" line="104" />
         <source>“{text}” is not a number</source>
         <translation>“{text}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="122" />
+        <location filename="../../qdgui/models/rules.py" line="105" />
         <source>“{text}” is an estimate; enter the exact figure</source>
         <translation>“{text}”是估计数，请填写确切数字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="123" />
+        <location filename="../../qdgui/models/rules.py" line="106" />
         <source>“{text}” has more than {places} decimal places</source>
         <translation>“{text}”的小数位超过 {places} 位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="124" />
+        <location filename="../../qdgui/models/rules.py" line="107" />
         <source>“{text}” is not a whole number</source>
         <translation>“{text}”不是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="125" />
+        <location filename="../../qdgui/models/rules.py" line="108" />
         <source>“{text}” is not a year</source>
         <translation>“{text}”不是年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="126" />
+        <location filename="../../qdgui/models/rules.py" line="109" />
         <source>“{text}” is not a date</source>
         <translation>“{text}”不是日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="127" />
+        <location filename="../../qdgui/models/rules.py" line="110" />
         <source>“{text}” is not a real calendar date</source>
         <translation>“{text}”不是有效日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="128" />
+        <location filename="../../qdgui/models/rules.py" line="111" />
         <source>“{text}” has no year; write the full date</source>
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="164" />
+        <location filename="../../qdgui/models/rules.py" line="152" />
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="170" />
-        <location filename="../../qdgui/models/rules.py" line="176" />
+        <location filename="../../qdgui/models/rules.py" line="158" />
+        <location filename="../../qdgui/models/rules.py" line="164" />
         <source>Cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="184" />
+        <location filename="../../qdgui/models/rules.py" line="172" />
         <source>Year must be between {first} and {last}</source>
         <translation>年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="193" />
+        <location filename="../../qdgui/models/rules.py" line="181" />
         <source>{date} is in the future</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="195" />
+        <location filename="../../qdgui/models/rules.py" line="183" />
         <source>{date} is too far in the past</source>
         <translation>{date} 过于久远</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="197" />
+        <location filename="../../qdgui/models/rules.py" line="185" />
         <source>{date} is more than a year ago; is it right?</source>
         <translation>{date} 已超过一年，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="211" />
+        <location filename="../../qdgui/models/rules.py" line="199" />
         <source>“{text}” is not one of: {choices}</source>
         <translation>“{text}”不是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="225" />
+        <location filename="../../qdgui/models/rules.py" line="213" />
         <source>{code} is not a street or town of {district}</source>
         <translation>{code} 不是 {district} 的街道或镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="249" />
+        <location filename="../../qdgui/models/rules.py" line="237" />
         <source>A project of this name already exists in this district</source>
         <translation>该区（市）已有同名项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="251" />
+        <location filename="../../qdgui/models/rules.py" line="239" />
         <source>No totals given: progress cannot be measured against this project</source>
         <translation>未填写总量：无法计算该项目的进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="257" />
+        <location filename="../../qdgui/models/rules.py" line="245" />
         <source>{signed} households are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 户，总户数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="264" />
+        <location filename="../../qdgui/models/rules.py" line="252" />
         <source>{signed} houses are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 处，总处数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="281" />
+        <location filename="../../qdgui/models/rules.py" line="269" />
         <source>A count must be a whole number</source>
         <translation>数量必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="283" />
+        <location filename="../../qdgui/models/rules.py" line="271" />
         <source>A target for this year, place and measure already exists</source>
         <translation>该年度、地区和指标的目标已存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="291" />
+        <location filename="../../qdgui/models/rules.py" line="279" />
         <source>Unknown street or town code {code}</source>
         <translation>未知的街道/镇代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="295" />
+        <location filename="../../qdgui/models/rules.py" line="283" />
         <source>This street already has a community of this name</source>
         <translation>该街道已有同名社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="301" />
-        <location filename="../../qdgui/models/rules.py" line="344" />
-        <location filename="../../qdgui/models/rules.py" line="375" />
+        <location filename="../../qdgui/models/rules.py" line="289" />
+        <location filename="../../qdgui/models/rules.py" line="332" />
+        <location filename="../../qdgui/models/rules.py" line="363" />
         <source>No such project</source>
         <translation>项目不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="303" />
-        <location filename="../../qdgui/models/rules.py" line="343" />
+        <location filename="../../qdgui/models/rules.py" line="291" />
+        <location filename="../../qdgui/models/rules.py" line="331" />
         <source>No such community or village</source>
         <translation>社区/村居不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="313" />
+        <location filename="../../qdgui/models/rules.py" line="301" />
         <source>Enter the households or houses signed</source>
         <translation>请填写签约户数或处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="317" />
+        <location filename="../../qdgui/models/rules.py" line="305" />
         <source>This agreement number is already recorded for this project</source>
         <translation>该项目已登记此协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="323" />
+        <location filename="../../qdgui/models/rules.py" line="311" />
         <source>{n} households in one entry is unusually many; is it right?</source>
         <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="333" />
+        <location filename="../../qdgui/models/rules.py" line="321" />
         <source>Signed would reach {after}, more than the project's total of {total} ({left} left)</source>
         <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="356" />
+        <location filename="../../qdgui/models/rules.py" line="344" />
         <source>This case number is already recorded</source>
         <translation>此违建编号已登记</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="358" />
+        <location filename="../../qdgui/models/rules.py" line="346" />
         <source>A finished case needs the date it was done</source>
         <translation>已办结的案件需要填写办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="360" />
+        <location filename="../../qdgui/models/rules.py" line="348" />
         <source>A date done is given but the status is not finished</source>
         <translation>填写了办结日期，但状态不是已办结</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="362" />
+        <location filename="../../qdgui/models/rules.py" line="350" />
         <source>The date done is before the date found</source>
         <translation>办结日期早于发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="364" />
+        <location filename="../../qdgui/models/rules.py" line="352" />
         <source>The area is 0; is it right?</source>
         <translation>面积为 0，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="366" />
+        <location filename="../../qdgui/models/rules.py" line="354" />
         <source>{area} m2 is unusually large for one case; check the unit</source>
         <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="385" />
+        <location filename="../../qdgui/models/rules.py" line="373" />
         <source>A greenway needs its length in km</source>
         <translation>滨海绿道需要填写长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="387" />
+        <location filename="../../qdgui/models/rules.py" line="375" />
         <source>A completed park needs a completion date</source>
         <translation>已完工的公园需要填写完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="389" />
+        <location filename="../../qdgui/models/rules.py" line="377" />
         <source>A completion date is given but the status is not completed</source>
         <translation>填写了完工日期，但状态不是完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="391" />
+        <location filename="../../qdgui/models/rules.py" line="379" />
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
     </message>
@@ -1284,37 +1284,37 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="34" />
+        <location filename="../../qdgui/views/dialogs.py" line="35" />
         <source>This laptop</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="37" />
+        <location filename="../../qdgui/views/dialogs.py" line="38" />
         <source>These become the defaults of every form and are recorded with every entry.</source>
         <translation>以下信息将作为各表单的默认值，并随每条记录一起保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="40" />
+        <location filename="../../qdgui/views/dialogs.py" line="41" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="50" />
+        <location filename="../../qdgui/views/dialogs.py" line="51" />
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="53" />
+        <location filename="../../qdgui/views/dialogs.py" line="54" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="54" />
+        <location filename="../../qdgui/views/dialogs.py" line="55" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="76" />
+        <location filename="../../qdgui/views/dialogs.py" line="77" />
         <source>Please enter your name: it is recorded with every entry.</source>
         <translation>请填写姓名：每条记录都会注明录入人。</translation>
     </message>
