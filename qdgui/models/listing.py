@@ -75,10 +75,6 @@ def _project_joins(table):
     return apply
 
 
-def _project_place_joins(query: Select) -> Select:
-    return _place_joins(Project)(query)
-
-
 
 LISTINGS: dict[str, Listing] = {
     "signing": Listing(
@@ -163,7 +159,7 @@ LISTINGS: dict[str, Listing] = {
             Column("total_land_mu", QT_TRANSLATE_NOOP("Fields", "Total land (mu)"), Project.total_land_mu, numeric=True),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Project.updated_at),
         ),
-        _project_place_joins,
+        _place_joins(Project),
         search=(Project.name, Project.remarks, Street.name),
     ),
     "annual_target": Listing(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Integer, and_, case, func, literal, select, type_coerce
+from sqlalchemy import Integer, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
@@ -62,8 +62,9 @@ class Progress:
         return self.year_to_date / self.target
 
 
-def _units(session: Session, scope: str | None) -> tuple[list[tuple[str, str]], str]:
-    """The rows of a report: districts for the city, streets for a district, one street for itself."""
+def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, str]], str]:
+    """The rows of a report (districts for the city, streets for a district, one street for itself)
+    and the column that places a record in one of them."""
     if scope is None:
         rows = session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code))
         return list(rows), "district_code"
@@ -231,11 +232,6 @@ def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | N
     return {**from_streets, **own}
 
 
-def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, str]], str]:
-    """The rows of a report (code, name) and the column that places a record in one of them."""
-    return _units(session, scope)
-
-
 def progress_rows(units: list[tuple[str, str]], measure: str, done: dict[str, tuple[Decimal, Decimal]],
                   targets: dict[str, Decimal]) -> list[Progress]:
     rows = []
@@ -248,7 +244,7 @@ def progress_rows(units: list[tuple[str, str]], measure: str, done: dict[str, tu
 def progress(session: Session, *, year: int, week: Week, scope: str | None = None,
              measures: tuple[str, ...] | None = None) -> list[Progress]:
     """Per unit of the scope and per measure: this week, year to date, annual target."""
-    units, unit_column = _units(session, scope)
+    units, unit_column = report_units(session, scope)
     rows = []
     for measure in measures or tuple(vocab.MEASURES):
         done = done_by_unit(session, measure, year=year, week=week, scope=scope, unit_column=unit_column)

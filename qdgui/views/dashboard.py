@@ -20,12 +20,7 @@ from qdgui.views.formatting import display
 
 
 def _number(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        return display(Decimal(value).quantize(Decimal(1)) if value == value.to_integral_value() else value)
-    return display(value)
+    return "—" if value is None else display(value)
 
 
 def _percent(rate) -> str:

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -59,6 +59,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.refresh_status()
+        if backup is not None:
+            self.statusBar().showMessage(
+                self.tr("The database was upgraded to this version; the copy from before is {path}").format(
+                    path=backup))
 
     # ------------------------------------------------------------------ building
     def _build_menus(self) -> None:
@@ -98,11 +102,13 @@ class MainWindow(QMainWindow):
         self.record_changed.emit(kind, uuid, version)
 
     def _refresh_views(self, kind: str) -> None:
+        # Only the changed kind's table, and the signing table, which shows project and
+        # community names, need re-reading; the other pages just refresh their choice lists.
         for page_kind, page in self.pages.items():
-            if page_kind == kind:
+            if page_kind == kind or (page_kind == "signing" and kind in ("project", "community")):
                 page.model.reload()
             if kind in ("project", "community"):
-                page.reload()
+                page.reload_choices()
         self.refresh_status()
 
     def undo(self) -> None:

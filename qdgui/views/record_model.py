@@ -83,14 +83,6 @@ class RecordTableModel(QAbstractTableModel):
     def version_at(self, row: int) -> int | None:
         return self._row(row)[1] if 0 <= row < len(self._keys) else None
 
-    def row_of(self, uuid: str) -> int:
-        """The row showing a record, or -1 (reads pages in order: use for a recent record)."""
-        for number in range((len(self._keys) + self.PAGE_SIZE - 1) // self.PAGE_SIZE):
-            for offset, values in enumerate(self._page(number)):
-                if values[0] == uuid:
-                    return number * self.PAGE_SIZE + offset
-        return -1
-
     # ------------------------------------------------------------------ Qt overrides
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._keys)

@@ -184,6 +184,10 @@ class RecordPage(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        """Refill the project and community lists of the form and the filters (cheap)."""
         self.form.reload_choices()
         if self.filter_project is not None:
             with self._database.sessions() as session:

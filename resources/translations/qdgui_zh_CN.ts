@@ -139,173 +139,173 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="55" />
-        <location filename="../../qdgui/views/dashboard.py" line="63" />
+        <location filename="../../qdgui/views/dashboard.py" line="50" />
+        <location filename="../../qdgui/views/dashboard.py" line="58" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="65" />
+        <location filename="../../qdgui/views/dashboard.py" line="60" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="65" />
+        <location filename="../../qdgui/views/dashboard.py" line="60" />
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="66" />
+        <location filename="../../qdgui/views/dashboard.py" line="61" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="66" />
+        <location filename="../../qdgui/views/dashboard.py" line="61" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="67" />
+        <location filename="../../qdgui/views/dashboard.py" line="62" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="71" />
+        <location filename="../../qdgui/views/dashboard.py" line="66" />
         <source>Completion against the annual target</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="78" />
+        <location filename="../../qdgui/views/dashboard.py" line="73" />
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="79" />
+        <location filename="../../qdgui/views/dashboard.py" line="74" />
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="82" />
+        <location filename="../../qdgui/views/dashboard.py" line="77" />
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="91" />
+        <location filename="../../qdgui/views/dashboard.py" line="86" />
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="104" />
+        <location filename="../../qdgui/views/dashboard.py" line="99" />
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="110" />
+        <location filename="../../qdgui/views/dashboard.py" line="105" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="111" />
+        <location filename="../../qdgui/views/dashboard.py" line="106" />
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="232" />
+        <location filename="../../qdgui/views/dashboard.py" line="227" />
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="245" />
+        <location filename="../../qdgui/views/dashboard.py" line="240" />
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="257" />
+        <location filename="../../qdgui/views/dashboard.py" line="252" />
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="264" />
+        <location filename="../../qdgui/views/dashboard.py" line="259" />
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="269" />
+        <location filename="../../qdgui/views/dashboard.py" line="264" />
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="271" />
+        <location filename="../../qdgui/views/dashboard.py" line="266" />
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="278" />
+        <location filename="../../qdgui/views/dashboard.py" line="273" />
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="281" />
+        <location filename="../../qdgui/views/dashboard.py" line="276" />
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="285" />
+        <location filename="../../qdgui/views/dashboard.py" line="280" />
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="289" />
+        <location filename="../../qdgui/views/dashboard.py" line="284" />
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="293" />
+        <location filename="../../qdgui/views/dashboard.py" line="288" />
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="307" />
+        <location filename="../../qdgui/views/dashboard.py" line="302" />
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="325" />
+        <location filename="../../qdgui/views/dashboard.py" line="320" />
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="331" />
+        <location filename="../../qdgui/views/dashboard.py" line="326" />
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="332" />
+        <location filename="../../qdgui/views/dashboard.py" line="327" />
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="333" />
+        <location filename="../../qdgui/views/dashboard.py" line="328" />
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="339" />
+        <location filename="../../qdgui/views/dashboard.py" line="334" />
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="351" />
+        <location filename="../../qdgui/views/dashboard.py" line="346" />
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="361" />
+        <location filename="../../qdgui/views/dashboard.py" line="356" />
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="386" />
+        <location filename="../../qdgui/views/dashboard.py" line="381" />
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -369,92 +369,92 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="133" />
-        <location filename="../../qdgui/models/listing.py" line="156" />
-        <location filename="../../qdgui/models/listing.py" line="195" />
+        <location filename="../../qdgui/models/listing.py" line="129" />
+        <location filename="../../qdgui/models/listing.py" line="152" />
+        <location filename="../../qdgui/models/listing.py" line="191" />
         <location filename="../../qdgui/models/records.py" line="128" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="157" />
+        <location filename="../../qdgui/models/listing.py" line="153" />
         <location filename="../../qdgui/models/records.py" line="129" />
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="88" />
-        <location filename="../../qdgui/models/listing.py" line="110" />
-        <location filename="../../qdgui/models/listing.py" line="135" />
-        <location filename="../../qdgui/models/listing.py" line="158" />
-        <location filename="../../qdgui/models/listing.py" line="173" />
-        <location filename="../../qdgui/models/listing.py" line="197" />
+        <location filename="../../qdgui/models/listing.py" line="84" />
+        <location filename="../../qdgui/models/listing.py" line="106" />
+        <location filename="../../qdgui/models/listing.py" line="131" />
+        <location filename="../../qdgui/models/listing.py" line="154" />
+        <location filename="../../qdgui/models/listing.py" line="169" />
+        <location filename="../../qdgui/models/listing.py" line="193" />
         <location filename="../../qdgui/models/records.py" line="130" />
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="89" />
-        <location filename="../../qdgui/models/listing.py" line="111" />
-        <location filename="../../qdgui/models/listing.py" line="136" />
-        <location filename="../../qdgui/models/listing.py" line="159" />
-        <location filename="../../qdgui/models/listing.py" line="174" />
-        <location filename="../../qdgui/models/listing.py" line="198" />
+        <location filename="../../qdgui/models/listing.py" line="85" />
+        <location filename="../../qdgui/models/listing.py" line="107" />
+        <location filename="../../qdgui/models/listing.py" line="132" />
+        <location filename="../../qdgui/models/listing.py" line="155" />
+        <location filename="../../qdgui/models/listing.py" line="170" />
+        <location filename="../../qdgui/models/listing.py" line="194" />
         <location filename="../../qdgui/models/records.py" line="131" />
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="91" />
+        <location filename="../../qdgui/models/listing.py" line="87" />
         <location filename="../../qdgui/models/records.py" line="132" />
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="90" />
+        <location filename="../../qdgui/models/listing.py" line="86" />
         <location filename="../../qdgui/models/records.py" line="133" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="97" />
-        <location filename="../../qdgui/models/listing.py" line="119" />
-        <location filename="../../qdgui/models/listing.py" line="143" />
+        <location filename="../../qdgui/models/listing.py" line="93" />
+        <location filename="../../qdgui/models/listing.py" line="115" />
+        <location filename="../../qdgui/models/listing.py" line="139" />
         <location filename="../../qdgui/models/records.py" line="165" />
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="98" />
-        <location filename="../../qdgui/models/listing.py" line="120" />
-        <location filename="../../qdgui/models/listing.py" line="144" />
-        <location filename="../../qdgui/models/listing.py" line="164" />
-        <location filename="../../qdgui/models/listing.py" line="177" />
-        <location filename="../../qdgui/models/listing.py" line="199" />
+        <location filename="../../qdgui/models/listing.py" line="94" />
+        <location filename="../../qdgui/models/listing.py" line="116" />
+        <location filename="../../qdgui/models/listing.py" line="140" />
+        <location filename="../../qdgui/models/listing.py" line="160" />
+        <location filename="../../qdgui/models/listing.py" line="173" />
+        <location filename="../../qdgui/models/listing.py" line="195" />
         <location filename="../../qdgui/models/records.py" line="166" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="160" />
+        <location filename="../../qdgui/models/listing.py" line="156" />
         <location filename="../../qdgui/models/records.py" line="134" />
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="161" />
+        <location filename="../../qdgui/models/listing.py" line="157" />
         <location filename="../../qdgui/models/records.py" line="135" />
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="162" />
+        <location filename="../../qdgui/models/listing.py" line="158" />
         <location filename="../../qdgui/models/records.py" line="136" />
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="163" />
+        <location filename="../../qdgui/models/listing.py" line="159" />
         <location filename="../../qdgui/models/records.py" line="137" />
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
@@ -470,52 +470,52 @@
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="172" />
+        <location filename="../../qdgui/models/listing.py" line="168" />
         <location filename="../../qdgui/models/records.py" line="139" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="175" />
+        <location filename="../../qdgui/models/listing.py" line="171" />
         <location filename="../../qdgui/models/records.py" line="140" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="176" />
+        <location filename="../../qdgui/models/listing.py" line="172" />
         <location filename="../../qdgui/models/records.py" line="141" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="134" />
-        <location filename="../../qdgui/models/listing.py" line="196" />
+        <location filename="../../qdgui/models/listing.py" line="130" />
+        <location filename="../../qdgui/models/listing.py" line="192" />
         <location filename="../../qdgui/models/records.py" line="142" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="87" />
+        <location filename="../../qdgui/models/listing.py" line="83" />
         <location filename="../../qdgui/models/records.py" line="143" />
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="92" />
+        <location filename="../../qdgui/models/listing.py" line="88" />
         <location filename="../../qdgui/models/records.py" line="144" />
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="93" />
+        <location filename="../../qdgui/models/listing.py" line="89" />
         <location filename="../../qdgui/models/records.py" line="145" />
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="94" />
-        <location filename="../../qdgui/models/listing.py" line="114" />
-        <location filename="../../qdgui/models/listing.py" line="138" />
+        <location filename="../../qdgui/models/listing.py" line="90" />
+        <location filename="../../qdgui/models/listing.py" line="110" />
+        <location filename="../../qdgui/models/listing.py" line="134" />
         <location filename="../../qdgui/models/records.py" line="146" />
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
@@ -526,25 +526,25 @@
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="95" />
+        <location filename="../../qdgui/models/listing.py" line="91" />
         <location filename="../../qdgui/models/records.py" line="148" />
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="96" />
+        <location filename="../../qdgui/models/listing.py" line="92" />
         <location filename="../../qdgui/models/records.py" line="149" />
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="109" />
+        <location filename="../../qdgui/models/listing.py" line="105" />
         <location filename="../../qdgui/models/records.py" line="150" />
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="112" />
+        <location filename="../../qdgui/models/listing.py" line="108" />
         <location filename="../../qdgui/models/records.py" line="151" />
         <source>Address</source>
         <translation>地址</translation>
@@ -555,32 +555,32 @@
         <translation>重点片区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="113" />
+        <location filename="../../qdgui/models/listing.py" line="109" />
         <location filename="../../qdgui/models/records.py" line="153" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="115" />
+        <location filename="../../qdgui/models/listing.py" line="111" />
         <location filename="../../qdgui/models/records.py" line="154" />
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="116" />
-        <location filename="../../qdgui/models/listing.py" line="141" />
+        <location filename="../../qdgui/models/listing.py" line="112" />
+        <location filename="../../qdgui/models/listing.py" line="137" />
         <location filename="../../qdgui/models/records.py" line="155" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="117" />
+        <location filename="../../qdgui/models/listing.py" line="113" />
         <location filename="../../qdgui/models/records.py" line="156" />
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="118" />
+        <location filename="../../qdgui/models/listing.py" line="114" />
         <location filename="../../qdgui/models/records.py" line="157" />
         <source>Date done</source>
         <translation>办结日期</translation>
@@ -591,19 +591,19 @@
         <translation>执法中队</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="137" />
+        <location filename="../../qdgui/models/listing.py" line="133" />
         <location filename="../../qdgui/models/records.py" line="159" />
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="139" />
+        <location filename="../../qdgui/models/listing.py" line="135" />
         <location filename="../../qdgui/models/records.py" line="160" />
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="140" />
+        <location filename="../../qdgui/models/listing.py" line="136" />
         <location filename="../../qdgui/models/records.py" line="161" />
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
@@ -614,7 +614,7 @@
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="142" />
+        <location filename="../../qdgui/models/listing.py" line="138" />
         <location filename="../../qdgui/models/records.py" line="163" />
         <source>Date completed</source>
         <translation>完工日期</translation>
@@ -833,67 +833,72 @@
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="65" />
+        <location filename="../../qdgui/views/main_window.py" line="64" />
+        <source>The database was upgraded to this version; the copy from before is {path}</source>
+        <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="69" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="66" />
+        <location filename="../../qdgui/views/main_window.py" line="70" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="69" />
+        <location filename="../../qdgui/views/main_window.py" line="73" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="70" />
+        <location filename="../../qdgui/views/main_window.py" line="74" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="74" />
+        <location filename="../../qdgui/views/main_window.py" line="78" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="75" />
+        <location filename="../../qdgui/views/main_window.py" line="79" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120" />
+        <location filename="../../qdgui/views/main_window.py" line="126" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126" />
+        <location filename="../../qdgui/views/main_window.py" line="132" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146" />
+        <location filename="../../qdgui/views/main_window.py" line="152" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="147" />
+        <location filename="../../qdgui/views/main_window.py" line="153" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="148" />
+        <location filename="../../qdgui/views/main_window.py" line="154" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="151" />
+        <location filename="../../qdgui/views/main_window.py" line="157" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="152" />
+        <location filename="../../qdgui/views/main_window.py" line="158" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>

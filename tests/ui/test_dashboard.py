@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qdgui.models import progress, repository
-from qdgui.models.records import DemolitionDraft, ProjectDraft, SigningDraft, TargetDraft
+from qdgui.models.records import ProjectDraft, SigningDraft, TargetDraft
 from tests.ui.keyboard import type_text
 
 

@@ -54,3 +54,32 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, db):
         qtmodeltester.check(model, force_py=True)
         model.sort(0)
         qtmodeltester.check(model, force_py=True)
+
+
+def test_after_an_upgrade_the_status_bar_names_the_backup(qtbot, db, settings, tmp_path):
+    from qdgui.drafts import DraftStore
+    from qdgui.views.main_window import MainWindow
+
+    backup = tmp_path / "backups" / "qdgui-20261121-before-0002.sqlite"
+    window = MainWindow(db, settings, backup=backup, drafts=DraftStore(tmp_path / "drafts", db.path))
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == f"数据库已升级到本版本，升级前的副本：{backup}"
+
+
+def test_a_renamed_project_shows_at_once_in_the_signing_table(qtbot, db, make_window, clerk, today):
+    from qdgui.models import repository
+    from qdgui.models.records import ProjectDraft, SigningDraft
+
+    with db.begin() as s:
+        project = repository.add(s, ProjectDraft("旧名称", "old_city_village", "370212", total_households=10),
+                                 by=clerk, today=today)
+        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
+                       by=clerk, today=today)
+    window = make_window()
+    page = window.pages["project"]
+    page.table.selectRow(0)
+    page.edit_selected()
+    page.form.widgets["name"].setText("张村河片区")
+    assert page.form.save() == project
+    assert window.pages["signing"].model.index(0, 3).data() == "张村河片区"
+    assert window.pages["signing"].form.widgets["project_uuid"].findText("张村河片区") >= 0

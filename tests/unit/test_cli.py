@@ -1,10 +1,8 @@
 """The command line: help, version, demo, summary, history, and clear messages for bad input."""
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 import qdgui

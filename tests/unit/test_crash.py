@@ -1,5 +1,4 @@
 """Kill -9 a process in the middle of saving, many times: the file stays sound and keeps every reported save."""
-import os
 import random
 import signal
 import sqlite3

@@ -1,5 +1,5 @@
 """Every validation rule: which field it names, whether it blocks, and its message in Chinese."""
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import pytest
