@@ -42,6 +42,21 @@ def build_parser() -> Parser:
     commands.add_parser("summary", parents=[common], help=translate("Cli", "print how many records the database holds"))
     history = commands.add_parser("history", parents=[common], help=translate("Cli", "print the change history of one record"))
     history.add_argument("uuid", help=translate("Cli", "the record's UUID"))
+    export = commands.add_parser("export", parents=[common], help=translate("Cli", "write an Excel workbook"))
+    exports = export.add_subparsers(dest="export", metavar=translate("Cli", "what"), parser_class=Parser, required=True)
+    weekly = exports.add_parser("weekly", parents=[common],
+                                help=translate("Cli", "the weekly report for the command office"))
+    weekly.add_argument("--week", metavar="YYYY-Www", help=translate(
+        "Cli", "the week, as 2026-W47 or a date inside it (default: this week)"))
+    weekly.add_argument("--scope", metavar=translate("Cli", "DISTRICT"), help=translate(
+        "Cli", "district or street code or name, or 'city' (default: this laptop's district)"))
+    weekly.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
+    ledger = exports.add_parser("ledger", parents=[common], help=translate("Cli", "every record, one sheet per kind"))
+    ledger.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
+    ledger.add_argument("--codes", action="store_true",
+                        help=translate("Cli", "write codes instead of names for districts, streets and choices"))
+    ledger.add_argument("--without-deleted", action="store_true",
+                        help=translate("Cli", "leave out deleted records (other laptops then cannot merge deletions)"))
     return parser
 
 
@@ -81,6 +96,10 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
             print(f"{e.at:%Y-%m-%d %H:%M:%S}  v{e.record_version}  {e.action:<7} {e.field:<16} "
                   f"{e.old_value or '':>12} -> {e.new_value or '':<12} {e.operator}@{e.device}")
         return 0
+    if args.command == "export":
+        from qdgui.cli_export import run_export
+
+        return run_export(args, database, settings)
     raise AssertionError(args.command)
 
 

@@ -47,3 +47,28 @@ def latest_signing_project(session: Session, district_code: str | None = None) -
     if district_code:
         query = query.where(Project.district_code == district_code)
     return session.scalar(query.order_by(Signing.signed_on.desc(), Signing.updated_at.desc()).limit(1))
+
+
+def find_division(session: Session, text: str) -> str | None:
+    """A district or street code from its code or name, written with or without 区/市/街道/镇."""
+    from qdgui.models.reference import DISTRICT_ALIASES
+
+    wanted = (text or "").strip()
+    if not wanted:
+        return None
+    if wanted in DISTRICT_ALIASES:
+        return DISTRICT_ALIASES[wanted]
+    rows = session.execute(select(Division.code, Division.name).where(
+        Division.level.in_(("county", "township", "special_zone")))).all()
+    for code, name in rows:
+        if wanted in (code, name):
+            return code
+    loose = [code for code, name in rows if _bare(name) == _bare(wanted)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _bare(name: str) -> str:
+    for suffix in ("街道办事处", "街道", "镇", "区", "市"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name

@@ -336,6 +336,20 @@ def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operat
     return True
 
 
+def insert_copy(session: Session, table, values: dict, *, by: Operator) -> None:
+    """Insert a record exactly as another copy of qdgui holds it: its own UUID, version, stamps and
+    tombstone (merging returns, restoring a ledger). The audit notes who brought it in."""
+    row = table(**values)
+    session.add(row)
+    session.flush()
+    fields = [k for k in values if k not in _IDENTITY and values[k] is not None]
+    _audit(session, row, "insert", [(k, None, values[k]) for k in fields], by=by, at=utc_now())
+    session.flush()
+
+
+_IDENTITY = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "source_file")
+
+
 DRAFT_FOR_TABLE: dict[type, type] = {kind.table: draft for draft, kind in KINDS.items()}
 
 

@@ -22,6 +22,7 @@
     <name>Cli</name>
     <message>
         <location filename="../../qdgui/app.py" line="35" />
+        <location filename="../../qdgui/cli_export.py" line="64" />
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
@@ -86,54 +87,125 @@
         <translation>记录的 UUID</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="62" />
+        <location filename="../../qdgui/cli.py" line="45" />
+        <source>write an Excel workbook</source>
+        <translation>导出 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="46" />
+        <source>what</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="48" />
+        <source>the weekly report for the command office</source>
+        <translation>报送总指挥部办公室的周报</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="49" />
+        <source>the week, as 2026-W47 or a date inside it (default: this week)</source>
+        <translation>周次，写作 2026-W47 或该周内的某一天（默认：本周）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="51" />
+        <source>DISTRICT</source>
+        <translation>区划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="51" />
+        <source>district or street code or name, or 'city' (default: this laptop's district)</source>
+        <translation>区（市）或街道的代码或名称，或 city 表示全市（默认：本机所属区）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="53" />
+        <location filename="../../qdgui/cli.py" line="55" />
+        <source>where to write the workbook</source>
+        <translation>工作簿保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="54" />
+        <source>every record, one sheet per kind</source>
+        <translation>全部记录，每类一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="57" />
+        <source>write codes instead of names for districts, streets and choices</source>
+        <translation>区划和选项写代码而不是名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="59" />
+        <source>leave out deleted records (other laptops then cannot merge deletions)</source>
+        <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="77" />
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="65" />
+        <location filename="../../qdgui/cli.py" line="80" />
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="71" />
+        <location filename="../../qdgui/cli.py" line="86" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="78" />
+        <location filename="../../qdgui/cli.py" line="93" />
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="88" />
+        <location filename="../../qdgui/cli.py" line="107" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="89" />
+        <location filename="../../qdgui/cli.py" line="108" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="90" />
+        <location filename="../../qdgui/cli.py" line="109" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="91" />
+        <location filename="../../qdgui/cli.py" line="110" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="92" />
+        <location filename="../../qdgui/cli.py" line="111" />
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="93" />
+        <location filename="../../qdgui/cli.py" line="112" />
         <source>Parks</source>
         <translation>公园建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="42" />
+        <source>qdgui: --week: {message}</source>
+        <translation>qdgui：--week：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="47" />
+        <source>qdgui: --scope: no district or street called '{text}'; write its code (370202) or name (市南区), or 'city'.</source>
+        <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="54" />
+        <source>Weekly report written to {path}: {title}</source>
+        <translation>周报已保存到 {path}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="59" />
+        <source>Ledger written to {path}:</source>
+        <translation>台账已保存到 {path}：</translation>
     </message>
 </context>
 <context>
@@ -364,6 +436,266 @@
         <location filename="../../qdgui/views/fields.py" line="136" />
         <source>Pick from the calendar</source>
         <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
+    <name>Excel</name>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="30" />
+        <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
+        <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="56" />
+        <source>Ledger {day}.xlsx</source>
+        <translation>台账-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="37" />
+        <source>Cannot write {path}: the file is open in another program (close it in Excel or WPS and try again), or you may not change it.</source>
+        <translation>无法写入 {path}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭后重试），或您没有修改它的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="39" />
+        <location filename="../../qdgui/excel/files.py" line="62" />
+        <source>Cannot write in the folder {folder}: permission denied. Choose another folder.</source>
+        <translation>无法在文件夹 {folder} 中写入：没有权限。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="42" />
+        <source>Cannot write {path}: the disk is full.</source>
+        <translation>无法写入 {path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="44" />
+        <location filename="../../qdgui/excel/files.py" line="59" />
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="47" />
+        <location filename="../../qdgui/excel/files.py" line="57" />
+        <source>{path} is a folder; give a file name ending in .xlsx.</source>
+        <translation>{path} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="48" />
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="55" />
+        <source>{path}: the file name must end in .xlsx.</source>
+        <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="48" />
+        <source>Record ID (UUID)</source>
+        <translation>记录编号（UUID）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="51" />
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="52" />
+        <source>Updated (UTC)</source>
+        <translation>更新时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="54" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="56" />
+        <source>Merged from file</source>
+        <translation>合并来源文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="60" />
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="61" />
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="62" />
+        <source>Community/village ID</source>
+        <translation>社区/村编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="63" />
+        <source>Community/village name</source>
+        <translation>社区/村名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="91" />
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="92" />
+        <source>Annual targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="93" />
+        <source>Communities and villages</source>
+        <translation>社区和村</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="94" />
+        <location filename="../../qdgui/excel/weekly.py" line="30" />
+        <source>Relocation signings</source>
+        <translation>征迁签约</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="95" />
+        <location filename="../../qdgui/excel/weekly.py" line="32" />
+        <source>Illegal buildings</source>
+        <translation>拆违治乱</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="96" />
+        <location filename="../../qdgui/excel/weekly.py" line="33" />
+        <source>Parks</source>
+        <translation>公园建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="182" />
+        <location filename="../../qdgui/excel/ledger.py" line="376" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="182" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="298" />
+        <source>{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).</source>
+        <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="308" />
+        <source>{path} is a ledger of a newer qdgui; update this program first.</source>
+        <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="347" />
+        <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'.</source>
+        <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="28" />
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="34" />
+        <source>Corridors, greening and greenways</source>
+        <translation>林荫廊道、立体绿化和滨海绿道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="37" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="37" />
+        <source>Year to date</source>
+        <translation>年累计</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="38" />
+        <source>Annual target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="38" />
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="49" />
+        <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
+        <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="50" />
+        <source>{label} ({unit})</source>
+        <translation>{label}（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="75" />
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="79" />
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="85" />
+        <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
+        <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="92" />
+        <source>Qingdao</source>
+        <translation>青岛市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="128" />
+        <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}</source>
+        <translation>填报单位：{scope}　　统计周期：{start}至{end}　　年累计：1月1日至{end}　　制表日期：{made}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="131" />
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="131" />
+        <source>Street/town</source>
+        <translation>街道/镇</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="134" />
+        <source>Notes: completion rate = year to date / annual target; "-" where no target has been set. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
+        <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="137" />
+        <source>Made with qdgui {version} from database {database}.</source>
+        <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="208" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="224" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="241" />
+        <source>Page &amp;P of &amp;N</source>
+        <translation>第 &amp;P 页，共 &amp;N 页</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="261" />
+        <source>'{text}' is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
+        <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
 </context>
 <context>
@@ -1055,7 +1387,7 @@
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="291" />
-        <location filename="../../qdgui/models/repository.py" line="359" />
+        <location filename="../../qdgui/models/repository.py" line="373" />
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -1063,21 +1395,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="409" />
+        <location filename="../../qdgui/models/repository.py" line="423" />
         <location filename="../../qdgui/models/rules.py" line="207" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="411" />
-        <location filename="../../qdgui/models/repository.py" line="427" />
+        <location filename="../../qdgui/models/repository.py" line="425" />
+        <location filename="../../qdgui/models/repository.py" line="441" />
         <location filename="../../qdgui/models/rules.py" line="145" />
         <location filename="../../qdgui/models/rules.py" line="194" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="414" />
+        <location filename="../../qdgui/models/repository.py" line="428" />
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_FREE = [ROOT / "qdgui" / "models", ROOT / "qdgui" / "i18n.py", ROOT / "qdgui" / "config.py", ROOT / "qdgui" / "cli.py"]
+QT_FREE = [ROOT / "qdgui" / "models", ROOT / "qdgui" / "i18n.py", ROOT / "qdgui" / "config.py", ROOT / "qdgui" / "cli.py",
+          ROOT / "qdgui" / "cli_export.py", ROOT / "qdgui" / "excel"]
 FORBIDDEN = ("PySide6", "pyqtgraph", "shiboken6", "qdgui.views")
 
 
@@ -29,12 +30,13 @@ def test_no_qt_import_is_written_in_the_qt_free_layers():
 
 def test_importing_every_model_module_loads_no_qt():
     modules = [
-        "qdgui.models." + p.stem for p in sorted((ROOT / "qdgui" / "models").glob("*.py")) if p.stem != "__init__"
+        f"qdgui.{package}." + p.stem for package in ("models", "excel")
+        for p in sorted((ROOT / "qdgui" / package).glob("*.py")) if p.stem != "__init__"
     ]
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
-        + "import qdgui.cli, qdgui.config\n"
+        + "import qdgui.cli, qdgui.cli_export, qdgui.config\n"
         + "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6')))\n"
         + "print(','.join(bad))\n"
     )

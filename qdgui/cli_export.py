@@ -1,0 +1,65 @@
+"""`qdgui export weekly|ledger`: the same workbooks as the window's File menu, from the command line."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from qdgui import config
+from qdgui.excel import ledger, weekly
+from qdgui.excel.files import ExportError
+from qdgui.i18n import translate
+from qdgui.models import lookups
+from qdgui.models.progress import week_containing
+
+CITY = ("city", "全市", "青岛市", "青岛")
+
+
+def resolve_scope(session, text: str | None, settings: config.DeviceSettings) -> tuple[bool, str | None]:
+    """(found, scope code or None for the whole city) from --scope, or this laptop's district."""
+    if text is None:
+        return True, settings.district_code or None
+    if text.strip().lower() in CITY:
+        return True, None
+    code = lookups.find_division(session, text)
+    return code is not None, code
+
+
+def default_weekly_name(report: weekly.WeeklyReport) -> str:
+    year, number = report.week.iso
+    return translate("Excel", "Weekly report {scope} {year}-W{number:02d}.xlsx").format(
+        scope=report.scope_name, year=year, number=number)
+
+
+def run_export(args, database, settings: config.DeviceSettings, *, today: date | None = None) -> int:
+    today = today or date.today()
+    try:
+        if args.export == "weekly":
+            try:
+                week = (weekly.parse_week(args.week, ends_on=settings.week_ends_on) if args.week
+                        else week_containing(today, ends_on=settings.week_ends_on))
+            except ValueError as exc:
+                print(translate("Cli", "qdgui: --week: {message}").format(message=exc), file=sys.stderr)
+                return 2
+            with database.sessions() as session:
+                found, scope = resolve_scope(session, args.scope, settings)
+                if not found:
+                    print(translate("Cli", "qdgui: --scope: no district or street called '{text}'; write its code "
+                                           "(370202) or name (市南区), or 'city'.").format(text=args.scope),
+                          file=sys.stderr)
+                    return 2
+                report = weekly.build_report(session, week=week, scope=scope, made_on=today)
+            out = Path(args.out) if args.out else Path(default_weekly_name(report))
+            weekly.write_report(report, out)
+            print(translate("Cli", "Weekly report written to {path}: {title}").format(path=out, title=report.title))
+            return 0
+        out = Path(args.out) if args.out else Path(translate("Excel", "Ledger {day}.xlsx").format(day=today.isoformat()))
+        with database.sessions() as session:
+            written = ledger.write_ledger(session, out, codes=args.codes, include_deleted=not args.without_deleted)
+        print(translate("Cli", "Ledger written to {path}:").format(path=out))
+        for kind, n in written.items():
+            print(f"  {translate('Excel', ledger.SHEET_TITLES[kind]):<12} {n:>8}")
+        return 0
+    except ExportError as exc:
+        print(translate("Cli", "qdgui: {message}").format(message=exc), file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""Excel in and out (no Qt): the weekly report, the full ledger, and reading ledgers back."""

@@ -1,0 +1,117 @@
+"""Writing workbooks safely: a temporary name moved into place, errors in the user's words, cancelling."""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from qdgui.i18n import translate
+
+# Reports progress as (done, total); raises Cancelled when the user has asked to stop.
+ProgressCallback = Callable[[int, int], None]
+
+
+class ExportError(Exception):
+    """A workbook could not be written; the message says why, for the user."""
+
+
+class Cancelled(Exception):
+    """The user stopped the export; nothing was written."""
+
+
+def no_progress(done: int, total: int) -> None:
+    return None
+
+
+_LOCKED = (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
+
+
+def explain(path: Path, exc: OSError) -> str:
+    """What went wrong writing `path`, in the user's words."""
+    if isinstance(exc, PermissionError) or exc.errno in _LOCKED:
+        if path.exists() and not path.is_dir():
+            return translate("Excel", "Cannot write {path}: the file is open in another program (close it in Excel "
+                                      "or WPS and try again), or you may not change it.").format(path=path)
+        return translate("Excel", "Cannot write in the folder {folder}: permission denied. Choose another "
+                                  "folder.").format(folder=path.parent)
+    if exc.errno == errno.ENOSPC:
+        return translate("Excel", "Cannot write {path}: the disk is full.").format(path=path)
+    if exc.errno == errno.ENOENT:
+        return translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
+            path=path, folder=path.parent)
+    if exc.errno == errno.EISDIR or path.is_dir():
+        return translate("Excel", "{path} is a folder; give a file name ending in .xlsx.").format(path=path)
+    return translate("Excel", "Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+
+
+def check_target(path: Path) -> Path:
+    """Refuse, before any work, a target the export could not produce."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ExportError(translate("Excel", "{path}: the file name must end in .xlsx.").format(path=path))
+    if path.is_dir():
+        raise ExportError(translate("Excel", "{path} is a folder; give a file name ending in .xlsx.").format(path=path))
+    if not path.parent.is_dir():
+        raise ExportError(translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
+            path=path, folder=path.parent))
+    if not os.access(path.parent, os.W_OK):
+        raise ExportError(translate("Excel", "Cannot write in the folder {folder}: permission denied. Choose "
+                                             "another folder.").format(folder=path.parent))
+    return path
+
+
+@contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success move it over the target in one step.
+
+    A crash or a cancel leaves the previous file (if any) as it was and no half-written workbook.
+    """
+    path = check_target(Path(path))
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(explain(path, exc)) from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise ExportError(explain(path, exc)) from exc
+    except OSError as exc:
+        raise ExportError(explain(path, exc)) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(text: str, taken: set[str] | None = None) -> str:
+    """A valid, unique Excel sheet name: no []:*?/\\, not starting or ending with ', at most 31 characters."""
+    name = _SHEET_FORBIDDEN.sub("_", text).strip("'").strip() or "Sheet"
+    name = name[:31]
+    taken = taken if taken is not None else set()
+    candidate, n = name, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f"({n})"
+        candidate = name[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+# Text starting with these becomes a formula if someone edits the cell in Excel: write it as text
+# with Excel's quote prefix so it stays text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)

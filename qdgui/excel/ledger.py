@@ -1,0 +1,407 @@
+"""The full ledger (台账): every record of every kind, one sheet each, readable back without loss."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+from sqlalchemy import Integer, String, func, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+import qdgui
+from qdgui.excel.files import ProgressCallback, atomic_target, looks_like_formula, no_progress, sheet_name
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
+from qdgui.models import vocab
+from qdgui.models.base import Scaled
+from qdgui.models.records import field_label
+from qdgui.models.tables import RECORD_TABLES, Community, Division, Meta, Project
+
+FORMAT_NAME = "qdgui-ledger"
+FORMAT_VERSION = 1
+META_SHEET = "qdgui"
+WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    key: str  # the record field (or "<field>:name" for a name shown beside a reference)
+    kind: str  # text, int, decimal, date, timestamp, bool, division, vocab, ref, display
+    label: str | None = None  # English source in the "Excel" context; default: the field's label
+    vocabulary: dict | None = None
+    width: int = 14
+
+    @property
+    def field(self) -> str:
+        return self.key.split(":", 1)[0]
+
+    def header(self) -> str:
+        return translate("Excel", self.label) if self.label else field_label(self.key)
+
+
+def _c(key, kind="text", label=None, vocabulary=None, width=14):
+    return LedgerColumn(key, kind, label, vocabulary, width)
+
+
+_HEAD = (_c("uuid", label=QT_TRANSLATE_NOOP("Excel", "Record ID (UUID)"), width=38),)
+_TAIL = (
+    _c("version", "int", width=8),
+    _c("created_at", "timestamp", QT_TRANSLATE_NOOP("Excel", "Created (UTC)"), width=27),
+    _c("updated_at", "timestamp", QT_TRANSLATE_NOOP("Excel", "Updated (UTC)"), width=27),
+    _c("operator", width=10),
+    _c("device", label=QT_TRANSLATE_NOOP("Excel", "Device"), width=16),
+    _c("deleted", "bool", width=8),
+    _c("source_file", label=QT_TRANSLATE_NOOP("Excel", "Merged from file"), width=20),
+)
+_DISTRICT = _c("district_code", "division", width=10)
+_STREET = _c("street_code", "division", width=14)
+_PROJECT = (_c("project_uuid", "ref", QT_TRANSLATE_NOOP("Excel", "Project ID"), width=38),
+            _c("project_uuid:name", "display", QT_TRANSLATE_NOOP("Excel", "Project name"), width=24))
+_COMMUNITY = (_c("community_uuid", "ref", QT_TRANSLATE_NOOP("Excel", "Community/village ID"), width=38),
+              _c("community_uuid:name", "display", QT_TRANSLATE_NOOP("Excel", "Community/village name"), width=14))
+
+COLUMNS: dict[str, tuple[LedgerColumn, ...]] = {
+    "project": (_c("name", width=24), _c("campaign_area", "vocab", vocabulary=vocab.CAMPAIGN_AREAS, width=20),
+                _DISTRICT, _STREET, _c("total_households", "int"), _c("total_houses", "int"),
+                _c("total_area_m2", "decimal"), _c("total_land_mu", "decimal"), _c("remarks", width=30)),
+    "annual_target": (_c("year", "int", width=8), _DISTRICT, _STREET,
+                      _c("measure", "vocab", vocabulary=vocab.MEASURES, width=22), _c("value", "decimal")),
+    "community": (_STREET, _c("name", width=16), _c("kind", "vocab", vocabulary=vocab.COMMUNITY_KINDS, width=8)),
+    "signing": (_c("signed_on", "date", width=11), _DISTRICT, _STREET, *_PROJECT, *_COMMUNITY,
+                _c("households", "int"), _c("houses", "int"), _c("area_m2", "decimal"), _c("land_mu", "decimal"),
+                _c("agreement_no", width=18), _c("compensation", "vocab", vocabulary=vocab.COMPENSATION_TYPES),
+                _c("remarks", width=30)),
+    "demolition": (_c("case_no", width=18), _DISTRICT, _STREET, *_COMMUNITY, *_PROJECT, _c("address", width=30),
+                   _c("key_zone", width=16), _c("structure", "vocab", vocabulary=vocab.STRUCTURES),
+                   _c("area_m2", "decimal"), _c("disposal", "vocab", vocabulary=vocab.DISPOSALS, width=8),
+                   _c("status", "vocab", vocabulary=vocab.DEMOLITION_STATUSES, width=8),
+                   _c("found_on", "date", width=11), _c("done_on", "date", width=11),
+                   _c("enforcement_unit", width=16), _c("remarks", width=30)),
+    "park": (_c("name", width=24), _c("kind", "vocab", vocabulary=vocab.PARK_KINDS), _DISTRICT, _STREET, *_PROJECT,
+             _c("plan_year", "int", width=8), _c("area_m2", "decimal"), _c("length_km", "decimal"),
+             _c("investment_wan", "decimal"), _c("status", "vocab", vocabulary=vocab.PARK_STATUSES, width=8),
+             _c("started_on", "date", width=11), _c("completed_on", "date", width=11), _c("remarks", width=30)),
+}
+COLUMNS = {kind: (*_HEAD, *columns, *_TAIL) for kind, columns in COLUMNS.items()}
+
+# Sheet order: what others refer to comes first, so a reader can insert in this order.
+SHEET_TITLES = {
+    "project": QT_TRANSLATE_NOOP("Excel", "Projects"),
+    "annual_target": QT_TRANSLATE_NOOP("Excel", "Annual targets"),
+    "community": QT_TRANSLATE_NOOP("Excel", "Communities and villages"),
+    "signing": QT_TRANSLATE_NOOP("Excel", "Relocation signings"),
+    "demolition": QT_TRANSLATE_NOOP("Excel", "Illegal buildings"),
+    "park": QT_TRANSLATE_NOOP("Excel", "Parks"),
+}
+KINDS = tuple(SHEET_TITLES)
+
+_NUMBER_FORMATS = {0: "#,##0", 1: "#,##0.0", 2: "#,##0.00", 3: "#,##0.000"}
+
+
+def _places(table, field: str) -> int:
+    column_type = table.__table__.c[field].type
+    return column_type.places if isinstance(column_type, Scaled) else 0
+
+
+def _query(kind: str, *, include_deleted: bool):
+    """The rows of a kind as plain tuples in column order; scaled numbers stay integers (fast, exact)."""
+    table = RECORD_TABLES[kind]
+    joined_project, joined_community = aliased(Project), aliased(Community)
+    selected, query_joins = [], []
+    for column in COLUMNS[kind]:
+        if column.kind == "display":
+            target = joined_project if column.field == "project_uuid" else joined_community
+            selected.append(target.name)
+            query_joins.append((target, target.uuid == getattr(table, column.field)))
+            continue
+        attribute = getattr(table, column.field)
+        if column.kind == "decimal":
+            attribute = type_coerce(attribute, Integer)
+        elif column.kind == "timestamp":
+            attribute = type_coerce(attribute, String)  # as stored: ISO text to the microsecond
+        selected.append(attribute)
+    query = select(*selected).select_from(table)
+    for target, on in query_joins:
+        query = query.outerjoin(target, on)
+    if not include_deleted:
+        query = query.where(table.deleted.is_(False))
+    return query.order_by(table.created_at, table.uuid)
+
+
+def count_rows(session: Session, kinds=KINDS, *, include_deleted: bool = True) -> int:
+    total = 0
+    for kind in kinds:
+        table = RECORD_TABLES[kind]
+        query = select(func.count()).select_from(table)
+        if not include_deleted:
+            query = query.where(table.deleted.is_(False))
+        total += session.scalar(query)
+    return total
+
+
+class _Formats:
+    def __init__(self, book: xlsxwriter.Workbook):
+        self.header = book.add_format({"bold": True, "bg_color": "#DDE7F3", "border": 1, "text_wrap": True,
+                                       "valign": "vcenter", "align": "center"})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd"})
+        self.numbers = {p: book.add_format({"num_format": f}) for p, f in _NUMBER_FORMATS.items()}
+        self.text = book.add_format({"num_format": "@"})
+        self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
+
+
+def _cell_writers(sheet, columns, kind: str, formats: _Formats, *, codes: bool, divisions: dict[str, str]):
+    """One (column index, write function) per column: the type is decided once, not per cell."""
+    table = RECORD_TABLES[kind]
+    write_string, write_number, write_datetime = sheet.write_string, sheet.write_number, sheet.write_datetime
+    text_format, quoted = formats.text, formats.quoted
+
+    def text(r, c, v):
+        write_string(r, c, v, quoted if v[:1] in "=+-@\t\r" else text_format)
+
+    def number(r, c, v):
+        write_number(r, c, v)
+
+    def day(r, c, v):
+        write_datetime(r, c, v, formats.date)
+
+    def lookup(names: dict):
+        def write(r, c, v):
+            text(r, c, names.get(v, v))
+        return write
+
+    def scaled(places: int):
+        divisor, number_format = 10 ** places, formats.numbers[places]
+
+        def write(r, c, v):
+            write_number(r, c, v / divisor, number_format)  # int / int: the double nearest the decimal
+        return write
+
+    def yes_no(r, c, v):
+        write_string(r, c, translate("Excel", "yes") if v else translate("Excel", "no"))
+
+    writers = []
+    for column in columns:
+        if column.kind in ("text", "ref", "display", "timestamp"):
+            write = text
+        elif column.kind == "int":
+            write = number
+        elif column.kind == "decimal":
+            write = scaled(_places(table, column.field))
+        elif column.kind == "date":
+            write = day
+        elif column.kind == "bool":
+            write = yes_no
+        elif column.kind == "division":
+            write = text if codes else lookup(divisions)
+        elif column.kind == "vocab":
+            write = text if codes else lookup({code: vocab.label(column.vocabulary, code) for code in column.vocabulary})
+        else:
+            raise AssertionError(column.kind)
+        writers.append(write)
+    return writers
+
+
+def write_ledger(session: Session, path: Path, *, codes: bool = False, include_deleted: bool = True,
+                 kinds=KINDS, progress: ProgressCallback = no_progress) -> dict[str, int]:
+    """Write every record of the kinds to `path` (replaced in one step); returns rows written per kind.
+
+    Deleted records are kept (marked in the Deleted column) unless asked otherwise: another laptop
+    merging this file needs them to delete its copies.
+    """
+    total = count_rows(session, kinds, include_deleted=include_deleted)
+    divisions = dict(session.execute(select(Division.code, Division.name)).all())
+    database_id = session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
+    written: dict[str, int] = {}
+    done = 0
+    progress(0, total)
+    with atomic_target(path) as temp:
+        book = xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS)
+        try:
+            formats = _Formats(book)
+            taken: set[str] = {META_SHEET}
+            layout = []
+            for kind in kinds:
+                columns = COLUMNS[kind]
+                name = sheet_name(translate("Excel", SHEET_TITLES[kind]), taken)
+                sheet = book.add_worksheet(name)
+                layout.append((name, kind, columns))
+                for c, column in enumerate(columns):
+                    sheet.set_column(c, c, column.width)
+                    sheet.write_string(0, c, column.header(), formats.header)
+                sheet.set_row(0, 30)
+                sheet.freeze_panes(1, 1)
+                writers = list(enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes,
+                                                       divisions=divisions)))
+                r = 0
+                for r, row in enumerate(session.execute(_query(kind, include_deleted=include_deleted)), start=1):
+                    for c, write in writers:
+                        value = row[c]
+                        if value is not None:
+                            write(r, c, value)
+                    if r % 2000 == 0:
+                        progress(done + r, total)
+                done += r
+                written[kind] = r
+                sheet.autofilter(0, 0, max(r, 1), len(columns) - 1)
+                progress(done, total)
+            _write_meta(book, layout, codes=codes, database_id=database_id)
+        finally:
+            book.close()
+    return written
+
+
+def _write_meta(book, layout, *, codes: bool, database_id: str) -> None:
+    sheet = book.add_worksheet(META_SHEET)
+    rows = [
+        ("format", FORMAT_NAME), ("format_version", FORMAT_VERSION), ("program", f"qdgui {qdgui.__version__}"),
+        ("database_id", database_id), ("exported_at", datetime.now().isoformat(timespec="seconds")),
+        ("codes", 1 if codes else 0),
+    ]
+    rows += [("sheet", name, kind, *(c.key for c in columns)) for name, kind, columns in layout]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if isinstance(value, int):
+                sheet.write_number(r, c, value)
+            else:
+                sheet.write_string(r, c, value)
+    sheet.hide()
+
+
+# ---------------------------------------------------------------------- reading back
+
+
+class LedgerError(Exception):
+    """The workbook is not a qdgui ledger, or a cell cannot be read back; worded for the user."""
+
+
+@dataclass(frozen=True)
+class Ledger:
+    path: Path
+    meta: dict[str, object]
+    sheets: dict[str, tuple[str, tuple[str, ...], list[list]]]  # kind -> (sheet name, column keys, data rows)
+
+    @property
+    def codes(self) -> bool:
+        return bool(self.meta.get("codes"))
+
+
+def read_ledger(path: Path) -> Ledger:
+    """Read the cells of a ledger written by `write_ledger` (this or another copy of qdgui)."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        if META_SHEET not in book.sheet_names:
+            raise LedgerError(translate("Excel", "{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).")
+                              .format(path=path.name, sheet=META_SHEET))
+        meta: dict[str, object] = {}
+        layout = []
+        for row in book.get_sheet_by_name(META_SHEET).to_python():
+            if row and row[0] == "sheet":
+                layout.append((row[1], row[2], tuple(str(k) for k in row[3:] if k != "")))
+            elif row and row[0]:
+                meta[str(row[0])] = row[1]
+        if meta.get("format") != FORMAT_NAME or int(meta.get("format_version") or 0) > FORMAT_VERSION:
+            raise LedgerError(translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.")
+                              .format(path=path.name))
+        sheets = {}
+        for name, kind, keys in layout:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets[kind] = (name, keys, [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)])
+        return Ledger(path, meta, sheets)
+    finally:
+        book.close()
+
+
+def _decimal(value, places: int) -> Decimal:
+    if isinstance(value, float):
+        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places))
+    return Decimal(str(value).replace(",", "")).quantize(Decimal(1).scaleb(-places))
+
+
+def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str | None, str]]):
+    """Yield (sheet row number, {field: value}) for the records of one kind, as the database holds them.
+
+    division_codes maps a parent code (None for districts) to {name: code}: names are read back
+    within their district, so two streets of the same name in different districts stay apart.
+    Raises LedgerError naming the sheet, row and column of a cell that cannot be read.
+    """
+    if kind not in ledger.sheets:
+        return
+    name, keys, rows = ledger.sheets[kind]
+    columns = {c.key: c for c in COLUMNS[kind]}
+    table = RECORD_TABLES[kind]
+    for index, row in enumerate(rows, start=2):
+        values: dict[str, object] = {}
+        for position, key in enumerate(keys):
+            column = columns.get(key)
+            if column is None or column.kind == "display":
+                continue
+            cell = row[position]
+            try:
+                values[key] = _read_cell(column, cell, table, ledger.codes, division_codes, values)
+            except (ValueError, ArithmeticError, LookupError) as exc:
+                raise LedgerError(translate("Excel", "Sheet {sheet}, row {row}, column {column} ({label}): cannot read "
+                                                     "'{value}'.").format(sheet=name, row=index,
+                                                                          column=xlsxwriter.utility.xl_col_to_name(position),
+                                                                          label=column.header(), value=cell)) from exc
+        yield index, values
+
+
+def _read_cell(column: LedgerColumn, cell, table, codes: bool, division_codes, values: dict):
+    if cell == "" or cell is None:
+        return False if column.kind == "bool" else None
+    kind = column.kind
+    if kind in ("text", "ref"):
+        return str(cell) if not isinstance(cell, float) else repr(cell)
+    if kind == "int":
+        number = float(cell)
+        if number != int(number):
+            raise ValueError(cell)
+        return int(number)
+    if kind == "decimal":
+        return _decimal(cell, _places(table, column.field))
+    if kind == "date":
+        if isinstance(cell, datetime):
+            return cell.date()
+        if isinstance(cell, date):
+            return cell
+        return date.fromisoformat(str(cell))
+    if kind == "timestamp":
+        return datetime.fromisoformat(str(cell))
+    if kind == "bool":
+        return str(cell) in ("1", "True", "true", "yes", translate("Excel", "yes"))
+    if kind == "vocab":
+        code = vocab.code_for(column.vocabulary, str(cell))
+        if code is None:
+            raise LookupError(cell)
+        return code
+    if kind == "division":
+        text = str(cell)
+        if codes:
+            return text
+        if column.field == "district_code":
+            return division_codes.get(None, {})[text]
+        if values.get("district_code"):
+            return division_codes.get(values["district_code"], {})[text]
+        # A community row names only its street: look in every district.
+        found = [streets[text] for parent, streets in division_codes.items() if parent and text in streets]
+        if len(found) != 1:
+            raise LookupError(text)
+        return found[0]
+    raise AssertionError(kind)
+
+
+def division_codes(session: Session) -> dict[str | None, dict[str, str]]:
+    """{parent code (None for districts): {name: code}} for reading division names back."""
+    result: dict[str | None, dict[str, str]] = {}
+    for code, name, parent, level in session.execute(select(Division.code, Division.name, Division.parent_code,
+                                                            Division.level)):
+        if level == "county":
+            result.setdefault(None, {})[name] = code
+        elif level in ("township", "special_zone"):
+            result.setdefault(parent, {})[name] = code
+    return result

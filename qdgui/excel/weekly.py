@@ -1,0 +1,262 @@
+"""The weekly report (周报) for the command office: the dashboard's figures, laid out to print."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import qdgui
+from qdgui.excel.files import ProgressCallback, atomic_target, no_progress, sheet_name
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
+from qdgui.models import progress as agg
+from qdgui.models import vocab
+from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
+from qdgui.models.tables import Division, Meta
+
+# The parks counted together on the summary sheet (greenways are km, corridors and greening sites
+# are counted on their own).
+PARKS_COUNTED = ("park_hill", "park_comprehensive", "park_pocket", "park_community")
+PARKS_TOTAL = "parks_total"
+
+# At most four measures a sheet, so that one A4 landscape page stays readable.
+SHEETS = (
+    (QT_TRANSLATE_NOOP("Excel", "Summary"), ("signed_households", "demolition_count", "demolition_area",
+                                             PARKS_TOTAL)),
+    (QT_TRANSLATE_NOOP("Excel", "Relocation signings"), ("signed_households", "signed_houses", "signed_area",
+                                                         "vacated_land")),
+    (QT_TRANSLATE_NOOP("Excel", "Illegal buildings"), ("demolition_count", "demolition_area")),
+    (QT_TRANSLATE_NOOP("Excel", "Parks"), PARKS_COUNTED),
+    (QT_TRANSLATE_NOOP("Excel", "Corridors, greening and greenways"), ("park_corridor", "park_vertical",
+                                                                       "park_greenway")),
+)
+COLUMNS = (QT_TRANSLATE_NOOP("Excel", "This week"), QT_TRANSLATE_NOOP("Excel", "Year to date"),
+           QT_TRANSLATE_NOOP("Excel", "Annual target"), QT_TRANSLATE_NOOP("Excel", "Completion rate"))
+
+
+def measure_places(measure: str) -> int:
+    return {"signed_area": AREA_M2, "demolition_area": AREA_M2, "vacated_land": LAND_MU,
+            "park_greenway": LENGTH_KM}.get(measure, 0)
+
+
+def measure_header(measure: str) -> str:
+    """A group header with its unit, as the office writes it: 签约面积（㎡）."""
+    if measure == PARKS_TOTAL:
+        return translate("Excel", "Parks completed (hill, comprehensive, pocket, community) (parks)")
+    return translate("Excel", "{label} ({unit})").format(label=vocab.label(vocab.MEASURES, measure),
+                                                         unit=vocab.unit_label(measure))
+
+
+@dataclass(frozen=True)
+class ReportSheet:
+    title: str
+    measures: tuple[str, ...]
+    rows: tuple[tuple[str, str, tuple[agg.Progress, ...]], ...]  # (code, name, one Progress per measure)
+    totals: tuple[agg.Progress, ...]
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    scope: str | None
+    scope_name: str
+    week: agg.Week
+    title: str
+    subtitle: str
+    unit_header: str
+    sheets: tuple[ReportSheet, ...]
+    notes: tuple[str, ...]
+
+
+def _day(day: date) -> str:
+    return translate("Excel", "{month}/{day}").format(month=day.month, day=day.day)
+
+
+def _full_day(day: date) -> str:
+    return translate("Excel", "{month}/{day}/{year}").format(year=day.year, month=day.month, day=day.day)
+
+
+def report_title(scope_name: str, week: agg.Week) -> str:
+    """"市南区城市更新和城市建设攻坚行动周报（2026年第47周：11月16日至11月22日）"."""
+    year, number = week.iso
+    return translate("Excel", "{scope} urban renewal and urban construction campaign weekly report "
+                              "(week {number} of {year}: {start} to {end})").format(
+        scope=scope_name, number=number, year=year, start=_day(week.start), end=_day(week.end))
+
+
+def scope_name(session: Session, scope: str | None) -> str:
+    if scope is None:
+        return translate("Excel", "Qingdao")
+    return session.scalar(select(Division.name).where(Division.code == scope)) or scope
+
+
+def _summed(rows: list[agg.Progress], code: str, name: str) -> agg.Progress:
+    targets = [r.target for r in rows if r.target is not None]
+    return agg.Progress(code, name, PARKS_TOTAL, sum((r.week for r in rows), Decimal(0)),
+                        sum((r.year_to_date for r in rows), Decimal(0)),
+                        sum(targets, Decimal(0)) if targets else None)
+
+
+def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on: date | None = None) -> WeeklyReport:
+    """The report's content from `progress.progress()`, the figures the dashboard shows."""
+    year = week.end.year
+    measures = tuple(dict.fromkeys(m for _, ms in SHEETS for m in ms if m != PARKS_TOTAL))
+    measures += tuple(m for m in PARKS_COUNTED if m not in measures)
+    found = agg.progress(session, year=year, week=week, scope=scope, measures=measures)
+    units, unit_column = agg.report_units(session, scope)
+    by_key = {(p.code, p.measure): p for p in found}
+    for code, name in units:
+        by_key[(code, PARKS_TOTAL)] = _summed([by_key[(code, m)] for m in PARKS_COUNTED], code, name)
+    sums = agg.totals(found)
+    if unit_column == "street_code" and scope is not None and len(scope) == 6:
+        # A district's total is measured against the district's own target where it has one.
+        for measure in measures:
+            own = agg.targets_by_unit(session, measure, year=year, scope=scope, unit_column="district_code").get(scope)
+            if own is not None:
+                sums[measure] = replace(sums[measure], target=own)
+    sums[PARKS_TOTAL] = _summed([sums[m] for m in PARKS_COUNTED], "", "")
+    sheets = tuple(
+        ReportSheet(translate("Excel", title), sheet_measures,
+                    tuple((code, name, tuple(by_key[(code, m)] for m in sheet_measures)) for code, name in units),
+                    tuple(sums[m] for m in sheet_measures))
+        for title, sheet_measures in SHEETS)
+    name = scope_name(session, scope)
+    made_on = made_on or date.today()
+    subtitle = translate("Excel", "Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to "
+                                  "{end}    Made on: {made}").format(scope=name, start=_full_day(week.start),
+                                                                     end=_full_day(week.end), made=_full_day(made_on))
+    unit_header = translate("Excel", "District") if unit_column == "district_code" else translate("Excel", "Street/town")
+    database_id = session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
+    notes = (
+        translate("Excel", "Notes: completion rate = year to date / annual target; \"-\" where no target has been "
+                           "set. Demolitions count cases demolished or rectified, by the date done; parks count "
+                           "those completed, by the completion date."),
+        translate("Excel", "Made with qdgui {version} from database {database}.").format(
+            version=qdgui.__version__, database=database_id[:8]),
+    )
+    return WeeklyReport(scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes)
+
+
+class _Formats:
+    def __init__(self, book: xlsxwriter.Workbook):
+        font = {"font_name": "SimSun", "font_size": 10}
+        cell = {**font, "border": 1, "valign": "vcenter"}
+        self.title = book.add_format({**font, "font_name": "SimHei", "font_size": 16, "bold": True,
+                                      "align": "center", "valign": "vcenter"})
+        self.subtitle = book.add_format({**font, "align": "left", "valign": "vcenter"})
+        self.header = book.add_format({**cell, "font_name": "SimHei", "bold": True, "align": "center",
+                                       "text_wrap": True, "bg_color": "#DDE7F3"})
+        self.name = book.add_format({**cell, "align": "left"})
+        self.index = book.add_format({**cell, "align": "center"})
+        self.numbers = {p: book.add_format({**cell, "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p})
+                        for p in (0, 2, 3)}
+        self.rate = book.add_format({**cell, "num_format": "0.0%", "align": "right"})
+        self.no_rate = book.add_format({**cell, "align": "center"})
+        self.total_name = book.add_format({**cell, "bold": True, "align": "center", "bg_color": "#F2F2F2"})
+        self.total_numbers = {p: book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2",
+                                                  "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p})
+                              for p in (0, 2, 3)}
+        self.total_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%"})
+        self.total_no_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
+        self.note = book.add_format({**font, "font_size": 9, "text_wrap": True, "valign": "top"})
+
+
+HEADER_ROWS = (2, 3)  # group headers, then this week / year to date / target / rate
+FIRST_DATA_ROW = 4
+
+
+def _write_figures(sheet, r: int, row: tuple[agg.Progress, ...], measures, numbers, rate, no_rate) -> None:
+    for i, (measure, figures) in enumerate(zip(measures, row)):
+        c = 2 + 4 * i
+        number_format = numbers[measure_places(measure)]
+        sheet.write_number(r, c, float(figures.week), number_format)
+        sheet.write_number(r, c + 1, float(figures.year_to_date), number_format)
+        if figures.target is None:
+            sheet.write_string(r, c + 2, "—", no_rate)
+            sheet.write_string(r, c + 3, "—", no_rate)
+        else:
+            sheet.write_number(r, c + 2, float(figures.target), number_format)
+            sheet.write_number(r, c + 3, float(figures.rate), rate)
+
+
+def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback = no_progress) -> None:
+    """Write the report workbook to `path`, replaced in one step."""
+    with atomic_target(path) as temp:
+        # Not constant_memory: the headers are merged across rows, and the report is small.
+        book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False, "strings_to_urls": False})
+        try:
+            book.set_properties({"title": report.title, "author": "qdgui", "comments": report.subtitle})
+            formats = _Formats(book)
+            taken: set[str] = set()
+            for n, content in enumerate(report.sheets):
+                _write_sheet(book.add_worksheet(sheet_name(content.title, taken)), report, content, formats)
+                progress(n + 1, len(report.sheets))
+        finally:
+            book.close()
+
+
+def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
+    last_column = 1 + 4 * len(content.measures)
+    sheet.merge_range(0, 0, 0, last_column, report.title, formats.title)
+    sheet.set_row(0, 36)
+    sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.subtitle)
+    sheet.set_row(1, 20)
+    group_row, column_row = HEADER_ROWS
+    sheet.merge_range(group_row, 0, column_row, 0, translate("Excel", "No."), formats.header)
+    sheet.merge_range(group_row, 1, column_row, 1, report.unit_header, formats.header)
+    for i, measure in enumerate(content.measures):
+        c = 2 + 4 * i
+        sheet.merge_range(group_row, c, group_row, c + 3, measure_header(measure), formats.header)
+        for j, label in enumerate(COLUMNS):
+            sheet.write_string(column_row, c + j, translate("Excel", label), formats.header)
+    sheet.set_row(group_row, 32)
+    sheet.set_row(column_row, 20)
+    r = FIRST_DATA_ROW
+    for number, (_, name, row) in enumerate(content.rows, start=1):
+        sheet.write_number(r, 0, number, formats.index)
+        sheet.write_string(r, 1, name, formats.name)
+        _write_figures(sheet, r, row, content.measures, formats.numbers, formats.rate, formats.no_rate)
+        r += 1
+    sheet.write_string(r, 0, "", formats.total_name)
+    sheet.write_string(r, 1, translate("Excel", "Total"), formats.total_name)
+    _write_figures(sheet, r, content.totals, content.measures, formats.total_numbers, formats.total_rate,
+                   formats.total_no_rate)
+    for note in report.notes:
+        r += 1
+        sheet.merge_range(r, 0, r, last_column, note, formats.note)
+        sheet.set_row(r, 28)
+    sheet.set_column(0, 0, 5)
+    sheet.set_column(1, 1, 14)
+    sheet.set_column(2, last_column, 10.5)
+    sheet.freeze_panes(FIRST_DATA_ROW, 2)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    sheet.repeat_rows(0, column_row)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer("&C" + translate("Excel", "Page &P of &N"))
+    sheet.print_area(0, 0, r, last_column)
+
+
+def export_weekly(session: Session, path: Path, *, week: agg.Week, scope: str | None,
+                  made_on: date | None = None, progress: ProgressCallback = no_progress) -> WeeklyReport:
+    report = build_report(session, week=week, scope=scope, made_on=made_on)
+    write_report(report, path, progress=progress)
+    return report
+
+
+def parse_week(text: str, *, ends_on: int = 6) -> agg.Week:
+    """'2026-W47' (ISO week) or a date inside the week ('2026-11-18'); ValueError with the user's words."""
+    value = (text or "").strip().upper()
+    try:
+        if "-W" in value:
+            year, number = value.split("-W", 1)
+            return agg.iso_week(int(year), int(number), ends_on=ends_on)
+        return agg.week_containing(date.fromisoformat(value), ends_on=ends_on)
+    except ValueError:
+        raise ValueError(translate("Excel", "'{text}' is not a week: write it as 2026-W47, or as a date inside the "
+                                            "week such as 2026-11-18.").format(text=text)) from None
