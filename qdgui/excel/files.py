@@ -51,10 +51,10 @@ def explain(path: Path, exc: OSError) -> str:
 def check_target(path: Path) -> Path:
     """Refuse, before any work, a target the export could not produce."""
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ExportError(translate("Excel", "{path}: the file name must end in .xlsx.").format(path=path))
     if path.is_dir():
         raise ExportError(translate("Excel", "{path} is a folder; give a file name ending in .xlsx.").format(path=path))
+    if path.suffix.lower() != ".xlsx":
+        raise ExportError(translate("Excel", "{path}: the file name must end in .xlsx.").format(path=path))
     if not path.parent.is_dir():
         raise ExportError(translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
             path=path, folder=path.parent))

@@ -1,0 +1,277 @@
+"""Excel export: the weekly report as the office reads it, the ledger's round trip, and safe files."""
+import os
+import zipfile
+from datetime import date
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from sqlalchemy import select, update
+
+from qdgui.app import main
+from qdgui.excel import files, ledger, weekly
+from qdgui.models import demo, progress, repository
+from qdgui.models.migrate import open_database
+from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft, TargetDraft
+from qdgui.models.tables import RECORD_TABLES, Demolition, Signing
+
+WEEK = progress.iso_week(2026, 47)
+TITLE = "市南区城市更新和城市建设攻坚行动周报（2026年第47周：11月16日至11月22日）"
+
+
+def add(db, clerk, today, *drafts):
+    with db.begin() as s:
+        return [repository.add(s, d, by=clerk, today=today, confirm_warnings=True) for d in drafts]
+
+
+def case(no, street, area, status, done, *, remarks=None, district="370202"):
+    return DemolitionDraft(no, district, street, "某路1号", "steel", area, "demolish", status, "2026-01-05", done,
+                           remarks=remarks)
+
+
+@pytest.fixture
+def shinan(db, clerk, today):
+    """Three streets of 市南区 with demolitions this week and earlier, and the district's targets."""
+    add(db, clerk, today,
+        case("S1", "370202005", "100", "demolished", "2026-11-16"),
+        case("S2", "370202005", "50.5", "rectified", "2026-11-21"),
+        case("S3", "370202001", "30", "demolished", "2026-03-15"),
+        case("S4", "370202001", "999", "identified", None),
+        case("N1", "370203021", "10", "demolished", "2026-11-18", district="370203"),
+        TargetDraft(2026, "370202", "demolition_count", 4),
+        TargetDraft(2026, "370202", "demolition_area", "200"),
+        TargetDraft(2026, "370202", "demolition_area", "120", street_code="370202005"))
+    return db
+
+
+def cells(sheet):
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
+    out = tmp_path / "周报.xlsx"
+    with shinan.sessions() as s:
+        report = weekly.export_weekly(s, out, week=WEEK, scope="370202", made_on=today)
+        expected = {(p.code, p.measure): p for p in progress.progress(
+            s, year=2026, week=WEEK, scope="370202", measures=("demolition_count", "demolition_area"))}
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["汇总", "征迁签约", "拆违治乱", "公园建设", "林荫廊道、立体绿化和滨海绿道"]
+    sheet = book["拆违治乱"]
+    assert sheet["A1"].value == TITLE == report.title
+    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "填报单位：市南区" in sheet["A2"].value and "2026年11月16日至2026年11月22日" in sheet["A2"].value
+    assert [sheet.cell(3, c).value for c in (1, 2, 3, 7)] == ["序号", "街道/镇", "拆除违建数量（处）", "拆除违建面积（㎡）"]
+    assert [sheet.cell(4, c).value for c in range(3, 7)] == ["本周", "年累计", "年度目标", "完成率"]
+    rows = {r[1]: r for r in cells(sheet)[4:] if r[1]}
+    # one row per street of the district, figures equal to the dashboard's aggregates
+    assert len([name for name in rows if name.endswith(("街道", "镇"))]) == 11
+    zhongshan = rows["中山路街道"]
+    figures = expected[("370202005", "demolition_area")]
+    assert zhongshan[6:10] == (float(figures.week), float(figures.year_to_date), 120, pytest.approx(150.5 / 120))
+    assert zhongshan[2:6] == (2, 2, "—", "—")  # no street target for the count
+    total = rows["合计"]
+    # the district's total is measured against the district's own target, not the streets' sum
+    assert total[2:10] == (2, 3, 4, 0.75, 150.5, 180.5, 200, pytest.approx(180.5 / 200))
+    assert sheet.cell(5 + 11, 4).number_format == "#,##0"
+    assert sheet.cell(16, 7).number_format == "#,##0.00" and sheet.cell(16, 10).number_format == "0.0%"
+    assert sheet.freeze_panes == "C5"
+    setup = sheet.page_setup
+    # fitToWidth absent means 1 (the OOXML default): one page wide, as many tall as needed
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth or 1, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$4"
+    assert "第 &P 页" in sheet.oddFooter.center.text
+    assert sheet.column_dimensions["B"].width > 10
+
+
+def test_city_report_has_a_row_per_district_and_sums_the_parks(db, today, tmp_path):
+    with db.begin() as s:
+        demo.fill(s, today=today, seed=3)
+    with db.sessions() as s:
+        report = weekly.export_weekly(s, tmp_path / "city.xlsx", week=WEEK, scope=None, made_on=today)
+        found = progress.progress(s, year=2026, week=WEEK, measures=weekly.PARKS_COUNTED)
+    summary = openpyxl.load_workbook(tmp_path / "city.xlsx")["汇总"]
+    assert summary["A1"].value.startswith("青岛市城市更新和城市建设攻坚行动周报（2026年第47周")
+    rows = cells(summary)[4:]
+    assert [r[1] for r in rows[:10]] == [name for _, name in progress.report_units(s, None)[0]]
+    laoshan = next(r for r in rows if r[1] == "崂山区")
+    parks = sum(p.year_to_date for p in found if p.code == "370212")
+    assert laoshan[15] == float(parks)
+    assert report.sheets[0].totals[-1].year_to_date == sum(p.year_to_date for p in found)
+
+
+def test_week_closing_day_and_bad_weeks():
+    assert weekly.parse_week("2026-W47") == WEEK
+    assert weekly.parse_week("2026-11-18", ends_on=3).end == date(2026, 11, 19)  # offices closing Thursday
+    thursday = weekly.report_title("市南区", progress.week_containing(date(2026, 11, 18), ends_on=3))
+    assert thursday.endswith("（2026年第47周：11月13日至11月19日）")
+    with pytest.raises(ValueError, match="不是有效的周次"):
+        weekly.parse_week("第47周")
+
+
+def _dump(database):
+    with database.sessions() as s:
+        return {kind: {row.uuid: tuple(getattr(row, c.key) for c in table.__table__.c) for row in s.scalars(select(table))}
+                for kind, table in RECORD_TABLES.items()}
+
+
+def test_ledger_round_trips_into_an_empty_database(db, clerk, today, tmp_path):
+    with db.begin() as s:
+        demo.fill(s, today=today, seed=5)
+        tricky = repository.add(s, case("=1+1", "370202005", "12.34", "demolished", "2026-11-20",
+                                        remarks="=1+1\x01 @SUM(A1)\n换行"), by=clerk, today=today)
+        project = s.scalar(select(Signing.project_uuid).limit(1))
+        district, street = s.execute(select(Signing.district_code, Signing.street_code).limit(1)).one()
+        signed = repository.add(s, SigningDraft(project, district, street, "2026-11-20", 1, 1, "88.8",
+                                                agreement_no="000123456789012345678", remarks="-5"),
+                                by=clerk, today=today, confirm_warnings=True)
+        repository.set_deleted(s, Demolition, tricky, True, by=clerk)  # tombstones travel too
+        # forms strip control characters; a record merged from elsewhere may still carry one
+        s.execute(update(Demolition).where(Demolition.uuid == tricky).values(remarks="=1+1\x01 @SUM(A1)\n换行"))
+    out = tmp_path / "台账.xlsx"
+    with db.sessions() as s:
+        written = ledger.write_ledger(s, out)
+    assert written["demolition"] == 421 and written["signing"] > 200
+
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:6] == ["项目", "年度目标", "社区和村", "征迁签约", "拆违治乱", "公园建设"]
+    assert book["qdgui"].sheet_state == "hidden"
+    sheet = book["拆违治乱"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["记录编号（UUID）", "违建编号", "区（市）"]
+    assert {"更新时间（UTC）", "录入人", "设备", "已删除", "面积（㎡）"} <= set(header)
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == tricky)
+    by_label = dict(zip(header, row))
+    # formulas never: the text comes back as text, marked to stay text if someone edits it
+    assert by_label["违建编号"].value == "=1+1" and by_label["违建编号"].data_type == "s"
+    assert by_label["违建编号"].quotePrefix
+    assert by_label["区（市）"].value == "市南区" and by_label["已删除"].value == "是"
+    assert by_label["面积（㎡）"].value == 12.34 and by_label["面积（㎡）"].number_format == "#,##0.00"
+    signing_sheet = book["征迁签约"]
+    signing_header = [c.value for c in signing_sheet[1]]
+    signing_row = dict(zip(signing_header, next(r for r in signing_sheet.iter_rows(min_row=2) if r[0].value == signed)))
+    assert signing_row["协议编号"].value == "000123456789012345678" and signing_row["协议编号"].data_type == "s"
+    assert signing_row["备注"].value == "-5" and signing_row["备注"].data_type == "s"
+    assert signing_row["签约日期"].value.date() == date(2026, 11, 20)
+    with zipfile.ZipFile(out) as archive:
+        assert not any("<f>" in archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets"))
+
+    copy, _ = open_database(tmp_path / "copy.sqlite")
+    try:
+        read = ledger.read_ledger(out)
+        with copy.begin() as s:
+            codes = ledger.division_codes(s)
+            for kind in ledger.KINDS:
+                for _, values in ledger.record_values(read, kind, codes):
+                    repository.insert_copy(s, RECORD_TABLES[kind], values, by=Operator("主管", "supervisor"))
+        assert _dump(copy) == _dump(db)
+        with copy.sessions() as s:
+            remark = s.get(Demolition, tricky).remarks
+        assert remark == "=1+1\x01 @SUM(A1)\n换行"  # control characters escaped in the file, not lost
+    finally:
+        copy.close()
+
+
+def test_ledger_with_codes_and_without_deleted(db, clerk, today, tmp_path):
+    (project,) = add(db, clerk, today, ProjectDraft("河西片区", "old_city_village", "370212", "370212001"))
+    (gone,) = add(db, clerk, today, case("X1", "370202005", "5", "identified", None))
+    with db.begin() as s:
+        repository.set_deleted(s, Demolition, gone, True, by=clerk)
+    with db.sessions() as s:
+        written = ledger.write_ledger(s, tmp_path / "codes.xlsx", codes=True, include_deleted=False)
+    assert written["demolition"] == 0 and written["project"] == 1
+    sheet = openpyxl.load_workbook(tmp_path / "codes.xlsx")["项目"]
+    row = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]]))
+    assert (row["记录编号（UUID）"], row["区（市）"], row["街道/镇"], row["攻坚领域"]) == (
+        project, "370212", "370212001", "old_city_village")
+
+
+def test_unreadable_ledger_cell_names_sheet_row_and_column(db, clerk, today, tmp_path):
+    add(db, clerk, today, case("Y1", "370202005", "5", "identified", None))
+    out = tmp_path / "l.xlsx"
+    with db.sessions() as s:
+        ledger.write_ledger(s, out)
+    read = ledger.read_ledger(out)
+    name, keys, rows = read.sheets["demolition"]
+    rows[0][keys.index("structure")] = "木结构"
+    with db.sessions() as s, pytest.raises(ledger.LedgerError) as raised:
+        list(ledger.record_values(read, "demolition", ledger.division_codes(s)))
+    column = chr(ord("A") + keys.index("structure"))
+    assert str(raised.value) == f"工作表“拆违治乱”第 2 行 {column} 列（结构）：无法读取“木结构”。"
+    not_ledger = tmp_path / "other.xlsx"
+    openpyxl.Workbook().save(not_ledger)
+    with pytest.raises(ledger.LedgerError, match="不是 qdgui 导出的台账"):
+        ledger.read_ledger(not_ledger)
+
+
+def test_sheet_names_are_valid_for_excel():
+    taken = set()
+    assert files.sheet_name("a/b:c*d?[e]", taken) == "a_b_c_d__e_"
+    long = files.sheet_name("很" * 40, taken)
+    assert len(long) == 31
+    assert files.sheet_name("很" * 40, taken) == "很" * 28 + "(2)"
+    assert files.sheet_name("'汇总'", taken) == "汇总"
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_partial_one(db, tmp_path, monkeypatch):
+    out = tmp_path / "台账.xlsx"
+    out.write_bytes(b"the previous export")
+
+    def interrupted(done, total):
+        if done:  # after the first rows are in the temporary file
+            raise files.Cancelled()
+
+    add_one = DemolitionDraft("Z1", "370202", "370202005", "某路", "steel", "1", "demolish", "identified", "2026-11-01")
+    with db.begin() as s:
+        repository.add(s, add_one, by=Operator("a", "b"), today=date(2026, 11, 21))
+    with db.sessions() as s, pytest.raises(files.Cancelled):
+        ledger.write_ledger(s, out, progress=interrupted)
+    assert out.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir() if "台账" in p.name) == ["台账.xlsx"]
+
+
+def test_a_file_open_in_excel_gets_a_clear_message(db, tmp_path, monkeypatch):
+    out = tmp_path / "周报.xlsx"
+    out.write_bytes(b"open in Excel")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with db.sessions() as s, pytest.raises(files.ExportError) as raised:
+        weekly.export_weekly(s, out, week=WEEK, scope="370202")
+    assert "文件正被其他程序打开" in str(raised.value) and "周报.xlsx" in str(raised.value)
+    assert out.read_bytes() == b"open in Excel"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_bad_targets_are_refused_before_any_work(db, tmp_path):
+    with db.sessions() as s:
+        with pytest.raises(files.ExportError, match="必须以 .xlsx 结尾"):
+            ledger.write_ledger(s, tmp_path / "台账.xls")
+        with pytest.raises(files.ExportError, match="不存在"):
+            ledger.write_ledger(s, tmp_path / "nowhere" / "台账.xlsx")
+        with pytest.raises(files.ExportError, match="是文件夹"):
+            ledger.write_ledger(s, tmp_path)
+
+
+def test_export_commands_write_the_workbooks(tmp_path, capsys):
+    path = tmp_path / "x.sqlite"
+    assert main(["demo", "--db", str(path)]) == 0
+    report = tmp_path / "report.xlsx"
+    assert main(["export", "weekly", "--week", "2026-W47", "--scope", "市南区", "--out", str(report),
+                 "--db", str(path)]) == 0
+    assert TITLE in capsys.readouterr().out
+    assert openpyxl.load_workbook(report)["汇总"]["A1"].value == TITLE
+    assert main(["export", "ledger", "--out", str(tmp_path / "l.xlsx"), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "台账已保存到" in out and "拆违治乱" in out
+    assert main(["export", "weekly", "--week", "47", "--db", str(path)]) == 2
+    assert "不是有效的周次" in capsys.readouterr().err
+    assert main(["export", "weekly", "--scope", "火星区", "--db", str(path)]) == 2
+    assert "没有名为“火星区”的区（市）或街道" in capsys.readouterr().err
+    assert main(["export", "ledger", "--out", str(tmp_path / "l.csv"), "--db", str(path)]) == 1
+    assert "必须以 .xlsx 结尾" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--db", str(path)])
+    assert "命令行有误" in capsys.readouterr().err
