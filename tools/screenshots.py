@@ -67,6 +67,13 @@ def main() -> None:
             plans.setCurrentIndex(index)
             app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))
+        from qdgui.views.export import WeeklyExportDialog
+
+        weekly = WeeklyExportDialog(database, settings, TODAY, window)
+        weekly.show()
+        app.processEvents()
+        weekly.grab().save(str(OUT / "export-weekly.png"))
+        weekly.close()
         window.close()
         database.close()
     print(f"screenshots written to {OUT}")

@@ -5,18 +5,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from qdgui import config
+from qdgui.cli_export import default_weekly_name
 from qdgui.drafts import DraftStore
+from qdgui.excel import ledger, weekly
 from qdgui.models import repository
 from qdgui.models.database import Database, latest_backup
 from qdgui.models.records import ValidationFailed
 from qdgui.paths import user_data_dir
 from qdgui.views.dashboard import Dashboard
 from qdgui.views.dialogs import SettingsDialog, restart_notice
+from qdgui.views.export import BackgroundTask, SaveFile, WeeklyExportDialog
 from qdgui.views.fields import FORMS
 from qdgui.views.record_page import RecordPage
 
@@ -28,6 +31,12 @@ class MainWindow(QMainWindow):
     record_changed = Signal(str, str, int)
     """One record changed: kind, UUID, and the version the change made (for incremental refresh)."""
 
+    exported = Signal(str)
+    """A workbook was written to this path."""
+
+    export_failed = Signal(str)
+    """An export stopped (failed or cancelled) with this message; nothing was written."""
+
     def __init__(self, database: Database, settings: config.DeviceSettings, *, backup: Path | None = None,
                  drafts: DraftStore | None = None, today: Callable[[], date] = date.today,
                  settings_path: Path | None = None):
@@ -37,6 +46,9 @@ class MainWindow(QMainWindow):
         self._settings_path = settings_path
         self._today = today
         self._undo: list[tuple[str, str, int]] = []
+        self._task: BackgroundTask | None = None
+        self._progress_dialog: QProgressDialog | None = None
+        self._done_message = ""
         drafts = drafts or DraftStore(user_data_dir() / "drafts", database.path)
         self.setWindowTitle(self.tr("qdgui - Urban renewal field records"))
         self.resize(1360, 820)
@@ -67,6 +79,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.weekly_action = QAction(self.tr("Export &weekly report..."), self, shortcut=QKeySequence("Ctrl+R"))
+        self.weekly_action.triggered.connect(self.export_weekly)
+        self.ledger_action = QAction(self.tr("Export &ledger..."), self, shortcut=QKeySequence("Ctrl+E"))
+        self.ledger_action.triggered.connect(self.export_ledger)
+        file_menu.addActions([self.weekly_action, self.ledger_action])
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -134,6 +152,112 @@ class MainWindow(QMainWindow):
         self.record_changed.emit(kind, uuid, now)
         return action
 
+    # ------------------------------------------------------------------ exports
+    def export_weekly(self) -> None:
+        """Ask for the week and place, then a file, and write the weekly report in the background."""
+        choice = WeeklyExportDialog.ask(self._database, self._settings, self._today(), self)
+        if choice is None:
+            return
+        week, scope = choice
+        with self._database.sessions() as session:
+            place = weekly.scope_name(session, scope)
+        path = SaveFile.ask(self, self.tr("Save the weekly report"), default_weekly_name(place, week))
+        if path is None:
+            return
+        made_on = self._today()
+
+        def job(progress):
+            with self._database.sessions() as session:  # opened in the worker's thread
+                weekly.export_weekly(session, path, week=week, scope=scope, made_on=made_on, progress=progress)
+            return path
+
+        self._run_export(self.tr("Writing the weekly report..."), job,
+                         self.tr("Weekly report saved: {path}"))
+
+    def export_ledger(self) -> None:
+        """Ask for a file and write every record to it in the background."""
+        name = self.tr("Ledger {day}.xlsx").format(day=self._today().isoformat())
+        path = SaveFile.ask(self, self.tr("Save the ledger"), name)
+        if path is None:
+            return
+
+        def job(progress):
+            with self._database.sessions() as session:  # opened in the worker's thread
+                ledger.write_ledger(session, path, progress=progress)
+            return path
+
+        self._run_export(self.tr("Writing the ledger..."), job, self.tr("Ledger saved: {path}"))
+
+    def _run_export(self, label: str, job, done_message: str) -> None:
+        dialog = self._export_dialog()
+        dialog.setLabelText(label)
+        dialog.setRange(0, 0)
+        task = BackgroundTask(job)
+        self._task, self._done_message = task, done_message
+        for action in (self.weekly_action, self.ledger_action):
+            action.setEnabled(False)
+        # Slots of this window (not lambdas), so that signals from the worker thread are queued
+        # to the GUI thread.
+        task.progressed.connect(self._export_progressed)
+        task.succeeded.connect(self._export_succeeded)
+        task.failed.connect(self._export_failed)
+        task.cancelled.connect(self._export_cancelled)
+        task.finished.connect(self._task_finished)  # the thread has returned: safe to let go
+        dialog.canceled.connect(task.requestInterruption)
+        task.start()
+        dialog.show()
+
+    def _export_dialog(self) -> QProgressDialog:
+        if self._progress_dialog is None:
+            dialog = QProgressDialog(self)
+            dialog.setCancelButtonText(self.tr("Cancel"))
+            dialog.setWindowTitle(self.tr("Export"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.setMinimumWidth(360)
+            self._progress_dialog = dialog
+        else:
+            self._progress_dialog.canceled.disconnect()
+        return self._progress_dialog
+
+    @Slot(int, int)
+    def _export_progressed(self, done: int, total: int) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.setMaximum(max(total, 1))
+            self._progress_dialog.setValue(min(done, max(total, 1)))
+
+    def _export_ended(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.hide()
+        for action in (self.weekly_action, self.ledger_action):
+            action.setEnabled(True)
+
+    @Slot(object)
+    def _export_succeeded(self, path) -> None:
+        self._export_ended()
+        self.statusBar().showMessage(self._done_message.format(path=path), 15000)
+        self.exported.emit(str(path))
+
+    @Slot(str)
+    def _export_failed(self, message: str) -> None:
+        self._export_ended()
+        QMessageBox.warning(self, self.tr("Export failed"), message)
+        self.export_failed.emit(message)
+
+    @Slot()
+    def _export_cancelled(self) -> None:
+        self._export_ended()
+        message = self.tr("Export cancelled; no file was written.")
+        self.statusBar().showMessage(message, 8000)
+        self.export_failed.emit(message)
+
+    @Slot()
+    def _task_finished(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.wait()  # `finished` comes just before the thread ends; let it end, then let go
+
     def edit_settings(self) -> None:
         changed = SettingsDialog.ask(self._database, self._settings, self)
         if changed is None:
@@ -158,6 +282,9 @@ class MainWindow(QMainWindow):
                                    else self.tr("Last backup: none yet"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._task is not None:  # an export is being written: stop it cleanly first
+            self._task.requestInterruption()
+            self._task.wait()
         for page in self.pages.values():
             page.form.flush_draft()
         super().closeEvent(event)

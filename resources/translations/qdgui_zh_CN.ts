@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="61" />
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ChartBox</name>
     <message>
         <location filename="../../qdgui/views/charts.py" line="58" />
@@ -474,7 +482,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/files.py" line="47" />
-        <location filename="../../qdgui/excel/files.py" line="57" />
+        <location filename="../../qdgui/excel/files.py" line="55" />
         <source>{path} is a folder; give a file name ending in .xlsx.</source>
         <translation>{path} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
     </message>
@@ -484,7 +492,7 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="55" />
+        <location filename="../../qdgui/excel/files.py" line="57" />
         <source>{path}: the file name must end in .xlsx.</source>
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
@@ -1120,117 +1128,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="41" />
+        <location filename="../../qdgui/views/main_window.py" line="51" />
         <source>qdgui - Urban renewal field records</source>
         <translation>qdgui - 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="46" />
+        <location filename="../../qdgui/views/main_window.py" line="56" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="46" />
+        <location filename="../../qdgui/views/main_window.py" line="56" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="47" />
+        <location filename="../../qdgui/views/main_window.py" line="57" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <location filename="../../qdgui/views/main_window.py" line="61" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <location filename="../../qdgui/views/main_window.py" line="61" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="52" />
+        <location filename="../../qdgui/views/main_window.py" line="62" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="55" />
+        <location filename="../../qdgui/views/main_window.py" line="65" />
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="57" />
+        <location filename="../../qdgui/views/main_window.py" line="67" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="64" />
+        <location filename="../../qdgui/views/main_window.py" line="74" />
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="69" />
+        <location filename="../../qdgui/views/main_window.py" line="79" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="70" />
+        <location filename="../../qdgui/views/main_window.py" line="80" />
+        <source>Export &amp;weekly report...</source>
+        <translation>导出周报(&amp;W)...</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="82" />
+        <source>Export &amp;ledger...</source>
+        <translation>导出台账(&amp;L)...</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="86" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="73" />
+        <location filename="../../qdgui/views/main_window.py" line="89" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="74" />
+        <location filename="../../qdgui/views/main_window.py" line="90" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="78" />
+        <location filename="../../qdgui/views/main_window.py" line="94" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="79" />
+        <location filename="../../qdgui/views/main_window.py" line="95" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126" />
+        <location filename="../../qdgui/views/main_window.py" line="142" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="132" />
+        <location filename="../../qdgui/views/main_window.py" line="148" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="152" />
+        <location filename="../../qdgui/views/main_window.py" line="162" />
+        <source>Save the weekly report</source>
+        <translation>保存周报</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="172" />
+        <source>Writing the weekly report...</source>
+        <translation>正在生成周报……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="173" />
+        <source>Weekly report saved: {path}</source>
+        <translation>周报已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="177" />
+        <source>Ledger {day}.xlsx</source>
+        <translation>台账-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="178" />
+        <source>Save the ledger</source>
+        <translation>保存台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="187" />
+        <source>Writing the ledger...</source>
+        <translation>正在导出台账……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="187" />
+        <source>Ledger saved: {path}</source>
+        <translation>台账已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="190" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="191" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="219" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="224" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="250" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="153" />
+        <location filename="../../qdgui/views/main_window.py" line="251" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="154" />
+        <location filename="../../qdgui/views/main_window.py" line="252" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="157" />
+        <location filename="../../qdgui/views/main_window.py" line="255" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="158" />
+        <location filename="../../qdgui/views/main_window.py" line="256" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -1619,6 +1692,14 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="125" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../qdgui/views/dialogs.py" line="35" />
@@ -1950,6 +2031,44 @@
         <location filename="../../qdgui/models/vocab.py" line="84" />
         <source>Coastal greenway completed</source>
         <translation>滨海绿道完工</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyExportDialog</name>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="71" />
+        <source>Weekly report</source>
+        <translation>导出周报</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="78" />
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="87" />
+        <source>A day in the week</source>
+        <translation>该周内任一天</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="88" />
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="89" />
+        <source>Report for</source>
+        <translation>报送范围</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="91" />
+        <source>Choose file...</source>
+        <translation>选择保存位置...</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="106" />
+        <source>Week {number} of {year}: {start} to {end}</source>
+        <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>
 </context>
 </TS>
