@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = config.load()
     i18n.set_language(_language(argv, settings))
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from qdgui import selftest
+
+        return selftest.run(screenshot=args.screenshot)
     if getattr(args, "operator", None):
         settings = config.updated(settings, operator=args.operator)
     path = db_path(args)

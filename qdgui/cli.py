@@ -36,6 +36,10 @@ def build_parser() -> Parser:
                     description=translate("Cli", "qdgui: field records of Qingdao's urban-renewal campaign. "
                                    "Without a command, opens the window."))
     parser.add_argument("--version", action="version", version=f"qdgui {qdgui.__version__}")
+    parser.add_argument("--self-test", action="store_true", help=translate(
+        "Cli", "check that this installation works (in a temporary folder) and exit"))
+    parser.add_argument("--screenshot", metavar="FILE.png", type=Path, help=translate(
+        "Cli", "with --self-test: save the rendered main window to this file"))
     commands = parser.add_subparsers(dest="command", metavar=translate("Cli", "command"), parser_class=Parser)
     demo = commands.add_parser("demo", parents=[common], help=translate("Cli", "fill the database with a realistic demo data set"))
     demo.add_argument("--seed", type=int, default=814, help=translate("Cli", "random seed of the demo data"))

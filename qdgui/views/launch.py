@@ -1,10 +1,13 @@
 """Start the Qt application: translators, fonts, the main window, the event loop."""
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from qdgui import i18n
@@ -33,6 +36,8 @@ def make_application(language: str) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("qdgui")
     app.setOrganizationName("qdgui")
+    app.setDesktopFileName("qdgui")  # Linux: matches qdgui.desktop, so the launcher's icon is used
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "qdgui.png")))
     install_translators(app, language)
     return app
 
@@ -50,5 +55,23 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         config.save(chosen)
         settings = chosen
     window = MainWindow(database, settings, backup=backup)
+    probe = os.environ.get("QDGUI_STARTUP_PROBE")
+    if probe:
+        window.installEventFilter(_FirstPaint(Path(probe), window))
     window.show()
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """For bench/bench_start.py: write the wall-clock time of the window's first paint, then quit."""
+
+    def __init__(self, path: Path, parent):
+        super().__init__(parent)
+        self._path = path
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._path.write_text(f"{time.time():.6f}\n")
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
