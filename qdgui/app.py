@@ -13,13 +13,15 @@ from qdgui.models.migrate import open_database
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    settings = config.load()
-    i18n.set_language(_language(argv, settings))
-    args = build_parser().parse_args(argv)
-    if args.self_test:
+    if "--self-test" in argv:  # before the settings: a self-test leaves the user's data folder alone
+        i18n.set_language(_language(argv, None))
+        args = build_parser().parse_args(argv)
         from qdgui import selftest
 
         return selftest.run(screenshot=args.screenshot)
+    settings = config.load()
+    i18n.set_language(_language(argv, settings))
+    args = build_parser().parse_args(argv)
     if getattr(args, "operator", None):
         settings = config.updated(settings, operator=args.operator)
     path = db_path(args)
@@ -44,11 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _language(argv: list[str], settings: config.DeviceSettings) -> str:
+def _language(argv: list[str], settings: config.DeviceSettings | None) -> str:
     # Read before argparse so that its help is already in the chosen language.
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in i18n.LANGUAGES:
             return argv[i + 1]
         if arg.startswith("--lang=") and arg.split("=", 1)[1] in i18n.LANGUAGES:
             return arg.split("=", 1)[1]
-    return settings.language if settings.language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    if settings is not None and settings.language in i18n.LANGUAGES:
+        return settings.language
+    return i18n.DEFAULT_LANGUAGE

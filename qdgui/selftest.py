@@ -14,9 +14,13 @@ import qdgui
 from qdgui.i18n import translate
 
 
+REPORT_FILE = "qdgui-selftest.txt"
+
+
 class _Steps:
-    def __init__(self):
+    def __init__(self, out):
         self.failed = 0
+        self.out = out
 
     def run(self, label: str, action: Callable[[], str]) -> None:
         start = time.perf_counter()
@@ -24,35 +28,39 @@ class _Steps:
             detail = action()
         except Exception:  # noqa: BLE001 - every failure is reported, then the exit code says it
             self.failed += 1
-            print(f"  FAIL  {label}")
-            traceback.print_exc(file=sys.stdout)
+            print(f"  FAIL  {label}", file=self.out)
+            traceback.print_exc(file=self.out)
             return
-        print(f"  ok    {label}: {detail} ({(time.perf_counter() - start) * 1000:.0f} ms)")
+        print(f"  ok    {label}: {detail} ({(time.perf_counter() - start) * 1000:.0f} ms)", file=self.out)
+        self.out.flush()
 
 
 def run(*, screenshot: Path | None = None) -> int:
     """Run every check; print what was done; 0 only when all of it worked."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(f"qdgui {qdgui.__version__} self-test ({'frozen build' if getattr(sys, 'frozen', False) else 'source'}, "
-          f"Python {sys.version.split()[0]}, {sys.platform})")
-    steps = _Steps()
+    # A Windows window program has no console (sys.stdout is None): the report goes to a file.
+    out = sys.stdout if sys.stdout is not None else open(REPORT_FILE, "w", encoding="utf-8")  # noqa: SIM115
+    build = translate("SelfTest", "frozen build") if getattr(sys, "frozen", False) else translate("SelfTest", "source")
+    print(translate("SelfTest", "qdgui {version} self-test ({build}, Python {python}, {platform})").format(
+        version=qdgui.__version__, build=build, python=sys.version.split()[0], platform=sys.platform), file=out)
+    steps = _Steps(out)
     with tempfile.TemporaryDirectory(prefix="qdgui-selftest-") as folder:
         state: dict = {"folder": Path(folder)}
-        steps.run("database: create and migrate", lambda: _database(state))
-        steps.run("record: save through the rules and read back", lambda: _record(state))
-        steps.run("Excel: write a ledger and read it back", lambda: _ledger(state))
-        steps.run("Excel: write the weekly report", lambda: _weekly(state))
-        steps.run("translations: Chinese catalogue", _translations)
-        steps.run("charts: pyqtgraph and its colour maps", _charts)
-        steps.run("window: render the main window", lambda: _window(state, screenshot))
+        steps.run(translate("SelfTest", "database: create and migrate"), lambda: _database(state))
+        steps.run(translate("SelfTest", "record: save through the rules and read back"), lambda: _record(state))
+        steps.run(translate("SelfTest", "Excel: write a ledger and read it back"), lambda: _ledger(state))
+        steps.run(translate("SelfTest", "Excel: write the weekly report"), lambda: _weekly(state))
+        steps.run(translate("SelfTest", "translations: Chinese catalogue"), _translations)
+        steps.run(translate("SelfTest", "charts: pyqtgraph and its colour maps"), _charts)
+        steps.run(translate("SelfTest", "window: render the main window"), lambda: _window(state, screenshot))
         if "database" in state:
             state["database"].close()
-    if steps.failed:
-        print(f"self-test FAILED: {steps.failed} step(s)")
-        return 1
-    print("self-test passed")
-    return 0
+    print(translate("SelfTest", "self-test FAILED: {n} step(s)").format(n=steps.failed) if steps.failed
+          else translate("SelfTest", "self-test passed"), file=out)
+    if out is not sys.stdout:
+        out.close()
+    return 1 if steps.failed else 0
 
 
 def _database(state) -> str:

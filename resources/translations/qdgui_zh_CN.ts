@@ -29,13 +29,13 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="35" />
+        <location filename="../../qdgui/app.py" line="39" />
         <location filename="../../qdgui/cli_export.py" line="64" />
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="38" />
+        <location filename="../../qdgui/app.py" line="42" />
         <source>qdgui: cannot use {path}: {reason}</source>
         <translation>qdgui：无法使用 {path}：{reason}</translation>
     </message>
@@ -66,132 +66,142 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="39" />
+        <source>check that this installation works (in a temporary folder) and exit</source>
+        <translation>检查本安装是否可用（在临时文件夹中进行）后退出</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="41" />
+        <source>with --self-test: save the rendered main window to this file</source>
+        <translation>与 --self-test 一起使用：把绘制的主窗口保存到此文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="43" />
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="40" />
+        <location filename="../../qdgui/cli.py" line="44" />
         <source>fill the database with a realistic demo data set</source>
         <translation>向数据库写入一套真实感的演示数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="41" />
+        <location filename="../../qdgui/cli.py" line="45" />
         <source>random seed of the demo data</source>
         <translation>演示数据的随机种子</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="42" />
+        <location filename="../../qdgui/cli.py" line="46" />
         <source>print how many records the database holds</source>
         <translation>显示数据库中各类记录的数量</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="43" />
+        <location filename="../../qdgui/cli.py" line="47" />
         <source>print the change history of one record</source>
         <translation>显示一条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="44" />
+        <location filename="../../qdgui/cli.py" line="48" />
         <source>the record's UUID</source>
         <translation>记录的 UUID</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="45" />
+        <location filename="../../qdgui/cli.py" line="49" />
         <source>write an Excel workbook</source>
         <translation>导出 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="46" />
+        <location filename="../../qdgui/cli.py" line="50" />
         <source>what</source>
         <translation>导出内容</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="48" />
+        <location filename="../../qdgui/cli.py" line="52" />
         <source>the weekly report for the command office</source>
         <translation>报送总指挥部办公室的周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="49" />
+        <location filename="../../qdgui/cli.py" line="53" />
         <source>the week, as 2026-W47 or a date inside it (default: this week)</source>
         <translation>周次，写作 2026-W47 或该周内的某一天（默认：本周）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="51" />
+        <location filename="../../qdgui/cli.py" line="55" />
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="51" />
+        <location filename="../../qdgui/cli.py" line="55" />
         <source>district or street code or name, or 'city' (default: this laptop's district)</source>
         <translation>区（市）或街道的代码或名称，或 city 表示全市（默认：本机所属区）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="53" />
-        <location filename="../../qdgui/cli.py" line="55" />
+        <location filename="../../qdgui/cli.py" line="57" />
+        <location filename="../../qdgui/cli.py" line="59" />
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="54" />
+        <location filename="../../qdgui/cli.py" line="58" />
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="57" />
+        <location filename="../../qdgui/cli.py" line="61" />
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="59" />
+        <location filename="../../qdgui/cli.py" line="63" />
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="77" />
+        <location filename="../../qdgui/cli.py" line="81" />
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="80" />
+        <location filename="../../qdgui/cli.py" line="84" />
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="86" />
+        <location filename="../../qdgui/cli.py" line="90" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="93" />
+        <location filename="../../qdgui/cli.py" line="97" />
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="107" />
+        <location filename="../../qdgui/cli.py" line="111" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="108" />
+        <location filename="../../qdgui/cli.py" line="112" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109" />
+        <location filename="../../qdgui/cli.py" line="113" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="110" />
+        <location filename="../../qdgui/cli.py" line="114" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="111" />
+        <location filename="../../qdgui/cli.py" line="115" />
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="112" />
+        <location filename="../../qdgui/cli.py" line="116" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -692,6 +702,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="224" />
+        <location filename="../../qdgui/selftest.py" line="135" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1128,182 +1139,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="51" />
+        <location filename="../../qdgui/views/main_window.py" line="53" />
         <source>qdgui - Urban renewal field records</source>
         <translation>qdgui - 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="56" />
+        <location filename="../../qdgui/views/main_window.py" line="58" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="56" />
+        <location filename="../../qdgui/views/main_window.py" line="58" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="57" />
+        <location filename="../../qdgui/views/main_window.py" line="59" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="61" />
+        <location filename="../../qdgui/views/main_window.py" line="63" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="61" />
+        <location filename="../../qdgui/views/main_window.py" line="63" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="62" />
+        <location filename="../../qdgui/views/main_window.py" line="64" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="65" />
+        <location filename="../../qdgui/views/main_window.py" line="67" />
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="67" />
+        <location filename="../../qdgui/views/main_window.py" line="69" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="74" />
+        <location filename="../../qdgui/views/main_window.py" line="76" />
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="79" />
+        <location filename="../../qdgui/views/main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="80" />
+        <location filename="../../qdgui/views/main_window.py" line="82" />
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="82" />
+        <location filename="../../qdgui/views/main_window.py" line="84" />
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="86" />
+        <location filename="../../qdgui/views/main_window.py" line="88" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="89" />
+        <location filename="../../qdgui/views/main_window.py" line="91" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="90" />
+        <location filename="../../qdgui/views/main_window.py" line="92" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="94" />
+        <location filename="../../qdgui/views/main_window.py" line="96" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="95" />
+        <location filename="../../qdgui/views/main_window.py" line="97" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="142" />
+        <location filename="../../qdgui/views/main_window.py" line="144" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="148" />
+        <location filename="../../qdgui/views/main_window.py" line="150" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="162" />
+        <location filename="../../qdgui/views/main_window.py" line="164" />
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="172" />
+        <location filename="../../qdgui/views/main_window.py" line="174" />
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="173" />
+        <location filename="../../qdgui/views/main_window.py" line="175" />
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="177" />
+        <location filename="../../qdgui/views/main_window.py" line="179" />
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="178" />
+        <location filename="../../qdgui/views/main_window.py" line="180" />
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="187" />
+        <location filename="../../qdgui/views/main_window.py" line="189" />
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="187" />
+        <location filename="../../qdgui/views/main_window.py" line="189" />
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="190" />
+        <location filename="../../qdgui/views/main_window.py" line="213" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="191" />
+        <location filename="../../qdgui/views/main_window.py" line="214" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="219" />
+        <location filename="../../qdgui/views/main_window.py" line="245" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="224" />
+        <location filename="../../qdgui/views/main_window.py" line="251" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="250" />
+        <location filename="../../qdgui/views/main_window.py" line="276" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="251" />
+        <location filename="../../qdgui/views/main_window.py" line="277" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="252" />
+        <location filename="../../qdgui/views/main_window.py" line="278" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="255" />
+        <location filename="../../qdgui/views/main_window.py" line="281" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="256" />
+        <location filename="../../qdgui/views/main_window.py" line="282" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -1697,6 +1708,69 @@
         <location filename="../../qdgui/views/export.py" line="125" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="44" />
+        <source>frozen build</source>
+        <translation>安装版</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="44" />
+        <source>source</source>
+        <translation>源代码</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="45" />
+        <source>qdgui {version} self-test ({build}, Python {python}, {platform})</source>
+        <translation>qdgui {version} 自检（{build}，Python {python}，{platform}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="50" />
+        <source>database: create and migrate</source>
+        <translation>数据库：创建并升级结构</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="51" />
+        <source>record: save through the rules and read back</source>
+        <translation>记录：经校验规则保存并读回</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="52" />
+        <source>Excel: write a ledger and read it back</source>
+        <translation>Excel：导出台账并读回</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="53" />
+        <source>Excel: write the weekly report</source>
+        <translation>Excel：生成周报</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="54" />
+        <source>translations: Chinese catalogue</source>
+        <translation>翻译：中文词条</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="55" />
+        <source>charts: pyqtgraph and its colour maps</source>
+        <translation>图表：pyqtgraph 及其配色数据</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="56" />
+        <source>window: render the main window</source>
+        <translation>窗口：绘制主窗口</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="59" />
+        <source>self-test FAILED: {n} step(s)</source>
+        <translation>自检失败：{n} 项未通过</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="60" />
+        <source>self-test passed</source>
+        <translation>自检通过</translation>
     </message>
 </context>
 <context>
