@@ -3,25 +3,25 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout, QWidget
 
 from qdgui import config
-from qdgui.cli_export import default_weekly_name
 from qdgui.drafts import DraftStore
-from qdgui.excel import ledger, weekly
 from qdgui.models import repository
 from qdgui.models.database import Database, latest_backup
 from qdgui.models.records import ValidationFailed
 from qdgui.paths import user_data_dir
-from qdgui.views.dashboard import Dashboard
 from qdgui.views.dialogs import SettingsDialog, restart_notice
 from qdgui.views.export import BackgroundTask, SaveFile, WeeklyExportDialog
 from qdgui.views.fields import FORMS
 from qdgui.views.record_page import RecordPage
+
+if TYPE_CHECKING:
+    from qdgui.views.dashboard import Dashboard
 
 
 class MainWindow(QMainWindow):
@@ -65,8 +65,12 @@ class MainWindow(QMainWindow):
             self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
             plans.addTab(self.pages[kind], title)
         self.tabs.addTab(plans, self.tr("Projects and targets"))
-        self.dashboard = Dashboard(database, settings, today=today)
-        self.tabs.addTab(self.dashboard, self.tr("Progress"))
+        # The charts (pyqtgraph, a year of aggregates) are built when the tab is first opened:
+        # that keeps ~0.4 s out of every start.
+        self._dashboard: Dashboard | None = None
+        self._dashboard_place = QWidget()
+        QVBoxLayout(self._dashboard_place).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._dashboard_place, self.tr("Progress"))
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -110,7 +114,26 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.record_changed.connect(self._record_changed)
         self.data_changed.connect(self._refresh_views)
-        self.record_changed.connect(self.dashboard.record_changed)
+        self.record_changed.connect(self._dashboard_record_changed)
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    @property
+    def dashboard(self):
+        """The progress charts, built on first use."""
+        if self._dashboard is None:
+            from qdgui.views.dashboard import Dashboard
+
+            self._dashboard = Dashboard(self._database, self._settings, today=self._today)
+            self._dashboard_place.layout().addWidget(self._dashboard)
+        return self._dashboard
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self._dashboard_place:
+            self.dashboard  # noqa: B018 - builds it
+
+    def _dashboard_record_changed(self, kind: str, uuid: str, version: int) -> None:
+        if self._dashboard is not None:  # not built yet: it reads everything when it is
+            self._dashboard.record_changed(kind, uuid, version)
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, kind: str, uuid: str, version: int) -> None:
@@ -155,6 +178,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ exports
     def export_weekly(self) -> None:
         """Ask for the week and place, then a file, and write the weekly report in the background."""
+        from qdgui.cli_export import default_weekly_name
+        from qdgui.excel import weekly  # imported on first use: keeps XlsxWriter out of start-up
+
         choice = WeeklyExportDialog.ask(self._database, self._settings, self._today(), self)
         if choice is None:
             return
@@ -176,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def export_ledger(self) -> None:
         """Ask for a file and write every record to it in the background."""
+        from qdgui.excel import ledger
+
         name = self.tr("Ledger {day}.xlsx").format(day=self._today().isoformat())
         path = SaveFile.ask(self, self.tr("Save the ledger"), name)
         if path is None:

@@ -83,3 +83,11 @@ def test_a_renamed_project_shows_at_once_in_the_signing_table(qtbot, db, make_wi
     assert page.form.save() == project
     assert window.pages["signing"].model.index(0, 3).data() == "张村河片区"
     assert window.pages["signing"].form.widgets["project_uuid"].findText("张村河片区") >= 0
+
+
+def test_the_progress_charts_are_built_when_their_tab_is_first_opened(qtbot, db, make_window):
+    window = make_window()
+    assert window._dashboard is None  # not at start-up: it would cost every start ~0.4 s
+    window.tabs.setCurrentIndex(4)
+    assert window._dashboard is not None and window._dashboard.isVisible()
+    assert window.tabs.tabText(4) == "进度"

@@ -92,3 +92,11 @@ def test_a_file_from_a_newer_qdgui_is_refused_untouched(tmp_path):
     con = sqlite3.connect(path)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     con.close()
+
+
+def test_revision_ids_read_without_alembic_agree_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
