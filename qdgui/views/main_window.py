@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
 
             self._dashboard = Dashboard(self._database, self._settings, today=self._today)
             self._dashboard_place.layout().addWidget(self._dashboard)
+            self._dashboard.show()  # a child added to a visible parent stays hidden otherwise
         return self._dashboard
 
     def _tab_shown(self, index: int) -> None:
