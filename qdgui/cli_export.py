@@ -25,12 +25,6 @@ def resolve_scope(session, text: str | None, settings: config.DeviceSettings) ->
     return code is not None, code
 
 
-def default_weekly_name(scope_name: str, week) -> str:
-    year, number = week.iso
-    return translate("Excel", "Weekly report {scope} {year}-W{number:02d}.xlsx").format(
-        scope=scope_name, year=year, number=number)
-
-
 def run_export(args, database, settings: config.DeviceSettings, *, today: date | None = None) -> int:
     today = today or date.today()
     try:
@@ -49,7 +43,7 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
                           file=sys.stderr)
                     return 2
                 report = weekly.build_report(session, week=week, scope=scope, made_on=today)
-            out = Path(args.out) if args.out else Path(default_weekly_name(report.scope_name, report.week))
+            out = Path(args.out) if args.out else Path(weekly.default_file_name(report.scope_name, report.week))
             weekly.write_report(report, out)
             print(translate("Cli", "Weekly report written to {path}: {title}").format(path=out, title=report.title))
             return 0

@@ -158,7 +158,7 @@ def _cell_writers(sheet, columns, kind: str, formats: _Formats, *, codes: bool, 
     text_format, quoted = formats.text, formats.quoted
 
     def text(r, c, v):
-        write_string(r, c, v, quoted if v[:1] in "=+-@\t\r" else text_format)
+        write_string(r, c, v, quoted if looks_like_formula(v) else text_format)
 
     def number(r, c, v):
         write_number(r, c, v)

@@ -15,7 +15,6 @@ from qdgui.excel.files import ProgressCallback, atomic_target, no_progress, shee
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import progress as agg
 from qdgui.models import vocab
-from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
 from qdgui.models.tables import Division, Meta
 
 # The parks counted together on the summary sheet (greenways are km, corridors and greening sites
@@ -36,11 +35,6 @@ SHEETS = (
 )
 COLUMNS = (QT_TRANSLATE_NOOP("Excel", "This week"), QT_TRANSLATE_NOOP("Excel", "Year to date"),
            QT_TRANSLATE_NOOP("Excel", "Annual target"), QT_TRANSLATE_NOOP("Excel", "Completion rate"))
-
-
-def measure_places(measure: str) -> int:
-    return {"signed_area": AREA_M2, "demolition_area": AREA_M2, "vacated_land": LAND_MU,
-            "park_greenway": LENGTH_KM}.get(measure, 0)
 
 
 def measure_header(measure: str) -> str:
@@ -77,6 +71,12 @@ def _day(day: date) -> str:
 
 def _full_day(day: date) -> str:
     return translate("Excel", "{month}/{day}/{year}").format(year=day.year, month=day.month, day=day.day)
+
+
+def default_file_name(scope_name: str, week: agg.Week) -> str:
+    year, number = week.iso
+    return translate("Excel", "Weekly report {scope} {year}-W{number:02d}.xlsx").format(
+        scope=scope_name, year=year, number=number)
 
 
 def report_title(scope_name: str, week: agg.Week) -> str:
@@ -171,7 +171,7 @@ FIRST_DATA_ROW = 4
 def _write_figures(sheet, r: int, row: tuple[agg.Progress, ...], measures, numbers, rate, no_rate) -> None:
     for i, (measure, figures) in enumerate(zip(measures, row)):
         c = 2 + 4 * i
-        number_format = numbers[measure_places(measure)]
+        number_format = numbers[0 if measure == PARKS_TOTAL else agg.measure_places(measure)]
         sheet.write_number(r, c, float(figures.week), number_format)
         sheet.write_number(r, c + 1, float(figures.year_to_date), number_format)
         if figures.target is None:

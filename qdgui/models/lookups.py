@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qdgui.models.reference import DISTRICT_ALIASES
 from qdgui.models.tables import Community, Division, Project, Signing
 
 
@@ -51,8 +52,6 @@ def latest_signing_project(session: Session, district_code: str | None = None) -
 
 def find_division(session: Session, text: str) -> str | None:
     """A district or street code from its code or name, written with or without 区/市/街道/镇."""
-    from qdgui.models.reference import DISTRICT_ALIASES
-
     wanted = (text or "").strip()
     if not wanted:
         return None

@@ -97,6 +97,11 @@ def _measure_source(measure: str):
     return Park, Park.completed_on, amount, places, [Park.kind == kind, Park.status == "completed"]
 
 
+def measure_places(measure: str) -> int:
+    """Decimal places a measure is kept to (0 for counts)."""
+    return _measure_source(measure)[3]
+
+
 def _raw_sum(expression):
     # Scaled columns hold integers: sum those exactly and convert once, in _as_decimal.
     return type_coerce(func.sum(expression), Integer)

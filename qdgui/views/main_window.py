@@ -179,7 +179,6 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ exports
     def export_weekly(self) -> None:
         """Ask for the week and place, then a file, and write the weekly report in the background."""
-        from qdgui.cli_export import default_weekly_name
         from qdgui.excel import weekly  # imported on first use: keeps XlsxWriter out of start-up
 
         choice = WeeklyExportDialog.ask(self._database, self._settings, self._today(), self)
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
         week, scope = choice
         with self._database.sessions() as session:
             place = weekly.scope_name(session, scope)
-        path = SaveFile.ask(self, self.tr("Save the weekly report"), default_weekly_name(place, week))
+        path = SaveFile.ask(self, self.tr("Save the weekly report"), weekly.default_file_name(place, week))
         if path is None:
             return
         made_on = self._today()

@@ -29,13 +29,13 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="39" />
-        <location filename="../../qdgui/cli_export.py" line="64" />
+        <location filename="../../qdgui/app.py" line="41" />
+        <location filename="../../qdgui/cli_export.py" line="58" />
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="42" />
+        <location filename="../../qdgui/app.py" line="44" />
         <source>qdgui: cannot use {path}: {reason}</source>
         <translation>qdgui：无法使用 {path}：{reason}</translation>
     </message>
@@ -206,22 +206,22 @@
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="42" />
+        <location filename="../../qdgui/cli_export.py" line="36" />
         <source>qdgui: --week: {message}</source>
         <translation>qdgui：--week：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="47" />
+        <location filename="../../qdgui/cli_export.py" line="41" />
         <source>qdgui: --scope: no district or street called '{text}'; write its code (370202) or name (市南区), or 'city'.</source>
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="54" />
+        <location filename="../../qdgui/cli_export.py" line="48" />
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="59" />
+        <location filename="../../qdgui/cli_export.py" line="53" />
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -423,17 +423,17 @@
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="51" />
+        <location filename="../../qdgui/models/migrate.py" line="72" />
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="71" />
+        <location filename="../../qdgui/models/migrate.py" line="91" />
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="93" />
+        <location filename="../../qdgui/models/migrate.py" line="113" />
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
@@ -459,12 +459,12 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="30" />
+        <location filename="../../qdgui/excel/weekly.py" line="78" />
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="56" />
+        <location filename="../../qdgui/cli_export.py" line="50" />
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -568,19 +568,19 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="94" />
-        <location filename="../../qdgui/excel/weekly.py" line="30" />
+        <location filename="../../qdgui/excel/weekly.py" line="29" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="95" />
-        <location filename="../../qdgui/excel/weekly.py" line="32" />
+        <location filename="../../qdgui/excel/weekly.py" line="31" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="96" />
-        <location filename="../../qdgui/excel/weekly.py" line="33" />
+        <location filename="../../qdgui/excel/weekly.py" line="32" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -611,52 +611,52 @@
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="28" />
+        <location filename="../../qdgui/excel/weekly.py" line="27" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="34" />
+        <location filename="../../qdgui/excel/weekly.py" line="33" />
         <source>Corridors, greening and greenways</source>
         <translation>林荫廊道、立体绿化和滨海绿道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="37" />
+        <location filename="../../qdgui/excel/weekly.py" line="36" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="37" />
+        <location filename="../../qdgui/excel/weekly.py" line="36" />
         <source>Year to date</source>
         <translation>年累计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="38" />
+        <location filename="../../qdgui/excel/weekly.py" line="37" />
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="38" />
+        <location filename="../../qdgui/excel/weekly.py" line="37" />
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="49" />
+        <location filename="../../qdgui/excel/weekly.py" line="43" />
         <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
         <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="50" />
+        <location filename="../../qdgui/excel/weekly.py" line="44" />
         <source>{label} ({unit})</source>
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="75" />
+        <location filename="../../qdgui/excel/weekly.py" line="69" />
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="79" />
+        <location filename="../../qdgui/excel/weekly.py" line="73" />
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
@@ -1179,142 +1179,142 @@
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="69" />
+        <location filename="../../qdgui/views/main_window.py" line="73" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="76" />
+        <location filename="../../qdgui/views/main_window.py" line="80" />
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="81" />
+        <location filename="../../qdgui/views/main_window.py" line="85" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="82" />
+        <location filename="../../qdgui/views/main_window.py" line="86" />
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="84" />
+        <location filename="../../qdgui/views/main_window.py" line="88" />
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="88" />
+        <location filename="../../qdgui/views/main_window.py" line="92" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="91" />
+        <location filename="../../qdgui/views/main_window.py" line="95" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="92" />
+        <location filename="../../qdgui/views/main_window.py" line="96" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="96" />
+        <location filename="../../qdgui/views/main_window.py" line="100" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="97" />
+        <location filename="../../qdgui/views/main_window.py" line="101" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="144" />
+        <location filename="../../qdgui/views/main_window.py" line="168" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="150" />
+        <location filename="../../qdgui/views/main_window.py" line="174" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="164" />
+        <location filename="../../qdgui/views/main_window.py" line="190" />
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="174" />
+        <location filename="../../qdgui/views/main_window.py" line="200" />
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="175" />
+        <location filename="../../qdgui/views/main_window.py" line="201" />
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="179" />
+        <location filename="../../qdgui/views/main_window.py" line="207" />
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="180" />
+        <location filename="../../qdgui/views/main_window.py" line="208" />
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="189" />
+        <location filename="../../qdgui/views/main_window.py" line="217" />
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="189" />
+        <location filename="../../qdgui/views/main_window.py" line="217" />
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="213" />
+        <location filename="../../qdgui/views/main_window.py" line="241" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="214" />
+        <location filename="../../qdgui/views/main_window.py" line="242" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="245" />
+        <location filename="../../qdgui/views/main_window.py" line="273" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="251" />
+        <location filename="../../qdgui/views/main_window.py" line="279" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="276" />
+        <location filename="../../qdgui/views/main_window.py" line="304" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="277" />
+        <location filename="../../qdgui/views/main_window.py" line="305" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="278" />
+        <location filename="../../qdgui/views/main_window.py" line="306" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="281" />
+        <location filename="../../qdgui/views/main_window.py" line="309" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="282" />
+        <location filename="../../qdgui/views/main_window.py" line="310" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -1437,22 +1437,22 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="104" />
+        <location filename="../../qdgui/views/record_page.py" line="106" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="105" />
+        <location filename="../../qdgui/views/record_page.py" line="107" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="106" />
+        <location filename="../../qdgui/views/record_page.py" line="108" />
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="178" />
+        <location filename="../../qdgui/views/record_page.py" line="180" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
