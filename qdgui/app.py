@@ -13,6 +13,10 @@ from qdgui.models.migrate import open_database
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--qdgui-read-workbook"]:  # the packaged program as its own workbook reader (excel/workbook.py)
+        from qdgui.excel.workbook import child_main
+
+        return child_main(argv[1:])
     if "--self-test" in argv:  # before the settings: a self-test leaves the user's data folder alone
         i18n.set_language(_language(argv, None))
         args = build_parser().parse_args(argv)

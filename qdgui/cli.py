@@ -61,6 +61,23 @@ def build_parser() -> Parser:
                         help=translate("Cli", "write codes instead of names for districts, streets and choices"))
     ledger.add_argument("--without-deleted", action="store_true",
                         help=translate("Cli", "leave out deleted records (other laptops then cannot merge deletions)"))
+    kinds = ("signing", "demolition", "park", "annual_target")
+    imp = commands.add_parser("import", parents=[common], help=translate(
+        "Cli", "import a workbook: another laptop's ledger export (merged), a hand-kept ledger or a target list"))
+    imp.add_argument("file", nargs="?", metavar="FILE.xlsx", type=Path, help=translate("Cli", "the workbook (.xlsx or .xls)"))
+    imp.add_argument("--dry-run", action="store_true", help=translate(
+        "Cli", "only print what would be imported and every problem; write nothing"))
+    imp.add_argument("--kind", choices=kinds, help=translate(
+        "Cli", "what the sheets hold (default: recognised from their headers)"))
+    imp.add_argument("--column", action="append", default=[], metavar=translate("Cli", "SHEET!COLUMN=FIELD"), help=translate(
+        "Cli", "correct the column mapping, e.g. '签约!F=signed_on' or 'F=' to ignore column F (repeatable)"))
+    imp.add_argument("--include-hidden", action="store_true", help=translate("Cli", "import hidden rows too"))
+    imp.add_argument("--again", action="store_true", help=translate(
+        "Cli", "import a hand-kept sheet even though exactly this file was imported before"))
+    imp.add_argument("--rejected", metavar="FILE.xlsx", type=Path, help=translate(
+        "Cli", "write the rejected rows, with what is wrong, to this workbook"))
+    imp.add_argument("--undo", type=int, metavar="BATCH", help=translate("Cli", "undo a whole import batch"))
+    imp.add_argument("--list", action="store_true", help=translate("Cli", "list the import batches"))
     return parser
 
 
@@ -104,6 +121,10 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
         from qdgui.cli_export import run_export
 
         return run_export(args, database, settings)
+    if args.command == "import":
+        from qdgui.cli_import import run_import
+
+        return run_import(args, database, settings)
     raise AssertionError(args.command)
 
 

@@ -19,7 +19,7 @@ from qdgui.models.records import field_label
 from qdgui.models.tables import RECORD_TABLES, Community, Division, Meta, Project
 
 FORMAT_NAME = "qdgui-ledger"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a version clock column
 META_SHEET = "qdgui"
 WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
@@ -54,6 +54,7 @@ _TAIL = (
     _c("device", label=QT_TRANSLATE_NOOP("Excel", "Device"), width=16),
     _c("deleted", "bool", width=8),
     _c("source_file", label=QT_TRANSLATE_NOOP("Excel", "Merged from file"), width=20),
+    _c("clock", label=QT_TRANSLATE_NOOP("Excel", "Version clock"), width=20),
 )
 _DISTRICT = _c("district_code", "division", width=10)
 _STREET = _c("street_code", "division", width=14)
@@ -287,33 +288,43 @@ class Ledger:
         return bool(self.meta.get("codes"))
 
 
-def read_ledger(path: Path) -> Ledger:
-    """Read the cells of a ledger written by `write_ledger` (this or another copy of qdgui)."""
-    from python_calamine import CalamineWorkbook
+def is_ledger(book) -> bool:
+    return book.sheet(META_SHEET) is not None
 
-    path = Path(path)
-    book = CalamineWorkbook.from_path(str(path))
-    try:
-        if META_SHEET not in book.sheet_names:
-            raise LedgerError(translate("Excel", "{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).")
-                              .format(path=path.name, sheet=META_SHEET))
-        meta: dict[str, object] = {}
-        layout = []
-        for row in book.get_sheet_by_name(META_SHEET).to_python():
-            if row and row[0] == "sheet":
-                layout.append((row[1], row[2], tuple(str(k) for k in row[3:] if k != "")))
-            elif row and row[0]:
-                meta[str(row[0])] = row[1]
-        if meta.get("format") != FORMAT_NAME or int(meta.get("format_version") or 0) > FORMAT_VERSION:
-            raise LedgerError(translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.")
-                              .format(path=path.name))
-        sheets = {}
-        for name, kind, keys in layout:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets[kind] = (name, keys, [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)])
-        return Ledger(path, meta, sheets)
-    finally:
-        book.close()
+
+def read_ledger(path: Path) -> Ledger:
+    """Read a ledger written by `write_ledger` (this or another copy of qdgui), safely (see workbook.py)."""
+    from qdgui.excel.workbook import read_workbook
+
+    return ledger_from_book(read_workbook(Path(path)))
+
+
+def ledger_from_book(book) -> Ledger:
+    """The ledger in a workbook already read by `workbook.read_workbook`; raises LedgerError."""
+    path = book.path
+    meta_sheet = book.sheet(META_SHEET)
+    if meta_sheet is None:
+        raise LedgerError(translate("Excel", "{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).")
+                          .format(path=path.name, sheet=META_SHEET))
+    meta: dict[str, object] = {}
+    layout = []
+    for row in meta_sheet.rows:
+        if row and row[0] == "sheet":
+            layout.append((row[1], row[2], tuple(str(k) for k in row[3:] if k != "")))
+        elif row and row[0]:
+            meta[str(row[0])] = row[1]
+    if meta.get("format") != FORMAT_NAME or int(meta.get("format_version") or 0) > FORMAT_VERSION:
+        raise LedgerError(translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.")
+                          .format(path=path.name))
+    sheets = {}
+    for name, kind, keys in layout:
+        sheet = book.sheet(name)
+        if sheet is None or kind not in COLUMNS:
+            raise LedgerError(translate("Excel", "{path}: the sheet '{sheet}' listed in the ledger is missing.")
+                              .format(path=path.name, sheet=name))
+        rows = sheet.rows
+        sheets[kind] = (name, keys, [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)])
+    return Ledger(path, meta, sheets)
 
 
 def _decimal(value, places: int) -> Decimal:

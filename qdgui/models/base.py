@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Boolean, CheckConstraint, DateTime, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -67,6 +67,9 @@ class RecordMixin:
     deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # Which return file a merged record last came from (None: typed on this device).
     source_file: Mapped[str | None] = mapped_column(String(260))
+    # Version clock {replica id: edits made there} (JSON): says whether one copy of a record
+    # follows from another or both changed since they last met (see models/clock.py).
+    clock: Mapped[str] = mapped_column(Text, nullable=False, default="{}", server_default="{}")
 
 
 

@@ -124,6 +124,8 @@ def parse_count(value) -> int | None:
 def parse_year(value) -> int | None:
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():  # a spreadsheet's numbers are floats
+        value = int(value)
     text = normalize(str(value)).removesuffix("年")
     if not text:
         return None

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
-from qdgui.models import rules, vocab
+from qdgui.models import clock, rules, vocab
 from qdgui.models.parse import ParseError, parse_text, parse_year
 from qdgui.models.records import (
     CommunityDraft,
@@ -98,8 +98,13 @@ def audit_text(value) -> str | None:
 
 
 def load_divisions(session: Session) -> rules.Divisions:
-    rows = session.execute(select(Division.code, Division.name, Division.level, Division.parent_code))
-    return rules.Divisions({r.code: rules.DivisionInfo(r.code, r.name, r.level, r.parent_code) for r in rows})
+    """The divisions, read once per session (an import checks thousands of rows against them)."""
+    cached = session.info.get("qdgui_divisions")
+    if cached is None:
+        rows = session.execute(select(Division.code, Division.name, Division.level, Division.parent_code))
+        cached = rules.Divisions({r.code: rules.DivisionInfo(r.code, r.name, r.level, r.parent_code) for r in rows})
+        session.info["qdgui_divisions"] = cached
+    return cached
 
 
 def project_totals(session: Session, project_uuid: str, *, excluding: str | None = None) -> rules.ProjectTotals | None:
@@ -248,12 +253,21 @@ def _audit(session: Session, row, action: str, changes: list[tuple[str, object, 
 
 def add(session: Session, draft, *, by: Operator, today: date, confirm_warnings: bool = False) -> str:
     """Check and insert a record; returns its UUID. Raises ValidationFailed."""
-    kind = KINDS[type(draft)]
     checked = check(session, draft, today=today)
     _require_valid(checked, confirm_warnings)
+    return insert_checked(session, type(draft), checked, by=by)
+
+
+def insert_checked(session: Session, draft_type: type, checked: rules.Checked, *, by: Operator,
+                   source_file: str | None = None) -> str:
+    """Insert the values a draft's rules returned (the caller has looked at the problems)."""
+    if checked.errors:
+        raise ValidationFailed(checked.errors)
+    kind = KINDS[draft_type]
     now = utc_now()
     row = kind.table(
-        uuid=new_uuid(), created_at=now, updated_at=now, operator=by.name, device=by.device, version=1, deleted=False
+        uuid=new_uuid(), created_at=now, updated_at=now, operator=by.name, device=by.device, version=1, deleted=False,
+        clock=clock.tick(None, clock.replica(session, by.device)), source_file=source_file,
     )
     for name, value in checked.values.items():
         setattr(row, name, value)
@@ -303,13 +317,19 @@ def update(
     if not changes:
         return False
     now = utc_now()
-    row.version += 1
-    row.updated_at = max(now, row.created_at)
-    row.operator, row.device = by.name, by.device
+    _stamp(session, row, by, now)
     session.flush()
     _audit(session, row, "update", changes, by=by, at=now)
     session.flush()
     return True
+
+
+def _stamp(session: Session, row, by: Operator, now: datetime) -> None:
+    """A local edit: next version, this replica's tick on the clock, who and when."""
+    row.version += 1
+    row.clock = clock.tick(row.clock, clock.replica(session, by.device))
+    row.updated_at = max(now, row.created_at)
+    row.operator, row.device = by.name, by.device
 
 
 def _differs(old, new) -> bool:
@@ -327,9 +347,7 @@ def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operat
         return False
     now = utc_now()
     row.deleted = deleted
-    row.version += 1
-    row.updated_at = max(now, row.created_at)
-    row.operator, row.device = by.name, by.device
+    _stamp(session, row, by, now)
     session.flush()
     _audit(session, row, "delete" if deleted else "restore", [("deleted", not deleted, deleted)], by=by, at=now)
     session.flush()
@@ -347,7 +365,7 @@ def insert_copy(session: Session, table, values: dict, *, by: Operator) -> None:
     session.flush()
 
 
-_IDENTITY = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "source_file")
+_IDENTITY = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "source_file", "clock")
 
 
 DRAFT_FOR_TABLE: dict[type, type] = {kind.table: draft for draft, kind in KINDS.items()}
@@ -427,6 +445,7 @@ def add_street(session: Session, district_code: str, name: str) -> str:
     if exists:
         raise ValidationFailed([Problem("name", translate("Rules", "This district already has a street named {name}").format(name=clean))])
     code = f"L{district_code}{uuidlib.uuid4().hex[:8]}"
+    session.info.pop("qdgui_divisions", None)
     session.add(Division(code=code, name=clean, level="township", parent_code=district_code, code_system="local", user_added=True))
     session.flush()
     return code
@@ -442,4 +461,5 @@ def rename_division(session: Session, code: str, name: str) -> None:
     if row.official_name is None and not row.user_added:
         row.official_name = row.name
     row.name = clean
+    session.info.pop("qdgui_divisions", None)
     session.flush()

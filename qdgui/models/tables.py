@@ -251,6 +251,63 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False)
 
 
+class ImportBatch(Base):
+    """One import or merge of a workbook: what came in, from where, and the backup taken before."""
+
+    __tablename__ = "import_batch"
+    __table_args__ = (_one_of("kind", ("ledger", "sheet", "targets"), "kind_known"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)
+    file_name: Mapped[str] = mapped_column(String(260), nullable=False)
+    file_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    source_database: Mapped[str | None] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    operator: Mapped[str] = mapped_column(String(50), nullable=False)
+    device: Mapped[str] = mapped_column(String(80), nullable=False)
+    backup_path: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, nullable=False)  # JSON counts shown in the batch list
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ImportChange(Base):
+    """A record an import wrote, and the row as it was before (JSON; None: the import inserted it)."""
+
+    __tablename__ = "import_change"
+    __table_args__ = (Index("ix_import_change_batch_id", "batch_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), nullable=False)
+    table_name: Mapped[str] = mapped_column(String(30), nullable=False)
+    record_uuid: Mapped[str] = mapped_column(String(36), nullable=False)
+    before: Mapped[str | None] = mapped_column(Text)
+    after_clock: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class ReviewItem(Base):
+    """Something a merge could not decide alone: a record changed on both sides (conflict), an
+    incoming record that would repeat a unique key (duplicate, held back), or one that looks like
+    an existing record (similar, merged but flagged)."""
+
+    __tablename__ = "review_item"
+    __table_args__ = (
+        _one_of("reason", ("conflict", "duplicate", "similar"), "reason_known"),
+        Index("ix_review_item_record_uuid", "record_uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), nullable=False)
+    reason: Mapped[str] = mapped_column(String(10), nullable=False)
+    table_name: Mapped[str] = mapped_column(String(30), nullable=False)
+    record_uuid: Mapped[str] = mapped_column(String(36), nullable=False)  # the record in this database
+    other_uuid: Mapped[str | None] = mapped_column(String(36))  # duplicate/similar: the incoming record
+    kept: Mapped[str | None] = mapped_column(Text)  # JSON field values kept in the database
+    other: Mapped[str] = mapped_column(Text, nullable=False)  # JSON field values of the other side
+    other_clock: Mapped[str] = mapped_column(Text, nullable=False)
+    source_file: Mapped[str] = mapped_column(String(260), nullable=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 RECORD_TABLES: dict[str, type[RecordMixin]] = {
     "community": Community,
     "project": Project,

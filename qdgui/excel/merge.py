@@ -1,0 +1,287 @@
+"""Merging another laptop's ledger export: by record UUID and version clock, never silently overwriting.
+
+For each incoming record:
+- unknown here: inserted as it is (tombstones too, so a deletion travels on);
+- its clock is at or behind ours: nothing to do (re-merging a file is a no-op);
+- its clock is ahead of ours: it replaces ours (a newer version, or a deletion);
+- both changed since they last met: a conflict. Both versions are kept for a person to choose
+  field by field (review_item); meanwhile the record holds the later-edited version, so the
+  result does not depend on the order in which returns are merged.
+An incoming record that would repeat a unique key of another record here (the same agreement
+number in a project, the same case number) is held back for review instead of duplicated; one
+that only looks like another (same address and date) is merged and flagged.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from qdgui.excel.files import ProgressCallback, no_progress
+from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, record_values
+from qdgui.i18n import translate
+from qdgui.models import batches, clock
+from qdgui.models.records import Operator
+from qdgui.models.repository import _IDENTITY, utc_now
+from qdgui.models.tables import (
+    RECORD_TABLES, AnnualTarget, AuditEntry, Community, Demolition, ImportBatch, ImportChange, Project, ReviewItem,
+    Signing,
+)
+
+# Unique keys among live records (as the database's partial unique indexes define them).
+UNIQUE_KEYS = {
+    "project": (("district_code", "name"),),
+    "annual_target": (("year", "district_code", "street_code", "measure"),),
+    "community": (("street_code", "name"),),
+    "signing": (("project_uuid", "agreement_no"),),
+    "demolition": (("case_no",),),
+    "park": (),
+}
+# Content that suggests the same real thing entered twice, without a unique key saying so.
+SIMILAR_KEYS = {
+    "demolition": ("address", "found_on"),
+    "signing": ("project_uuid", "signed_on", "households", "houses", "community_uuid"),
+    "park": ("name", "district_code"),
+}
+REFERENCES = {"signing": (("project_uuid", "project"), ("community_uuid", "community")),
+              "demolition": (("project_uuid", "project"), ("community_uuid", "community")),
+              "park": (("project_uuid", "project"),)}
+
+
+@dataclass
+class MergeResult:
+    counts: Counter = field(default_factory=Counter)  # inserted, updated, deleted, unchanged, conflicts, held, similar
+    by_kind: dict[str, Counter] = field(default_factory=dict)
+    review: list[str] = field(default_factory=list)  # one line per conflict / held / similar record
+
+
+def content_fields(kind: str) -> tuple[str, ...]:
+    table = RECORD_TABLES[kind]
+    return tuple(c.key for c in table.__table__.columns if c.key not in _IDENTITY or c.key == "deleted")
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _dump(values: dict, fields) -> str:
+    return json.dumps({f: _json_value(values.get(f)) for f in fields}, ensure_ascii=False, sort_keys=True)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        return a is not None and b is not None and Decimal(a) == Decimal(b) or (a is None and b is None)
+    return a == b
+
+
+def _describe(kind: str, values: dict) -> str:
+    for key in ("case_no", "agreement_no", "name", "address"):
+        if values.get(key):
+            return f"{values[key]}"
+    return values.get("uuid", "")
+
+
+def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator, progress: ProgressCallback = no_progress
+          ) -> MergeResult:
+    """Merge every record of the ledger into this session's database (the caller commits)."""
+    result = MergeResult()
+    file_name = ledger.path.name
+    codes = division_codes(session)
+    total = sum(len(rows) for _, _, rows in ledger.sheets.values())
+    done = 0
+    for kind in KINDS:
+        if kind not in ledger.sheets:
+            continue
+        table = RECORD_TABLES[kind]
+        fields = content_fields(kind)
+        columns = [c.key for c in table.__table__.columns]
+        local = {row.uuid: row._asdict() for row in session.execute(select(*table.__table__.columns))}
+        live_keys = {key: {} for key in UNIQUE_KEYS[kind]}
+        for values in local.values():
+            if not values["deleted"]:
+                for key in UNIQUE_KEYS[kind]:
+                    live_keys[key][tuple(values.get(f) for f in key)] = values["uuid"]
+        similar_index = {}
+        if kind in SIMILAR_KEYS:
+            for values in local.values():
+                if not values["deleted"]:
+                    similar_index.setdefault(tuple(values.get(f) for f in SIMILAR_KEYS[kind]), values["uuid"])
+        counts = result.by_kind.setdefault(kind, Counter())
+        inserts, changes, audits, reviews = [], [], [], []
+        now = utc_now()
+        sheet_name = ledger.sheets[kind][0]
+        for row_number, incoming in record_values(ledger, kind, codes):
+            done += 1
+            if done % 5000 == 0:
+                progress(done, total)
+            uuid = incoming.get("uuid")
+            if not uuid or len(str(uuid)) != 36:
+                raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: the record ID (UUID) is missing or "
+                                                      "damaged.").format(sheet=sheet_name, row=row_number))
+            incoming["clock"] = clock.dumps(_clock(incoming.get("clock"), sheet_name, row_number))
+            incoming["source_file"] = file_name
+            mine = local.get(uuid)
+            if mine is None:
+                _check_references(session, kind, incoming, local_refs=_known(session), sheet=sheet_name, row=row_number)
+                held = _unique_clash(kind, incoming, live_keys)
+                if held is not None:
+                    counts["held"] += 1
+                    reviews.append(dict(reason="duplicate", table_name=kind, record_uuid=held, other_uuid=uuid,
+                                        kept=_dump(local[held], fields), other=_dump(incoming, fields),
+                                        other_clock=incoming["clock"], source_file=file_name))
+                    result.review.append(translate("Import", "Held back, same key as a record already here: {kind} "
+                                                             "{what} (sheet {sheet}, row {row})").format(
+                        kind=kind, what=_describe(kind, incoming), sheet=sheet_name, row=row_number))
+                    continue
+                row = {c: incoming.get(c) for c in columns}
+                row["version"] = row.get("version") or 1
+                row["deleted"] = bool(row.get("deleted"))
+                inserts.append(row)
+                local[uuid] = row
+                if not row["deleted"]:
+                    for key in UNIQUE_KEYS[kind]:
+                        live_keys[key][tuple(row.get(f) for f in key)] = uuid
+                    if kind in SIMILAR_KEYS:
+                        similar = similar_index.get(tuple(row.get(f) for f in SIMILAR_KEYS[kind]))
+                        if similar is not None:
+                            counts["similar"] += 1
+                            reviews.append(dict(reason="similar", table_name=kind, record_uuid=similar, other_uuid=uuid,
+                                                kept=_dump(local[similar], fields), other=_dump(row, fields),
+                                                other_clock=row["clock"], source_file=file_name))
+                            result.review.append(translate("Import", "Looks like a record already here, merged: "
+                                                                     "{kind} {what} (sheet {sheet}, row {row})").format(
+                                kind=kind, what=_describe(kind, row), sheet=sheet_name, row=row_number))
+                        else:
+                            similar_index[tuple(row.get(f) for f in SIMILAR_KEYS[kind])] = uuid
+                counts["inserted"] += 1
+                changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
+                audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))
+                continue
+            mine_clock, their_clock = clock.parse(mine["clock"]), clock.parse(incoming["clock"])
+            relation = clock.compare(their_clock, mine_clock)
+            same = all(_same(mine.get(f), incoming.get(f)) for f in fields)
+            if relation == clock.BEFORE or (relation == clock.EQUAL and same):
+                counts["unchanged"] += 1
+                continue
+            before = json.dumps(_plain(mine), ensure_ascii=False, sort_keys=True)
+            if relation == clock.AFTER or (relation == clock.CONCURRENT and same):
+                new = {f: incoming.get(f) for f in fields}
+                new.update(clock=clock.dumps(clock.join(mine_clock, their_clock)),
+                           version=max(int(incoming.get("version") or 1), mine["version"]),
+                           updated_at=max(incoming["updated_at"], mine["updated_at"]),
+                           operator=incoming["operator"], device=incoming["device"], source_file=file_name)
+                if same:
+                    new = {"clock": new["clock"]}
+                    counts["unchanged"] += 1
+                elif incoming.get("deleted") and not mine["deleted"]:
+                    counts["deleted"] += 1
+                else:
+                    counts["updated"] += 1
+            else:  # concurrent, or equal clocks with different content (a file copied between laptops)
+                theirs_newer = (incoming["updated_at"], incoming["clock"]) > (mine["updated_at"], mine["clock"])
+                winner, loser = (incoming, mine) if theirs_newer else (mine, incoming)
+                joined = clock.dumps(clock.join(mine_clock, their_clock))
+                new = {"clock": joined, "version": max(int(incoming.get("version") or 1), mine["version"]) + 1}
+                if theirs_newer:
+                    new.update({f: incoming.get(f) for f in fields}, updated_at=incoming["updated_at"],
+                               operator=incoming["operator"], device=incoming["device"], source_file=file_name)
+                counts["conflicts"] += 1
+                reviews.append(dict(reason="conflict", table_name=kind, record_uuid=uuid, other_uuid=None,
+                                    kept=_dump(winner, fields), other=_dump(loser, fields),
+                                    other_clock=loser["clock"], source_file=file_name))
+                result.review.append(translate("Import", "Changed on both sides, choose per field: {kind} {what} "
+                                                         "(sheet {sheet}, row {row})").format(
+                    kind=kind, what=_describe(kind, winner), sheet=sheet_name, row=row_number))
+            session.execute(update(table).where(table.uuid == uuid).values(**new))
+            mine.update(new)
+            changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
+            audits.append(_audit(kind, uuid, "update", file_name, mine["version"], by, now))
+        if inserts:
+            session.execute(insert(table), inserts)
+        for change in changes:
+            change["batch_id"] = batch.id
+        for review in reviews:
+            review["batch_id"] = batch.id
+        if changes:
+            session.execute(insert(ImportChange), changes)
+        if audits:
+            session.execute(insert(AuditEntry), audits)
+        if reviews:
+            _add_reviews(session, reviews)
+        result.counts.update(counts)
+    progress(total, total)
+    return result
+
+
+def _clock(text, sheet: str, row: int) -> dict[str, int]:
+    try:
+        return clock.parse(text if text not in ("", None) else None)
+    except (ValueError, TypeError) as exc:
+        raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: the version clock \u201c{text}\u201d is "
+                                              "damaged.").format(sheet=sheet, row=row, text=text)) from exc
+
+
+def _plain(values: dict) -> dict:
+    return {k: _json_value(v) for k, v in values.items()}
+
+
+def _audit(kind, uuid, action, file_name, version, by: Operator, now: datetime) -> dict:
+    return dict(table_name=kind, record_uuid=uuid, action=action, field="merged_from", old_value=None,
+                new_value=file_name, operator=by.name, device=by.device, at=now, record_version=version)
+
+
+def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
+    if incoming.get("deleted"):
+        return None
+    for key in UNIQUE_KEYS[kind]:
+        value = tuple(incoming.get(f) for f in key)
+        if any(v is None for v in value) and key != ("year", "district_code", "street_code", "measure"):
+            continue
+        found = live_keys[key].get(value)
+        if found is not None and found != incoming["uuid"]:
+            return found
+    return None
+
+
+def _known(session: Session):
+    cache = session.info.setdefault("qdgui_merge_refs", {})
+    if not cache:
+        cache["project"] = set(session.scalars(select(Project.uuid)))
+        cache["community"] = set(session.scalars(select(Community.uuid)))
+    return cache
+
+
+def _check_references(session, kind, incoming, *, local_refs, sheet, row) -> None:
+    for field_name, target in REFERENCES.get(kind, ()):
+        value = incoming.get(field_name)
+        if value and value not in local_refs[target]:
+            raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is "
+                                                  "neither in this database nor in the file.").format(
+                sheet=sheet, row=row, target=target, uuid=value))
+    if kind in ("project", "community"):
+        local_refs[kind].add(incoming["uuid"])
+
+
+def _add_reviews(session: Session, reviews: list[dict]) -> None:
+    """Add review items, except those already open for the same record and the same other version."""
+    open_items = set(session.execute(select(ReviewItem.record_uuid, ReviewItem.other_uuid, ReviewItem.other_clock)
+                                     .where(ReviewItem.resolved_at.is_(None))).all())
+    fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
+    if fresh:
+        session.execute(insert(ReviewItem), fresh)
+
+
+def open_reviews(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ReviewItem).where(ReviewItem.resolved_at.is_(None)))
+
+
+__all__ = ["MergeResult", "merge", "open_reviews", "AnnualTarget", "Demolition", "Signing"]

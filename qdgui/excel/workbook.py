@@ -1,0 +1,354 @@
+"""Reading any workbook safely: cheap checks before parsing, then the parse in a child process.
+
+python-calamine is fast and reads legacy .xls, but a tiny file claiming a cell at XFD1048576
+makes it allocate the whole range and abort the process (Python cannot catch that), and a zip
+bomb or a DOCTYPE with entities can make any parser hang or explode. So:
+
+1. the file's first bytes say what it is (zip, OLE2 legacy or encrypted, or neither);
+2. for .xlsx, the zip's declared sizes and ratios are checked, every XML part's prologue is
+   checked for DTDs and entities, workbook.xml and its relations are read with defusedxml, and
+   each sheet's XML is streamed once (sizes bounded, CRC checked) to find its real extent, cell
+   count and hidden rows;
+3. calamine then runs in a child process with a memory limit and a time limit: if it dies or
+   hangs, the window (and any unsaved work in it) does not.
+"""
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qdgui.excel.files import Cancelled, ProgressCallback, no_progress
+from qdgui.i18n import translate
+
+
+class ReadError(Exception):
+    """The file cannot be read as a workbook; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 300 * 2**20  # the file on disk
+    part_bytes: int = 600 * 2**20  # one XML part, inflated
+    total_bytes: int = 1500 * 2**20  # all parts, inflated
+    ratio: int = 200  # inflated / compressed, for parts over 1 MiB
+    columns: int = 1000
+    rows: int = 1_048_576
+    cells: int = 25_000_000  # the rectangle calamine allocates (rows x columns)
+    seconds: float = 300.0
+    child_memory: int = 6 * 2**30
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class RawSheet:
+    """The cells of one sheet as plain Python values, 0-based; '' for an empty cell."""
+
+    name: str
+    visible: bool
+    rows: list[list]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based
+
+
+@dataclass
+class RawBook:
+    path: Path
+    format: str  # "xlsx" or "xls"
+    sha256: str
+    sheets: list[RawSheet]
+
+    def sheet(self, name: str) -> RawSheet | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _fail(text: str, **params) -> ReadError:
+    return ReadError(translate("Import", text).format(**params))
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(2**20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[str, set[int]]]:
+    """What the file is ("xlsx" or "xls") and the hidden rows per sheet; raises ReadError."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise _fail("{file}: no such file.", file=path)
+    if path.is_dir():
+        raise _fail("{file} is a folder, not a workbook.", file=path)
+    size = path.stat().st_size
+    if size == 0:
+        raise _fail("{file} is empty (0 bytes).", file=name)
+    if size > limits.file_bytes:
+        raise _fail("{file} is {size} MB; workbooks over {limit} MB are not read.", file=name,
+                    size=size // 2**20, limit=limits.file_bytes // 2**20)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head.startswith(OLE_MAGIC):
+                handle.seek(0)
+                body = handle.read(min(size, 4 * 2**20))
+                if _ENCRYPTED_STREAM in body:
+                    raise _fail("{file} is protected by a password. Open it in Excel or WPS, remove the password "
+                                "(File > Info > Protect Workbook), save, and import again.", file=name)
+                return "xls", {}
+    except OSError as exc:
+        raise _fail("Cannot open {file}: {reason}", file=name, reason=exc.strerror or exc) from exc
+    if not head.startswith(ZIP_MAGIC):
+        raise _fail("{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it "
+                    "as .xlsx first.", file=name)
+    return "xlsx", _check_xlsx(path, limits)
+
+
+def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            members = {info.filename: info for info in infos}
+            if "xl/workbook.xml" not in members:
+                raise _fail("{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).",
+                            file=name)
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.flag_bits & 0x1:
+                    raise _fail("{file} is protected by a password.", file=name)
+                too_big = info.file_size > limits.part_bytes
+                bomb = info.file_size > 2**20 and info.file_size > limits.ratio * max(info.compress_size, 1)
+                if too_big or bomb:
+                    raise _fail("{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file "
+                                "is damaged or built to overload the reader, and is not read.", file=name,
+                                part=info.filename, size=info.file_size // 2**20,
+                                packed=round(info.compress_size / 2**20, 1))
+            if total > limits.total_bytes:
+                raise _fail("{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.",
+                            file=name, size=total // 2**20, limit=limits.total_bytes // 2**20)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    _check_prologue(archive, info, name)
+            sheets = _sheet_parts(archive, name)
+            hidden: dict[str, set[int]] = {}
+            for sheet_name, part in sheets:
+                if part in members:
+                    hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
+            return hidden
+    except zipfile.BadZipFile as exc:
+        raise _fail("{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file "
+                    "again.", file=name, reason=exc) from exc
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise _fail("{file} is damaged or uses an unsupported zip feature ({reason}).", file=name,
+                    reason=exc) from exc
+
+
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_prologue(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    # A DTD can only come before the root element, so the first kilobytes tell.
+    with archive.open(info) as handle:
+        start = handle.read(4096)
+    if _DTD.search(start):
+        raise _fail("{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file "
+                    "is not read.", file=name, part=info.filename)
+
+
+def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        targets = {}
+        if "xl/_rels/workbook.xml.rels" in archive.namelist():
+            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            for rel in rels.findall("rel:Relationship", ns):
+                target = rel.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                targets[rel.get("Id")] = target
+    except DefusedXmlException as exc:
+        raise _fail("{file}: its workbook part declares XML entities; the file is not read.", file=name) from exc
+    except ElementTree.ParseError as exc:
+        raise _fail("{file} is damaged (its list of sheets cannot be read: {reason}).", file=name,
+                    reason=exc) from exc
+    return [(sheet.get("name", ""), targets.get(sheet.get(r_id), "")) for sheet in book.iterfind("m:sheets/m:sheet", ns)]
+
+
+_ROW = re.compile(rb"<row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,})\d')
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(1|true)"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int]:
+    """Stream a sheet's XML once: its real extent and cell count against the limits, its hidden rows."""
+    hidden: set[int] = set()
+    max_row = rows_seen = cells = 0
+    widest = 0
+    carry = b""
+    with archive.open(info) as handle:
+        while True:
+            chunk = handle.read(4 * 2**20)
+            if not chunk:
+                break
+            text = carry + chunk
+            if not carry:
+                dimension = _DIMENSION.search(text[:2048])
+                if dimension:
+                    widest = max(widest, _column_number(dimension.group(1)))
+                    max_row = max(max_row, int(dimension.group(2)))
+            cells += chunk.count(b"<c ")
+            for row in _ROW.finditer(text):
+                if row.end() <= len(carry):
+                    continue
+                rows_seen += 1
+                number = _ROW_NUMBER.search(row.group(0))
+                index = int(number.group(1)) if number else rows_seen
+                max_row = max(max_row, index)
+                if _HIDDEN.search(row.group(0)):
+                    hidden.add(index - 1)
+            for cell in _WIDE_CELL.finditer(text):
+                widest = max(widest, _column_number(cell.group(1)))
+            carry = text[-256:]
+    columns = max(widest, 26)  # single-letter columns are not scanned: assume all 26
+    if max_row > limits.rows or columns > limits.columns or max_row * columns > limits.cells or cells > limits.cells:
+        raise _fail("{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold "
+                    "(at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload "
+                    "the reader, and is not read.", file=name, sheet=sheet, rows=max_row, columns=columns,
+                    max_columns=limits.columns, max_cells=limits.cells)
+    return hidden
+
+
+# ---------------------------------------------------------------------- the child process
+
+
+CHILD_FLAG = "--qdgui-read-workbook"
+
+
+def child_main(argv: list[str]) -> int:
+    """The child: read every sheet of argv[0] with calamine, write the pickled result to stdout."""
+    import pickle
+    import sys
+
+    path, memory = argv[0], int(argv[1])
+    try:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        except (ImportError, ValueError, OSError):
+            pass  # Windows: the time limit still holds
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(path)
+        sheets = []
+        for meta in book.sheets_metadata:
+            if "WorkSheet" not in str(meta.typ):
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+            sheets.append((meta.name, str(meta.visible).rsplit(".", 1)[-1] == "Visible", rows, merged))
+        result = ("ok", sheets)
+    except MemoryError:
+        result = ("memory", "")
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
+        result = ("error", f"{type(exc).__name__}: {exc}")
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.flush()
+    return 0
+
+
+def _child_command(path: Path, memory: int) -> list[str]:
+    import sys
+
+    if getattr(sys, "frozen", False):  # the packaged program answers this flag before anything else
+        return [sys.executable, CHILD_FLAG, str(path), str(memory)]
+    return [sys.executable, "-c", "import sys; from qdgui.excel.workbook import child_main; "
+                                  "sys.exit(child_main(sys.argv[1:]))", str(path), str(memory)]
+
+
+def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> list:
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    source_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = source_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
+    child = subprocess.Popen(_child_command(path, limits.child_memory), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, creationflags=flags)
+    deadline = time.monotonic() + limits.seconds
+    try:
+        while True:
+            try:
+                out, err = child.communicate(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                progress(0, 0)  # raises Cancelled when the user stops
+                if time.monotonic() > deadline:
+                    raise _fail("{file}: reading took longer than {seconds} seconds and was stopped. The file may be "
+                                "damaged or far larger than a ledger.", file=path.name,
+                                seconds=round(limits.seconds, 1)) from None
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    try:
+        status, payload = pickle.loads(out)
+    except Exception:  # noqa: BLE001 - the child died before writing (an abort, the memory limit)
+        raise _fail("{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to "
+                    "read. Nothing was imported.", file=path.name, code=child.returncode) from None
+    if status == "memory":
+        raise _fail("{file} needs more memory to read than a ledger should; it is not read.", file=path.name)
+    if status == "error":
+        lowered = payload.lower()
+        if "password" in lowered or "encrypt" in lowered:
+            raise _fail("{file} is protected by a password. Open it in Excel or WPS, remove the password, save, "
+                        "and import again.", file=path.name)
+        raise _fail("{file} cannot be read as a workbook: {reason}", file=path.name, reason=payload)
+    return payload
+
+
+def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallback = no_progress) -> RawBook:
+    """Check, then read every worksheet of an .xlsx or .xls file; raises ReadError or Cancelled."""
+    path = Path(path)
+    kind, hidden = check_file(path, limits)
+    digest = file_digest(path)
+    sheets = []
+    for name, visible, rows, merged in _parse_in_child(path, limits, progress):
+        sheets.append(RawSheet(name, visible, rows, merged, hidden.get(name, set())))
+    return RawBook(path, kind, digest, sheets)
+
+
+__all__ = ["Cancelled", "Limits", "RawBook", "RawSheet", "ReadError", "check_file", "read_workbook"]

@@ -1,0 +1,150 @@
+"""Import batches: what each import or merge wrote, so that the whole batch can be undone later."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, delete, select
+from sqlalchemy.orm import Session
+
+from qdgui.i18n import translate
+from qdgui.models.base import Scaled
+from qdgui.models.records import Operator
+from qdgui.models.repository import utc_now
+from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportChange, ReviewItem
+
+
+class BatchError(Exception):
+    """A batch cannot be undone (or found); worded for the user."""
+
+
+def _text(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def row_values(row) -> dict:
+    """Every column of a record row as JSON-ready values."""
+    return {column.key: _text(getattr(row, column.key)) for column in row.__table__.columns}
+
+
+def snapshot(row) -> str:
+    return json.dumps(row_values(row), ensure_ascii=False, sort_keys=True)
+
+
+def values_from_json(table, data: dict) -> dict:
+    """Column values back from `row_values` JSON, typed as the table wants them."""
+    result = {}
+    for column in table.__table__.columns:
+        if column.key not in data:
+            continue
+        value = data[column.key]
+        if value is not None:
+            kind = column.type
+            if isinstance(kind, Scaled):
+                value = Decimal(str(value))
+            elif isinstance(kind, DateTime):
+                value = datetime.fromisoformat(value)
+            elif isinstance(kind, Date):
+                value = date.fromisoformat(value)
+            elif isinstance(kind, Boolean):
+                value = bool(value)
+        result[column.key] = value
+    return result
+
+
+def start(session: Session, *, kind: str, file_name: str, sha256: str, by: Operator,
+          source_database: str | None = None, backup_path: str | None = None) -> ImportBatch:
+    batch = ImportBatch(kind=kind, file_name=file_name, file_sha256=sha256, source_database=source_database,
+                        at=utc_now(), operator=by.name, device=by.device, backup_path=backup_path, summary="{}")
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def note(session: Session, batch: ImportBatch, row, before: str | None) -> None:
+    """Remember that the batch wrote this row (after the write), and the row as it was before."""
+    session.add(ImportChange(batch_id=batch.id, table_name=row.__tablename__, record_uuid=row.uuid, before=before,
+                             after_clock=row.clock))
+
+
+def finish(session: Session, batch: ImportBatch, summary: dict) -> None:
+    batch.summary = json.dumps(summary, ensure_ascii=False, sort_keys=True)
+    session.flush()
+
+
+def earlier_import(session: Session, sha256: str) -> ImportBatch | None:
+    """A batch (not undone) that imported a file with exactly these bytes."""
+    return session.scalar(select(ImportBatch).where(ImportBatch.file_sha256 == sha256, ImportBatch.undone_at.is_(None))
+                          .order_by(ImportBatch.id.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str
+    file_name: str
+    at: datetime
+    operator: str
+    summary: dict
+    undone_at: datetime | None
+    backup_path: str | None
+
+
+def list_batches(session: Session) -> list[BatchInfo]:
+    rows = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
+    return [BatchInfo(b.id, b.kind, b.file_name, b.at, b.operator, json.loads(b.summary or "{}"), b.undone_at,
+                      b.backup_path) for b in rows]
+
+
+def undo(session: Session, batch_id: int, *, by: Operator) -> int:
+    """Put back every record the batch wrote as it was before; returns how many records.
+
+    Refuses (BatchError, nothing changed) when a record was edited after the import or something
+    typed since refers to a record the import added: undo those changes first.
+    """
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise BatchError(translate("Import", "There is no import batch {id}.").format(id=batch_id))
+    if batch.undone_at is not None:
+        raise BatchError(translate("Import", "Import batch {id} was already undone on {at}.").format(
+            id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")))
+    changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
+                              .order_by(ImportChange.id.desc())).all()
+    tables = {name: table for name, table in RECORD_TABLES.items()}
+    changed_since = []
+    for change in changes:
+        row = session.get(tables[change.table_name], change.record_uuid)
+        if row is None or row.clock != change.after_clock:
+            changed_since.append(change)
+    if changed_since:
+        raise BatchError(translate("Import", "Import batch {id} cannot be undone: {n} of its records were changed "
+                                             "after it (for example {uuid}). Undo those changes first.").format(
+            id=batch_id, n=len(changed_since), uuid=changed_since[0].record_uuid))
+    now = utc_now()
+    for change in changes:
+        table = tables[change.table_name]
+        row = session.get(table, change.record_uuid)
+        if change.before is None:
+            session.delete(row)
+            session.execute(delete(AuditEntry).where(AuditEntry.record_uuid == change.record_uuid))
+        else:
+            for key, value in values_from_json(table, json.loads(change.before)).items():
+                setattr(row, key, value)
+            session.add(AuditEntry(table_name=change.table_name, record_uuid=row.uuid, action="update",
+                                   field="import_undone", old_value=str(batch_id), new_value=None, operator=by.name,
+                                   device=by.device, at=now, record_version=row.version))
+    try:
+        session.flush()
+    except Exception as exc:  # noqa: BLE001 - a foreign key: something typed since refers to an added record
+        raise BatchError(translate("Import", "Import batch {id} cannot be undone: records entered since refer to "
+                                             "records it added ({reason}).").format(id=batch_id, reason=exc.__class__.__name__)) from exc
+    session.execute(delete(ReviewItem).where(ReviewItem.batch_id == batch_id, ReviewItem.resolved_at.is_(None)))
+    batch.undone_at = now
+    session.flush()
+    return len(changes)
