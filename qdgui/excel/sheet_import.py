@@ -50,7 +50,7 @@ class Issue:
             where += translate("Import", ", column {column}").format(column=self.column)
         if self.header:
             where += translate("Import", " ({header})").format(header=self.header)
-        return f"{where}: {self.message}"
+        return translate("Import", "{where}: {message}").format(where=where, message=self.message)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qdgui.excel.files import Cancelled, ProgressCallback, no_progress
-from qdgui.i18n import translate
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class ReadError(Exception):
@@ -90,14 +90,14 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[s
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise _fail("{file}: no such file.", file=path)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: no such file."), file=path)
     if path.is_dir():
-        raise _fail("{file} is a folder, not a workbook.", file=path)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is a folder, not a workbook."), file=path)
     size = path.stat().st_size
     if size == 0:
-        raise _fail("{file} is empty (0 bytes).", file=name)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is empty (0 bytes)."), file=name)
     if size > limits.file_bytes:
-        raise _fail("{file} is {size} MB; workbooks over {limit} MB are not read.", file=name,
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is {size} MB; workbooks over {limit} MB are not read."), file=name,
                     size=size // 2**20, limit=limits.file_bytes // 2**20)
     try:
         with open(path, "rb") as handle:
@@ -106,14 +106,14 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[s
                 handle.seek(0)
                 body = handle.read(min(size, 4 * 2**20))
                 if _ENCRYPTED_STREAM in body:
-                    raise _fail("{file} is protected by a password. Open it in Excel or WPS, remove the password "
-                                "(File > Info > Protect Workbook), save, and import again.", file=name)
+                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is protected by a password. Open it in Excel or WPS, remove the password "
+                                "(File > Info > Protect Workbook), save, and import again."), file=name)
                 return "xls", {}
     except OSError as exc:
-        raise _fail("Cannot open {file}: {reason}", file=name, reason=exc.strerror or exc) from exc
+        raise _fail(QT_TRANSLATE_NOOP("Import", "Cannot open {file}: {reason}"), file=name, reason=exc.strerror or exc) from exc
     if not head.startswith(ZIP_MAGIC):
-        raise _fail("{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it "
-                    "as .xlsx first.", file=name)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it "
+                    "as .xlsx first."), file=name)
     return "xlsx", _check_xlsx(path, limits)
 
 
@@ -124,22 +124,22 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
             infos = archive.infolist()
             members = {info.filename: info for info in infos}
             if "xl/workbook.xml" not in members:
-                raise _fail("{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).",
+                raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml)."),
                             file=name)
             total = 0
             for info in infos:
                 total += info.file_size
                 if info.flag_bits & 0x1:
-                    raise _fail("{file} is protected by a password.", file=name)
+                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is protected by a password."), file=name)
                 too_big = info.file_size > limits.part_bytes
                 bomb = info.file_size > 2**20 and info.file_size > limits.ratio * max(info.compress_size, 1)
                 if too_big or bomb:
-                    raise _fail("{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file "
-                                "is damaged or built to overload the reader, and is not read.", file=name,
+                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file "
+                                "is damaged or built to overload the reader, and is not read."), file=name,
                                 part=info.filename, size=info.file_size // 2**20,
                                 packed=round(info.compress_size / 2**20, 1))
             if total > limits.total_bytes:
-                raise _fail("{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.",
+                raise _fail(QT_TRANSLATE_NOOP("Import", "{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read."),
                             file=name, size=total // 2**20, limit=limits.total_bytes // 2**20)
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
@@ -151,10 +151,10 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
                     hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
             return hidden
     except zipfile.BadZipFile as exc:
-        raise _fail("{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file "
-                    "again.", file=name, reason=exc) from exc
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file "
+                    "again."), file=name, reason=exc) from exc
     except (zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise _fail("{file} is damaged or uses an unsupported zip feature ({reason}).", file=name,
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged or uses an unsupported zip feature ({reason})."), file=name,
                     reason=exc) from exc
 
 
@@ -166,8 +166,8 @@ def _check_prologue(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
     with archive.open(info) as handle:
         start = handle.read(4096)
     if _DTD.search(start):
-        raise _fail("{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file "
-                    "is not read.", file=name, part=info.filename)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file "
+                    "is not read."), file=name, part=info.filename)
 
 
 def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
@@ -187,9 +187,9 @@ def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
                 target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
                 targets[rel.get("Id")] = target
     except DefusedXmlException as exc:
-        raise _fail("{file}: its workbook part declares XML entities; the file is not read.", file=name) from exc
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: its workbook part declares XML entities; the file is not read."), file=name) from exc
     except ElementTree.ParseError as exc:
-        raise _fail("{file} is damaged (its list of sheets cannot be read: {reason}).", file=name,
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged (its list of sheets cannot be read: {reason})."), file=name,
                     reason=exc) from exc
     return [(sheet.get("name", ""), targets.get(sheet.get(r_id), "")) for sheet in book.iterfind("m:sheets/m:sheet", ns)]
 
@@ -240,9 +240,9 @@ def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int
             carry = text[-256:]
     columns = max(widest, 26)  # single-letter columns are not scanned: assume all 26
     if max_row > limits.rows or columns > limits.columns or max_row * columns > limits.cells or cells > limits.cells:
-        raise _fail("{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold "
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold "
                     "(at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload "
-                    "the reader, and is not read.", file=name, sheet=sheet, rows=max_row, columns=columns,
+                    "the reader, and is not read."), file=name, sheet=sheet, rows=max_row, columns=columns,
                     max_columns=limits.columns, max_cells=limits.cells)
     return hidden
 
@@ -317,8 +317,8 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
             except subprocess.TimeoutExpired:
                 progress(0, 0)  # raises Cancelled when the user stops
                 if time.monotonic() > deadline:
-                    raise _fail("{file}: reading took longer than {seconds} seconds and was stopped. The file may be "
-                                "damaged or far larger than a ledger.", file=path.name,
+                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: reading took longer than {seconds} seconds and was stopped. The file may be "
+                                "damaged or far larger than a ledger."), file=path.name,
                                 seconds=round(limits.seconds, 1)) from None
     finally:
         if child.poll() is None:
@@ -327,16 +327,16 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     try:
         status, payload = pickle.loads(out)
     except Exception:  # noqa: BLE001 - the child died before writing (an abort, the memory limit)
-        raise _fail("{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to "
-                    "read. Nothing was imported.", file=path.name, code=child.returncode) from None
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to "
+                    "read. Nothing was imported."), file=path.name, code=child.returncode) from None
     if status == "memory":
-        raise _fail("{file} needs more memory to read than a ledger should; it is not read.", file=path.name)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} needs more memory to read than a ledger should; it is not read."), file=path.name)
     if status == "error":
         lowered = payload.lower()
         if "password" in lowered or "encrypt" in lowered:
-            raise _fail("{file} is protected by a password. Open it in Excel or WPS, remove the password, save, "
-                        "and import again.", file=path.name)
-        raise _fail("{file} cannot be read as a workbook: {reason}", file=path.name, reason=payload)
+            raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is protected by a password. Open it in Excel or WPS, remove the password, save, "
+                        "and import again."), file=path.name)
+        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} cannot be read as a workbook: {reason}"), file=path.name, reason=payload)
     return payload
 
 

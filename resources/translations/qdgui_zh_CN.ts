@@ -29,13 +29,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="41" />
+        <location filename="../../qdgui/app.py" line="45" />
         <location filename="../../qdgui/cli_export.py" line="58" />
+        <location filename="../../qdgui/cli_import.py" line="55" />
+        <location filename="../../qdgui/cli_import.py" line="65" />
+        <location filename="../../qdgui/cli_import.py" line="85" />
+        <location filename="../../qdgui/cli_import.py" line="94" />
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="44" />
+        <location filename="../../qdgui/app.py" line="48" />
         <source>qdgui: cannot use {path}: {reason}</source>
         <translation>qdgui：无法使用 {path}：{reason}</translation>
     </message>
@@ -156,52 +160,107 @@
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="81" />
+        <location filename="../../qdgui/cli.py" line="65" />
+        <source>import a workbook: another laptop's ledger export (merged), a hand-kept ledger or a target list</source>
+        <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="67" />
+        <source>the workbook (.xlsx or .xls)</source>
+        <translation>要导入的工作簿（.xlsx 或 .xls）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="68" />
+        <source>only print what would be imported and every problem; write nothing</source>
+        <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="70" />
+        <source>what the sheets hold (default: recognised from their headers)</source>
+        <translation>工作表的内容类别（默认：按表头识别）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="72" />
+        <source>SHEET!COLUMN=FIELD</source>
+        <translation>工作表!列=字段</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="72" />
+        <source>correct the column mapping, e.g. '签约!F=signed_on' or 'F=' to ignore column F (repeatable)</source>
+        <translation>更正列的对应关系，如 '签约!F=signed_on'，或 'F=' 表示忽略 F 列（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="74" />
+        <source>import hidden rows too</source>
+        <translation>隐藏行也导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="75" />
+        <source>import a hand-kept sheet even though exactly this file was imported before</source>
+        <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="77" />
+        <source>write the rejected rows, with what is wrong, to this workbook</source>
+        <translation>把未导入的行连同错误说明写入此工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="79" />
+        <source>undo a whole import batch</source>
+        <translation>撤销整批导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="80" />
+        <source>list the import batches</source>
+        <translation>列出导入批次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="98" />
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="84" />
+        <location filename="../../qdgui/cli.py" line="101" />
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="90" />
+        <location filename="../../qdgui/cli.py" line="107" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="97" />
+        <location filename="../../qdgui/cli.py" line="114" />
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="111" />
+        <location filename="../../qdgui/cli.py" line="132" />
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="112" />
+        <location filename="../../qdgui/cli.py" line="133" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="113" />
+        <location filename="../../qdgui/cli.py" line="134" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="114" />
+        <location filename="../../qdgui/cli.py" line="135" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="115" />
+        <location filename="../../qdgui/cli.py" line="136" />
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="116" />
+        <location filename="../../qdgui/cli.py" line="137" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -224,6 +283,41 @@
         <location filename="../../qdgui/cli_export.py" line="53" />
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="28" />
+        <source>--column '{spec}': write SHEET!COLUMN=FIELD, e.g. '签约!F=signed_on'.</source>
+        <translation>--column '{spec}'：请写成 工作表!列=字段，如 '签约!F=signed_on'。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="32" />
+        <source>--column '{spec}': no field '{field}'; fields are: {fields}.</source>
+        <translation>--column '{spec}'：没有字段“{field}”；可用字段：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="48" />
+        <source>undone {at:%Y-%m-%d %H:%M}</source>
+        <translation>已于 {at:%Y-%m-%d %H:%M} 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="57" />
+        <source>Import batch {id} undone: {n} records put back as they were.</source>
+        <translation>导入批次 {id} 已撤销：{n} 条记录恢复原状。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="60" />
+        <source>qdgui import: give the workbook to import (or --undo BATCH, or --list).</source>
+        <translation>qdgui import：请给出要导入的工作簿（或 --undo 批次号，或 --list）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="86" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="96" />
+        <source>{n} rejected rows written to {path}.</source>
+        <translation>{n} 行未导入的数据已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -532,81 +626,91 @@
         <translation>合并来源文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="60" />
+        <location filename="../../qdgui/excel/ledger.py" line="57" />
+        <source>Version clock</source>
+        <translation>版本时钟</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="61" />
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="61" />
+        <location filename="../../qdgui/excel/ledger.py" line="62" />
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="62" />
+        <location filename="../../qdgui/excel/ledger.py" line="63" />
         <source>Community/village ID</source>
         <translation>社区/村编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="63" />
+        <location filename="../../qdgui/excel/ledger.py" line="64" />
         <source>Community/village name</source>
         <translation>社区/村名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="91" />
+        <location filename="../../qdgui/excel/ledger.py" line="92" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92" />
+        <location filename="../../qdgui/excel/ledger.py" line="93" />
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="93" />
+        <location filename="../../qdgui/excel/ledger.py" line="94" />
         <source>Communities and villages</source>
         <translation>社区和村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="94" />
+        <location filename="../../qdgui/excel/ledger.py" line="95" />
         <location filename="../../qdgui/excel/weekly.py" line="29" />
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="95" />
+        <location filename="../../qdgui/excel/ledger.py" line="96" />
         <location filename="../../qdgui/excel/weekly.py" line="31" />
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="96" />
+        <location filename="../../qdgui/excel/ledger.py" line="97" />
         <location filename="../../qdgui/excel/weekly.py" line="32" />
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="182" />
-        <location filename="../../qdgui/excel/ledger.py" line="376" />
+        <location filename="../../qdgui/excel/ledger.py" line="183" />
+        <location filename="../../qdgui/excel/ledger.py" line="387" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="182" />
+        <location filename="../../qdgui/excel/ledger.py" line="183" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="298" />
+        <location filename="../../qdgui/excel/ledger.py" line="307" />
         <source>{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="308" />
+        <location filename="../../qdgui/excel/ledger.py" line="317" />
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="347" />
+        <location filename="../../qdgui/excel/ledger.py" line="323" />
+        <source>{path}: the sheet '{sheet}' listed in the ledger is missing.</source>
+        <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="358" />
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1096,6 +1200,359 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="76" />
+        <source>Merging {file} (ledger of another laptop)</source>
+        <translation>合并 {file}（其他电脑的台账）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="77" />
+        <source>Preview of merging {file} (nothing written)</source>
+        <translation>合并 {file} 的预览（未写入）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="79" />
+        <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
+        <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="85" />
+        <source>Importing {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="86" />
+        <source>Preview of importing {file} (nothing written)</source>
+        <translation>导入 {file} 的预览（未写入）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="92" />
+        <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
+        <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="97" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="97" />
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="98" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="101" />
+        <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
+        <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="105" />
+        <source>Nothing was written: the database already holds all of it.</source>
+        <translation>未写入任何内容：数据库中已有这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="145" />
+        <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.</source>
+        <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="152" />
+        <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
+        <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="128" />
+        <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
+        <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="141" />
+        <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
+        <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="160" />
+        <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
+        <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="201" />
+        <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
+        <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="229" />
+        <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
+        <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="267" />
+        <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
+        <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="46" />
+        <source>Sheet {sheet}</source>
+        <translation>工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="48" />
+        <source>, row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="50" />
+        <source>, column {column}</source>
+        <translation> {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="52" />
+        <source> ({header})</source>
+        <translation>（{header}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="53" />
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="125" />
+        <source>Hidden sheet: not imported.</source>
+        <translation>隐藏的工作表，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="127" />
+        <source>No header row with known column names found in the first 30 rows: not imported.</source>
+        <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="254" />
+        <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
+        <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="257" />
+        <source>Total row: not imported (totals are computed from the records).</source>
+        <translation>合计行，未导入（合计由记录自动计算）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="260" />
+        <source>Repeated header row: not imported.</source>
+        <translation>重复的表头行，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="262" />
+        <source>Note below the table: not imported.</source>
+        <translation>表格下方的说明，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="264" />
+        <source>Nothing in the recognised columns: not imported.</source>
+        <translation>已识别的列中没有内容，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="274" />
+        <source>Part of a merged cell: its number is counted once, in the first row.</source>
+        <translation>属于合并单元格：数值只计入第一行。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="302" />
+        <source>“{text}” is not a district or county-level city of Qingdao.</source>
+        <translation>“{text}”不是青岛市的区（市）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="313" />
+        <source>“{text}” names more than one street or town; add a district column.</source>
+        <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="315" />
+        <source>“{text}” is not a street or town of {district}.</source>
+        <translation>“{text}”不是{district}的街道（镇）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="316" />
+        <source>Qingdao</source>
+        <translation>青岛市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="334" />
+        <source>No project named “{text}” in this district: add it on the Projects page first.</source>
+        <translation>本区没有名为“{text}”的项目：请先在“项目”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="343" />
+        <source>“{text}” is not a community or village of this street: add it on the Communities page first.</source>
+        <translation>“{text}”不是本街道的社区/村：请先在“社区/村”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="414" />
+        <source>Looks like a record already there ({what}): check it is not entered twice.</source>
+        <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="416" />
+        <source>same place, date and figures</source>
+        <translation>地点、日期和数字相同</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="429" />
+        <source>Column not recognised: not imported (choose its field in the column mapping).</source>
+        <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="440" />
+        <source>No column for {field}: the sheet cannot be imported (choose the column in the mapping).</source>
+        <translation>没有“{field}”列：此工作表无法导入（请在列对应中选择）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="473" />
+        <source>Row in the original</source>
+        <translation>原表行号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="475" />
+        <source>What is wrong</source>
+        <translation>错误说明</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/batches.py" line="113" />
+        <source>There is no import batch {id}.</source>
+        <translation>没有导入批次 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/batches.py" line="115" />
+        <source>Import batch {id} was already undone on {at}.</source>
+        <translation>导入批次 {id} 已于 {at} 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/batches.py" line="126" />
+        <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
+        <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/batches.py" line="145" />
+        <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
+        <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="93" />
+        <source>{file}: no such file.</source>
+        <translation>{file}：文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="95" />
+        <source>{file} is a folder, not a workbook.</source>
+        <translation>{file} 是文件夹，不是工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="98" />
+        <source>{file} is empty (0 bytes).</source>
+        <translation>{file} 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="100" />
+        <source>{file} is {size} MB; workbooks over {limit} MB are not read.</source>
+        <translation>{file} 有 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="109" />
+        <source>{file} is protected by a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook), save, and import again.</source>
+        <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）并保存后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="113" />
+        <source>Cannot open {file}: {reason}</source>
+        <translation>无法打开 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="115" />
+        <source>{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.</source>
+        <translation>{file} 不是 Excel 工作簿（.xlsx 或 .xls）。如果是 CSV 或 WPS 文件，请先另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="127" />
+        <source>{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).</source>
+        <translation>{file} 是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="133" />
+        <source>{file} is protected by a password.</source>
+        <translation>{file} 设有密码保护。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="137" />
+        <source>{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file is damaged or built to overload the reader, and is not read.</source>
+        <translation>{file}：其中的 {part} 解压后将达 {size} MB（压缩时 {packed} MB）；文件已损坏或为恶意构造，不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="142" />
+        <source>{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.</source>
+        <translation>{file} 解压后共 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="154" />
+        <source>{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.</source>
+        <translation>{file} 已损坏（压缩包无法读取：{reason}）。请向发送人重新索取文件。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="157" />
+        <source>{file} is damaged or uses an unsupported zip feature ({reason}).</source>
+        <translation>{file} 已损坏或使用了不支持的压缩格式（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="169" />
+        <source>{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file is not read.</source>
+        <translation>{file}：其中的 {part} 声明了 XML 实体（DOCTYPE），Excel 从不生成此类内容；文件不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="190" />
+        <source>{file}: its workbook part declares XML entities; the file is not read.</source>
+        <translation>{file}：工作簿部分声明了 XML 实体；文件不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="192" />
+        <source>{file} is damaged (its list of sheets cannot be read: {reason}).</source>
+        <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="243" />
+        <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
+        <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="320" />
+        <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
+        <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="330" />
+        <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
+        <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="333" />
+        <source>{file} needs more memory to read than a ledger should; it is not read.</source>
+        <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="337" />
+        <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
+        <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="339" />
+        <source>{file} cannot be read as a workbook: {reason}</source>
+        <translation>{file} 无法作为工作簿读取：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
         <location filename="../../qdgui/views/record_form.py" line="30" />
@@ -1460,18 +1917,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="270" />
+        <location filename="../../qdgui/models/repository.py" line="284" />
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="288" />
+        <location filename="../../qdgui/models/repository.py" line="302" />
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="291" />
-        <location filename="../../qdgui/models/repository.py" line="373" />
+        <location filename="../../qdgui/models/repository.py" line="305" />
+        <location filename="../../qdgui/models/repository.py" line="391" />
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -1479,21 +1936,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="423" />
+        <location filename="../../qdgui/models/repository.py" line="441" />
         <location filename="../../qdgui/models/rules.py" line="207" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="425" />
-        <location filename="../../qdgui/models/repository.py" line="441" />
+        <location filename="../../qdgui/models/repository.py" line="443" />
+        <location filename="../../qdgui/models/repository.py" line="460" />
         <location filename="../../qdgui/models/rules.py" line="145" />
         <location filename="../../qdgui/models/rules.py" line="194" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="428" />
+        <location filename="../../qdgui/models/repository.py" line="446" />
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
