@@ -19,6 +19,7 @@ import posixpath
 import re
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
                 if part in members:
                     hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
             return hidden
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error) as exc:
         raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file "
                     "again."), file=name, reason=exc) from exc
     except (zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 QT_FREE = [ROOT / "qdgui" / "models", ROOT / "qdgui" / "i18n.py", ROOT / "qdgui" / "config.py", ROOT / "qdgui" / "cli.py",
-          ROOT / "qdgui" / "cli_export.py", ROOT / "qdgui" / "excel"]
+          ROOT / "qdgui" / "cli_export.py", ROOT / "qdgui" / "cli_import.py", ROOT / "qdgui" / "excel"]
 FORBIDDEN = ("PySide6", "pyqtgraph", "shiboken6", "qdgui.views")
 
 
@@ -36,7 +36,7 @@ def test_importing_every_model_module_loads_no_qt():
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
-        + "import qdgui.cli, qdgui.cli_export, qdgui.config\n"
+        + "import qdgui.cli, qdgui.cli_export, qdgui.cli_import, qdgui.config\n"
         + "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6')))\n"
         + "print(','.join(bad))\n"
     )

@@ -1,0 +1,212 @@
+"""Merging laptops' returns: A and B start from the same data, change records offline, and export;
+the supervisor merges in any order, twice, and gets the same database with the conflicts reported."""
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from qdgui.excel import importer
+from qdgui.excel.ledger import write_ledger
+from qdgui.excel.ledger import LedgerError
+from qdgui.models import repository
+from qdgui.models.migrate import open_database
+from qdgui.models.records import CommunityDraft, DemolitionDraft, Operator, ParkDraft, ProjectDraft, SigningDraft
+from qdgui.models.tables import RECORD_TABLES, Demolition, ImportBatch, Park, ReviewItem, Signing
+
+TODAY = date(2026, 11, 21)
+A = Operator("王丽", "laptop-a")
+B = Operator("李强", "laptop-b")
+BOSS = Operator("张主任", "supervisor")
+
+
+def seed(db):
+    with db.begin() as s:
+        project = repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
+                                                 total_households=4000), by=A, today=TODAY, confirm_warnings=True)
+        village = repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=A, today=TODAY)
+        for i in range(3):
+            repository.add(s, SigningDraft(project, "370212", "370212001", date(2026, 11, 2 + i), households=10 + i,
+                                           houses=10 + i, community_uuid=village, agreement_no=f"DJ-{i}"),
+                           by=A, today=TODAY)
+        for i in range(3):
+            repository.add(s, DemolitionDraft(f"ZH-{i}", "370212", "370212001", f"株洲路{i}号", "color_steel", 100 + i,
+                                              "demolish", "identified", date(2026, 10, 1)), by=A, today=TODAY)
+        repository.add(s, ParkDraft("石老人口袋公园", "pocket", "370212", 2026, "building"), by=A, today=TODAY)
+
+
+def snapshot(db) -> dict:
+    """Every record of every table, all columns but the file it last came from."""
+    out = {}
+    with db.sessions() as s:
+        for name, table in RECORD_TABLES.items():
+            rows = s.execute(select(table).order_by(table.uuid)).scalars()
+            out[name] = [{c.key: getattr(r, c.key) for c in table.__table__.columns} for r in rows]
+    return out
+
+
+def edit(db, table, where, by, **changes):
+    with db.begin() as s:
+        row = s.scalar(select(table).where(where))
+        repository.update(s, row.uuid, repository.draft_from_row(row, **changes), by=by, today=TODAY,
+                          confirm_warnings=True)
+
+
+def export(db, path):
+    with db.sessions() as s:
+        write_ledger(s, path)
+    return path
+
+
+def merge(db, path, by=BOSS):
+    return importer.commit(db, importer.read(path), importer.ImportOptions(), by=by, today=TODAY)
+
+
+@pytest.fixture
+def returns(tmp_path):
+    """The base ledger, and the returns of laptops A and B after a week offline."""
+    origin, _ = open_database(tmp_path / "origin.sqlite")
+    seed(origin)
+    base = export(origin, tmp_path / "base.xlsx")
+    origin.close()
+    laptops = {}
+    for name, by in (("a", A), ("b", B)):
+        db, _ = open_database(tmp_path / f"{name}.sqlite")
+        merge(db, base, by=by)
+        laptops[name] = db
+    a, b = laptops["a"], laptops["b"]
+    # A: finishes case ZH-0, deletes signing DJ-1, adds case A-9 and renames the park
+    edit(a, Demolition, Demolition.case_no == "ZH-0", A, status="demolished", done_on=date(2026, 11, 20))
+    with a.begin() as s:
+        uuid = s.scalar(select(Signing.uuid).where(Signing.agreement_no == "DJ-1"))
+        repository.set_deleted(s, Signing, uuid, True, by=A)
+        repository.add(s, DemolitionDraft("A-9", "370212", "370212001", "海尔路9号", "steel", 50, "demolish",
+                                          "identified", date(2026, 11, 18)), by=A, today=TODAY)
+    edit(a, Park, Park.name == "石老人口袋公园", A, name="石老人社区口袋公园")
+    # B: measures case ZH-0 again (a conflict with A), corrects signing DJ-2, and enters the same
+    # building as A-9 under its own case number (looks alike)
+    edit(b, Demolition, Demolition.case_no == "ZH-0", B, area_m2="130")
+    edit(b, Signing, Signing.agreement_no == "DJ-2", B, households="20", houses="20")
+    with b.begin() as s:
+        repository.add(s, DemolitionDraft("B-3", "370212", "370212001", "海尔路9号", "steel", 50, "demolish",
+                                          "identified", date(2026, 11, 18)), by=B, today=TODAY)
+    paths = {"base": base, "a": export(a, tmp_path / "return-a.xlsx"), "b": export(b, tmp_path / "return-b.xlsx")}
+    a.close()
+    b.close()
+    return paths
+
+
+def supervisor(tmp_path, name, returns, order):
+    db, _ = open_database(tmp_path / f"{name}.sqlite")
+    merge(db, returns["base"])
+    reports = [merge(db, returns[k]) for k in order]
+    return db, reports
+
+
+def comparable(snap):
+    return {k: [{f: v for f, v in r.items() if f != "source_file"} for r in rows] for k, rows in snap.items()}
+
+
+def test_merging_in_any_order_and_twice_gives_the_same_database_with_the_conflict_reported(tmp_path, returns):
+    one, reports_ab = supervisor(tmp_path, "s1", returns, ["a", "b"])
+    two, reports_ba = supervisor(tmp_path, "s2", returns, ["b", "a"])
+    first, second = snapshot(one), snapshot(two)
+    assert comparable(first) == comparable(second)
+    assert first == second  # even the file each record last came from
+
+    # what the accounts said
+    a_then_b = [r.merged.counts for r in reports_ab]
+    assert (a_then_b[0]["inserted"], a_then_b[0]["updated"], a_then_b[0]["deleted"]) == (1, 2, 1)
+    assert (a_then_b[1]["inserted"], a_then_b[1]["updated"], a_then_b[1]["conflicts"], a_then_b[1]["similar"]) == \
+        (1, 1, 1, 1)
+    assert "两边都有修改，请逐项选择" in "\n".join(reports_ab[1].lines())
+
+    with one.sessions() as s:
+        cases = dict(s.execute(select(Demolition.case_no, Demolition.deleted)).all())
+        assert cases == {"ZH-0": False, "ZH-1": False, "ZH-2": False, "A-9": False, "B-3": False}  # none lost or doubled
+        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
+        # B measured last: its version is kept for now, A's is kept beside it for a person to choose
+        assert (zh0.area_m2, zh0.status) == (130, "identified")
+        signings = {r.agreement_no: (r.households, r.deleted) for r in s.scalars(select(Signing))}
+        assert signings == {"DJ-0": (10, False), "DJ-1": (11, True), "DJ-2": (20, False)}
+        assert s.scalar(select(Park.name)) == "石老人社区口袋公园"
+        items = s.execute(select(ReviewItem.reason, ReviewItem.table_name, ReviewItem.kept, ReviewItem.other)
+                          .order_by(ReviewItem.reason)).all()
+    assert [(i.reason, i.table_name) for i in items] == [("conflict", "demolition"), ("similar", "demolition")]
+    conflict = items[0]
+    kept, other = json.loads(conflict.kept), json.loads(conflict.other)
+    assert (kept["area_m2"], kept["status"]) == ("130.00", "identified")
+    assert (other["area_m2"], other["status"], other["done_on"]) == ("100.00", "demolished", "2026-11-20")
+
+    # merging both returns again changes nothing at all
+    for path in (returns["a"], returns["b"], returns["base"]):
+        again = merge(one, path)
+        assert again.batch_id is None and again.imported == 0
+        assert "未写入任何内容" in "\n".join(again.lines())
+    assert snapshot(one) == first
+    with one.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(ReviewItem)) == 2  # not reported twice
+    one.close()
+    two.close()
+
+
+def test_every_record_remembers_its_laptop_and_file(tmp_path, returns):
+    db, _ = supervisor(tmp_path, "s", returns, ["a"])
+    with db.sessions() as s:
+        case = s.scalar(select(Demolition).where(Demolition.case_no == "A-9"))
+        assert (case.device, case.operator, case.source_file) == ("laptop-a", "王丽", "return-a.xlsx")
+        untouched = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        assert untouched.source_file == "base.xlsx"
+    db.close()
+
+
+def test_a_newer_version_replaces_and_a_merge_batch_can_be_undone(tmp_path, returns):
+    db, reports = supervisor(tmp_path, "s", returns, ["a"])
+    with db.sessions() as s:
+        assert s.scalar(select(Demolition.status).where(Demolition.case_no == "ZH-0")) == "demolished"
+    importer.undo(db, reports[0].batch_id, by=BOSS)
+    with db.sessions() as s:
+        assert s.scalar(select(Demolition.status).where(Demolition.case_no == "ZH-0")) == "identified"
+        assert s.scalar(select(func.count()).select_from(Demolition).where(Demolition.case_no == "A-9")) == 0
+        assert s.scalar(select(Signing.deleted).where(Signing.agreement_no == "DJ-1")) is False
+    # merged again after the undo, it all comes back
+    again = merge(db, returns["a"])
+    assert again.merged.counts["inserted"] == 1 and again.merged.counts["updated"] == 2
+    db.close()
+
+
+def test_a_record_with_the_same_case_number_is_held_back_not_duplicated(tmp_path, returns):
+    db, _ = supervisor(tmp_path, "s", returns, ["a"])
+    other, _ = open_database(tmp_path / "c.sqlite")
+    merge(other, returns["base"])
+    with other.begin() as s:
+        repository.add(s, DemolitionDraft("A-9", "370212", "370212001", "另一处", "steel", 10, "demolish",
+                                          "identified", date(2026, 11, 19)), by=Operator("赵敏", "laptop-c"), today=TODAY)
+    ret = export(other, tmp_path / "return-c.xlsx")
+    other.close()
+    report = merge(db, ret)
+    assert report.merged.counts["held"] == 1 and report.merged.counts["inserted"] == 0
+    with db.sessions() as s:
+        assert s.execute(select(Demolition.address).where(Demolition.case_no == "A-9")).scalars().all() == ["海尔路9号"]
+        item = s.scalar(select(ReviewItem).where(ReviewItem.reason == "duplicate"))
+        assert json.loads(item.other)["address"] == "另一处"
+    db.close()
+
+
+def test_a_damaged_return_writes_nothing(tmp_path, returns):
+    import openpyxl
+
+    book = openpyxl.load_workbook(returns["a"])
+    sheet = book["拆违治乱"]
+    sheet["A3"] = "not-a-uuid"
+    damaged = tmp_path / "damaged.xlsx"
+    book.save(damaged)
+    db, _ = open_database(tmp_path / "s.sqlite")
+    merge(db, returns["base"])
+    before = snapshot(db)
+    with pytest.raises(LedgerError, match="第 3 行：记录编号（UUID）缺失或损坏"):
+        merge(db, damaged)
+    assert snapshot(db) == before
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 1
+    db.close()
