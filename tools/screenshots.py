@@ -74,9 +74,38 @@ def main() -> None:
         app.processEvents()
         weekly.grab().save(str(OUT / "export-weekly.png"))
         weekly.close()
+        _import_shots(app, window, Path(folder))
         window.close()
         database.close()
     print(f"screenshots written to {OUT}")
+
+
+def _import_shots(app, window, folder: Path) -> None:
+    """The import wizard on a messy hand-kept ledger (built by the tests' helper), and the batch list."""
+    sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    import messy
+
+    dialog = window.import_workbook(messy.demolition_ledger(folder / "中韩街道拆违台账.xlsx"))
+    while dialog._task is not None or dialog._report is None:
+        app.processEvents()
+    dialog.grab().save(str(OUT / "import-problems.png"))
+    dialog.pages.setCurrentWidget(dialog.rows)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "import-rows.png"))
+    dialog.pages.setCurrentWidget(dialog.mapping)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "import-mapping.png"))
+    dialog.commit_button.click()
+    while dialog._task is not None or dialog._report.batch_id is None:
+        app.processEvents()
+    dialog.close()
+    window.show_batches()
+    from qdgui.views.import_wizard import BatchesDialog
+
+    listing = window.findChild(BatchesDialog)
+    app.processEvents()
+    listing.grab().save(str(OUT / "import-batches.png"))
+    listing.close()
 
 
 def _project_named(database, name: str) -> str:

@@ -41,9 +41,11 @@ class BackgroundTask(QThread):
     cancelled = Signal()
     """The user stopped it: nothing was written."""
 
-    def __init__(self, job: Callable[[ProgressCallback], object], parent=None):
+    def __init__(self, job: Callable[[ProgressCallback], object], parent=None, *,
+                 expected: tuple[type[Exception], ...] = (ExportError,)):
         super().__init__(parent)
         self._job = job
+        self._expected = expected  # errors whose message is already worded for the user
 
     def _progress(self, done: int, total: int) -> None:
         if self.isInterruptionRequested():
@@ -55,7 +57,7 @@ class BackgroundTask(QThread):
             result = self._job(self._progress)
         except Cancelled:
             self.cancelled.emit()
-        except ExportError as exc:
+        except self._expected as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the user, never kills the window
             self.failed.emit(self.tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"))

@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
         self.ledger_action.triggered.connect(self.export_ledger)
         file_menu.addActions([self.weekly_action, self.ledger_action])
         file_menu.addSeparator()
+        self.import_action = QAction(self.tr("&Import a workbook..."), self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_workbook)
+        self.batches_action = QAction(self.tr("Import &batches..."), self)
+        self.batches_action.triggered.connect(self.show_batches)
+        file_menu.addActions([self.import_action, self.batches_action])
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -215,6 +221,38 @@ class MainWindow(QMainWindow):
             return path
 
         self._run_export(self.tr("Writing the ledger..."), job, self.tr("Ledger saved: {path}"))
+
+    def import_workbook(self, path: Path | None = None):
+        """Choose a workbook and open the import wizard on it (reading happens in the background)."""
+        from qdgui.views.import_wizard import ImportDialog, OpenFile
+
+        path = path or OpenFile.ask(self)
+        if path is None:
+            return None
+        return ImportDialog.run(self._database, self._settings, path, by=self._settings.as_operator(),
+                                today=self._today(), parent=self, on_imported=self._imported)
+
+    @Slot(object)
+    def _imported(self, report) -> None:
+        for kind in report.changed_kinds:
+            self.data_changed.emit(kind)
+            if self._dashboard is not None:
+                self._dashboard.records_changed(kind)
+        if report.batch_id is not None:
+            self.statusBar().showMessage(self.tr("Import batch {id} written from {file}").format(
+                id=report.batch_id, file=report.path.name), 15000)
+
+    def show_batches(self) -> None:
+        from qdgui.views.import_wizard import BatchesDialog
+
+        BatchesDialog.run(self._database, by=self._settings.as_operator(), parent=self, on_undone=self._batch_undone)
+
+    @Slot(object)
+    def _batch_undone(self, kinds) -> None:
+        for kind in kinds:
+            self.data_changed.emit(kind)
+            if self._dashboard is not None:
+                self._dashboard.records_changed(kind)
 
     def _run_export(self, label: str, job, done_message: str) -> None:
         dialog = self._export_dialog()

@@ -3,9 +3,97 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="61" />
+        <location filename="../../qdgui/views/export.py" line="63" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="400" />
+        <source>Import batches</source>
+        <translation>导入批次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="408" />
+        <source>Undo the chosen batch</source>
+        <translation>撤销所选批次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="409" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <source>Merge</source>
+        <translation>合并台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <source>Ledger import</source>
+        <translation>导入手工台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <source>Targets</source>
+        <translation>导入目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="430" />
+        <source>Undone {at}</source>
+        <translation>已于 {at} 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="451" />
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="452" />
+        <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
+        <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="461" />
+        <source>Not undone</source>
+        <translation>未撤销</translation>
     </message>
 </context>
 <context>
@@ -1442,114 +1530,316 @@
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="93" />
+        <location filename="../../qdgui/excel/workbook.py" line="94" />
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="95" />
+        <location filename="../../qdgui/excel/workbook.py" line="96" />
         <source>{file} is a folder, not a workbook.</source>
         <translation>{file} 是文件夹，不是工作簿。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="98" />
+        <location filename="../../qdgui/excel/workbook.py" line="99" />
         <source>{file} is empty (0 bytes).</source>
         <translation>{file} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="100" />
+        <location filename="../../qdgui/excel/workbook.py" line="101" />
         <source>{file} is {size} MB; workbooks over {limit} MB are not read.</source>
         <translation>{file} 有 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="109" />
+        <location filename="../../qdgui/excel/workbook.py" line="110" />
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook), save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="113" />
+        <location filename="../../qdgui/excel/workbook.py" line="114" />
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="115" />
+        <location filename="../../qdgui/excel/workbook.py" line="116" />
         <source>{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx 或 .xls）。如果是 CSV 或 WPS 文件，请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="127" />
+        <location filename="../../qdgui/excel/workbook.py" line="128" />
         <source>{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).</source>
         <translation>{file} 是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="133" />
+        <location filename="../../qdgui/excel/workbook.py" line="134" />
         <source>{file} is protected by a password.</source>
         <translation>{file} 设有密码保护。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="137" />
+        <location filename="../../qdgui/excel/workbook.py" line="138" />
         <source>{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：其中的 {part} 解压后将达 {size} MB（压缩时 {packed} MB）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="142" />
+        <location filename="../../qdgui/excel/workbook.py" line="143" />
         <source>{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.</source>
         <translation>{file} 解压后共 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="154" />
+        <location filename="../../qdgui/excel/workbook.py" line="155" />
         <source>{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.</source>
         <translation>{file} 已损坏（压缩包无法读取：{reason}）。请向发送人重新索取文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="157" />
+        <location filename="../../qdgui/excel/workbook.py" line="158" />
         <source>{file} is damaged or uses an unsupported zip feature ({reason}).</source>
         <translation>{file} 已损坏或使用了不支持的压缩格式（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="169" />
+        <location filename="../../qdgui/excel/workbook.py" line="170" />
         <source>{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file is not read.</source>
         <translation>{file}：其中的 {part} 声明了 XML 实体（DOCTYPE），Excel 从不生成此类内容；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="190" />
+        <location filename="../../qdgui/excel/workbook.py" line="191" />
         <source>{file}: its workbook part declares XML entities; the file is not read.</source>
         <translation>{file}：工作簿部分声明了 XML 实体；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="192" />
+        <location filename="../../qdgui/excel/workbook.py" line="193" />
         <source>{file} is damaged (its list of sheets cannot be read: {reason}).</source>
         <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="243" />
+        <location filename="../../qdgui/excel/workbook.py" line="244" />
         <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="320" />
+        <location filename="../../qdgui/excel/workbook.py" line="321" />
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="330" />
+        <location filename="../../qdgui/excel/workbook.py" line="331" />
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="333" />
+        <location filename="../../qdgui/excel/workbook.py" line="334" />
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="337" />
+        <location filename="../../qdgui/excel/workbook.py" line="338" />
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="339" />
+        <location filename="../../qdgui/excel/workbook.py" line="340" />
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="79" />
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="87" />
+        <source>Recognise from the headers</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="90" />
+        <source>Import hidden rows too</source>
+        <translation>隐藏行也导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="91" />
+        <source>Preview again</source>
+        <translation>重新预览</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="93" />
+        <source>Sheets hold:</source>
+        <translation>工作表内容：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="98" />
+        <source>Reading {file}...</source>
+        <translation>正在读取 {file}……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="102" />
+        <location filename="../../qdgui/views/import_wizard.py" line="106" />
+        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="102" />
+        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="102" />
+        <location filename="../../qdgui/views/import_wizard.py" line="106" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="102" />
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="103" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="103" />
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="106" />
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="107" />
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="112" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="113" />
+        <source>Rows</source>
+        <translation>数据行</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="114" />
+        <source>Column mapping</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="115" />
+        <source>Account</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="118" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="119" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="121" />
+        <source>Save rejected rows...</source>
+        <translation>保存未导入的行……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="122" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="212" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="219" />
+        <source>Stopped; nothing was imported.</source>
+        <translation>已停止，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="234" />
+        <source>Import {n} rows</source>
+        <translation>导入 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="235" />
+        <source>Merge {n} changes</source>
+        <translation>合并 {n} 处变更</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="245" />
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <source>Rejected</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <source>With warnings</source>
+        <translation>有提醒</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <source>OK</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="323" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="346" />
+        <source>{stem} - rejected rows.xlsx</source>
+        <translation>{stem} - 未导入的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="347" />
+        <source>Save the rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="353" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="355" />
+        <source>{n} rejected rows saved to {path}</source>
+        <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1662,116 +1952,131 @@
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="92" />
+        <source>&amp;Import a workbook...</source>
+        <translation>导入工作簿(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="94" />
+        <source>Import &amp;batches...</source>
+        <translation>导入批次(&amp;B)……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="98" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="95" />
+        <location filename="../../qdgui/views/main_window.py" line="101" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="96" />
+        <location filename="../../qdgui/views/main_window.py" line="102" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="100" />
+        <location filename="../../qdgui/views/main_window.py" line="106" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="101" />
+        <location filename="../../qdgui/views/main_window.py" line="107" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="168" />
+        <location filename="../../qdgui/views/main_window.py" line="174" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="174" />
+        <location filename="../../qdgui/views/main_window.py" line="180" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="190" />
+        <location filename="../../qdgui/views/main_window.py" line="196" />
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="200" />
+        <location filename="../../qdgui/views/main_window.py" line="206" />
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="201" />
+        <location filename="../../qdgui/views/main_window.py" line="207" />
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="207" />
+        <location filename="../../qdgui/views/main_window.py" line="213" />
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="208" />
+        <location filename="../../qdgui/views/main_window.py" line="214" />
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="217" />
+        <location filename="../../qdgui/views/main_window.py" line="223" />
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="217" />
+        <location filename="../../qdgui/views/main_window.py" line="223" />
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="241" />
+        <location filename="../../qdgui/views/main_window.py" line="242" />
+        <source>Import batch {id} written from {file}</source>
+        <translation>已从 {file} 写入导入批次 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="279" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="242" />
+        <location filename="../../qdgui/views/main_window.py" line="280" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="273" />
+        <location filename="../../qdgui/views/main_window.py" line="311" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="279" />
+        <location filename="../../qdgui/views/main_window.py" line="317" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="304" />
+        <location filename="../../qdgui/views/main_window.py" line="342" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="305" />
+        <location filename="../../qdgui/views/main_window.py" line="343" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="306" />
+        <location filename="../../qdgui/views/main_window.py" line="344" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="309" />
+        <location filename="../../qdgui/views/main_window.py" line="347" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="310" />
+        <location filename="../../qdgui/views/main_window.py" line="348" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -1784,6 +2089,19 @@
         <location filename="../../qdgui/views/dialogs.py" line="146" />
         <source>The new language applies from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFile</name>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="55" />
+        <source>Import a workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="56" />
+        <source>Excel workbooks (*.xlsx *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
 </context>
 <context>
@@ -2162,7 +2480,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="125" />
+        <location filename="../../qdgui/views/export.py" line="127" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2567,37 +2885,37 @@
 <context>
     <name>WeeklyExportDialog</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="71" />
+        <location filename="../../qdgui/views/export.py" line="73" />
         <source>Weekly report</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="78" />
+        <location filename="../../qdgui/views/export.py" line="80" />
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="87" />
+        <location filename="../../qdgui/views/export.py" line="89" />
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="88" />
+        <location filename="../../qdgui/views/export.py" line="90" />
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="89" />
+        <location filename="../../qdgui/views/export.py" line="91" />
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="91" />
+        <location filename="../../qdgui/views/export.py" line="93" />
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="106" />
+        <location filename="../../qdgui/views/export.py" line="108" />
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

@@ -1,0 +1,486 @@
+"""The import wizard: read a workbook off the GUI thread, preview every row and problem, correct the
+column mapping, then commit all valid rows in one transaction (or nothing)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from xlsxwriter.utility import xl_col_to_name
+
+from qdgui import config
+from qdgui.excel import importer
+from qdgui.excel.columns import SYNONYMS
+from qdgui.excel.files import ExportError
+from qdgui.excel.ledger import COLUMNS, LedgerError
+from qdgui.excel.sheet_import import Defaults, write_rejected
+from qdgui.excel.workbook import ReadError
+from qdgui.models import vocab
+from qdgui.models.database import Database
+from qdgui.models.records import Operator, field_label
+from qdgui.views.export import BackgroundTask, SaveFile
+
+EXPECTED = (ReadError, LedgerError, importer.ImportRefused, ExportError)
+ROWS_SHOWN = 5000  # the preview table shows this many rows; the account and the commit cover all
+KINDS = ("signing", "demolition", "park", "annual_target")
+_SEVERITY_COLOURS = {"error": "#B00020", "warning": "#8A5A00", "note": "#555555"}
+
+
+class OpenFile:
+    """The open dialog, behind a classmethod so that tests can answer it."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("OpenFile", "Import a workbook"), folder,
+            QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"))
+        return Path(name) if name else None
+
+
+class ImportDialog(QDialog):
+    """One workbook: its preview, the column mapping, and the commit."""
+
+    previewed = Signal(object)
+    """A preview is ready (ImportReport, nothing written)."""
+    imported = Signal(object)
+    """The valid rows were committed (ImportReport with its batch id)."""
+    failed = Signal(str)
+    """Reading or importing stopped with this message; nothing was written."""
+
+    def __init__(self, database: Database, settings: config.DeviceSettings, path: Path, *, by: Operator,
+                 today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database, self._path, self._by, self._today = database, Path(path), by, today
+        self._defaults = Defaults(settings.district_code or None, settings.street_code or None)
+        self._book = None
+        self._report: importer.ImportReport | None = None
+        self._mappings: dict[str, dict[int, str]] | None = None
+        self._task: BackgroundTask | None = None
+        self.setWindowTitle(self.tr("Import {file}").format(file=self._path.name))
+        self.resize(1100, 680)
+        self._build()
+        self._connect()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Recognise from the headers"), None)
+        for kind in KINDS:
+            self.kind.addItem(importer.kind_label(kind), kind)
+        self.include_hidden = QCheckBox(self.tr("Import hidden rows too"))
+        self.repreview = QPushButton(self.tr("Preview again"))
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Sheets hold:")))
+        options.addWidget(self.kind)
+        options.addWidget(self.include_hidden)
+        options.addStretch(1)
+        options.addWidget(self.repreview)
+        self.summary = QLabel(self.tr("Reading {file}...").format(file=self._path.name))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3 + 8)
+        self.rows = QTableWidget(0, 0)
+        self.issues = QTableWidget(0, 6)
+        self.issues.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Header"),
+                                               self.tr("Level"), self.tr("What")])
+        self.issues.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.mapping = QTableWidget(0, 4)
+        self.mapping.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Column"), self.tr("Header in the file"),
+                                                self.tr("Imported as")])
+        self.mapping.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.account = QPlainTextEdit()
+        self.account.setReadOnly(True)
+        for table in (self.rows, self.issues, self.mapping):
+            table.verticalHeader().hide()
+            table.setAlternatingRowColors(True)
+        self.pages = QTabWidget()
+        self.pages.addTab(self.issues, self.tr("Problems"))
+        self.pages.addTab(self.rows, self.tr("Rows"))
+        self.pages.addTab(self.mapping, self.tr("Column mapping"))
+        self.pages.addTab(self.account, self.tr("Account"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.cancel = QPushButton(self.tr("Stop"))
+        self.commit_button = QPushButton(self.tr("Import"))
+        self.commit_button.setDefault(True)
+        self.rejected_button = QPushButton(self.tr("Save rejected rows..."))
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(0)
+        buttons.addWidget(self.rejected_button)
+        buttons.addWidget(self.commit_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._set_busy(False)
+        self.commit_button.setEnabled(False)
+        self.rejected_button.setEnabled(False)
+
+    def _connect(self) -> None:
+        self.repreview.clicked.connect(self.start_preview)
+        self.commit_button.clicked.connect(self.start_commit)
+        self.rejected_button.clicked.connect(self.save_rejected)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel.clicked.connect(self._stop)
+
+    # ------------------------------------------------------------------ work off the GUI thread
+    def _options(self) -> importer.ImportOptions:
+        return importer.ImportOptions(kind=self.kind.currentData(), mappings=self._mappings,
+                                      include_hidden=self.include_hidden.isChecked(), defaults=self._defaults)
+
+    def start_preview(self) -> None:
+        """Read the file (once, in a child process) and preview the import with the current options."""
+        if self.sender() is self.repreview:
+            self._mappings = self._mapping_from_table()
+        options, path, book = self._options(), self._path, self._book
+
+        def job(progress):
+            nonlocal book
+            if book is None:
+                book = importer.read(path, progress=progress)
+            return book, importer.preview(self._database, book, options, by=self._by, today=self._today,
+                                          progress=progress)
+
+        self._run(job, self._previewed)
+
+    def start_commit(self) -> None:
+        """Commit every valid row in one transaction, after a backup."""
+        options, book = self._options(), self._book
+
+        def job(progress):
+            return book, importer.commit(self._database, book, options, by=self._by, today=self._today,
+                                         progress=progress)
+
+        self._run(job, self._committed)
+
+    def _run(self, job, done) -> None:
+        self._set_busy(True)
+        task = BackgroundTask(job, expected=EXPECTED)
+        self._task = task
+        self._done = done
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
+        task.cancelled.connect(self._cancelled)
+        task.finished.connect(self._finished)
+        task.start()
+
+    def _stop(self) -> None:
+        if self._task is not None:
+            self._task.requestInterruption()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        for widget in (self.repreview, self.kind, self.include_hidden, self.commit_button, self.rejected_button):
+            widget.setEnabled(not busy)
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
+
+    @Slot(object)
+    def _succeeded(self, result) -> None:
+        self._book, report = result
+        self._done(report)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.commit_button.setEnabled(False)
+        self.summary.setText(message + "\n" + self.tr("Nothing was imported."))
+        self.account.setPlainText(message)
+        self.failed.emit(message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._set_busy(False)
+        self.summary.setText(self.tr("Stopped; nothing was imported."))
+        self.failed.emit(self.summary.text())
+
+    @Slot()
+    def _finished(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.wait()
+
+    # ------------------------------------------------------------------ showing the outcome
+    def _previewed(self, report: importer.ImportReport) -> None:
+        self._report = report
+        self._set_busy(False)
+        self._show(report)
+        count = report.imported
+        self.commit_button.setText(self.tr("Import {n} rows").format(n=count) if report.format == "sheet"
+                                   else self.tr("Merge {n} changes").format(n=count))
+        self.commit_button.setEnabled(count > 0)
+        self.rejected_button.setEnabled(report.rejected > 0)
+        self.previewed.emit(report)
+
+    def _committed(self, report: importer.ImportReport) -> None:
+        self._report = report
+        self._set_busy(False)
+        self._show(report)
+        self.commit_button.setEnabled(False)
+        self.commit_button.setText(self.tr("Imported"))
+        self.repreview.setEnabled(False)
+        self.rejected_button.setEnabled(report.rejected > 0)
+        self.imported.emit(report)
+
+    def _show(self, report: importer.ImportReport) -> None:
+        lines = report.lines()
+        self.account.setPlainText("\n".join(lines))
+        self.summary.setText("\n".join(line for line in lines if not line.startswith("  ")))
+        self._fill_issues(report)
+        self._fill_rows(report)
+        self._fill_mapping(report)
+        self.pages.setTabEnabled(self.pages.indexOf(self.mapping), report.format == "sheet")
+        self.pages.setTabEnabled(self.pages.indexOf(self.rows), report.format == "sheet")
+        if report.format == "ledger":
+            self.pages.setCurrentWidget(self.account)
+
+    def _fill_issues(self, report) -> None:
+        issues = sorted(report.issues(), key=lambda i: (i.sheet, i.row or 0, i.column or ""))
+        self.issues.setRowCount(len(issues))
+        levels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "note": self.tr("Skipped")}
+        for r, issue in enumerate(issues):
+            values = (issue.sheet, "" if issue.row is None else str(issue.row), issue.column or "", issue.header or "",
+                      levels[issue.severity], issue.message)
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                if c == 4:
+                    item.setForeground(QColor(_SEVERITY_COLOURS[issue.severity]))
+                self.issues.setItem(r, c, item)
+        self.issues.resizeColumnsToContents()
+
+    def _fill_rows(self, report) -> None:
+        fields: list[str] = []
+        for plan in report.plans:
+            for f in plan.mapping.values():
+                if f not in fields:
+                    fields.append(f)
+        rows = [(plan, row) for plan in report.plans for row in plan.rows][:ROWS_SHOWN]
+        self.rows.clear()
+        self.rows.setColumnCount(3 + len(fields))
+        self.rows.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Result")] +
+                                            [field_label(f) for f in fields])
+        self.rows.setRowCount(len(rows))
+        names = self._names()
+        for r, (plan, row) in enumerate(rows):
+            state = self.tr("Rejected") if row.rejected else (self.tr("With warnings") if row.issues else self.tr("OK"))
+            cells = [plan.name, str(row.row), state] + [_shown(row.values.get(f), names, _VOCABULARIES.get((plan.kind, f)))
+                                                        for f in fields]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                if c == 2 and row.rejected:
+                    item.setForeground(QColor(_SEVERITY_COLOURS["error"]))
+                self.rows.setItem(r, c, item)
+        self.rows.resizeColumnsToContents()
+
+    def _names(self) -> dict[str, str]:
+        from sqlalchemy import select
+
+        from qdgui.models.tables import Community, Division, Project
+
+        with self._database.sessions() as session:
+            names = dict(session.execute(select(Division.code, Division.name)).all())
+            names.update(session.execute(select(Project.uuid, Project.name)).all())
+            names.update(session.execute(select(Community.uuid, Community.name)).all())
+        return names
+
+    def _fill_mapping(self, report) -> None:
+        entries = [(plan, c) for plan in report.plans for c in range(len(plan.headers)) if plan.headers[c].text]
+        self.mapping.setRowCount(len(entries))
+        for r, (plan, c) in enumerate(entries):
+            for col, text in enumerate((plan.name, xl_col_to_name(c), plan.headers[c].text)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                item.setData(Qt.ItemDataRole.UserRole, c)
+                self.mapping.setItem(r, col, item)
+            choice = QComboBox()
+            choice.addItem(self.tr("(not imported)"), "")
+            for f in SYNONYMS[plan.kind]:
+                choice.addItem(field_label(f), f)
+            choice.setCurrentIndex(max(choice.findData(plan.mapping.get(c, "")), 0))
+            self.mapping.setCellWidget(r, 3, choice)
+        self.mapping.resizeColumnsToContents()
+
+    def _mapping_from_table(self) -> dict[str, dict[int, str]] | None:
+        if self.mapping.rowCount() == 0:
+            return self._mappings
+        result: dict[str, dict[int, str]] = {}
+        for r in range(self.mapping.rowCount()):
+            sheet = self.mapping.item(r, 0).text()
+            column = self.mapping.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            field = self.mapping.cellWidget(r, 3).currentData()
+            result.setdefault(sheet, {})
+            if field:
+                result[sheet][column] = field
+        return result
+
+    def save_rejected(self) -> None:
+        if self._report is None:
+            return
+        name = self.tr("{stem} - rejected rows.xlsx").format(stem=self._path.stem)
+        path = SaveFile.ask(self, self.tr("Save the rejected rows"), name)
+        if path is None:
+            return
+        try:
+            n = write_rejected(self._report.plans, path)
+        except ExportError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.summary.setText(self.summary.text() + "\n" + self.tr("{n} rejected rows saved to {path}").format(
+            n=n, path=path))
+
+    def reject(self) -> None:
+        if self._task is not None:  # stop the reader first; the window must not wait on a hung file
+            self._task.requestInterruption()
+            self._task.wait()
+        super().reject()
+
+    @classmethod
+    def run(cls, database: Database, settings: config.DeviceSettings, path: Path, *, by: Operator, today: date,
+            parent: QWidget | None = None, on_imported=None) -> "ImportDialog":
+        dialog = cls(database, settings, path, by=by, today=today, parent=parent)
+        if on_imported is not None:
+            dialog.imported.connect(on_imported)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.start_preview()
+        return dialog
+
+
+def _local(moment):
+    """A stored UTC time in this computer's time zone."""
+    from datetime import timezone
+
+    return moment.replace(tzinfo=timezone.utc).astimezone()
+
+
+_VOCABULARIES = {(kind, c.field): c.vocabulary for kind, columns in COLUMNS.items() for c in columns if c.vocabulary}
+
+
+def _shown(value, names: dict[str, str], vocabulary: dict | None) -> str:
+    if value is None:
+        return ""
+    if vocabulary is not None:
+        return vocab.label(vocabulary, value)
+    if isinstance(value, str):
+        return names.get(value, value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class BatchesDialog(QDialog):
+    """Every import and merge, newest first, with the undo of a whole batch."""
+
+    undone = Signal(object)
+    """A batch was undone: the record kinds it had changed (list of str)."""
+
+    def __init__(self, database: Database, *, by: Operator, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database, self._by = database, by
+        self.setWindowTitle(self.tr("Import batches"))
+        self.resize(900, 420)
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([self.tr("Batch"), self.tr("When"), self.tr("What"), self.tr("File"),
+                                              self.tr("By"), self.tr("Records"), self.tr("State")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.undo_button = QPushButton(self.tr("Undo the chosen batch"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.undo_button.clicked.connect(self.undo_selected)
+        close.clicked.connect(self.accept)
+        self.reload()
+
+    def reload(self) -> None:
+        from qdgui.models import batches
+
+        with self._database.sessions() as session:
+            rows = batches.list_batches(session)
+        kinds = {"ledger": self.tr("Merge"), "sheet": self.tr("Ledger import"), "targets": self.tr("Targets")}
+        self.table.setRowCount(len(rows))
+        for r, b in enumerate(rows):
+            counted = b.summary.get("inserted", 0) + b.summary.get("updated", 0) + b.summary.get("deleted", 0)
+            state = self.tr("Undone {at}").format(at=f"{_local(b.undone_at):%Y-%m-%d %H:%M}") if b.undone_at else ""
+            for c, text in enumerate((str(b.id), f"{_local(b.at):%Y-%m-%d %H:%M}", kinds.get(b.kind, b.kind), b.file_name,
+                                      b.operator, str(counted), state)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                item.setData(Qt.ItemDataRole.UserRole, b.id)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        if rows:
+            self.table.selectRow(0)
+
+    def undo_selected(self) -> None:
+        from sqlalchemy import select
+
+        from qdgui.models.batches import BatchError
+        from qdgui.models.tables import ImportChange
+
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        batch_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(self, self.tr("Undo import"), self.tr(
+            "Put every record of batch {id} back as it was before the import? A backup is taken first.").format(
+            id=batch_id))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self._database.sessions() as session:
+            kinds = sorted(set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))))
+        try:
+            importer.undo(self._database, batch_id, by=self._by)
+        except BatchError as exc:
+            QMessageBox.warning(self, self.tr("Not undone"), str(exc))
+            return
+        self.reload()
+        self.undone.emit(kinds)
+
+    @classmethod
+    def run(cls, database: Database, *, by: Operator, parent: QWidget | None = None, on_undone=None) -> "BatchesDialog":
+        dialog = cls(database, by=by, parent=parent)
+        if on_undone is not None:
+            dialog.undone.connect(on_undone)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog

@@ -1,0 +1,86 @@
+"""The import wizard from the window: preview off the GUI thread, mapping corrections, commit, undo."""
+from sqlalchemy import func, select
+
+from PySide6.QtWidgets import QMessageBox
+
+from qdgui.models import repository
+from qdgui.models.records import CommunityDraft, ProjectDraft
+from qdgui.models.tables import Demolition, ImportBatch
+from tests.unit import messy
+from qdgui.views.import_wizard import BatchesDialog
+from tests.unit.test_hostile_files import huge_extent
+
+
+def cell_texts(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_preview_commit_and_undo_from_the_window(qtbot, make_window, db, tmp_path, monkeypatch):
+    window = make_window()
+    path = messy.demolition_ledger(tmp_path / "中韩拆违台账.xlsx")
+    dialog = window.import_workbook(path)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert "第 4 行" in dialog.summary.text() or "表头在第 4 行" in dialog.summary.text()
+    assert dialog.commit_button.text() == "导入 3 行" and dialog.commit_button.isEnabled()
+    problems = list(zip(cell_texts(dialog.issues, 1), cell_texts(dialog.issues, 2), cell_texts(dialog.issues, 5)))
+    assert ("7", "F", "“约0.01”是估计数，请填写确切数字") in problems
+    assert ("8", "G", "“6月3日”没有年份，请写完整日期") in problems
+    assert cell_texts(dialog.rows, 2) == ["可导入", "可导入", "有错误", "有错误", "可导入"]
+    headers = [dialog.rows.horizontalHeaderItem(c).text() for c in range(dialog.rows.columnCount())]
+    structure = headers.index("结构")
+    assert dialog.rows.item(0, structure).text() == "彩钢板"
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Demolition)) == 0  # the preview wrote nothing
+
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.commit_button.click()
+    assert "导入批次 1" in dialog.account.toPlainText()
+    assert window.pages["demolition"].model.rowCount() == 3  # the table shows them at once
+
+    window.show_batches()
+    listing = window.findChild(BatchesDialog)
+    assert cell_texts(listing.table, 3) == ["中韩拆违台账.xlsx"]
+    assert cell_texts(listing.table, 5) == ["3"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    listing.undo_selected()
+    assert cell_texts(listing.table, 6)[0].startswith("已于")
+    assert window.pages["demolition"].model.rowCount() == 0
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Demolition)) == 0
+
+
+def test_a_corrected_mapping_is_used_on_the_next_preview(qtbot, make_window, db, clerk, today, tmp_path):
+    with db.begin() as s:
+        repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=4000),
+                       by=clerk, today=today, confirm_warnings=True)
+        repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=clerk, today=today)
+    window = make_window()
+    dialog = window.import_workbook(messy.signing_ledger(tmp_path / "签约.xlsx"))
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert dialog.commit_button.text() == "导入 2 行"
+    # the clerk says column L (备注) is not to be imported
+    row = cell_texts(dialog.mapping, 1).index("L")
+    combo = dialog.mapping.cellWidget(row, 3)
+    assert combo.currentText() == "备注"
+    combo.setCurrentIndex(combo.findData(""))
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        dialog.repreview.click()
+    assert "备注" not in [dialog.rows.horizontalHeaderItem(c).text() for c in range(dialog.rows.columnCount())]
+    problems = list(zip(cell_texts(dialog.issues, 2), cell_texts(dialog.issues, 5)))
+    assert ("L", "无法识别此列，未导入（可在列对应中选择字段）。") in problems
+
+
+def test_a_hostile_file_leaves_the_window_and_the_database_as_they_were(qtbot, make_window, db, tmp_path):
+    window = make_window()
+    path = huge_extent(tmp_path / "来件.xlsx", tmp_path)
+    dialog = window.import_workbook(path)
+    with qtbot.waitSignal(dialog.failed, timeout=30000) as blocker:
+        pass
+    assert "超出台账的合理范围" in blocker.args[0]
+    assert "未导入任何内容" in dialog.summary.text()
+    assert not dialog.commit_button.isEnabled()
+    assert window.isVisible()
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
