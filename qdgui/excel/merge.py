@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from qdgui.excel.files import ProgressCallback, no_progress
@@ -28,10 +28,7 @@ from qdgui.i18n import translate
 from qdgui.models import batches, clock
 from qdgui.models.records import Operator
 from qdgui.models.repository import _IDENTITY, utc_now
-from qdgui.models.tables import (
-    RECORD_TABLES, AnnualTarget, AuditEntry, Community, Demolition, ImportBatch, ImportChange, Project, ReviewItem,
-    Signing,
-)
+from qdgui.models.tables import RECORD_TABLES, AuditEntry, Community, ImportBatch, ImportChange, Project, ReviewItem
 
 # Unique keys among live records (as the database's partial unique indexes define them).
 UNIQUE_KEYS = {
@@ -206,15 +203,15 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
             audits.append(_audit(kind, uuid, "update", file_name, mine["version"], by, now))
         if inserts:
-            session.execute(insert(table), inserts)
+            session.execute(table.__table__.insert(), inserts)  # Core executemany: no ORM bookkeeping
         for change in changes:
             change["batch_id"] = batch.id
         for review in reviews:
             review["batch_id"] = batch.id
         if changes:
-            session.execute(insert(ImportChange), changes)
+            session.execute(ImportChange.__table__.insert(), changes)
         if audits:
-            session.execute(insert(AuditEntry), audits)
+            session.execute(AuditEntry.__table__.insert(), audits)
         if reviews:
             _add_reviews(session, reviews)
         result.counts.update(counts)
@@ -277,11 +274,11 @@ def _add_reviews(session: Session, reviews: list[dict]) -> None:
                                      .where(ReviewItem.resolved_at.is_(None))).all())
     fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
     if fresh:
-        session.execute(insert(ReviewItem), fresh)
+        session.execute(ReviewItem.__table__.insert(), fresh)
 
 
 def open_reviews(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ReviewItem).where(ReviewItem.resolved_at.is_(None)))
 
 
-__all__ = ["MergeResult", "merge", "open_reviews", "AnnualTarget", "Demolition", "Signing"]
+__all__ = ["MergeResult", "merge", "open_reviews"]

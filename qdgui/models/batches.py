@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, delete, select
+from sqlalchemy import Boolean, Date, DateTime, delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
@@ -114,37 +115,44 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     if batch.undone_at is not None:
         raise BatchError(translate("Import", "Import batch {id} was already undone on {at}.").format(
             id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")))
-    changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
-                              .order_by(ImportChange.id.desc())).all()
-    tables = {name: table for name, table in RECORD_TABLES.items()}
-    changed_since = []
-    for change in changes:
-        row = session.get(tables[change.table_name], change.record_uuid)
-        if row is None or row.clock != change.after_clock:
-            changed_since.append(change)
+    changes = session.execute(select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before,
+                                     ImportChange.after_clock).where(ImportChange.batch_id == batch_id)).all()
+    current: dict[str, str] = {}
+    for name in {c.table_name for c in changes}:
+        table = RECORD_TABLES[name]
+        uuids = [c.record_uuid for c in changes if c.table_name == name]
+        for chunk in _chunks(uuids):
+            current.update(session.execute(select(table.uuid, table.clock).where(table.uuid.in_(chunk))).all())
+    changed_since = [c for c in changes if current.get(c.record_uuid) != c.after_clock]
     if changed_since:
         raise BatchError(translate("Import", "Import batch {id} cannot be undone: {n} of its records were changed "
                                              "after it (for example {uuid}). Undo those changes first.").format(
             id=batch_id, n=len(changed_since), uuid=changed_since[0].record_uuid))
     now = utc_now()
-    for change in changes:
-        table = tables[change.table_name]
-        row = session.get(table, change.record_uuid)
-        if change.before is None:
-            session.delete(row)
-            session.execute(delete(AuditEntry).where(AuditEntry.record_uuid == change.record_uuid))
-        else:
-            for key, value in values_from_json(table, json.loads(change.before)).items():
-                setattr(row, key, value)
-            session.add(AuditEntry(table_name=change.table_name, record_uuid=row.uuid, action="update",
-                                   field="import_undone", old_value=str(batch_id), new_value=None, operator=by.name,
-                                   device=by.device, at=now, record_version=row.version))
     try:
+        # Dependants first (signings before the projects they name), one statement per chunk.
+        for name in reversed(list(RECORD_TABLES)):
+            table = RECORD_TABLES[name]
+            added = [c.record_uuid for c in changes if c.table_name == name and c.before is None]
+            for chunk in _chunks(added):
+                session.execute(delete(AuditEntry).where(AuditEntry.record_uuid.in_(chunk)))
+                session.execute(delete(table).where(table.uuid.in_(chunk)))
+            for change in (c for c in changes if c.table_name == name and c.before is not None):
+                values = values_from_json(table, json.loads(change.before))
+                session.execute(update(table).where(table.uuid == change.record_uuid).values(**values))
+                session.add(AuditEntry(table_name=name, record_uuid=change.record_uuid, action="update",
+                                       field="import_undone", old_value=str(batch_id), new_value=None,
+                                       operator=by.name, device=by.device, at=now, record_version=values["version"]))
         session.flush()
-    except Exception as exc:  # noqa: BLE001 - a foreign key: something typed since refers to an added record
+    except IntegrityError as exc:  # a foreign key: something typed since refers to an added record
         raise BatchError(translate("Import", "Import batch {id} cannot be undone: records entered since refer to "
                                              "records it added ({reason}).").format(id=batch_id, reason=exc.__class__.__name__)) from exc
     session.execute(delete(ReviewItem).where(ReviewItem.batch_id == batch_id, ReviewItem.resolved_at.is_(None)))
     batch.undone_at = now
     session.flush()
     return len(changes)
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
