@@ -354,6 +354,17 @@ def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operat
     return True
 
 
+def touch(session: Session, table, uuid: str, *, by: Operator) -> None:
+    """A decision without a change of value (a conflict resolved by keeping this version): a new
+    version, so other copies see this one as the latest."""
+    row = get(session, table, uuid)
+    now = utc_now()
+    _stamp(session, row, by, now)
+    session.flush()
+    _audit(session, row, "update", [("conflict_resolved", None, "kept")], by=by, at=now)
+    session.flush()
+
+
 def insert_copy(session: Session, table, values: dict, *, by: Operator) -> None:
     """Insert a record exactly as another copy of qdgui holds it: its own UUID, version, stamps and
     tombstone (merging returns, restoring a ledger). The audit notes who brought it in."""

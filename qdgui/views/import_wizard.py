@@ -484,3 +484,164 @@ class BatchesDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+
+class ReviewDialog(QDialog):
+    """What merges left for a person: each conflict side by side, a choice per field."""
+
+    resolved = Signal(str)
+    """An item was decided; the record kind that may have changed."""
+
+    def __init__(self, database: Database, *, by: Operator, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database, self._by, self._today = database, by, today
+        self.setWindowTitle(self.tr("Merge review"))
+        self.resize(980, 560)
+        self.items = QTableWidget(0, 4)
+        self.items.setHorizontalHeaderLabels([self.tr("Reason"), self.tr("Kind"), self.tr("Record"), self.tr("From file")])
+        self.items.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.items.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.items.verticalHeader().hide()
+        self.items.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.fields = QTableWidget(0, 3)
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Kept here"), self.tr("Other version")])
+        self.fields.verticalHeader().hide()
+        self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Save the choices"))
+        self.dismiss_button = QPushButton(self.tr("Keep as it is"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.dismiss_button, self.apply_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.fields, 2)
+        layout.addLayout(buttons)
+        self.items.itemSelectionChanged.connect(self._show_item)
+        self.apply_button.clicked.connect(self.apply)
+        self.dismiss_button.clicked.connect(self.keep)
+        close.clicked.connect(self.accept)
+        self._open = []
+        self.reload()
+
+    def reload(self) -> None:
+        from qdgui.models import review
+
+        with self._database.sessions() as session:
+            self._open = review.open_items(session)
+        reasons = {"conflict": self.tr("Changed on both sides"), "duplicate": self.tr("Same key, held back"),
+                   "similar": self.tr("Looks alike")}
+        self.items.setRowCount(len(self._open))
+        for r, item in enumerate(self._open):
+            what = item.kept.get("case_no") or item.kept.get("agreement_no") or item.kept.get("name") or \
+                item.kept.get("address") or item.record_uuid
+            for c, text in enumerate((reasons[item.reason], importer.kind_label(item.kind)
+                                      if item.kind in KINDS else item.kind, str(what), item.source_file)):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                self.items.setItem(r, c, cell)
+        self.items.resizeColumnsToContents()
+        if self._open:
+            self.items.selectRow(0)
+        else:
+            self.fields.setRowCount(0)
+            self.hint.setText(self.tr("Nothing left to review."))
+        self._show_item()
+
+    def current(self):
+        row = self.items.currentRow()
+        return self._open[row] if 0 <= row < len(self._open) else None
+
+    def _show_item(self) -> None:
+        item = self.current()
+        self.apply_button.setEnabled(item is not None and item.reason == "conflict")
+        self.dismiss_button.setEnabled(item is not None)
+        if item is None:
+            return
+        fields = item.differing() if item.reason == "conflict" else [f for f in item.kept if item.kept.get(f) or
+                                                                     item.other.get(f)]
+        order = [c.field for c in COLUMNS.get(item.kind, ())]
+        fields.sort(key=lambda f: order.index(f) if f in order else len(order))
+        self.hint.setText(self.tr("Tick the fields where the other version is right; the rest stay as kept here.")
+                          if item.reason == "conflict" else
+                          self.tr("An incoming record that looks like one already here: check them and keep as it is, "
+                                  "or correct one of them in its table."))
+        self.fields.setRowCount(len(fields))
+        for r, name in enumerate(fields):
+            label = QTableWidgetItem(field_label(name))
+            label.setData(Qt.ItemDataRole.UserRole, name)
+            label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            vocabulary = _VOCABULARIES.get((item.kind, name))
+            kept = QTableWidgetItem(_plain(item.kept.get(name), vocabulary))
+            kept.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            other = QTableWidgetItem(_plain(item.other.get(name), vocabulary))
+            flags = Qt.ItemFlag.ItemIsEnabled
+            if item.reason == "conflict":
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+                other.setCheckState(Qt.CheckState.Unchecked)
+            other.setFlags(flags)
+            for c, cell in enumerate((label, kept, other)):
+                self.fields.setItem(r, c, cell)
+
+    def choices(self) -> dict[str, str]:
+        result = {}
+        for r in range(self.fields.rowCount()):
+            name = self.fields.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            ticked = self.fields.item(r, 2).checkState() == Qt.CheckState.Checked
+            result[name] = "other" if ticked else "kept"
+        return result
+
+    def apply(self) -> None:
+        from qdgui.models import review
+        from qdgui.models.records import ValidationFailed
+
+        item = self.current()
+        if item is None:
+            return
+        try:
+            with self._database.begin() as session:
+                review.resolve_conflict(session, item.id, self.choices(), by=self._by, today=self._today)
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), "\n".join(p.describe() for p in exc.problems))
+            return
+        self.resolved.emit(item.kind)
+        self.reload()
+
+    def keep(self) -> None:
+        from qdgui.models import review
+
+        item = self.current()
+        if item is None:
+            return
+        with self._database.begin() as session:
+            if item.reason == "conflict":
+                review.resolve_conflict(session, item.id, {}, by=self._by, today=self._today)
+            else:
+                review.dismiss(session, item.id)
+        self.resolved.emit(item.kind)
+        self.reload()
+
+    @classmethod
+    def run(cls, database: Database, *, by: Operator, today: date, parent: QWidget | None = None,
+            on_resolved=None) -> "ReviewDialog":
+        dialog = cls(database, by=by, today=today, parent=parent)
+        if on_resolved is not None:
+            dialog.resolved.connect(on_resolved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def _plain(value, vocabulary: dict | None = None) -> str:
+    if value is None:
+        return ""
+    if vocabulary is not None:
+        return vocab.label(vocabulary, value)
+    if isinstance(value, bool):
+        return QCoreApplication.translate("ReviewDialog", "yes") if value else QCoreApplication.translate(
+            "ReviewDialog", "no")
+    return str(value)

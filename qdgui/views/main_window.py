@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_workbook)
         self.batches_action = QAction(self.tr("Import &batches..."), self)
         self.batches_action.triggered.connect(self.show_batches)
-        file_menu.addActions([self.import_action, self.batches_action])
+        self.review_action = QAction(self.tr("&Review merge conflicts..."), self)
+        self.review_action.triggered.connect(self.show_review)
+        file_menu.addActions([self.import_action, self.batches_action, self.review_action])
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -241,6 +243,16 @@ class MainWindow(QMainWindow):
         if report.batch_id is not None:
             self.statusBar().showMessage(self.tr("Import batch {id} written from {file}").format(
                 id=report.batch_id, file=report.path.name), 15000)
+
+    def show_review(self) -> None:
+        from qdgui.views.import_wizard import ReviewDialog
+
+        ReviewDialog.run(self._database, by=self._settings.as_operator(), today=self._today(), parent=self,
+                         on_resolved=self._batch_undone_kind)
+
+    @Slot(str)
+    def _batch_undone_kind(self, kind: str) -> None:
+        self._batch_undone([kind])
 
     def show_batches(self) -> None:
         from qdgui.views.import_wizard import BatchesDialog

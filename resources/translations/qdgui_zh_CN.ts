@@ -11,87 +11,87 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="400" />
+        <location filename="../../qdgui/views/import_wizard.py" line="412" />
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <location filename="../../qdgui/views/import_wizard.py" line="415" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <location filename="../../qdgui/views/import_wizard.py" line="415" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <location filename="../../qdgui/views/import_wizard.py" line="415" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="403" />
+        <location filename="../../qdgui/views/import_wizard.py" line="415" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <location filename="../../qdgui/views/import_wizard.py" line="416" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <location filename="../../qdgui/views/import_wizard.py" line="416" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="404" />
+        <location filename="../../qdgui/views/import_wizard.py" line="416" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="408" />
+        <location filename="../../qdgui/views/import_wizard.py" line="421" />
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="409" />
+        <location filename="../../qdgui/views/import_wizard.py" line="422" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <location filename="../../qdgui/views/import_wizard.py" line="439" />
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <location filename="../../qdgui/views/import_wizard.py" line="439" />
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="426" />
+        <location filename="../../qdgui/views/import_wizard.py" line="439" />
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="430" />
+        <location filename="../../qdgui/views/import_wizard.py" line="443" />
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="451" />
+        <location filename="../../qdgui/views/import_wizard.py" line="464" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="452" />
+        <location filename="../../qdgui/views/import_wizard.py" line="465" />
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="461" />
+        <location filename="../../qdgui/views/import_wizard.py" line="474" />
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -1355,32 +1355,32 @@
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="128" />
+        <location filename="../../qdgui/excel/merge.py" line="125" />
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="141" />
+        <location filename="../../qdgui/excel/merge.py" line="138" />
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="160" />
+        <location filename="../../qdgui/excel/merge.py" line="157" />
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="201" />
+        <location filename="../../qdgui/excel/merge.py" line="198" />
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="229" />
+        <location filename="../../qdgui/excel/merge.py" line="226" />
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="267" />
+        <location filename="../../qdgui/excel/merge.py" line="264" />
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -1510,22 +1510,22 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="113" />
+        <location filename="../../qdgui/models/batches.py" line="114" />
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="115" />
+        <location filename="../../qdgui/models/batches.py" line="116" />
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="126" />
+        <location filename="../../qdgui/models/batches.py" line="128" />
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="145" />
+        <location filename="../../qdgui/models/batches.py" line="148" />
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
@@ -1673,171 +1673,171 @@
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102" />
-        <location filename="../../qdgui/views/import_wizard.py" line="106" />
-        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <location filename="../../qdgui/views/import_wizard.py" line="104" />
+        <location filename="../../qdgui/views/import_wizard.py" line="108" />
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102" />
-        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <location filename="../../qdgui/views/import_wizard.py" line="104" />
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102" />
-        <location filename="../../qdgui/views/import_wizard.py" line="106" />
+        <location filename="../../qdgui/views/import_wizard.py" line="104" />
+        <location filename="../../qdgui/views/import_wizard.py" line="108" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102" />
+        <location filename="../../qdgui/views/import_wizard.py" line="104" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="103" />
+        <location filename="../../qdgui/views/import_wizard.py" line="105" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="103" />
+        <location filename="../../qdgui/views/import_wizard.py" line="105" />
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="106" />
+        <location filename="../../qdgui/views/import_wizard.py" line="108" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="107" />
+        <location filename="../../qdgui/views/import_wizard.py" line="109" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="112" />
+        <location filename="../../qdgui/views/import_wizard.py" line="117" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="113" />
+        <location filename="../../qdgui/views/import_wizard.py" line="118" />
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="114" />
+        <location filename="../../qdgui/views/import_wizard.py" line="119" />
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="115" />
+        <location filename="../../qdgui/views/import_wizard.py" line="120" />
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="118" />
+        <location filename="../../qdgui/views/import_wizard.py" line="123" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="119" />
+        <location filename="../../qdgui/views/import_wizard.py" line="124" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="121" />
+        <location filename="../../qdgui/views/import_wizard.py" line="126" />
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="122" />
+        <location filename="../../qdgui/views/import_wizard.py" line="127" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="212" />
+        <location filename="../../qdgui/views/import_wizard.py" line="217" />
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="219" />
+        <location filename="../../qdgui/views/import_wizard.py" line="224" />
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="234" />
+        <location filename="../../qdgui/views/import_wizard.py" line="239" />
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="235" />
+        <location filename="../../qdgui/views/import_wizard.py" line="240" />
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="245" />
+        <location filename="../../qdgui/views/import_wizard.py" line="250" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <location filename="../../qdgui/views/import_wizard.py" line="270" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <location filename="../../qdgui/views/import_wizard.py" line="270" />
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="265" />
+        <location filename="../../qdgui/views/import_wizard.py" line="270" />
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="286" />
+        <location filename="../../qdgui/views/import_wizard.py" line="291" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <location filename="../../qdgui/views/import_wizard.py" line="296" />
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <location filename="../../qdgui/views/import_wizard.py" line="296" />
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="291" />
+        <location filename="../../qdgui/views/import_wizard.py" line="296" />
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="323" />
+        <location filename="../../qdgui/views/import_wizard.py" line="328" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="346" />
+        <location filename="../../qdgui/views/import_wizard.py" line="351" />
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="347" />
+        <location filename="../../qdgui/views/import_wizard.py" line="352" />
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="353" />
+        <location filename="../../qdgui/views/import_wizard.py" line="358" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="355" />
+        <location filename="../../qdgui/views/import_wizard.py" line="360" />
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -1961,122 +1961,127 @@
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="98" />
+        <location filename="../../qdgui/views/main_window.py" line="96" />
+        <source>&amp;Review merge conflicts...</source>
+        <translation>核对合并冲突(&amp;R)……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="100" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="101" />
+        <location filename="../../qdgui/views/main_window.py" line="103" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="102" />
+        <location filename="../../qdgui/views/main_window.py" line="104" />
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="106" />
+        <location filename="../../qdgui/views/main_window.py" line="108" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="107" />
+        <location filename="../../qdgui/views/main_window.py" line="109" />
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="174" />
+        <location filename="../../qdgui/views/main_window.py" line="176" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="180" />
+        <location filename="../../qdgui/views/main_window.py" line="182" />
         <source>Undone.</source>
         <translation>已撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="196" />
+        <location filename="../../qdgui/views/main_window.py" line="198" />
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="206" />
+        <location filename="../../qdgui/views/main_window.py" line="208" />
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="207" />
+        <location filename="../../qdgui/views/main_window.py" line="209" />
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="213" />
+        <location filename="../../qdgui/views/main_window.py" line="215" />
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="214" />
+        <location filename="../../qdgui/views/main_window.py" line="216" />
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="223" />
+        <location filename="../../qdgui/views/main_window.py" line="225" />
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="223" />
+        <location filename="../../qdgui/views/main_window.py" line="225" />
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="242" />
+        <location filename="../../qdgui/views/main_window.py" line="244" />
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="279" />
+        <location filename="../../qdgui/views/main_window.py" line="291" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="280" />
+        <location filename="../../qdgui/views/main_window.py" line="292" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="311" />
+        <location filename="../../qdgui/views/main_window.py" line="323" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="317" />
+        <location filename="../../qdgui/views/main_window.py" line="329" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="342" />
+        <location filename="../../qdgui/views/main_window.py" line="354" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="343" />
+        <location filename="../../qdgui/views/main_window.py" line="355" />
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="344" />
+        <location filename="../../qdgui/views/main_window.py" line="356" />
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="347" />
+        <location filename="../../qdgui/views/main_window.py" line="359" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="348" />
+        <location filename="../../qdgui/views/main_window.py" line="360" />
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -2246,29 +2251,132 @@
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="305" />
-        <location filename="../../qdgui/models/repository.py" line="391" />
+        <location filename="../../qdgui/models/repository.py" line="402" />
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="498" />
+        <source>Merge review</source>
+        <translation>核对合并结果</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <source>From file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <source>Kept here</source>
+        <translation>本机现值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <source>Other version</source>
+        <translation>另一版本（勾选即采用）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="512" />
+        <source>Save the choices</source>
+        <translation>按所选保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="513" />
+        <source>Keep as it is</source>
+        <translation>保持现状</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="514" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="536" />
+        <source>Changed on both sides</source>
+        <translation>两边都有修改</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="536" />
+        <source>Same key, held back</source>
+        <translation>编号相同，暂缓合并</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="537" />
+        <source>Looks alike</source>
+        <translation>相似待查</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="552" />
+        <source>Nothing left to review.</source>
+        <translation>没有待核对的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="567" />
+        <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
+        <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="569" />
+        <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
+        <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="606" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="640" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="640" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="441" />
+        <location filename="../../qdgui/models/repository.py" line="452" />
         <location filename="../../qdgui/models/rules.py" line="207" />
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="443" />
-        <location filename="../../qdgui/models/repository.py" line="460" />
+        <location filename="../../qdgui/models/repository.py" line="454" />
+        <location filename="../../qdgui/models/repository.py" line="471" />
         <location filename="../../qdgui/models/rules.py" line="145" />
         <location filename="../../qdgui/models/rules.py" line="194" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="446" />
+        <location filename="../../qdgui/models/repository.py" line="457" />
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>

@@ -9,6 +9,7 @@ from qdgui.models.tables import Demolition, ImportBatch
 from tests.unit import messy
 from qdgui.views.import_wizard import BatchesDialog
 from tests.unit.test_hostile_files import huge_extent
+from tests.unit.test_merge import returns  # noqa: F401 - the fixture
 
 
 def cell_texts(table, column):
@@ -84,3 +85,30 @@ def test_a_hostile_file_leaves_the_window_and_the_database_as_they_were(qtbot, m
     assert window.isVisible()
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_a_merge_conflict_is_chosen_field_by_field_in_the_review_dialog(qtbot, make_window, db, tmp_path, returns):
+    from qdgui.excel import importer
+    from qdgui.views.import_wizard import ReviewDialog
+    from tests.unit.test_merge import BOSS, TODAY
+
+    for key in ("base", "a", "b"):
+        importer.commit(db, importer.read(returns[key]), importer.ImportOptions(), by=BOSS, today=TODAY)
+    window = make_window()
+    window.show_review()
+    dialog = window.findChild(ReviewDialog)
+    assert cell_texts(dialog.items, 0) == ["两边都有修改", "相似待查"]
+    dialog.items.selectRow(0)
+    assert cell_texts(dialog.fields, 0) == ["面积（㎡）", "状态", "办结日期"]
+    assert cell_texts(dialog.fields, 1) == ["130.00", "认定", ""]
+    assert cell_texts(dialog.fields, 2) == ["100.00", "已拆除", "2026-11-20"]
+    status = cell_texts(dialog.fields, 0).index("状态")
+    done = cell_texts(dialog.fields, 0).index("办结日期")
+    for r in (status, done):
+        dialog.fields.item(r, 2).setCheckState(dialog.fields.item(r, 2).checkState().Checked)
+    with qtbot.waitSignal(dialog.resolved):
+        dialog.apply_button.click()
+    assert cell_texts(dialog.items, 0) == ["相似待查"]
+    with db.sessions() as s:
+        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
+        assert (zh0.area_m2, zh0.status) == (130, "demolished")

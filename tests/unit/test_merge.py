@@ -210,3 +210,34 @@ def test_a_damaged_return_writes_nothing(tmp_path, returns):
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 1
     db.close()
+
+
+def test_a_conflict_is_resolved_field_by_field_and_the_choice_travels_on(tmp_path, returns):
+    from qdgui.models import review
+
+    db, _ = supervisor(tmp_path, "s", returns, ["a", "b"])
+    with db.sessions() as s:
+        (item,) = [i for i in review.open_items(s) if i.reason == "conflict"]
+    assert set(item.differing()) == {"area_m2", "status", "done_on"}
+    # A finished the case, B measured it: take A's status and date, keep B's area
+    with db.begin() as s:
+        review.resolve_conflict(s, item.id, {"status": "other", "done_on": "other", "area_m2": "kept"}, by=BOSS,
+                                today=TODAY)
+    with db.sessions() as s:
+        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
+        assert (zh0.area_m2, zh0.status, zh0.done_on) == (130, "demolished", date(2026, 11, 20))
+        assert [i.reason for i in review.open_items(s)] == ["similar"]
+    resolved = snapshot(db)
+    for path in (returns["a"], returns["b"]):  # the laptops' old versions no longer win or conflict
+        assert merge(db, path).batch_id is None
+    assert snapshot(db) == resolved
+    # the supervisor's ledger brings the decision back to laptop A
+    back = export(db, tmp_path / "from-supervisor.xlsx")
+    laptop, _ = open_database(tmp_path / "a.sqlite")
+    report = merge(laptop, back, by=A)
+    assert report.merged.counts["conflicts"] == 0
+    with laptop.sessions() as s:
+        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
+        assert (zh0.area_m2, zh0.status) == (130, "demolished")
+    laptop.close()
+    db.close()

@@ -1,0 +1,65 @@
+"""What a merge left for a person: conflicts chosen field by field, duplicates and look-alikes checked."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qdgui.models import repository
+from qdgui.models.records import Operator
+from qdgui.models.tables import RECORD_TABLES, ReviewItem
+
+KEPT, OTHER = "kept", "other"
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    id: int
+    reason: str  # conflict, duplicate, similar
+    kind: str
+    record_uuid: str
+    other_uuid: str | None
+    kept: dict
+    other: dict
+    source_file: str
+
+    def differing(self) -> list[str]:
+        """The fields whose values differ between the two versions."""
+        return [f for f in self.kept if self.kept.get(f) != self.other.get(f)]
+
+
+def open_items(session: Session) -> list[OpenItem]:
+    rows = session.scalars(select(ReviewItem).where(ReviewItem.resolved_at.is_(None)).order_by(ReviewItem.id))
+    return [OpenItem(r.id, r.reason, r.table_name, r.record_uuid, r.other_uuid, json.loads(r.kept or "{}"),
+                     json.loads(r.other), r.source_file) for r in rows]
+
+
+def resolve_conflict(session: Session, item_id: int, choices: dict[str, str], *, by: Operator, today: date) -> None:
+    """Apply the other version's value for every field chosen OTHER, through the same rules as an edit
+    (a local change: its clock then follows both versions), and close the item."""
+    item = session.get(ReviewItem, item_id)
+    table = RECORD_TABLES[item.table_name]
+    other = json.loads(item.other)
+    row = repository.get(session, table, item.record_uuid)
+    taken = {f: other.get(f) for f, side in choices.items() if side == OTHER and f != "deleted"}
+    if taken:
+        repository.update(session, row.uuid, repository.draft_from_row(row, **taken), by=by, today=today,
+                          confirm_warnings=True)
+    if choices.get("deleted") == OTHER and bool(other.get("deleted")) != row.deleted:
+        repository.set_deleted(session, table, row.uuid, bool(other.get("deleted")), by=by)
+    elif not taken:
+        # Keeping this version as it is still counts as a decision: tick the clock so that the
+        # other version, merged again, is seen as older.
+        repository.touch(session, table, row.uuid, by=by)
+    item.resolved_at = repository.utc_now()
+    session.flush()
+
+
+def dismiss(session: Session, item_id: int) -> None:
+    """Close a duplicate or look-alike item: the records stay as they are."""
+    item = session.get(ReviewItem, item_id)
+    item.resolved_at = repository.utc_now()
+    session.flush()
