@@ -18,6 +18,7 @@ from qdgui.models.records import Operator, ProjectDraft  # noqa: E402
 from qdgui.models.tables import Demolition, Division, Park, Signing  # noqa: E402
 
 TODAY = date(2026, 11, 21)
+CLOCK = "{\"b3nch0000001\":1}"
 
 
 def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
@@ -32,7 +33,7 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
 
     def meta():
         return dict(uuid=str(uuid.uuid4()), created_at=now, updated_at=now, operator="bench", device="bench",
-                    version=1, deleted=False)
+                    version=1, deleted=False, clock=CLOCK)  # as the repository stamps a new record
 
     def day():
         return date(2026, 1, 1) + timedelta(days=rng.randint(0, 320))

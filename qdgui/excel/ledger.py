@@ -333,12 +333,13 @@ def _decimal(value, places: int) -> Decimal:
     return Decimal(str(value).replace(",", "")).quantize(Decimal(1).scaleb(-places))
 
 
-def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str | None, str]]):
+def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str | None, str]], *, skip=None):
     """Yield (sheet row number, {field: value}) for the records of one kind, as the database holds them.
 
     division_codes maps a parent code (None for districts) to {name: code}: names are read back
     within their district, so two streets of the same name in different districts stay apart.
     Raises LedgerError naming the sheet, row and column of a cell that cannot be read.
+    `skip(raw cells by key)` may return True to pass over a row unread (merging: already known).
     """
     if kind not in ledger.sheets:
         return
@@ -346,6 +347,8 @@ def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str 
     columns = {c.key: c for c in COLUMNS[kind]}
     table = RECORD_TABLES[kind]
     for index, row in enumerate(rows, start=2):
+        if skip is not None and skip(dict(zip(keys, row))):
+            continue
         values: dict[str, object] = {}
         for position, key in enumerate(keys):
             column = columns.get(key)
