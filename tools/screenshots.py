@@ -100,7 +100,7 @@ def _import_shots(app, window, folder: Path) -> None:
         app.processEvents()
     dialog.close()
     window.show_batches()
-    from qdgui.views.import_wizard import BatchesDialog
+    from qdgui.views.import_review import BatchesDialog
 
     listing = window.findChild(BatchesDialog)
     app.processEvents()

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, record_values
 from qdgui.i18n import translate
-from qdgui.models import batches, clock
+from qdgui.models import clock
 from qdgui.models.records import Operator
 from qdgui.models.repository import _IDENTITY, utc_now
 from qdgui.models.tables import RECORD_TABLES, AuditEntry, Community, ImportBatch, ImportChange, Project, ReviewItem

@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
                 id=report.batch_id, file=report.path.name), 15000)
 
     def show_review(self) -> None:
-        from qdgui.views.import_wizard import ReviewDialog
+        from qdgui.views.import_review import ReviewDialog
 
         ReviewDialog.run(self._database, by=self._settings.as_operator(), today=self._today(), parent=self,
                          on_resolved=self._batch_undone_kind)
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         self._batch_undone([kind])
 
     def show_batches(self) -> None:
-        from qdgui.views.import_wizard import BatchesDialog
+        from qdgui.views.import_review import BatchesDialog
 
         BatchesDialog.run(self._database, by=self._settings.as_operator(), parent=self, on_undone=self._batch_undone)
 

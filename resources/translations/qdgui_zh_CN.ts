@@ -11,87 +11,87 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="412" />
+        <location filename="../../qdgui/views/import_review.py" line="45" />
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="415" />
+        <location filename="../../qdgui/views/import_review.py" line="48" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="415" />
+        <location filename="../../qdgui/views/import_review.py" line="48" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="415" />
+        <location filename="../../qdgui/views/import_review.py" line="48" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="415" />
+        <location filename="../../qdgui/views/import_review.py" line="48" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="416" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="416" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="416" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="421" />
+        <location filename="../../qdgui/views/import_review.py" line="54" />
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="422" />
+        <location filename="../../qdgui/views/import_review.py" line="55" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="439" />
+        <location filename="../../qdgui/views/import_review.py" line="72" />
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="439" />
+        <location filename="../../qdgui/views/import_review.py" line="72" />
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="439" />
+        <location filename="../../qdgui/views/import_review.py" line="72" />
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="443" />
+        <location filename="../../qdgui/views/import_review.py" line="76" />
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="464" />
+        <location filename="../../qdgui/views/import_review.py" line="97" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="465" />
+        <location filename="../../qdgui/views/import_review.py" line="98" />
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="474" />
+        <location filename="../../qdgui/views/import_review.py" line="107" />
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="183" />
-        <location filename="../../qdgui/excel/ledger.py" line="387" />
+        <location filename="../../qdgui/excel/ledger.py" line="390" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -798,7 +798,7 @@
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="358" />
+        <location filename="../../qdgui/excel/ledger.py" line="361" />
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1355,32 +1355,32 @@
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="125" />
+        <location filename="../../qdgui/excel/merge.py" line="134" />
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="138" />
+        <location filename="../../qdgui/excel/merge.py" line="147" />
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="157" />
+        <location filename="../../qdgui/excel/merge.py" line="166" />
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="198" />
+        <location filename="../../qdgui/excel/merge.py" line="207" />
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="226" />
+        <location filename="../../qdgui/excel/merge.py" line="235" />
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="264" />
+        <location filename="../../qdgui/excel/merge.py" line="273" />
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -2259,102 +2259,102 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="498" />
+        <location filename="../../qdgui/views/import_review.py" line="131" />
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <location filename="../../qdgui/views/import_review.py" line="134" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <location filename="../../qdgui/views/import_review.py" line="134" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <location filename="../../qdgui/views/import_review.py" line="134" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="501" />
+        <location filename="../../qdgui/views/import_review.py" line="134" />
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <location filename="../../qdgui/views/import_review.py" line="140" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <location filename="../../qdgui/views/import_review.py" line="140" />
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="507" />
+        <location filename="../../qdgui/views/import_review.py" line="140" />
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="512" />
+        <location filename="../../qdgui/views/import_review.py" line="145" />
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="513" />
+        <location filename="../../qdgui/views/import_review.py" line="146" />
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="514" />
+        <location filename="../../qdgui/views/import_review.py" line="147" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="536" />
+        <location filename="../../qdgui/views/import_review.py" line="169" />
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="536" />
+        <location filename="../../qdgui/views/import_review.py" line="169" />
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="537" />
+        <location filename="../../qdgui/views/import_review.py" line="170" />
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="552" />
+        <location filename="../../qdgui/views/import_review.py" line="185" />
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="567" />
+        <location filename="../../qdgui/views/import_review.py" line="202" />
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="569" />
+        <location filename="../../qdgui/views/import_review.py" line="204" />
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="606" />
+        <location filename="../../qdgui/views/import_review.py" line="242" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="640" />
+        <location filename="../../qdgui/views/import_review.py" line="278" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="640" />
+        <location filename="../../qdgui/views/import_review.py" line="278" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -7,7 +7,7 @@ from qdgui.models import repository
 from qdgui.models.records import CommunityDraft, ProjectDraft
 from qdgui.models.tables import Demolition, ImportBatch
 from tests.unit import messy
-from qdgui.views.import_wizard import BatchesDialog
+from qdgui.views.import_review import BatchesDialog
 from tests.unit.test_hostile_files import huge_extent
 from tests.unit.test_merge import returns  # noqa: F401 - the fixture
 
@@ -89,7 +89,7 @@ def test_a_hostile_file_leaves_the_window_and_the_database_as_they_were(qtbot, m
 
 def test_a_merge_conflict_is_chosen_field_by_field_in_the_review_dialog(qtbot, make_window, db, tmp_path, returns):
     from qdgui.excel import importer
-    from qdgui.views.import_wizard import ReviewDialog
+    from qdgui.views.import_review import ReviewDialog
     from tests.unit.test_merge import BOSS, TODAY
 
     for key in ("base", "a", "b"):
