@@ -5,6 +5,8 @@ import re
 import sys
 from datetime import date
 
+from xlsxwriter.utility import xl_cell_to_rowcol
+
 from qdgui import config
 from qdgui.excel import importer
 from qdgui.excel.columns import SYNONYMS
@@ -31,10 +33,8 @@ def parse_columns(specs: list[str]) -> dict[str | None, dict[int, str]]:
         if field and field not in known:
             raise ValueError(translate("Cli", "--column '{spec}': no field '{field}'; fields are: {fields}.").format(
                 spec=spec, field=field, fields=", ".join(sorted(known))))
-        index = 0
-        for ch in match["column"].upper():
-            index = index * 26 + ord(ch) - 64
-        result.setdefault(match["sheet"], {})[index - 1] = field
+        _, column = xl_cell_to_rowcol(match["column"].upper() + "1")
+        result.setdefault(match["sheet"], {})[column] = field
     return result
 
 

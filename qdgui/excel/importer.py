@@ -106,12 +106,9 @@ class ImportReport:
         return out
 
 
-_KIND_LABELS = {"signing": "Relocation signings", "demolition": "Illegal buildings", "park": "Parks",
-                "annual_target": "Annual targets"}
-
-
 def kind_label(kind: str | None) -> str:
-    return translate("Excel", _KIND_LABELS.get(kind, kind or "?"))
+    """The kind as the user knows it: the title of its sheet in the ledger."""
+    return translate("Excel", ledgers.SHEET_TITLES.get(kind, kind or "?"))
 
 
 def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallback = no_progress) -> RawBook:

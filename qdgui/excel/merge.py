@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, record_values
 from qdgui.i18n import translate
 from qdgui.models import clock
+from qdgui.models.batches import json_value
+from qdgui.models.review import LOOK_ALIKE
 from qdgui.models.records import Operator
 from qdgui.models.repository import _IDENTITY, utc_now
 from qdgui.models.tables import RECORD_TABLES, AuditEntry, Community, ImportBatch, ImportChange, Project, ReviewItem
@@ -39,12 +41,7 @@ UNIQUE_KEYS = {
     "demolition": (("case_no",),),
     "park": (),
 }
-# Content that suggests the same real thing entered twice, without a unique key saying so.
-SIMILAR_KEYS = {
-    "demolition": ("address", "found_on"),
-    "signing": ("project_uuid", "signed_on", "households", "houses", "community_uuid"),
-    "park": ("name", "district_code"),
-}
+SIMILAR_KEYS = {kind: keys for kind, (keys, _) in LOOK_ALIKE.items()}
 REFERENCES = {"signing": (("project_uuid", "project"), ("community_uuid", "community")),
               "demolition": (("project_uuid", "project"), ("community_uuid", "community")),
               "park": (("project_uuid", "project"),)}
@@ -62,16 +59,8 @@ def content_fields(kind: str) -> tuple[str, ...]:
     return tuple(c.key for c in table.__table__.columns if c.key not in _IDENTITY or c.key == "deleted")
 
 
-def _json_value(value):
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
 def _dump(values: dict, fields) -> str:
-    return json.dumps({f: _json_value(values.get(f)) for f in fields}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({f: json_value(values.get(f)) for f in fields}, ensure_ascii=False, sort_keys=True)
 
 
 def _same(a, b) -> bool:
@@ -178,7 +167,7 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
             if relation == clock.BEFORE or (relation == clock.EQUAL and same):
                 counts["unchanged"] += 1
                 continue
-            before = json.dumps(_plain(mine), ensure_ascii=False, sort_keys=True)
+            before = _dump(mine, mine)
             if relation == clock.AFTER or (relation == clock.CONCURRENT and same):
                 new = {f: incoming.get(f) for f in fields}
                 new.update(clock=clock.dumps(clock.join(mine_clock, their_clock)),
@@ -236,10 +225,6 @@ def _clock(text, sheet: str, row: int) -> dict[str, int]:
                                               "damaged.").format(sheet=sheet, row=row, text=text)) from exc
 
 
-def _plain(values: dict) -> dict:
-    return {k: _json_value(v) for k, v in values.items()}
-
-
 def _audit(kind, uuid, action, file_name, version, by: Operator, now: datetime) -> dict:
     return dict(table_name=kind, record_uuid=uuid, action=action, field="merged_from", old_value=None,
                 new_value=file_name, operator=by.name, device=by.device, at=now, record_version=version)
@@ -286,8 +271,4 @@ def _add_reviews(session: Session, reviews: list[dict]) -> None:
         session.execute(ReviewItem.__table__.insert(), fresh)
 
 
-def open_reviews(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ReviewItem).where(ReviewItem.resolved_at.is_(None)))
-
-
-__all__ = ["MergeResult", "merge", "open_reviews"]
+__all__ = ["MergeResult", "merge"]

@@ -6,7 +6,7 @@ from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from xlsxwriter.utility import xl_col_to_name
 
@@ -14,18 +14,16 @@ from qdgui.excel import columns as cols
 from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
-from qdgui.models import repository
-from qdgui.models.lookups import _bare
+from qdgui.models import repository, review
+from qdgui.models.lookups import bare_name
 from qdgui.models.parse import normalize
 from qdgui.models.records import (
     DemolitionDraft, Operator, ParkDraft, SigningDraft, TargetDraft, field_label,
 )
 from qdgui.models.reference import DISTRICT_ALIASES
-from qdgui.models.tables import Community, Demolition, Division, Park, Project, Signing
+from qdgui.models.tables import Community, Division, Project
 
 DRAFTS = {"signing": SigningDraft, "demolition": DemolitionDraft, "park": ParkDraft, "annual_target": TargetDraft}
-KIND_TITLES = {"signing": "Relocation signings", "demolition": "Illegal buildings", "park": "Parks",
-               "annual_target": "Annual targets"}
 TOTAL_WORDS = ("合计", "小计", "总计", "累计", "合 计", "总 计")
 NOTE_STARTS = ("注", "说明", "备注：", "填表人", "制表", "审核", "填报单位", "负责人", "联系人")
 NUMERIC_FIELDS = set(cols.NUMERIC_UNITS)
@@ -149,7 +147,7 @@ class _Places:
             return wanted
         if wanted in DISTRICT_ALIASES:
             return DISTRICT_ALIASES[wanted]
-        found = [c for c, n in self.districts.items() if wanted in (n, _bare(n)) or _bare(wanted) == _bare(n)]
+        found = [c for c, n in self.districts.items() if wanted in (n, bare_name(n)) or bare_name(wanted) == bare_name(n)]
         return found[0] if len(found) == 1 else None
 
     def street(self, text: str, district: str | None) -> list[str]:
@@ -158,7 +156,7 @@ class _Places:
         exact = [c for c, n in pool if wanted in (c, n)]
         if exact:
             return exact
-        return [c for c, n in pool if _bare(n) == _bare(wanted)]
+        return [c for c, n in pool if bare_name(n) == bare_name(wanted)]
 
     def parent(self, street: str) -> str | None:
         return next((d for d, pool in self.streets.items() if any(c == street for c, _ in pool)), None)
@@ -321,10 +319,8 @@ class _RowReader:
             if "street_code" not in raw and self.defaults.street_code and self.plan.kind in ("signing", "demolition") \
                     and district == self.defaults.district_code:
                 street = self.defaults.street_code
-        values["district_code"] = district if "district_code" not in own else None
-        values["street_code"] = street if "street_code" not in own else None
-        if "district_code" in own:
-            values["district_code"] = None
+        values["district_code"] = None if "district_code" in own else district
+        values["street_code"] = None if "street_code" in own else street
         if "project_uuid" in raw:
             name = _cell_text(raw["project_uuid"])
             found = self.places.projects(name, district)
@@ -349,30 +345,6 @@ class _RowReader:
                 if code is not None:
                     values[choice] = code
         return values, own
-
-
-def _similar(session: Session, kind: str, values: dict, uuid: str | None) -> str | None:
-    """A description of an existing record this one looks like (same place, date and content), or None."""
-    if kind == "demolition" and values.get("address") and values.get("found_on"):
-        query = select(Demolition.case_no).where(Demolition.deleted.is_(False), Demolition.address == values["address"],
-                                                 Demolition.found_on == values["found_on"])
-    elif kind == "signing" and values.get("project_uuid"):
-        query = select(Signing.agreement_no).where(
-            Signing.deleted.is_(False), Signing.project_uuid == values["project_uuid"],
-            Signing.signed_on == values["signed_on"], Signing.households == values["households"],
-            Signing.houses == values["houses"], func.coalesce(Signing.community_uuid, "") == (values.get("community_uuid") or ""))
-    elif kind == "park" and values.get("name"):
-        query = select(Park.name).where(Park.deleted.is_(False), Park.name == values["name"],
-                                        Park.district_code == values.get("district_code"))
-    else:
-        return None
-    table = {"demolition": Demolition, "signing": Signing, "park": Park}[kind]
-    if uuid:
-        query = query.where(table.uuid != uuid)
-    found = session.execute(query.limit(1)).first()
-    if found is None:
-        return None
-    return found[0] or ""
 
 
 def run_plans(session: Session, plans: list[SheetPlan], *, by: Operator, today: date, defaults: Defaults,
@@ -409,7 +381,7 @@ def run_plans(session: Session, plans: list[SheetPlan], *, by: Operator, today: 
                     continue
                 result.issues.append(reader.issue(r, problem.field, problem.message, problem.severity))
             if not result.rejected:
-                similar = _similar(session, plan.kind, checked.values, None)
+                similar = review.look_alike(session, plan.kind, checked.values)
                 if similar is not None:
                     result.issues.append(reader.issue(r, None, translate(
                         "Import", "Looks like a record already there ({what}): check it is not entered twice.").format(

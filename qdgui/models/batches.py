@@ -21,7 +21,8 @@ class BatchError(Exception):
     """A batch cannot be undone (or found); worded for the user."""
 
 
-def _text(value):
+def json_value(value):
+    """A column value as JSON holds it: dates as ISO text, decimals as exact text."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -31,7 +32,7 @@ def _text(value):
 
 def row_values(row) -> dict:
     """Every column of a record row as JSON-ready values."""
-    return {column.key: _text(getattr(row, column.key)) for column in row.__table__.columns}
+    return {column.key: json_value(getattr(row, column.key)) for column in row.__table__.columns}
 
 
 def snapshot(row) -> str:

@@ -62,11 +62,11 @@ def find_division(session: Session, text: str) -> str | None:
     for code, name in rows:
         if wanted in (code, name):
             return code
-    loose = [code for code, name in rows if _bare(name) == _bare(wanted)]
+    loose = [code for code, name in rows if bare_name(name) == bare_name(wanted)]
     return loose[0] if len(loose) == 1 else None
 
 
-def _bare(name: str) -> str:
+def bare_name(name: str) -> str:
     for suffix in ("街道办事处", "街道", "镇", "区", "市"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]

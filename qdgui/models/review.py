@@ -14,6 +14,27 @@ from qdgui.models.tables import RECORD_TABLES, ReviewItem
 
 KEPT, OTHER = "kept", "other"
 
+# Content that suggests the same real thing entered twice, without a unique key saying so; and the
+# field that names such a record to the user. Used by the merge and by the sheet import.
+LOOK_ALIKE = {
+    "demolition": (("address", "found_on"), "case_no"),
+    "signing": (("project_uuid", "signed_on", "households", "houses", "community_uuid"), "agreement_no"),
+    "park": (("name", "district_code"), "name"),
+}
+
+
+def look_alike(session: Session, kind: str, values: dict) -> str | None:
+    """What names a live record with the same look-alike content as `values` ('' when unnamed), or None."""
+    if kind not in LOOK_ALIKE:
+        return None
+    keys, named = LOOK_ALIKE[kind]
+    if values.get(keys[0]) is None:
+        return None
+    table = RECORD_TABLES[kind]
+    conditions = [getattr(table, f).is_(None) if values.get(f) is None else getattr(table, f) == values[f] for f in keys]
+    found = session.execute(select(getattr(table, named)).where(table.deleted.is_(False), *conditions).limit(1)).first()
+    return None if found is None else (found[0] or "")
+
 
 @dataclass(frozen=True)
 class OpenItem:

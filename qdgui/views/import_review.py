@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from qdgui.excel.ledger import COLUMNS
 from qdgui.models import vocab
 from qdgui.models.database import Database
 from qdgui.models.records import Operator, field_label
+from qdgui.views.export import BackgroundTask
 from qdgui.views.import_wizard import _VOCABULARIES, KINDS
 
 
@@ -51,6 +52,8 @@ class BatchesDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._task: BackgroundTask | None = None
+        self._undoing: list[str] = []
         self.undo_button = QPushButton(self.tr("Undo the chosen batch"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
@@ -100,14 +103,39 @@ class BatchesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self._database.sessions() as session:
-            kinds = sorted(set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))))
-        try:
-            importer.undo(self._database, batch_id, by=self._by)
-        except BatchError as exc:
-            QMessageBox.warning(self, self.tr("Not undone"), str(exc))
-            return
+            self._undoing = sorted(set(session.scalars(select(ImportChange.table_name)
+                                                       .where(ImportChange.batch_id == batch_id))))
+        # A merge batch can hold 100,000 records: undo it in a worker, like the import itself.
+        task = BackgroundTask(lambda progress: importer.undo(self._database, batch_id, by=self._by),
+                              expected=(BatchError,))
+        self._task = task
+        self.undo_button.setEnabled(False)
+        task.succeeded.connect(self._undo_done)
+        task.failed.connect(self._undo_failed)
+        task.finished.connect(self._task_finished)
+        task.start()
+
+    @Slot(object)
+    def _undo_done(self, _count) -> None:
+        self.undo_button.setEnabled(True)
         self.reload()
-        self.undone.emit(kinds)
+        self.undone.emit(self._undoing)
+
+    @Slot(str)
+    def _undo_failed(self, message: str) -> None:
+        self.undo_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Not undone"), message)
+
+    @Slot()
+    def _task_finished(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.wait()
+
+    def done(self, result: int) -> None:
+        if self._task is not None:  # an undo is one transaction: let it finish rather than cut it off
+            self._task.wait()
+        super().done(result)
 
     @classmethod
     def run(cls, database: Database, *, by: Operator, parent: QWidget | None = None, on_undone=None) -> "BatchesDialog":

@@ -11,87 +11,87 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="45" />
+        <location filename="../../qdgui/views/import_review.py" line="46" />
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="48" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="48" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="48" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="48" />
+        <location filename="../../qdgui/views/import_review.py" line="49" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49" />
+        <location filename="../../qdgui/views/import_review.py" line="50" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49" />
+        <location filename="../../qdgui/views/import_review.py" line="50" />
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49" />
+        <location filename="../../qdgui/views/import_review.py" line="50" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="54" />
+        <location filename="../../qdgui/views/import_review.py" line="57" />
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="55" />
+        <location filename="../../qdgui/views/import_review.py" line="58" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="72" />
+        <location filename="../../qdgui/views/import_review.py" line="75" />
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="72" />
+        <location filename="../../qdgui/views/import_review.py" line="75" />
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="72" />
+        <location filename="../../qdgui/views/import_review.py" line="75" />
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="76" />
+        <location filename="../../qdgui/views/import_review.py" line="79" />
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="97" />
+        <location filename="../../qdgui/views/import_review.py" line="100" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="98" />
+        <location filename="../../qdgui/views/import_review.py" line="101" />
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="107" />
+        <location filename="../../qdgui/views/import_review.py" line="127" />
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -373,12 +373,12 @@
         <translation>台账已保存到 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="28" />
+        <location filename="../../qdgui/cli_import.py" line="30" />
         <source>--column '{spec}': write SHEET!COLUMN=FIELD, e.g. '签约!F=signed_on'.</source>
         <translation>--column '{spec}'：请写成 工作表!列=字段，如 '签约!F=signed_on'。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="32" />
+        <location filename="../../qdgui/cli_import.py" line="34" />
         <source>--column '{spec}': no field '{field}'; fields are: {fields}.</source>
         <translation>--column '{spec}'：没有字段“{field}”；可用字段：{fields}。</translation>
     </message>
@@ -1345,187 +1345,187 @@
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="145" />
+        <location filename="../../qdgui/excel/importer.py" line="142" />
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="152" />
+        <location filename="../../qdgui/excel/importer.py" line="149" />
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="134" />
+        <location filename="../../qdgui/excel/merge.py" line="123" />
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="147" />
+        <location filename="../../qdgui/excel/merge.py" line="136" />
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="166" />
+        <location filename="../../qdgui/excel/merge.py" line="155" />
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="207" />
+        <location filename="../../qdgui/excel/merge.py" line="196" />
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="235" />
+        <location filename="../../qdgui/excel/merge.py" line="224" />
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="273" />
+        <location filename="../../qdgui/excel/merge.py" line="258" />
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="46" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="44" />
         <source>Sheet {sheet}</source>
         <translation>工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="48" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="46" />
         <source>, row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="50" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="48" />
         <source>, column {column}</source>
         <translation> {column} 列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="52" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="50" />
         <source> ({header})</source>
         <translation>（{header}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="53" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="51" />
         <source>{where}: {message}</source>
         <translation>{where}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="125" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="123" />
         <source>Hidden sheet: not imported.</source>
         <translation>隐藏的工作表，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="127" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="125" />
         <source>No header row with known column names found in the first 30 rows: not imported.</source>
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="254" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="252" />
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="257" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="255" />
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="260" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="258" />
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="262" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="260" />
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="264" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="262" />
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="274" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="272" />
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="302" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="300" />
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="313" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="311" />
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="315" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="313" />
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="316" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="314" />
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="334" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="330" />
         <source>No project named “{text}” in this district: add it on the Projects page first.</source>
         <translation>本区没有名为“{text}”的项目：请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="343" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="339" />
         <source>“{text}” is not a community or village of this street: add it on the Communities page first.</source>
         <translation>“{text}”不是本街道的社区/村：请先在“社区/村”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="414" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="386" />
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="416" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="388" />
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="429" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="401" />
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="440" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="412" />
         <source>No column for {field}: the sheet cannot be imported (choose the column in the mapping).</source>
         <translation>没有“{field}”列：此工作表无法导入（请在列对应中选择）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="473" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="445" />
         <source>Row in the original</source>
         <translation>原表行号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="475" />
+        <location filename="../../qdgui/excel/sheet_import.py" line="447" />
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="114" />
+        <location filename="../../qdgui/models/batches.py" line="115" />
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="116" />
+        <location filename="../../qdgui/models/batches.py" line="117" />
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="128" />
+        <location filename="../../qdgui/models/batches.py" line="129" />
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="148" />
+        <location filename="../../qdgui/models/batches.py" line="149" />
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
@@ -2259,102 +2259,102 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="131" />
+        <location filename="../../qdgui/views/import_review.py" line="159" />
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="134" />
+        <location filename="../../qdgui/views/import_review.py" line="162" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="134" />
+        <location filename="../../qdgui/views/import_review.py" line="162" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="134" />
+        <location filename="../../qdgui/views/import_review.py" line="162" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="134" />
+        <location filename="../../qdgui/views/import_review.py" line="162" />
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="140" />
+        <location filename="../../qdgui/views/import_review.py" line="168" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="140" />
+        <location filename="../../qdgui/views/import_review.py" line="168" />
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="140" />
+        <location filename="../../qdgui/views/import_review.py" line="168" />
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="145" />
+        <location filename="../../qdgui/views/import_review.py" line="173" />
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="146" />
+        <location filename="../../qdgui/views/import_review.py" line="174" />
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="147" />
+        <location filename="../../qdgui/views/import_review.py" line="175" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="169" />
+        <location filename="../../qdgui/views/import_review.py" line="197" />
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="169" />
+        <location filename="../../qdgui/views/import_review.py" line="197" />
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="170" />
+        <location filename="../../qdgui/views/import_review.py" line="198" />
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="185" />
+        <location filename="../../qdgui/views/import_review.py" line="213" />
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="202" />
+        <location filename="../../qdgui/views/import_review.py" line="230" />
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="204" />
+        <location filename="../../qdgui/views/import_review.py" line="232" />
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="242" />
+        <location filename="../../qdgui/views/import_review.py" line="270" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="278" />
+        <location filename="../../qdgui/views/import_review.py" line="306" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="278" />
+        <location filename="../../qdgui/views/import_review.py" line="306" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -44,7 +44,9 @@ def test_preview_commit_and_undo_from_the_window(qtbot, make_window, db, tmp_pat
     assert cell_texts(listing.table, 3) == ["中韩拆违台账.xlsx"]
     assert cell_texts(listing.table, 5) == ["3"]
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    listing.undo_selected()
+    with qtbot.waitSignal(listing.undone, timeout=30000) as undone:
+        listing.undo_selected()
+    assert undone.args == [["demolition"]]
     assert cell_texts(listing.table, 6)[0].startswith("已于")
     assert window.pages["demolition"].model.rowCount() == 0
     with db.sessions() as s:
