@@ -42,12 +42,26 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 database.close()
     except (AlreadyOpen, DatabaseError) as exc:
-        print(translate("Cli", "qdgui: {message}").format(message=exc), file=sys.stderr)
-        return 1
+        message = str(exc)
+        advice = _advice(exc)
     except OSError as exc:
-        print(translate("Cli", "qdgui: cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc),
-              file=sys.stderr)
-        return 1
+        message = translate("Cli", "cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        advice = translate("Cli", "Check that the folder exists and that you may write to it, or choose another "
+                                  "file with --db.")
+    print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
+    if not args.command:  # started from the menu: stderr is seen by nobody
+        from qdgui.views.launch import show_startup_error
+
+        show_startup_error(message, advice, raise_instance_of=path if isinstance(exc, AlreadyOpen) else None)
+    return 1
+
+
+def _advice(exc: Exception) -> str:
+    if isinstance(exc, AlreadyOpen):
+        return translate("Cli", "Use the window that is already open, or close it first. Only one qdgui at a time "
+                                "may write to a database file.")
+    return translate("Cli", "Nothing was changed. If the file is damaged, restore the newest copy from the backups "
+                            "folder beside it; if it is from a newer qdgui, install that version.")
 
 
 def _language(argv: list[str], settings: config.DeviceSettings | None) -> str:

@@ -68,8 +68,9 @@ class ImportReport:
                 found += row.issues
         return found
 
-    def lines(self) -> list[str]:
-        """The account: what came in (or would), and every problem with where it is."""
+    def lines(self, *, in_window: bool = False) -> list[str]:
+        """The account: what came in (or would), and every problem with where it is; in_window points
+        undo at the File menu rather than at the command line."""
         out = []
         if self.merged is not None:
             c = self.merged.counts
@@ -98,9 +99,11 @@ class ImportReport:
                           "note": translate("Import", "Note")}[issue.severity]
                 out.append(f"  [{marker}] {issue.describe()}")
         if self.batch_id is not None:
-            out.append(translate("Import", "Written as import batch {id}; it can be undone with: import --undo {id}. "
-                                           "Backup before the import: {backup}").format(id=self.batch_id,
-                                                                                       backup=self.backup))
+            hint = translate("Import", "Written as import batch {id}; it can be undone in File > Import batches. "
+                                       "Backup before the import: {backup}") if in_window else translate(
+                "Import", "Written as import batch {id}; it can be undone with: import --undo {id}. "
+                          "Backup before the import: {backup}")
+            out.append(hint.format(id=self.batch_id, backup=self.backup))
         elif not self.dry_run:
             out.append(translate("Import", "Nothing was written: the database already holds all of it."))
         return out

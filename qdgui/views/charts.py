@@ -10,7 +10,6 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -100,10 +99,12 @@ class ChartBox(QGroupBox):
         self.saved.emit(path)
 
     def ask_and_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{self.title()}.png",
-                                              self.tr("PNG picture (*.png)"))
-        if path:
-            self.save_png(path if path.lower().endswith(".png") else path + ".png")
+        from qdgui.views import file_dialogs
+
+        path = file_dialogs.save_file(self, self.tr("Save chart"), f"{self.title()}.png",
+                                      self.tr("PNG picture (*.png)"), purpose="chart", suffix=".png")
+        if path is not None:
+            self.save_png(str(path))
 
 
 class LabelPool:

@@ -141,6 +141,20 @@ class ConfirmDelete:
         return answer == QMessageBox.StandardButton.Yes
 
 
+class ConfirmDiscard:
+    """Asks before what was typed into a form is replaced by a saved record; tests replace `ask`."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("RecordPage", "Unsaved entry"),
+            QCoreApplication.translate(
+                "RecordPage", "The form holds an entry that is not saved. Discard it and open the selected record?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+
 def restart_notice(parent: QWidget) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("MainWindow", "Language"),
                             QCoreApplication.translate("MainWindow", "The new language applies from the next start."))

@@ -5,13 +5,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from qdgui.excel.files import Cancelled, ExportError, ProgressCallback
 from qdgui.models import lookups
 from qdgui.models.database import Database
 from qdgui.models.progress import Week, week_containing
+from qdgui.views import file_dialogs
 
 
 class BackgroundTask(QThread):
@@ -122,10 +122,6 @@ class SaveFile:
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested_name),
-                                              QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        return file_dialogs.save_file(parent, title, suggested_name,
+                                      QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"),
+                                      purpose="export", suffix=".xlsx")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from qdgui.excel.workbook import ReadError
 from qdgui.models import vocab
 from qdgui.models.database import Database
 from qdgui.models.records import Operator, field_label
+from qdgui.views import file_dialogs
 from qdgui.views.export import BackgroundTask, SaveFile
 
 EXPECTED = (ReadError, LedgerError, importer.ImportRefused, ExportError)
@@ -50,11 +50,9 @@ class OpenFile:
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("OpenFile", "Import a workbook"), folder,
-            QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"))
-        return Path(name) if name else None
+        return file_dialogs.open_file(parent, QCoreApplication.translate("OpenFile", "Import a workbook"),
+                                      QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"),
+                                      purpose="import")
 
 
 class ImportDialog(QDialog):
@@ -253,7 +251,7 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _show(self, report: importer.ImportReport) -> None:
-        lines = report.lines()
+        lines = report.lines(in_window=True)
         self.account.setPlainText("\n".join(lines))
         self.summary.setText("\n".join(line for line in lines if not line.startswith("  ")))
         self._fill_issues(report)

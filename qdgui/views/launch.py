@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -55,6 +55,7 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         config.save(chosen)
         settings = chosen
     window = MainWindow(database, settings, backup=backup)
+    _listen_for_second_start(window, database.path)
     probe = os.environ.get("QDGUI_STARTUP_PROBE")
     if probe:
         window.installEventFilter(_FirstPaint(Path(probe), window))
@@ -75,3 +76,65 @@ class _FirstPaint(QObject):
             self._path.write_text(f"{time.time():.6f}\n")
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
+
+
+def _instance_name(path: Path) -> str:
+    """A local-socket name per database file, so that a second start on it can reach the first."""
+    import hashlib
+
+    try:
+        identity = f"{path.resolve().stat().st_dev}:{path.resolve().stat().st_ino}"
+    except OSError:
+        identity = str(path.resolve())
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
+    return "qdgui-" + hashlib.sha1(f"{user}|{identity}".encode()).hexdigest()[:20]
+
+
+def _listen_for_second_start(window, path: Path) -> None:
+    from PySide6.QtNetwork import QLocalServer
+
+    name = _instance_name(path)
+    QLocalServer.removeServer(name)  # a stale socket of a crashed run
+    server = QLocalServer(window)
+
+    def raise_window():
+        connection = server.nextPendingConnection()
+        if connection is not None:
+            connection.disconnectFromServer()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(raise_window)
+    server.listen(name)
+    window._instance_server = server  # kept alive with the window
+
+
+def raise_running_instance(path: Path) -> bool:
+    """Ask the qdgui that has this file open to come to the front; True if it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(_instance_name(path))
+    if not socket.waitForConnected(500):
+        return False
+    socket.write(b"raise")
+    socket.waitForBytesWritten(200)
+    socket.disconnectFromServer()
+    return True
+
+
+def show_startup_error(message: str, advice: str, *, raise_instance_of: Path | None = None) -> None:
+    """A start-up failure in a message box: launched from the menu, nobody reads stderr."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application(i18n.language())
+    if raise_instance_of is not None and raise_running_instance(raise_instance_of):
+        advice = QCoreApplication.translate("Launch", "The window that has it open was brought to the front.")
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Launch", "qdgui cannot start"),
+                      message, QMessageBox.StandardButton.Ok)
+    box.setInformativeText(advice)
+    box.setObjectName("startup_error")
+    box.exec()

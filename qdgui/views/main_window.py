@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout, QWidget
 
 from qdgui import config
 from qdgui.drafts import DraftStore
@@ -18,6 +18,9 @@ from qdgui.paths import user_data_dir
 from qdgui.views.dialogs import SettingsDialog, restart_notice
 from qdgui.views.export import BackgroundTask, SaveFile, WeeklyExportDialog
 from qdgui.views.fields import FORMS
+from qdgui.views import geometry
+from qdgui.views.keys import UndoRouter
+from qdgui.views.record_form import kind_name
 from qdgui.views.record_page import RecordPage
 
 if TYPE_CHECKING:
@@ -50,8 +53,8 @@ class MainWindow(QMainWindow):
         self._progress_dialog: QProgressDialog | None = None
         self._done_message = ""
         drafts = drafts or DraftStore(user_data_dir() / "drafts", database.path)
-        self.setWindowTitle(self.tr("qdgui - Urban renewal field records"))
-        self.resize(1360, 820)
+        self.setWindowTitle(self.tr("{file} - qdgui urban renewal field records").format(file=database.path.name))
+        self.setWindowFilePath(str(database.path))
         self.pages: dict[str, RecordPage] = {}
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -73,8 +76,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._dashboard_place, self.tr("Progress"))
         self._build_menus()
         self._build_status_bar()
+        self._undo_router = UndoRouter(self)
+        QApplication.instance().installEventFilter(self._undo_router)
         self._connect()
         self.refresh_status()
+        geometry.restore(self)
         if backup is not None:
             self.statusBar().showMessage(
                 self.tr("The database was upgraded to this version; the copy from before is {path}").format(
@@ -179,7 +185,9 @@ class MainWindow(QMainWindow):
             return
         self._undo.pop()
         self.undo_action.setEnabled(bool(self._undo))
-        self.statusBar().showMessage(self.tr("Undone."), 5000)
+        message = self.tr("Undone: the last change to a {kind} was taken back.").format(kind=kind_name(kind))
+        self.statusBar().showMessage(message, 8000)
+        self.pages[kind].form.show_status(message)
         self.data_changed.emit(kind)
         self.record_changed.emit(kind, uuid, now)
         return action
@@ -365,4 +373,5 @@ class MainWindow(QMainWindow):
             self._task.wait()
         for page in self.pages.values():
             page.form.flush_draft()
+        geometry.save(self)
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -72,6 +73,7 @@ class RecordForm(QWidget):
         self._today = today
         self._editing: tuple[str, int] | None = None
         self._restoring = False
+        self._pristine: dict[str, str | None] = {}
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self._draft_timer = QTimer(self, singleShot=True, interval=self.DRAFT_DELAY_MS)
@@ -84,7 +86,8 @@ class RecordForm(QWidget):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title.setObjectName("form_title")
+        self.title.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -107,8 +110,9 @@ class RecordForm(QWidget):
             self.widgets[field.name] = widget
             self.messages[field.name] = message
         self.save_button = QPushButton(self.tr("Save (Enter)"))
-        self.save_button.setDefault(True)
+        self.save_button.setObjectName("save_button")
         self.clear_button = QPushButton(self.tr("New entry (Esc)"))
+        self.clear_button.setObjectName("clear_button")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("form_status")
@@ -116,6 +120,7 @@ class RecordForm(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
         buttons.addStretch()
+        self._style_title(editing=False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -137,16 +142,26 @@ class RecordForm(QWidget):
             return MultiLine()
         return line_edit(field.hint)
 
+    def _style_title(self, *, editing: bool) -> None:
+        # Editing a saved record must never pass unnoticed: the title turns into an amber banner.
+        if editing:
+            self.title.setStyleSheet("font-size: 15px; font-weight: bold; color: #5c3a00; background: #ffe2a8;"
+                                     "border: 1px solid #d08000; padding: 4px;")
+            self.save_button.setText(self.tr("Save changes (Enter)"))
+            self.clear_button.setText(self.tr("Stop editing (Esc)"))
+        else:
+            self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
+            self.save_button.setText(self.tr("Save (Enter)"))
+            self.clear_button.setText(self.tr("New entry (Esc)"))
+
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.start_new)
         self._draft_timer.timeout.connect(self._write_draft)
         for name, widget in self.widgets.items():
-            if isinstance(widget, CodeCombo):
-                widget.currentIndexChanged.connect(self._changed)
-            else:
-                signal = getattr(widget, "text_changed", None) or widget.textChanged
-                signal.connect(self._changed)
+            signal = widget.currentIndexChanged if isinstance(widget, CodeCombo) else (
+                getattr(widget, "text_changed", None) or widget.textChanged)
+            signal.connect(lambda *_, field=name: self._changed(field))
         if "district_code" in self.widgets:
             self.widgets["district_code"].currentIndexChanged.connect(self._district_changed)
         if "street_code" in self.widgets and "community_uuid" in self.widgets:
@@ -212,27 +227,56 @@ class RecordForm(QWidget):
         return self.spec.draft(**self.raw_values())
 
     def set_settings(self, settings: DeviceSettings) -> None:
-        self._settings = settings
+        """New defaults from 本机设置 apply at once: to an untouched form wholly, otherwise to the
+        place fields that still hold the old defaults."""
+        old, self._settings = self._settings, settings
+        if self._editing is not None:
+            return
+        if not self.is_dirty():
+            self._reset(keep=False)
+            return
+        with self._quietly():
+            values = self.raw_values()
+            for name, before, after in (("district_code", old.district_code, settings.district_code),
+                                        ("street_code", old.street_code, settings.street_code)):
+                if name in self.widgets and (values.get(name) or "") == (before or ""):
+                    self.set_raw_values({name: after or None})
 
     @property
     def editing(self) -> tuple[str, int] | None:
         return self._editing
 
+    def is_dirty(self) -> bool:
+        """Has the clerk typed or chosen anything since the form was last filled by the program?"""
+        return self.raw_values() != self._pristine
+
+    def show_status(self, text: str, tone: str = "info") -> None:
+        colours = {"ok": "color: #1b7f3b; font-weight: bold;", "error": "color: #b00020;",
+                   "info": "color: #1f5fa8;"}
+        self.status.setText(text)
+        self.status.setStyleSheet(colours[tone])
+
     # ------------------------------------------------------------------ actions
     def start_new(self) -> None:
         """Empty the form for a new entry, keeping what the next entry most likely shares."""
+        self._reset(keep=self._editing is None)
+        self.status.setText("")
+        self.focus_first()
+
+    def _reset(self, *, keep: bool) -> None:
         values = self.raw_values()
-        kept = {f.name: values[f.name] for f in self.spec.fields if f.keep} if self._editing is None else {}
+        kept = {f.name: values[f.name] for f in self.spec.fields if f.keep} if keep else {}
         was_editing = self._editing is not None
         self._editing = None
         with self._quietly():
             self.set_raw_values({name: None for name in self.widgets})
             self._apply_defaults()
             self.set_raw_values({k: v for k, v in kept.items() if v})
-        self._show_problems([])
+        self._pristine = self.raw_values()
+        self._show_problems([], focus=False)
+        self._style_title(editing=False)
         self.title.setText(self.tr("New {kind}").format(kind=kind_name(self.spec.kind)))
         self._drafts.clear(self.spec.kind)
-        self.focus_first()
         if was_editing:
             self.editing_changed.emit(False)
 
@@ -262,12 +306,18 @@ class RecordForm(QWidget):
             version = row.version
         with self._quietly():
             self.set_raw_values(values)
+        self._pristine = self.raw_values()
         self._editing = (uuid, version)
-        self._show_problems([])
-        self.title.setText(self.tr("Editing {kind} (version {version})").format(kind=kind_name(self.spec.kind),
-                                                                               version=version))
+        self._show_problems([], focus=False)
+        self._show_editing_title(version)
+        self.show_status(self.tr("Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged."))
         self.editing_changed.emit(True)
         self.focus_first()
+
+    def _show_editing_title(self, version) -> None:
+        self._style_title(editing=True)
+        self.title.setText(self.tr("Editing a saved {kind} (version {version})").format(
+            kind=kind_name(self.spec.kind), version=version))
 
     def save(self) -> str | None:
         """Save what the form holds in one transaction; returns the UUID, or None when refused."""
@@ -284,21 +334,18 @@ class RecordForm(QWidget):
                         continue
                     return None
                 self._show_problems(failed.problems)
-                self.status.setText(self.tr("Not saved: please correct the fields marked in red."))
-                self.status.setStyleSheet("color: #b00020;")
+                self.show_status(self.tr("Not saved: please correct the fields marked in red."), "error")
                 return None
             except (repository.StaleRecord, repository.RecordNotFound) as exc:
                 QMessageBox.warning(self, self.tr("Not saved"), str(exc))
                 return None
             break
         was_editing = self._editing is not None
-        self._editing = None
-        self.start_new()
-        if was_editing:
-            self.editing_changed.emit(False)
-        self.status.setText(self.tr("Saved at {time}. Ready for the next entry.").format(
-            time=datetime.now().strftime("%H:%M:%S")))
-        self.status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+        self._reset(keep=not was_editing)
+        self.focus_first()
+        message = self.tr("Changes saved at {time}.") if was_editing else self.tr(
+            "Saved at {time}. Ready for the next entry.")
+        self.show_status(message.format(time=datetime.now().strftime("%H:%M:%S")), "ok")
         self.saved.emit(self.spec.kind, uuid, version)
         return uuid
 
@@ -316,7 +363,7 @@ class RecordForm(QWidget):
         return uuid, version  # reported only now: the commit has returned
 
     # ------------------------------------------------------------------ problems
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _show_problems(self, problems: list[Problem], *, focus: bool = True) -> None:
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
             by_field.setdefault(problem.field if problem.field in self.widgets else self.spec.fields[0].name, []).append(problem)
@@ -329,13 +376,14 @@ class RecordForm(QWidget):
                 widget.setStyleSheet("")
                 continue
             error = any(p.is_error for p in found)
+            label.setProperty("severity", "error" if error else "warning")
             label.setText("；".join(p.message for p in found))
             label.setStyleSheet(f"color: {'#b00020' if error else '#a05a00'};")
             label.show()
             widget.setStyleSheet(f"border: 1px solid {'#b00020' if error else '#d08000'};")
             if first is None and error:
                 first = widget
-        if problems:
+        if problems and focus:
             target = first or self.widgets.get(problems[0].field)
             if target is not None:
                 target.setFocus()
@@ -346,9 +394,15 @@ class RecordForm(QWidget):
         return "" if label.isHidden() else label.text()
 
     # ------------------------------------------------------------------ drafts
-    def _changed(self, *_) -> None:
-        if not self._restoring:
-            self._draft_timer.start()
+    def _changed(self, field: str) -> None:
+        if self._restoring:
+            return
+        self._draft_timer.start()
+        # What the clerk corrects stops being red at once, not only at the next save.
+        message = self.messages[field]
+        if not message.isHidden():
+            message.hide()
+            self.widgets[field].setStyleSheet("")
 
     def _write_draft(self) -> None:
         values = self.raw_values()
@@ -372,17 +426,20 @@ class RecordForm(QWidget):
             self.set_raw_values(values)
         if editing and version:
             self._editing = (editing, int(version))
-            self.title.setText(self.tr("Editing {kind} (version {version})").format(
-                kind=kind_name(self.spec.kind), version=version))
+            self._show_editing_title(version)
         else:
+            self._style_title(editing=False)
             self.title.setText(self.tr("New {kind}").format(kind=kind_name(self.spec.kind)))
-        self.status.setText(self.tr("Restored the entry you had not saved."))
-        self.status.setStyleSheet("color: #1f5fa8;")
+        self._pristine = {name: None for name in self.widgets}  # restored text is the clerk's, not ours
+        self.show_status(self.tr("Restored the entry you had not saved."))
         return True
 
     # ------------------------------------------------------------------ keyboard
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), MultiLine):
+        # Fields pass Enter up to here (QLineEdit and closed combo boxes ignore it); the remarks
+        # box keeps it for a new line, and a button keeps it for its own click.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+                self.focusWidget(), (MultiLine, QAbstractButton)):
             self.save()
             return
         if event.key() == Qt.Key.Key_Escape:

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,7 +26,8 @@ from qdgui.drafts import DraftStore
 from qdgui.models import listing, lookups, repository, vocab
 from qdgui.models.database import Database
 from qdgui.models.parse import ParseError, parse_date
-from qdgui.views.dialogs import ConfirmDelete, HistoryDialog
+from qdgui.views.dialogs import ConfirmDelete, ConfirmDiscard, HistoryDialog
+from qdgui.views.flow_layout import FlowLayout
 from qdgui.views.fields import FORMS, CodeCombo, DateField, year_choices
 from qdgui.views.record_form import RecordForm, kind_name
 from qdgui.views.record_model import RecordTableModel
@@ -69,22 +72,31 @@ class RecordPage(QWidget):
             self.filter_status.set_choices([(c, vocab.label(statuses, c)) for c in statuses])
         if self.filter_year is not None:
             self.filter_year.set_choices(year_choices(today()))
-        bar = QHBoxLayout()
+        # The filters wrap onto a second row on narrow screens instead of widening the window.
+        bar = FlowLayout()
         for label, widget in ((self.tr("District"), self.filter_district), (self.tr("Street"), self.filter_street),
                               (self.tr("Project"), self.filter_project), (self.tr("Status"), self.filter_status),
                               (self.tr("Year"), self.filter_year), (self.tr("From"), self.filter_from),
                               (self.tr("To"), self.filter_to)):
             if widget is not None:
-                bar.addWidget(QLabel(label))
-                bar.addWidget(widget)
+                pair = QWidget()
+                row = QHBoxLayout(pair)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.setSpacing(3)
+                caption = QLabel(label)
+                caption.setBuddy(widget)
+                row.addWidget(caption)
+                row.addWidget(widget)
+                bar.addWidget(pair)
         if self.filter_from is not None:
-            self.filter_from.setMaximumWidth(150)
-            self.filter_to.setMaximumWidth(150)
+            self.filter_from.setFixedWidth(150)
+            self.filter_to.setFixedWidth(150)
         for combo in (self.filter_district, self.filter_street, self.filter_project, self.filter_status,
                       self.filter_year):
             if combo is not None:
                 combo.setMinimumContentsLength(6)
-        bar.addWidget(self.search, 1)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.search)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setResizeContentsPrecision(100)  # never measure all 100,000 rows
@@ -145,9 +157,16 @@ class RecordPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_button.clicked.connect(self.show_history)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_selected)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Enter and Delete act on the table only while the table has the focus; anywhere else in
+        # the window Enter belongs to the form (it saves) and Delete to the text being typed.
+        for key, slot in ((Qt.Key.Key_Delete, self.delete_selected), (Qt.Key.Key_Return, self.edit_selected),
+                          (Qt.Key.Key_Enter, self.edit_selected)):
+            QShortcut(QKeySequence(key), self.table, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.model.rows_changed.connect(self._widen_columns)
 
     # ------------------------------------------------------------------ filters
     def _district_filter_changed(self) -> None:
@@ -201,8 +220,31 @@ class RecordPage(QWidget):
 
     def edit_selected(self) -> None:
         uuid = self.model.uuid_at(self.selected_row())
-        if uuid:
-            self.form.edit(uuid)
+        if not uuid:
+            return
+        if self.form.is_dirty() and not ConfirmDiscard.ask(self):
+            return  # what was typed stays; nothing is loaded over it
+        self.form.edit(uuid)
+
+    def _table_menu(self, position) -> None:
+        if self.model.uuid_at(self.table.indexAt(position).row()) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit"), self.edit_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.addAction(self.tr("History"), self.show_history)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _widen_columns(self, rows: int) -> None:
+        # Widths follow what is shown (a few rows measured): a column is widened when its values
+        # no longer fit, never narrowed below what the clerk dragged it to.
+        if not rows:
+            return
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            wanted = min(max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column)), 360)
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
 
     def delete_selected(self) -> None:
         row = self.selected_row()

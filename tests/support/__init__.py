@@ -1,0 +1,1 @@
+"""Helpers shared by the test layers (not fixtures: those live in conftest.py)."""
