@@ -66,5 +66,20 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
     database.close()
 
 
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Fill a NEW database file with many valid records (benchmarks).")
+    parser.add_argument("database", type=Path, help="the database file to create (must not exist yet)")
+    parser.add_argument("records", type=int, nargs="?", default=100_000, help="signings and demolitions each")
+    args = parser.parse_args(argv)
+    if args.database.exists():
+        parser.error(f"{args.database} exists already; give a new file name")
+    if args.records < 1:
+        parser.error("records must be at least 1")
+    fill(args.database, args.records)
+    return 0
+
+
 if __name__ == "__main__":
-    fill(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
+    sys.exit(main(sys.argv[1:]))

@@ -77,6 +77,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
         raise ExportError(explain(path, exc)) from exc
     os.close(handle)
     temp = Path(temp_name)
+    _as_umask_allows(temp)
     try:
         yield temp
         with open(temp, "rb+") as written:
@@ -89,6 +90,19 @@ def atomic_target(path: Path) -> Iterator[Path]:
         raise ExportError(explain(path, exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _as_umask_allows(path: Path) -> None:
+    """mkstemp makes files 0600; a workbook is made the way other programs make files (0666 less umask),
+    so that a colleague or a shared folder can read the exported sheet."""
+    if os.name == "nt":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass  # a file system without modes (FAT on a USB stick): it has no 0600 either
 
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

@@ -334,7 +334,7 @@ def read_demolition(draft: DemolitionDraft, *, today: date, context: Context) ->
     r.text("key_zone", max_length=100)
     r.choice("structure", vocab.STRUCTURES, required=True)
     area = r.decimal("area_m2", AREA_UNITS, AREA_M2, required=True)
-    r.choice("disposal", vocab.DISPOSALS, required=True)
+    disposal = r.choice("disposal", vocab.DISPOSALS, required=True)
     status = r.choice("status", vocab.DEMOLITION_STATUSES, required=True)
     found = r.day("found_on", required=True)
     done = r.day("done_on")
@@ -348,6 +348,12 @@ def read_demolition(draft: DemolitionDraft, *, today: date, context: Context) ->
         r.warn("status", translate("Rules", "A date done is given but the status is not finished"))
     if found is not None and done is not None and done < found:
         r.error("done_on", translate("Rules", "The date done is before the date found"))
+    # A case to rectify ends rectified and one to demolish ends demolished; the other way round
+    # is usually a slip of the list, and it moves the case between the two reported figures.
+    if disposal == "rectify" and status == "demolished":
+        r.warn("status", translate("Rules", "The disposal is rectify but the status says demolished; is it right?"))
+    if disposal == "demolish" and status == "rectified":
+        r.warn("status", translate("Rules", "The disposal is demolish but the status says rectified; is it right?"))
     if area is not None and area == 0:
         r.warn("area_m2", translate("Rules", "The area is 0; is it right?"))
     if area is not None and area > LARGE_DEMOLITION_M2:

@@ -110,3 +110,17 @@ def code_for(vocabulary: dict, text: str) -> str | None:
         if wanted in (code, source, translate("Vocab", source)):
             return code
     return None
+
+
+# Which fields of which kind hold a code of which list.
+FIELD_VOCABULARIES: dict[tuple[str, str], dict] = {
+    ("project", "campaign_area"): CAMPAIGN_AREAS,
+    ("annual_target", "measure"): MEASURES,
+    ("community", "kind"): COMMUNITY_KINDS,
+    ("signing", "compensation"): COMPENSATION_TYPES,
+    ("demolition", "structure"): STRUCTURES,
+    ("demolition", "disposal"): DISPOSALS,
+    ("demolition", "status"): DEMOLITION_STATUSES,
+    ("park", "kind"): PARK_KINDS,
+    ("park", "status"): PARK_STATUSES,
+}

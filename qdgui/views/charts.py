@@ -4,11 +4,13 @@ Plot items are created once; refreshing calls setData/setOpts on them (pyqtgraph
 """
 from __future__ import annotations
 
+import calendar
+import math
 from datetime import date, datetime, time, timezone
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -141,3 +143,97 @@ def category_axis(plot, names: list[str]) -> None:
 
 def bars(x: np.ndarray, heights: np.ndarray, *, width: float, color: QColor) -> pg.BarGraphItem:
     return pg.BarGraphItem(x=x, height=heights, width=width, brush=color, pen=pg.mkPen(color.darker(120)))
+
+
+DAY = 86400.0
+_MONTH_STEPS = (1, 2, 3, 6, 12)
+
+
+def number_text(value: float, spacing: float) -> str:
+    """One number style for every axis: thousands separators, 万 for large values in Chinese."""
+    from qdgui import i18n
+
+    decimals = 0 if spacing >= 1 or spacing <= 0 else min(4, max(0, -math.floor(math.log10(spacing))))
+    if i18n.language().startswith("zh") and abs(value) >= 100_000 and spacing >= 1000:
+        ten_thousands = value / 10_000
+        step = spacing / 10_000
+        places = 0 if step >= 1 else min(4, max(0, -math.floor(math.log10(step))))
+        return f"{ten_thousands:,.{places}f}万"
+    return f"{value:,.{decimals}f}"
+
+
+class ValueAxis(pg.AxisItem):
+    """Counts get whole-number ticks only; large values read 12万 or 120,000, never 1.2e+05."""
+
+    def __init__(self, orientation: str, *, whole: bool = False, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.whole = whole
+        self.enableAutoSIPrefix(False)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803 - pyqtgraph's names
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.whole:
+            return levels
+        whole = [(spacing, [v for v in values if abs(v - round(v)) < 1e-9]) for spacing, values in levels
+                 if spacing >= 1]
+        if not whole:  # a range narrower than 1: just the integers in it
+            whole = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+        return whole
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [number_text(v * scale, spacing * scale) for v in values]
+
+
+class DayAxis(pg.AxisItem):
+    """Dates along a time axis in the user's language (11月21日, 1月, 2027年), never overlapping."""
+
+    def __init__(self, orientation: str = "bottom", **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def _label_width(self) -> float:
+        return QFontMetrics(self.font()).horizontalAdvance("12月30日") + 18
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803
+        if maxVal <= minVal or size <= 0:
+            return []
+        fits = max(2.0, size / self._label_width())
+        span_days = (maxVal - minVal) / DAY
+        for step in (1, 2, 7, 14):
+            if span_days / step <= fits:
+                first = math.ceil((minVal - 12 * 3600) / (step * DAY))
+                values = [(first + i) * step * DAY + 12 * 3600 for i in range(int(span_days / step) + 2)]
+                return [(step * DAY, [v for v in values if minVal <= v <= maxVal])]
+        start = datetime.fromtimestamp(max(minVal, 0), timezone.utc).date()
+        for months in _MONTH_STEPS:
+            if span_days / (30.4 * months) <= fits:
+                break
+        values = []
+        year, month = start.year, start.month
+        while True:
+            month_index = year * 12 + month - 1
+            if month_index % months == 0:
+                value = timestamp(date(year, month, 1))
+                if value > maxVal:
+                    break
+                if value >= minVal:
+                    values.append(value)
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+        return [(months * 30.4 * DAY, values)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        from qdgui import i18n
+
+        chinese = i18n.language().startswith("zh")
+        texts = []
+        for value in values:
+            day = datetime.fromtimestamp(value * scale, timezone.utc).date()
+            if spacing < 28 * DAY:
+                texts.append(f"{day.month}月{day.day}日" if chinese else f"{calendar.month_abbr[day.month]} {day.day}")
+            elif day.month == 1:
+                texts.append(f"{day.year}年" if chinese else str(day.year))
+            else:
+                texts.append(f"{day.month}月" if chinese else calendar.month_abbr[day.month])
+        return texts

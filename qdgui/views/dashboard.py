@@ -14,7 +14,18 @@ import pyqtgraph as pg
 from qdgui.config import DeviceSettings
 from qdgui.models import lookups, progress, vocab
 from qdgui.models.database import Database
-from qdgui.views.charts import DONE, PLANNED, TARGET, ChartBox, LabelPool, bars, category_axis, timestamp
+from qdgui.views.charts import (
+    DONE,
+    PLANNED,
+    TARGET,
+    ChartBox,
+    DayAxis,
+    LabelPool,
+    ValueAxis,
+    bars,
+    category_axis,
+    timestamp,
+)
 from qdgui.views.fields import CodeCombo, year_choices
 from qdgui.views.formatting import display
 
@@ -63,7 +74,8 @@ class Dashboard(QWidget):
             bar.addWidget(QLabel(text))
             bar.addWidget(widget)
         bar.addStretch()
-        self.completion = ChartBox(self.tr("Completion against the annual target"))
+        self.completion = ChartBox(self.tr("Completion against the annual target"),
+                                   axis_items={"left": ValueAxis("left")})
         self.completion_done = bars(np.zeros(0), np.zeros(0), width=0.6, color=DONE)
         self.completion_target = pg.ScatterPlotItem(symbol="_", size=34, pen=pg.mkPen(TARGET, width=3),
                                                     brush=TARGET)
@@ -74,7 +86,8 @@ class Dashboard(QWidget):
         legend.addItem(self.completion_target, self.tr("Annual target"))
         self.completion_labels = LabelPool(self.completion.plot)
 
-        self.curve = ChartBox(self.tr("Signing curve"), axis_items={"bottom": pg.DateAxisItem()})
+        self.curve = ChartBox(self.tr("Signing curve"),
+                              axis_items={"bottom": DayAxis(), "left": ValueAxis("left", whole=True)})
         self.curve_line = pg.PlotDataItem(pen=pg.mkPen(DONE, width=2.5), symbol="o", symbolSize=5, symbolBrush=DONE,
                                           stepMode=None)
         self.curve_projection = pg.PlotDataItem(pen=pg.mkPen(TARGET, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
@@ -83,7 +96,9 @@ class Dashboard(QWidget):
         for item in (self.curve_line, self.curve_projection, self.curve_total):
             self.curve.plot.addItem(item)
 
-        self.weekly = ChartBox(self.tr("Illegal buildings removed per week"))
+        self.weekly = ChartBox(self.tr("Illegal buildings removed per week"),
+                               axis_items={"left": ValueAxis("left", whole=True), "right": ValueAxis("right"),
+                                           "bottom": ValueAxis("bottom", whole=True)})
         self.weekly_count = bars(np.zeros(0), np.zeros(0), width=0.7, color=DONE)
         self.weekly.plot.addItem(self.weekly_count)
         self.weekly_area_view = pg.ViewBox()
@@ -96,7 +111,8 @@ class Dashboard(QWidget):
         self.weekly.plot.vb.sigResized.connect(
             lambda: self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect()))
 
-        self.parks = ChartBox(self.tr("Parks: planned and completed, by kind"))
+        self.parks = ChartBox(self.tr("Parks: planned and completed, by kind"),
+                              axis_items={"left": ValueAxis("left")})
         self.parks_planned = bars(np.zeros(0), np.zeros(0), width=0.38, color=PLANNED)
         self.parks_done = bars(np.zeros(0), np.zeros(0), width=0.38, color=DONE)
         legend = self.parks.plot.addLegend(offset=(10, 5))
@@ -218,6 +234,7 @@ class Dashboard(QWidget):
                                       self._targets)
         unit = vocab.unit_label(measure)
         self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
+        self.completion.plot.getAxis("left").whole = progress.measure_places(measure) == 0
         names = [r.name for r in rows]
         done = np.array([float(r.year_to_date) for r in rows])
         targets = np.array([float(r.target) if r.target is not None else np.nan for r in rows])
@@ -273,11 +290,12 @@ class Dashboard(QWidget):
         self.curve.plot.setLabel("left", self.tr("Signed ({unit})").format(unit=unit))
         if curve.total:
             self.curve_total.setPos(curve.total)
-            self.curve_total.label.setFormat(self.tr("Total {total}").format(total=curve.total))
+            self.curve_total.label.setFormat(self.tr("Total {total}").format(total=_number(curve.total)))
             self.curve_total.show()
         else:
             self.curve_total.hide()
-        note = self.tr("{done} of {total} {unit} signed").format(done=curve.done, total=curve.total or "—", unit=unit)
+        note = self.tr("{done} of {total} {unit} signed").format(done=_number(curve.done),
+                                                                 total=_number(curve.total or None), unit=unit)
         if curve.projected_completion and curve.done < (curve.total or 0):
             end = timestamp(curve.projected_completion)
             self.curve_projection.setData([xs[-1], end], [ys[-1], curve.total])
@@ -299,7 +317,8 @@ class Dashboard(QWidget):
             return None
         stamps = np.array([timestamp(d) for d in curve.days])
         index = int(np.argmin(np.abs(stamps - x)))
-        return self.tr("{day}: {n} signed in all").format(day=curve.days[index].isoformat(), n=curve.cumulative[index])
+        return self.tr("{day}: {n} signed in all").format(day=curve.days[index].isoformat(),
+                                                           n=_number(curve.cumulative[index]))
 
     def _refresh_weekly(self) -> None:
         year = self._year()
@@ -332,7 +351,7 @@ class Dashboard(QWidget):
         self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect())
         total = sum(series.counts)
         self.weekly.show_plot(self.tr("{n} sites, {area} m2 this year (bars: sites; line: area)").format(
-            n=total, area=_number(sum(series.areas, Decimal(0)))))
+            n=_number(total), area=_number(sum(series.areas, Decimal(0)))))
         self.weekly.note.setStyleSheet("color: #1f5fa8;")
         self.weekly.set_hover(self._describe_week)
         self.refreshed.emit("weekly")
@@ -344,7 +363,7 @@ class Dashboard(QWidget):
             return None
         week = series.weeks[index]
         return self.tr("Week {n} ({start} to {end}): {count} sites, {area} m2").format(
-            n=index + 1, start=week.start.isoformat(), end=week.end.isoformat(), count=series.counts[index],
+            n=index + 1, start=week.start.isoformat(), end=week.end.isoformat(), count=_number(series.counts[index]),
             area=_number(series.areas[index]))
 
     def _refresh_parks(self) -> None:
@@ -361,7 +380,8 @@ class Dashboard(QWidget):
         done = np.array([float(k.completed) for k in kinds])
         self.parks_planned.setOpts(x=x - 0.2, height=planned)
         self.parks_done.setOpts(x=x + 0.2, height=done)
-        names = [vocab.label(vocab.PARK_KINDS, k.kind) + ("（公里）" if k.kind in vocab.LENGTH_PARK_KINDS else "")
+        km = QCoreApplication.translate("Units", "km")
+        names = [vocab.label(vocab.PARK_KINDS, k.kind) + (f"（{km}）" if k.kind in vocab.LENGTH_PARK_KINDS else "")
                  for k in kinds]
         category_axis(self.parks.plot, names)
         self.parks_labels.show([(i + 0.2, done[i], _percent(k.completed / k.planned)) for i, k in enumerate(kinds)

@@ -99,9 +99,9 @@ _ACTIONS = {
 
 
 class HistoryDialog(QDialog):
-    """Every change of one record, oldest first, from the audit trail."""
+    """Every change of one record, newest first, with names rather than codes."""
 
-    def __init__(self, title: str, entries: list[HistoryEntry], parent=None):
+    def __init__(self, title: str, entries: list[tuple[HistoryEntry, str, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History: {title}").format(title=title))
         self.resize(860, 420)
@@ -111,9 +111,9 @@ class HistoryDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, e in enumerate(entries):
+        for row, (e, old, new) in enumerate(entries):
             cells = [display(e.at), str(e.record_version), QCoreApplication.translate("History", _ACTIONS[e.action]),
-                     field_label(e.field), e.old_value or "", e.new_value or "", e.operator, e.device]
+                     field_label(e.field), old, new, e.operator, e.device]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -124,7 +124,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def show_for(cls, title: str, entries: list[HistoryEntry], parent=None) -> None:
+    def show_for(cls, title: str, entries: list[tuple[HistoryEntry, str, str]], parent=None) -> None:
         cls(title, entries, parent).exec()
 
 

@@ -1,21 +1,17 @@
 """The main window's size and place: inside the screen it opens on, as it was left last time."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtWidgets import QMainWindow
-
-from qdgui.paths import user_data_dir
 
 PREFERRED = (1360, 820)  # roomy on 1920x1080; smaller screens get what they have
 
 
-def _settings() -> QSettings:
-    return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
-
-
-def restore(window: QMainWindow) -> None:
+def restore(window: QMainWindow, state_file: Path) -> None:
     """Last session's geometry if it still fits a screen, else the preferred size within the screen."""
-    saved = _settings().value("main/geometry")
+    saved = QSettings(str(state_file), QSettings.Format.IniFormat).value("main/geometry")
     if isinstance(saved, QByteArray) and window.restoreGeometry(saved) and _fits(window):
         return
     screen = window.screen() or window.windowHandle() and window.windowHandle().screen()
@@ -36,5 +32,5 @@ def _fits(window: QMainWindow) -> bool:
     return screen.availableGeometry().adjusted(-8, -8, 8, 8).contains(window.frameGeometry())
 
 
-def save(window: QMainWindow) -> None:
-    _settings().setValue("main/geometry", window.saveGeometry())
+def save(window: QMainWindow, state_file: Path) -> None:
+    QSettings(str(state_file), QSettings.Format.IniFormat).setValue("main/geometry", window.saveGeometry())

@@ -21,9 +21,10 @@ from qdgui.excel import importer
 from qdgui.excel.ledger import COLUMNS
 from qdgui.models import vocab
 from qdgui.models.database import Database
+from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
 from qdgui.views.export import BackgroundTask
-from qdgui.views.import_wizard import _VOCABULARIES, KINDS
+from qdgui.views.import_wizard import KINDS
 
 
 def _local(moment):
@@ -194,14 +195,14 @@ class ReviewDialog(QDialog):
 
         with self._database.sessions() as session:
             self._open = review.open_items(session)
+            namer = Namer(session)
+            described = [namer.record(item.kind, item.kept) for item in self._open]
         reasons = {"conflict": self.tr("Changed on both sides"), "duplicate": self.tr("Same key, held back"),
                    "similar": self.tr("Looks alike")}
         self.items.setRowCount(len(self._open))
-        for r, item in enumerate(self._open):
-            what = item.kept.get("case_no") or item.kept.get("agreement_no") or item.kept.get("name") or \
-                item.kept.get("address") or item.record_uuid
+        for r, (item, what) in enumerate(zip(self._open, described)):
             for c, text in enumerate((reasons[item.reason], importer.kind_label(item.kind)
-                                      if item.kind in KINDS else item.kind, str(what), item.source_file)):
+                                      if item.kind in KINDS else item.kind, what, item.source_file)):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
                 self.items.setItem(r, c, cell)
@@ -232,14 +233,17 @@ class ReviewDialog(QDialog):
                           self.tr("An incoming record that looks like one already here: check them and keep as it is, "
                                   "or correct one of them in its table."))
         self.fields.setRowCount(len(fields))
+        with self._database.sessions() as session:
+            namer = Namer(session)
+            texts = {name: (namer.value(item.kind, name, item.kept.get(name)),
+                            namer.value(item.kind, name, item.other.get(name))) for name in fields}
         for r, name in enumerate(fields):
             label = QTableWidgetItem(field_label(name))
             label.setData(Qt.ItemDataRole.UserRole, name)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            vocabulary = _VOCABULARIES.get((item.kind, name))
-            kept = QTableWidgetItem(_plain(item.kept.get(name), vocabulary))
+            kept = QTableWidgetItem(texts[name][0])
             kept.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            other = QTableWidgetItem(_plain(item.other.get(name), vocabulary))
+            other = QTableWidgetItem(texts[name][1])
             flags = Qt.ItemFlag.ItemIsEnabled
             if item.reason == "conflict":
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -295,14 +299,3 @@ class ReviewDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
-
-
-def _plain(value, vocabulary: dict | None = None) -> str:
-    if value is None:
-        return ""
-    if vocabulary is not None:
-        return vocab.label(vocabulary, value)
-    if isinstance(value, bool):
-        return QCoreApplication.translate("ReviewDialog", "yes") if value else QCoreApplication.translate(
-            "ReviewDialog", "no")
-    return str(value)

@@ -292,7 +292,7 @@ class ImportDialog(QDialog):
         names = self._names()
         for r, (plan, row) in enumerate(rows):
             state = self.tr("Rejected") if row.rejected else (self.tr("With warnings") if row.issues else self.tr("OK"))
-            cells = [plan.name, str(row.row), state] + [_shown(row.values.get(f), names, _VOCABULARIES.get((plan.kind, f)))
+            cells = [plan.name, str(row.row), state] + [_shown(row.values.get(f), names, vocab.FIELD_VOCABULARIES.get((plan.kind, f)))
                                                         for f in fields]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -376,7 +376,6 @@ class ImportDialog(QDialog):
         return dialog
 
 
-_VOCABULARIES = {(kind, c.field): c.vocabulary for kind, columns in COLUMNS.items() for c in columns if c.vocabulary}
 
 
 def _shown(value, names: dict[str, str], vocabulary: dict | None) -> str:

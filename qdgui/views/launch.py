@@ -38,6 +38,10 @@ def make_application(language: str) -> QApplication:
     app.setOrganizationName("qdgui")
     app.setDesktopFileName("qdgui")  # Linux: matches qdgui.desktop, so the launcher's icon is used
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "qdgui.png")))
+    # Qt's own widgets (the calendar's months and weekdays, number and date formats) follow the
+    # default locale, which is "C" (English) on machines without a Chinese system locale.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates) if language == "en"
+                       else QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_translators(app, language)
     return app
 

@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self._database = database
         self._settings = settings
         self._settings_path = settings_path
+        # Window geometry beside the settings file (a self-test or a test keeps it in its own folder).
+        self._state_file = (settings_path.parent if settings_path else user_data_dir()) / "window.ini"
         self._today = today
         self._undo: list[tuple[str, str, int]] = []
         self._task: BackgroundTask | None = None
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._undo_router)
         self._connect()
         self.refresh_status()
-        geometry.restore(self)
+        geometry.restore(self, self._state_file)
         if backup is not None:
             self.statusBar().showMessage(
                 self.tr("The database was upgraded to this version; the copy from before is {path}").format(
@@ -373,5 +375,5 @@ class MainWindow(QMainWindow):
             self._task.wait()
         for page in self.pages.values():
             page.form.flush_draft()
-        geometry.save(self)
+        geometry.save(self, self._state_file)
         super().closeEvent(event)

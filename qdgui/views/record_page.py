@@ -25,6 +25,7 @@ from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
 from qdgui.models import listing, lookups, repository, vocab
 from qdgui.models.database import Database
+from qdgui.models.describe import Namer
 from qdgui.models.parse import ParseError, parse_date
 from qdgui.views.dialogs import ConfirmDelete, ConfirmDiscard, HistoryDialog
 from qdgui.views.flow_layout import FlowLayout
@@ -261,14 +262,17 @@ class RecordPage(QWidget):
         self.record_changed.emit(self.kind, uuid, version)
 
     def show_history(self) -> None:
-        row = self.selected_row()
-        uuid = self.model.uuid_at(row)
+        uuid = self.model.uuid_at(self.selected_row())
         if not uuid:
             return
+        table = repository.KINDS[FORMS[self.kind].draft].table
         with self._database.sessions() as session:
-            entries = repository.history(session, uuid)
-        title = " ".join(self.model.index(row, c).data() or "" for c in range(min(3, self.model.columnCount())))
-        HistoryDialog.show_for(title.strip(), entries, self)
+            namer = Namer(session)
+            row = repository.get(session, table, uuid)
+            title = namer.record(self.kind, {c.key: getattr(row, c.key, None) for c in table.__table__.columns})
+            entries = [(e, namer.value(self.kind, e.field, e.old_value), namer.value(self.kind, e.field, e.new_value))
+                       for e in reversed(repository.history(session, uuid))]  # newest first
+        HistoryDialog.show_for(title, entries, self)
 
     def _saved(self, kind: str, uuid: str, version: int) -> None:
         self.record_changed.emit(kind, uuid, version)

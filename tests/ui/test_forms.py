@@ -215,8 +215,12 @@ def test_history_shows_every_change(qtbot, db, project, make_window, monkeypatch
     page.show_history()
     table = shown[0].table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
-    assert ["2", "修改", "签约户数", "1", "2"] == rows[-1][1:6]
-    assert {r[2] for r in rows[:-1]} == {"新建"}
+    assert ["2", "修改", "签约户数", "1", "2"] == rows[0][1:6]  # newest first
+    assert {r[2] for r in rows[1:]} == {"新建"}
+    created = {r[3]: r[5] for r in rows[1:]}
+    assert created["区（市）"] == "崂山区" and created["项目"] == "张村河片区旧村改造"  # names, not codes
+    assert not any(project in cell for r in rows for cell in r)
+    assert "2026-11-20" in shown[0].windowTitle() and "张村河片区旧村改造" in shown[0].windowTitle()
 
 
 def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, make_window):

@@ -1,0 +1,74 @@
+"""Stored values as people know them: names for codes and UUIDs, labels for vocabulary codes."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qdgui.i18n import translate
+from qdgui.models import vocab
+from qdgui.models.tables import Community, Division, Project
+
+
+class Namer:
+    """Reads names on demand and keeps them for the life of one dialog or report."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def _name(self, table, key_column, name_column, key: str) -> str:
+        cache_key = (table.__tablename__, key)
+        if cache_key not in self._cache:
+            found = self._session.scalar(select(name_column).where(key_column == key))
+            self._cache[cache_key] = found or key
+        return self._cache[cache_key]
+
+    def value(self, kind: str, field: str, value) -> str:
+        """One field's value as a person reads it ("" for nothing)."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, bool) or value in ("True", "False") and field == "deleted":
+            yes = value is True or value == "True"
+            return translate("Describe", "yes") if yes else translate("Describe", "no")
+        vocabulary = vocab.FIELD_VOCABULARIES.get((kind, field))
+        if vocabulary is not None:
+            return vocab.label(vocabulary, str(value))
+        text = str(value)
+        if field in ("district_code", "street_code"):
+            return self._name(Division, Division.code, Division.name, text)
+        if field == "project_uuid":
+            return self._name(Project, Project.uuid, Project.name, text)
+        if field == "community_uuid":
+            return self._name(Community, Community.uuid, Community.name, text)
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, Decimal):
+            text = f"{value:f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        return text
+
+    def record(self, kind: str, values: dict) -> str:
+        """A record named by what people know of it: date, place, project, number, address."""
+        parts_by_kind = {
+            "signing": ("signed_on", "project_uuid", "community_uuid", "agreement_no", "households"),
+            "demolition": ("case_no", "street_code", "address", "found_on"),
+            "park": ("name", "district_code", "plan_year"),
+            "project": ("name", "district_code"),
+            "annual_target": ("year", "district_code", "street_code", "measure"),
+            "community": ("name", "street_code"),
+        }
+        parts = []
+        for field in parts_by_kind.get(kind, ()):
+            text = self.value(kind, field, values.get(field))
+            if text and field == "households":
+                text = translate("Describe", "{n} households").format(n=text)
+            if text and field == "agreement_no":
+                text = translate("Describe", "agreement {no}").format(no=text)
+            if text:
+                parts.append(text)
+        return " ".join(parts) or translate("Describe", "(no details)")
