@@ -60,6 +60,9 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         settings = chosen
     window = MainWindow(database, settings, backup=backup)
     _listen_for_second_start(window, database.path)
+    from qdgui.views.probe import install_if_asked
+
+    install_if_asked(window)
     probe = os.environ.get("QDGUI_STARTUP_PROBE")
     if probe:
         window.installEventFilter(_FirstPaint(Path(probe), window))

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout, QWidget
 
@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
             self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
             plans.addTab(self.pages[kind], title)
         self.tabs.addTab(plans, self.tr("Projects and targets"))
+        plans.currentChanged.connect(lambda _index: self.focus_current_form())
+        self._shown_once = False
         # The charts (pyqtgraph, a year of aggregates) are built when the tab is first opened:
         # that keeps ~0.4 s out of every start.
         self._dashboard: Dashboard | None = None
@@ -147,6 +149,25 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._dashboard_place:
             self.dashboard  # noqa: B018 - builds it
+        self.focus_current_form()
+
+    def current_page(self) -> RecordPage | None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, QTabWidget):
+            page = page.currentWidget()
+        return page if isinstance(page, RecordPage) else None
+
+    def focus_current_form(self) -> None:
+        """The keyboard lands in the form's first field to type, not on the tab bar."""
+        page = self.current_page()
+        if page is not None:
+            page.form.focus_first()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.focus_current_form)
 
     def _dashboard_record_changed(self, kind: str, uuid: str, version: int) -> None:
         if self._dashboard is not None:  # not built yet: it reads everything when it is

@@ -289,6 +289,13 @@ class RecordForm(QWidget):
             if field.widget == "year":
                 defaults[field.name] = str(self._today().year)
         self.set_raw_values(defaults)
+        # A required project or village with a single choice in this place is that choice.
+        for field in self.spec.fields:
+            widget = self.widgets[field.name]
+            if field.required and field.widget in ("project", "community") and widget.code() is None:
+                choices = [widget.itemData(i) for i in range(widget.count()) if widget.itemData(i)]
+                if len(choices) == 1:
+                    widget.set_code(choices[0])
 
     def focus_first(self) -> None:
         """Focus the first field the next entry needs (the first one not kept)."""
