@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except (AlreadyOpen, DatabaseError) as exc:
         message = str(exc)
         advice = _advice(exc)
+        already_open = isinstance(exc, AlreadyOpen)
     except OSError as exc:
+        already_open = False
         message = translate("Cli", "cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         advice = translate("Cli", "Check that the folder exists and that you may write to it, or choose another "
                                   "file with --db.")
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:  # started from the menu: stderr is seen by nobody
         from qdgui.views.launch import show_startup_error
 
-        show_startup_error(message, advice, raise_instance_of=path if isinstance(exc, AlreadyOpen) else None)
+        show_startup_error(message, advice, raise_instance_of=path if already_open else None)
     return 1
 
 

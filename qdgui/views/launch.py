@@ -67,7 +67,22 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
     if probe:
         window.installEventFilter(_FirstPaint(Path(probe), window))
     window.show()
+    _close_on_terminate(window)
     return app.exec()
+
+
+def _close_on_terminate(window) -> None:
+    """Logging out or shutting down sends SIGTERM: close the window as if the user had (drafts are
+    written, the window's place is kept) instead of dying mid-way."""
+    import signal
+
+    if not hasattr(signal, "SIGTERM") or os.name == "nt":
+        return
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only between bytecodes: a light timer lets it while Qt waits.
+    window._signal_tick = QTimer(window, interval=250)
+    window._signal_tick.timeout.connect(lambda: None)
+    window._signal_tick.start()
 
 
 class _FirstPaint(QObject):

@@ -115,6 +115,18 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo)
         edit_menu.addAction(self.undo_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(number), self, shortcut=QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        # Window-wide, because a form's scroll area would take Ctrl+PgDown for scrolling.
+        for text, key, step in ((self.tr("Next tab"), "Ctrl+PgDown", 1), (self.tr("Previous tab"), "Ctrl+PgUp", -1)):
+            action = QAction(text, self, shortcut=QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, d=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + d) % self.tabs.count()))
+            view_menu.addAction(action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_action = QAction(self.tr("This &laptop..."), self)
         settings_action.triggered.connect(self.edit_settings)

@@ -186,17 +186,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="48"/>
+        <location filename="../../qdgui/app.py" line="50"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="49"/>
+        <location filename="../../qdgui/app.py" line="51"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="51"/>
+        <location filename="../../qdgui/app.py" line="53"/>
         <location filename="../../qdgui/cli_export.py" line="58"/>
         <location filename="../../qdgui/cli_import.py" line="55"/>
         <location filename="../../qdgui/cli_import.py" line="65"/>
@@ -206,12 +206,12 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="61"/>
+        <location filename="../../qdgui/app.py" line="63"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="63"/>
+        <location filename="../../qdgui/app.py" line="65"/>
         <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
         <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
     </message>
@@ -2013,12 +2013,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="139"/>
+        <location filename="../../qdgui/views/launch.py" line="157"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="140"/>
+        <location filename="../../qdgui/views/launch.py" line="158"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
@@ -2034,202 +2034,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="56"/>
+        <location filename="../../qdgui/views/main_window.py" line="58"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="61"/>
+        <location filename="../../qdgui/views/main_window.py" line="63"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="61"/>
+        <location filename="../../qdgui/views/main_window.py" line="63"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="62"/>
+        <location filename="../../qdgui/views/main_window.py" line="64"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="66"/>
+        <location filename="../../qdgui/views/main_window.py" line="68"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="66"/>
+        <location filename="../../qdgui/views/main_window.py" line="68"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="67"/>
+        <location filename="../../qdgui/views/main_window.py" line="69"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="70"/>
+        <location filename="../../qdgui/views/main_window.py" line="72"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="76"/>
+        <location filename="../../qdgui/views/main_window.py" line="80"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="86"/>
+        <location filename="../../qdgui/views/main_window.py" line="90"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="91"/>
+        <location filename="../../qdgui/views/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="92"/>
+        <location filename="../../qdgui/views/main_window.py" line="96"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="94"/>
+        <location filename="../../qdgui/views/main_window.py" line="98"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="98"/>
+        <location filename="../../qdgui/views/main_window.py" line="102"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="100"/>
+        <location filename="../../qdgui/views/main_window.py" line="104"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="102"/>
+        <location filename="../../qdgui/views/main_window.py" line="106"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="106"/>
+        <location filename="../../qdgui/views/main_window.py" line="110"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="109"/>
+        <location filename="../../qdgui/views/main_window.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="110"/>
+        <location filename="../../qdgui/views/main_window.py" line="114"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="114"/>
+        <location filename="../../qdgui/views/main_window.py" line="118"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <source>Next tab</source>
+        <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <source>Previous tab</source>
+        <translation>上一个标签页</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="130"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="115"/>
+        <location filename="../../qdgui/views/main_window.py" line="131"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="182"/>
+        <location filename="../../qdgui/views/main_window.py" line="217"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="188"/>
+        <location filename="../../qdgui/views/main_window.py" line="223"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="206"/>
+        <location filename="../../qdgui/views/main_window.py" line="241"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="216"/>
+        <location filename="../../qdgui/views/main_window.py" line="251"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="217"/>
+        <location filename="../../qdgui/views/main_window.py" line="252"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="223"/>
+        <location filename="../../qdgui/views/main_window.py" line="258"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="224"/>
+        <location filename="../../qdgui/views/main_window.py" line="259"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="233"/>
+        <location filename="../../qdgui/views/main_window.py" line="268"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="233"/>
+        <location filename="../../qdgui/views/main_window.py" line="268"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="252"/>
+        <location filename="../../qdgui/views/main_window.py" line="287"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="299"/>
+        <location filename="../../qdgui/views/main_window.py" line="334"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="300"/>
+        <location filename="../../qdgui/views/main_window.py" line="335"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="331"/>
+        <location filename="../../qdgui/views/main_window.py" line="366"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="337"/>
+        <location filename="../../qdgui/views/main_window.py" line="372"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="362"/>
+        <location filename="../../qdgui/views/main_window.py" line="397"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="363"/>
+        <location filename="../../qdgui/views/main_window.py" line="398"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="364"/>
+        <location filename="../../qdgui/views/main_window.py" line="399"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="367"/>
+        <location filename="../../qdgui/views/main_window.py" line="402"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="368"/>
+        <location filename="../../qdgui/views/main_window.py" line="403"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -2293,42 +2308,42 @@
     </message>
     <message>
         <location filename="../../qdgui/views/record_form.py" line="278"/>
-        <location filename="../../qdgui/views/record_form.py" line="432"/>
+        <location filename="../../qdgui/views/record_form.py" line="439"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="313"/>
+        <location filename="../../qdgui/views/record_form.py" line="320"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="319"/>
+        <location filename="../../qdgui/views/record_form.py" line="326"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="337"/>
+        <location filename="../../qdgui/views/record_form.py" line="344"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="340"/>
+        <location filename="../../qdgui/views/record_form.py" line="347"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="346"/>
+        <location filename="../../qdgui/views/record_form.py" line="353"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="347"/>
+        <location filename="../../qdgui/views/record_form.py" line="354"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="434"/>
+        <location filename="../../qdgui/views/record_form.py" line="441"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
