@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1  # Qt on a real screen
   fonts-noto-cjk   # Chinese text
-  xvfb             # a virtual screen for screenshots and window tests
+  xvfb xdotool     # a virtual screen and real input events for screenshots and window tests
 )
 python3 -c "import ensurepip, venv" 2>/dev/null || APT_PACKAGES+=(python3-venv)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from qdgui.excel import importer
 from qdgui.excel.ledger import COLUMNS
-from qdgui.models import vocab
 from qdgui.models.database import Database
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label

@@ -30,7 +30,7 @@ from qdgui import config
 from qdgui.excel import importer
 from qdgui.excel.columns import SYNONYMS
 from qdgui.excel.files import ExportError
-from qdgui.excel.ledger import COLUMNS, LedgerError
+from qdgui.excel.ledger import LedgerError
 from qdgui.excel.sheet_import import Defaults, write_rejected
 from qdgui.excel.workbook import ReadError
 from qdgui.models import vocab

@@ -11,7 +11,12 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QMainWindow,
+    QWidget,
+)
 
 
 def _rect(widget: QWidget) -> list[int]:
@@ -31,7 +36,6 @@ def describe(window: QMainWindow) -> dict:
     for button in window.findChildren(QAbstractButton):
         if button.isVisibleTo(window) and button.isVisible() and button.text():
             buttons.append({"text": button.text(), "name": button.objectName(), "rect": _rect(button)})
-    labels = {label.objectName(): label.text() for label in window.findChildren(QLabel) if label.objectName()}
     return {
         "window_title": window.windowTitle(),
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],

@@ -15,12 +15,6 @@ OPERATOR = Operator("王丽", "laptop-real")
 DISTRICT, STREET = "370212", "370212001"  # 崂山区 中韩街道
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "realwindow" in str(item.fspath):
-            item.add_marker(pytest.mark.realwindow)
-
-
 @pytest.fixture
 def xserver_factory():
     absent = missing_tools()

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from qdgui.models.migrate import open_database
+
+pytestmark = pytest.mark.realwindow
 
 
 def signings(db_path) -> list[tuple]:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import sqlite3
 import time
 
+import pytest
+
+pytestmark = pytest.mark.realwindow
+
 
 def _type_signing(app, households: str, houses: str) -> None:
     app.type(households)

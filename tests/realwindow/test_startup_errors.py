@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+pytestmark = pytest.mark.realwindow
+
 
 def _wait_for_box(xserver, app, title="qdgui 无法启动", timeout=30) -> str:
     deadline = time.monotonic() + timeout

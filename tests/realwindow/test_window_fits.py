@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.realwindow
+
 
 def inside(rect, area) -> bool:
     x, y, w, h = rect

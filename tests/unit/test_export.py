@@ -2,7 +2,6 @@
 import os
 import zipfile
 from datetime import date
-from decimal import Decimal
 
 import openpyxl
 import pytest
