@@ -71,3 +71,27 @@ def test_default_database_lives_in_the_user_data_folder(tmp_path, capsys):
     assert main(["summary"]) == 0
     assert (tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite").exists()
     assert str(tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite") in capsys.readouterr().out
+
+
+def test_argparse_speaks_chinese_too():
+    shown = run("--help")
+    assert shown.stdout.startswith("用法：qdgui")
+    assert "显示本帮助并退出" in shown.stdout and "选项" in shown.stdout
+    assert "usage:" not in shown.stdout and "show this help" not in shown.stdout
+    wrong = run("export", "weekly", "--lang", "xx")
+    assert wrong.returncode == 2
+    assert "命令行有误" in wrong.stderr and "无效的选项" in wrong.stderr and "Traceback" not in wrong.stderr
+    missing = run("history")
+    assert "缺少必需的参数" in missing.stderr
+
+
+def test_the_bench_data_maker_refuses_to_overwrite_and_explains_itself(tmp_path):
+    shown = subprocess.run([sys.executable, str(ROOT / "bench" / "bigdata.py"), "--help"], capture_output=True,
+                           text=True, timeout=60, cwd=tmp_path)
+    assert shown.returncode == 0 and "database" in shown.stdout
+    assert list(tmp_path.iterdir()) == []  # no database named --help
+    existing = tmp_path / "x.sqlite"
+    existing.write_bytes(b"keep")
+    refused = subprocess.run([sys.executable, str(ROOT / "bench" / "bigdata.py"), str(existing), "10"],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and existing.read_bytes() == b"keep"

@@ -274,3 +274,15 @@ def test_export_commands_write_the_workbooks(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["export", "--db", str(path)])
     assert "命令行有误" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file modes are POSIX")
+def test_an_exported_workbook_is_made_as_other_programs_make_files(db, tmp_path):
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "台账.xlsx"
+        with db.sessions() as session:
+            ledger.write_ledger(session, out)
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644  # readable by colleagues, as the umask allows

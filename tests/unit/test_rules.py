@@ -168,3 +168,15 @@ def test_messages_follow_the_chosen_language():
     checked = rules.read_signing(signing(households="-1"), today=TODAY, context=CTX)
     assert problems(checked)[("households", "error")] == "Cannot be negative"
     assert checked.problems[0].describe() == "Households signed: Cannot be negative"
+
+
+def test_a_disposal_that_disagrees_with_the_status_asks_before_saving():
+    rectified_as_demolished = rules.read_demolition(demolition(disposal="rectify", status="demolished"),
+                                                    today=TODAY, context=CTX)
+    assert rectified_as_demolished.errors == []
+    assert problems(rectified_as_demolished)[("status", "warning")] == "处置方式为“整治”，状态却是“已拆除”，是否正确？"
+    demolished_as_rectified = rules.read_demolition(demolition(disposal="demolish", status="rectified"),
+                                                    today=TODAY, context=CTX)
+    assert problems(demolished_as_rectified)[("status", "warning")] == "处置方式为“拆除”，状态却是“已整治”，是否正确？"
+    agreeing = rules.read_demolition(demolition(disposal="rectify", status="rectified"), today=TODAY, context=CTX)
+    assert agreeing.problems == []

@@ -1,0 +1,142 @@
+"""What the entry issue asked for beyond the real-window layer: dialogs, defaults, widths, locale, axes."""
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QCalendarWidget, QFileSystemModel
+
+from qdgui.config import DeviceSettings
+from qdgui.models import repository
+from qdgui.models.records import ProjectDraft, SigningDraft
+from qdgui.views import file_dialogs
+
+TODAY_TEXT = "2026-11-21"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify and POSIX locks are Linux matters")
+def test_the_file_dialog_never_opens_the_files_it_lists(qtbot, tmp_path):
+    from tests.support.inotify import FolderOpens
+
+    live = sqlite3.connect(tmp_path / "qdgui.sqlite")
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("CREATE TABLE t (x)")
+    live.execute("INSERT INTO t VALUES (1)")
+    live.commit()
+    (tmp_path / "台账.xlsx").write_bytes(b"PK\x03\x04")
+    watch = FolderOpens(tmp_path)
+    try:
+        dialog = file_dialogs.make_dialog(None, "导入工作簿", str(tmp_path), "所有文件 (*)")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(2500)  # the dialog's background thread looks at every file it lists
+        model = dialog.findChild(QFileSystemModel)
+        assert model.rowCount(model.index(str(tmp_path))) == 4  # it did list the folder
+        opened = set(watch.names())
+    finally:
+        watch.close()
+        live.close()
+    assert not opened & {"qdgui.sqlite", "qdgui.sqlite-wal", "qdgui.sqlite-shm", "台账.xlsx"}, opened
+
+
+def test_the_file_dialogs_remember_the_last_folder(tmp_path):
+    chosen = tmp_path / "报表" / "周报.xlsx"
+    chosen.parent.mkdir()
+    file_dialogs.remember_folder("export", chosen)
+    assert file_dialogs.last_folder("export") == str(chosen.parent)
+    assert file_dialogs.last_folder("import") != str(chosen.parent)  # each purpose its own
+
+
+def test_new_settings_apply_to_the_forms_at_once(qtbot, make_window, settings):
+    window = make_window()
+    form = window.pages["signing"].form
+    assert form.raw_values()["district_code"] == "370212"
+    changed = DeviceSettings(device_id="laptop-a", operator="王丽", district_code="370213", street_code="")
+    for page in window.pages.values():
+        page.set_settings(changed)
+    assert form.raw_values()["district_code"] == "370213"  # an untouched form takes the new place
+    park = window.pages["park"].form
+    park.widgets["name"].setText("浮山公园")
+    for page in window.pages.values():
+        page.set_settings(settings)
+    assert park.raw_values()["name"] == "浮山公园"  # what was typed stays
+    assert park.raw_values()["district_code"] == "370212"  # the place still held the old default
+
+
+def test_opening_a_record_over_typed_values_asks_first(qtbot, db, make_window, monkeypatch, clerk, today):
+    from qdgui.views import dialogs
+
+    with db.begin() as s:
+        project = repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
+                                                 total_households=702), by=clerk, today=today)
+        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
+                       by=clerk, today=today)
+    asked = []
+    monkeypatch.setattr(dialogs.ConfirmDiscard, "ask", classmethod(lambda cls, parent: asked.append(1) or False))
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.form.widgets["households"].setText("25")
+    page.table.selectRow(0)
+    page.edit_selected()
+    assert asked and page.form.editing is None and page.form.raw_values()["households"] == "25"
+    monkeypatch.setattr(dialogs.ConfirmDiscard, "ask", classmethod(lambda cls, parent: True))
+    page.edit_selected()
+    assert page.form.editing is not None and page.form.raw_values()["households"] == "60"
+    assert "正在修改" in page.form.title.text() and page.form.save_button.text() == "保存修改（回车）"
+
+
+def test_table_columns_widen_to_what_they_show(qtbot, db, make_window, clerk, today):
+    window = make_window()
+    page = window.pages["demolition"]
+    header = page.table.horizontalHeader()
+    keys = [c.key for c in page.model._listing.columns]
+    column = keys.index("case_no")
+    before = header.sectionSize(column)
+    from qdgui.models.records import DemolitionDraft
+
+    with db.begin() as s:
+        repository.add(s, DemolitionDraft("LSWJ-2026-000123-崂山区中韩街道执法中队", "370212", "370212001",
+                                          address="东韩社区12号", structure="steel", area_m2="120",
+                                          disposal="demolish", status="identified", found_on=TODAY_TEXT),
+                       by=clerk, today=today)
+    page.reload()
+    wanted = page.table.sizeHintForColumn(column)
+    assert header.sectionSize(column) >= wanted > before  # not cut to "LSWJ-2026-…"
+
+
+def test_qt_widgets_speak_chinese(qapp):
+    from qdgui.views.launch import make_application
+
+    previous = QLocale()
+    try:
+        make_application("zh_CN")
+        calendar = QCalendarWidget()
+        assert calendar.locale().monthName(12) == "十二月"
+        assert calendar.locale().dayName(1, QLocale.FormatType.ShortFormat) in ("周一", "星期一")
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_axes_show_whole_counts_and_readable_large_values(qapp):
+    from datetime import date
+
+    from qdgui.views.charts import DayAxis, ValueAxis, number_text, timestamp
+
+    counts = ValueAxis("left", whole=True)
+    for spacing, values in counts.tickValues(0, 3, 300):
+        assert spacing >= 1 and all(float(v).is_integer() for v in values)
+    assert number_text(1_000_000, 200_000) == "100万"
+    assert number_text(45_281_841, 10_000_000) == "4,528万"
+    assert number_text(12_345, 5_000) == "12,345"
+    assert number_text(0.5, 0.5) == "0.5"
+    days = DayAxis()
+    first, last = timestamp(date(2026, 10, 1)), timestamp(date(2027, 3, 1))
+    ((spacing, ticks),) = days.tickValues(first, last, 600)
+    labels = days.tickStrings(ticks, 1, spacing)
+    assert "2027年" in labels and "11月" in labels and not any("Jan" in t or "Dec" in t for t in labels)
+    ((spacing, ticks),) = days.tickValues(timestamp(date(2026, 11, 1)), timestamp(date(2026, 11, 14)), 900)
+    assert days.tickStrings(ticks, 1, spacing)[0].endswith("日")
+    assert len(ticks) <= 900 / days._label_width() + 1  # labels never overlap
