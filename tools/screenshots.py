@@ -38,16 +38,16 @@ def main() -> None:
                                   street_code="370212001")
         first = SettingsDialog(database, DeviceSettings(device_id="laptop-zhonghan-01"))
         first.show()
-        app.processEvents()
+        settle(app)
         first.grab().save(str(OUT / "first-start.png"))
         window = MainWindow(database, settings, drafts=DraftStore(Path(folder) / "drafts", database.path),
                             today=lambda: TODAY)
-        window.resize(1440, 860)
+        window.resize(1366, 740)  # a 1366x768 laptop screen less the task bar: the common office size
         window.show()
         shots = {"signing": 0, "demolition": 1, "park": 2}
         for kind, index in shots.items():
             window.tabs.setCurrentIndex(index)
-            app.processEvents()
+            settle(app)
             window.grab().save(str(OUT / f"{kind}.png"))
         # a form showing what is wrong, where
         window.tabs.setCurrentIndex(0)
@@ -55,23 +55,32 @@ def main() -> None:
         form.widgets["households"].setText("约30")
         form.widgets["signed_on"].setText("3月5日")
         form.save()
-        app.processEvents()
+        settle(app)
         window.grab().save(str(OUT / "signing-problems.png"))
+        form.start_new()
+        # correcting a saved record: the form says so in an amber banner
+        page = window.pages["signing"]
+        page.table.selectRow(0)
+        page.edit_selected()
+        settle(app)
+        window.grab().save(str(OUT / "editing.png"))
+        form.start_new()
+        _history_shot(app, page)
         window.tabs.setCurrentIndex(4)
         window.dashboard.project.set_code(_project_named(database, "张村河片区旧村改造"))
-        app.processEvents()
+        settle(app)
         window.grab().save(str(OUT / "dashboard.png"))
         window.tabs.setCurrentIndex(3)
         plans = window.tabs.currentWidget()
         for index, name in enumerate(("projects", "targets")):
             plans.setCurrentIndex(index)
-            app.processEvents()
+            settle(app)
             window.grab().save(str(OUT / f"{name}.png"))
         from qdgui.views.export import WeeklyExportDialog
 
         weekly = WeeklyExportDialog(database, settings, TODAY, window)
         weekly.show()
-        app.processEvents()
+        settle(app)
         weekly.grab().save(str(OUT / "export-weekly.png"))
         weekly.close()
         _import_shots(app, window, Path(folder))
@@ -90,10 +99,10 @@ def _import_shots(app, window, folder: Path) -> None:
         app.processEvents()
     dialog.grab().save(str(OUT / "import-problems.png"))
     dialog.pages.setCurrentWidget(dialog.rows)
-    app.processEvents()
+    settle(app)
     dialog.grab().save(str(OUT / "import-rows.png"))
     dialog.pages.setCurrentWidget(dialog.mapping)
-    app.processEvents()
+    settle(app)
     dialog.grab().save(str(OUT / "import-mapping.png"))
     dialog.commit_button.click()
     while dialog._task is not None or dialog._report.batch_id is None:
@@ -103,9 +112,35 @@ def _import_shots(app, window, folder: Path) -> None:
     from qdgui.views.import_review import BatchesDialog
 
     listing = window.findChild(BatchesDialog)
-    app.processEvents()
+    settle(app)
     listing.grab().save(str(OUT / "import-batches.png"))
     listing.close()
+
+
+def settle(app) -> None:
+    """Let layouts that changed (a message hidden, a page shown) finish before the grab."""
+    for _ in range(6):
+        app.processEvents()
+
+
+def _history_shot(app, page) -> None:
+    """A record's history: names, not codes; newest first."""
+    from qdgui.views import dialogs
+
+    shown = []
+    original = dialogs.HistoryDialog.show_for
+    dialogs.HistoryDialog.show_for = classmethod(lambda cls, title, entries, parent: shown.append(
+        cls(title, entries, parent)))
+    try:
+        page.table.selectRow(0)
+        page.show_history()
+    finally:
+        dialogs.HistoryDialog.show_for = original
+    dialog = shown[0]
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(OUT / "history.png"))
+    dialog.close()
 
 
 def _project_named(database, name: str) -> str:
