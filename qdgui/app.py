@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from qdgui import config, i18n
+from qdgui import config, i18n, logs
 from qdgui.cli import build_parser, db_path, run_command
 from qdgui.i18n import translate
 from qdgui.models.database import DatabaseError, check_writable
@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return selftest.run(screenshot=args.screenshot)
     settings = config.load()
+    logs.setup()
     i18n.set_language(_language(argv, settings))
     args = build_parser().parse_args(argv)
     if getattr(args, "operator", None):

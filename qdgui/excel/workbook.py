@@ -282,7 +282,7 @@ def child_main(argv: list[str]) -> int:
     except MemoryError:
         result = ("memory", "")
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
-        result = ("error", f"{type(exc).__name__}: {exc}")
+        result = ("error", str(exc).strip() or type(exc).__name__)  # the reader's words, not its class name
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
     return 0

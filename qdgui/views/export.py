@@ -1,6 +1,7 @@
 """Exports from the window: choose week and place, choose a file, write it off the GUI thread."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdgui import config
+from qdgui import config, logs
 from qdgui.excel.files import Cancelled, ExportError, ProgressCallback
 from qdgui.models import lookups
 from qdgui.models.database import Database
@@ -59,8 +60,10 @@ class BackgroundTask(QThread):
             self.cancelled.emit()
         except self._expected as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - reported to the user, never kills the window
-            self.failed.emit(self.tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"))
+        except Exception:  # noqa: BLE001 - reported to the user, never kills the window
+            logging.getLogger("qdgui.worker").exception("background task failed")
+            self.failed.emit(self.tr("An unexpected error stopped the work; nothing was written. The details are "
+                                     "in the log file {path}").format(path=logs.log_file()))
         else:
             self.succeeded.emit(result)
 

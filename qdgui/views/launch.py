@@ -52,6 +52,7 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
     from qdgui.views.main_window import MainWindow
 
     app = make_application(i18n.language())
+    _report_unexpected_errors()
     if not settings.configured:  # first start: ask once, then these are every form's defaults
         chosen = SettingsDialog.ask(database, settings)
         if chosen is None:
@@ -160,3 +161,24 @@ def show_startup_error(message: str, advice: str, *, raise_instance_of: Path | N
     box.setInformativeText(advice)
     box.setObjectName("startup_error")
     box.exec()
+
+
+def _report_unexpected_errors() -> None:
+    """An exception escaping a slot would print a traceback nobody reads and leave the clerk unsure
+    whether anything was saved: log it, and say so in a box that names the log file."""
+    import logging
+
+    from qdgui import logs
+
+    def hook(kind, value, trace):
+        logging.getLogger("qdgui.window").error("unexpected error", exc_info=(kind, value, trace))
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, QCoreApplication.translate("Launch", "Unexpected error"),
+                             QCoreApplication.translate(
+                                 "Launch", "Something went wrong that qdgui did not expect. What was saved before "
+                                           "stays saved; check the last entry in its table. The details are in the "
+                                           "log file {path}").format(path=logs.log_file()))
+
+    sys.excepthook = hook

@@ -72,95 +72,95 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="63"/>
-        <source>Unexpected error: {error}</source>
-        <translation>意外错误：{error}</translation>
+        <location filename="../../qdgui/views/export.py" line="65"/>
+        <source>An unexpected error stopped the work; nothing was written. The details are in the log file {path}</source>
+        <translation>发生了意外错误，操作已停止，没有写入任何内容。详细信息记录在日志文件 {path}</translation>
     </message>
 </context>
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="47"/>
+        <location filename="../../qdgui/views/import_review.py" line="46"/>
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="49"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="49"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="49"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="51"/>
+        <location filename="../../qdgui/views/import_review.py" line="50"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="51"/>
+        <location filename="../../qdgui/views/import_review.py" line="50"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="51"/>
+        <location filename="../../qdgui/views/import_review.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="58"/>
+        <location filename="../../qdgui/views/import_review.py" line="57"/>
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="59"/>
+        <location filename="../../qdgui/views/import_review.py" line="58"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="76"/>
+        <location filename="../../qdgui/views/import_review.py" line="75"/>
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="76"/>
+        <location filename="../../qdgui/views/import_review.py" line="75"/>
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="76"/>
+        <location filename="../../qdgui/views/import_review.py" line="75"/>
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="80"/>
+        <location filename="../../qdgui/views/import_review.py" line="79"/>
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="101"/>
+        <location filename="../../qdgui/views/import_review.py" line="100"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="102"/>
+        <location filename="../../qdgui/views/import_review.py" line="101"/>
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="128"/>
+        <location filename="../../qdgui/views/import_review.py" line="127"/>
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -186,17 +186,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="50"/>
+        <location filename="../../qdgui/app.py" line="51"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="51"/>
+        <location filename="../../qdgui/app.py" line="52"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="53"/>
+        <location filename="../../qdgui/app.py" line="54"/>
         <location filename="../../qdgui/cli_export.py" line="58"/>
         <location filename="../../qdgui/cli_import.py" line="55"/>
         <location filename="../../qdgui/cli_import.py" line="65"/>
@@ -206,12 +206,12 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="63"/>
+        <location filename="../../qdgui/app.py" line="64"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="65"/>
+        <location filename="../../qdgui/app.py" line="66"/>
         <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
         <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
     </message>
@@ -2013,14 +2013,24 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="157"/>
+        <location filename="../../qdgui/views/launch.py" line="158"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="158"/>
+        <location filename="../../qdgui/views/launch.py" line="159"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="178"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="179"/>
+        <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
+        <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
 </context>
 <context>
@@ -2456,92 +2466,92 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="160"/>
+        <location filename="../../qdgui/views/import_review.py" line="159"/>
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="163"/>
+        <location filename="../../qdgui/views/import_review.py" line="162"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="163"/>
+        <location filename="../../qdgui/views/import_review.py" line="162"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="163"/>
+        <location filename="../../qdgui/views/import_review.py" line="162"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="163"/>
+        <location filename="../../qdgui/views/import_review.py" line="162"/>
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="169"/>
+        <location filename="../../qdgui/views/import_review.py" line="168"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="169"/>
+        <location filename="../../qdgui/views/import_review.py" line="168"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="169"/>
+        <location filename="../../qdgui/views/import_review.py" line="168"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="174"/>
+        <location filename="../../qdgui/views/import_review.py" line="173"/>
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="175"/>
+        <location filename="../../qdgui/views/import_review.py" line="174"/>
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="176"/>
+        <location filename="../../qdgui/views/import_review.py" line="175"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <location filename="../../qdgui/views/import_review.py" line="199"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <location filename="../../qdgui/views/import_review.py" line="199"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="201"/>
+        <location filename="../../qdgui/views/import_review.py" line="200"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="214"/>
+        <location filename="../../qdgui/views/import_review.py" line="213"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="231"/>
+        <location filename="../../qdgui/views/import_review.py" line="230"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="233"/>
+        <location filename="../../qdgui/views/import_review.py" line="232"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="274"/>
+        <location filename="../../qdgui/views/import_review.py" line="273"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2785,7 +2795,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="126"/>
+        <location filename="../../qdgui/views/export.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3191,37 +3201,37 @@
 <context>
     <name>WeeklyExportDialog</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="73"/>
+        <location filename="../../qdgui/views/export.py" line="76"/>
         <source>Weekly report</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="80"/>
+        <location filename="../../qdgui/views/export.py" line="83"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="89"/>
+        <location filename="../../qdgui/views/export.py" line="92"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="90"/>
+        <location filename="../../qdgui/views/export.py" line="93"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="91"/>
+        <location filename="../../qdgui/views/export.py" line="94"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="93"/>
+        <location filename="../../qdgui/views/export.py" line="96"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="108"/>
+        <location filename="../../qdgui/views/export.py" line="111"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

@@ -140,3 +140,21 @@ def test_axes_show_whole_counts_and_readable_large_values(qapp):
     ((spacing, ticks),) = days.tickValues(timestamp(date(2026, 11, 1)), timestamp(date(2026, 11, 14)), 900)
     assert days.tickStrings(ticks, 1, spacing)[0].endswith("日")
     assert len(ticks) <= 900 / days._label_width() + 1  # labels never overlap
+
+
+def test_an_unexpected_failure_in_a_worker_is_logged_and_worded_for_the_user(qtbot, tmp_path):
+    from qdgui import logs
+    from qdgui.views.export import BackgroundTask
+
+    path = logs.setup(tmp_path / "logs")
+
+    def job(progress):
+        raise RuntimeError("disk controller said no")
+
+    task = BackgroundTask(job)
+    with qtbot.waitSignal(task.failed, timeout=10_000) as failed:
+        task.start()
+    task.wait()
+    message = failed.args[0]
+    assert "RuntimeError" not in message and "意外" in message and str(path) in message
+    assert "RuntimeError: disk controller said no" in path.read_text(encoding="utf-8")
