@@ -46,7 +46,8 @@ def last_folder(purpose: str) -> str:
     folder = _settings().value(f"folders/{purpose}", "")
     if folder and Path(folder).is_dir():
         return str(folder)
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def remember_folder(purpose: str, path: Path) -> None:

@@ -6,12 +6,21 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from qdgui import i18n
 from qdgui.config import DeviceSettings
+from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models.database import Database
 from qdgui.paths import resources_dir
 
@@ -29,7 +38,32 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         translators.append(qt_own)
+    gaps = QtCatalogueGaps(app)
+    app.installTranslator(gaps)  # installed last: asked first
+    translators.append(gaps)
     return translators
+
+
+# Words of Qt's own widgets that Qt's shipped Chinese catalogue lacks (its sources changed in Qt 6,
+# e.g. "&Look in:") or gets wrong ("Size" of a file as 体积, volume), translated in our catalogue.
+_QT_GAPS = {
+    ("QFileDialog", "&Look in:"): QT_TRANSLATE_NOOP("QtGaps", "&Look in:"),
+    ("QFileDialog", "Files of &type:"): QT_TRANSLATE_NOOP("QtGaps", "Files of &type:"),
+    ("QFileSystemModel", "Size"): QT_TRANSLATE_NOOP("QtGaps", "Size"),
+}
+_GAP_CONTEXTS = {context for context, _ in _QT_GAPS}
+
+
+class QtCatalogueGaps(QTranslator):
+    """Answers only the few Qt strings listed above; everything else falls through to Qt's catalogue."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
+        if context not in _GAP_CONTEXTS or (context, source) not in _QT_GAPS:
+            return None  # a null string: "not mine", and Qt asks the next catalogue ("" would blank the text)
+        return i18n.translate("QtGaps", _QT_GAPS[(context, source)])
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def make_application(language: str) -> QApplication:

@@ -2013,22 +2013,22 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="158"/>
+        <location filename="../../qdgui/views/launch.py" line="184"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="159"/>
+        <location filename="../../qdgui/views/launch.py" line="185"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="178"/>
+        <location filename="../../qdgui/views/launch.py" line="204"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="179"/>
+        <location filename="../../qdgui/views/launch.py" line="205"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
@@ -2280,6 +2280,24 @@
         <location filename="../../qdgui/views/import_wizard.py" line="54"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+</context>
+<context>
+    <name>QtGaps</name>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="42"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="43"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="44"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>

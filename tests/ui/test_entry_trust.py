@@ -5,7 +5,7 @@ import sqlite3
 import sys
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QCalendarWidget, QFileSystemModel
 
 from qdgui.config import DeviceSettings
@@ -158,3 +158,17 @@ def test_an_unexpected_failure_in_a_worker_is_logged_and_worded_for_the_user(qtb
     message = failed.args[0]
     assert "RuntimeError" not in message and "意外" in message and str(path) in message
     assert "RuntimeError: disk controller said no" in path.read_text(encoding="utf-8")
+
+
+def test_qt_file_dialogs_are_chinese_throughout(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = file_dialogs.make_dialog(None, "导入工作簿", str(tmp_path), "Excel 工作簿 (*.xlsx)")
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.objectName()}
+    assert labels["lookInLabel"] == "查找范围(&L)："  # Qt 6's "&Look in:" is missing from Qt's own catalogue
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"].startswith("文件名称")
+    model = dialog.findChild(QFileSystemModel)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:2] == ["名称", "大小"]
