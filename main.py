@@ -1,4 +1,5 @@
 """Entry point: hand over to qdgui.app."""
+
 import sys
 
 from qdgui.app import main

@@ -1,7 +1,8 @@
 """Time from a saved record to the redrawn chart, with 100,000 records per kind, beside the bare query.
 
-    .venv/bin/python bench/bench_dashboard.py [--records 100000]
+.venv/bin/python bench/bench_dashboard.py [--records 100000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,18 +20,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bigdata  # noqa: E402
+
 from qdgui.config import DeviceSettings  # noqa: E402
 from qdgui.models import progress, repository  # noqa: E402
+from qdgui.models.changes import Changed  # noqa: E402
 from qdgui.models.migrate import open_database  # noqa: E402
 from qdgui.models.records import DemolitionDraft, Operator, SigningDraft  # noqa: E402
 from qdgui.models.tables import Project  # noqa: E402
 
 TODAY = date(2026, 11, 21)
-RAW_SIGNING = ("SELECT district_code, SUM(CASE WHEN signed_on BETWEEN '2026-11-16' AND '2026-11-22' THEN households "
-               "ELSE 0 END), SUM(CASE WHEN signed_on BETWEEN '2026-01-01' AND '2026-11-22' THEN households ELSE 0 END) "
-               "FROM signing WHERE deleted = 0 AND signed_on BETWEEN '2026-01-01' AND '2026-11-22' GROUP BY district_code")
-RAW_WEEKLY = ("SELECT done_on, count(*), sum(area_m2) FROM demolition WHERE deleted = 0 AND status IN "
-              "('demolished', 'rectified') AND done_on BETWEEN '2025-12-29' AND '2026-11-21' GROUP BY done_on")
+RAW_SIGNING = (
+    "SELECT district_code, SUM(CASE WHEN signed_on BETWEEN '2026-11-16' AND '2026-11-22' THEN households "
+    "ELSE 0 END), SUM(CASE WHEN signed_on BETWEEN '2026-01-01' AND '2026-11-22' THEN households ELSE 0 END) "
+    "FROM signing WHERE deleted = 0 AND signed_on BETWEEN '2026-01-01' AND '2026-11-22' GROUP BY district_code"
+)
+RAW_WEEKLY = (
+    "SELECT done_on, count(*), sum(area_m2) FROM demolition WHERE deleted = 0 AND status IN "
+    "('demolished', 'rectified') AND done_on BETWEEN '2025-12-29' AND '2026-11-21' GROUP BY done_on"
+)
 
 
 def main() -> None:
@@ -59,13 +66,17 @@ def main() -> None:
         for i in range(args.saves):
             for kind, draft in (
                 ("signing", SigningDraft(project, "370212", "370212001", TODAY, households=1, houses=1)),
-                ("demolition", DemolitionDraft(f"BENCH-{i}", "370212", "370212001", "x", "steel", "10", "demolish",
-                                               "demolished", TODAY, TODAY)),
+                (
+                    "demolition",
+                    DemolitionDraft(
+                        f"BENCH-{i}", "370212", "370212001", "x", "steel", "10", "demolish", "demolished", TODAY, TODAY
+                    ),
+                ),
             ):
                 with database.begin() as s:
-                    uuid = repository.add(s, draft, by=by, today=TODAY, confirm_warnings=True)
+                    change = repository.save(s, draft, by=by, today=TODAY, confirm_warnings=True)
                 start = time.perf_counter()  # the save is committed: now the charts catch up
-                dashboard.record_changed(kind, uuid, 1)
+                dashboard.apply(Changed.of(change))
                 dashboard.repaint()
                 results[kind].append((time.perf_counter() - start) * 1000)
         con = sqlite3.connect(path)
@@ -83,12 +94,21 @@ def main() -> None:
             progress.progress(s, year=2026, week=progress.week_containing(TODAY), measures=("signed_households",))
             ours_query = (time.perf_counter() - start) * 1000
         rows = [
-            ("signing saved -> completion bars + signing curve redrawn (median)", statistics.median(results["signing"]),
-             bare(RAW_SIGNING)),
-            ("signing saved -> redrawn, 95th percentile", statistics.quantiles(results["signing"], n=20)[18],
-             bare(RAW_SIGNING)),
-            ("demolition saved -> weekly chart redrawn (median)", statistics.median(results["demolition"]),
-             bare(RAW_WEEKLY)),
+            (
+                "signing saved -> completion bars + signing curve redrawn (median)",
+                statistics.median(results["signing"]),
+                bare(RAW_SIGNING),
+            ),
+            (
+                "signing saved -> redrawn, 95th percentile",
+                statistics.quantiles(results["signing"], n=20)[18],
+                bare(RAW_SIGNING),
+            ),
+            (
+                "demolition saved -> weekly chart redrawn (median)",
+                statistics.median(results["demolition"]),
+                bare(RAW_WEEKLY),
+            ),
             ("progress() aggregate alone, signed households (one run)", ours_query, bare(RAW_SIGNING)),
         ]
         con.close()

@@ -6,6 +6,7 @@ Floors, measured in the same run on the same cells: XlsxWriter in constant_memor
 values already in memory with its typed write methods (the fastest writer measured), and openpyxl's
 write_only mode for comparison. qdgui's figure includes reading the rows from SQLite.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,9 +99,12 @@ def main() -> None:
                 ledger.write_ledger(s, folder / "q.xlsx")
 
         results = [
-            (f"ledger: {rows_total:,} records, {n_cells / 1e6:.1f} M cells",
-             best(qdgui_ledger, args.runs), best(lambda: raw_xlsxwriter(cells, folder / "raw.xlsx"), args.runs),
-             best(lambda: raw_openpyxl(cells, folder / "opx.xlsx"), 1)),
+            (
+                f"ledger: {rows_total:,} records, {n_cells / 1e6:.1f} M cells",
+                best(qdgui_ledger, args.runs),
+                best(lambda: raw_xlsxwriter(cells, folder / "raw.xlsx"), args.runs),
+                best(lambda: raw_openpyxl(cells, folder / "opx.xlsx"), 1),
+            ),
         ]
         week = progress.iso_week(2026, 47)
         report_file = folder / "weekly.xlsx"
@@ -117,9 +121,14 @@ def main() -> None:
                 with database.sessions() as s:
                     weekly.build_report(s, week=week, scope=scope)
 
-            results.append((f"weekly report ({label})", best(qdgui_weekly, args.runs),
-                            best(lambda c=report_cells: raw_xlsxwriter(c, folder / "raw-w.xlsx"), args.runs),
-                            best(lambda c=report_cells: raw_openpyxl(c, folder / "opx-w.xlsx"), args.runs)))
+            results.append(
+                (
+                    f"weekly report ({label})",
+                    best(qdgui_weekly, args.runs),
+                    best(lambda c=report_cells: raw_xlsxwriter(c, folder / "raw-w.xlsx"), args.runs),
+                    best(lambda c=report_cells: raw_openpyxl(c, folder / "opx-w.xlsx"), args.runs),
+                )
+            )
             results.append((f"  of which the aggregates ({label})", best(aggregates_only, args.runs), None, None))
         database.close()
 
@@ -129,6 +138,7 @@ def main() -> None:
         floor_text = f"{floor:.3f}" if floor else ""
         other_text = f"{other:.3f}" if other else ""
         print(f"{label:<46} {ours:>9.3f} {floor_text:>13} {ratio:>6} {other_text:>14}")
+
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,7 @@ parsing (zip sizes, DTDs, real extent), calamine in a child process, merge by UU
 clock, import batch and undo snapshots, backup, one transaction.
 A hand-kept sheet goes through the forms' rules row by row; it is timed separately.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,23 @@ def floor(path: Path, folder: Path) -> tuple[float, float, int]:
     database.close()
     signing = sheets[[n for n in sheets if n.startswith("征迁")][0]]
     keys = {c.key: i for i, c in enumerate(ledger.COLUMNS["signing"])}
-    wanted = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "project_uuid",
-              "district_code", "street_code", "signed_on", "households", "houses", "area_m2", "agreement_no")
+    wanted = (
+        "uuid",
+        "created_at",
+        "updated_at",
+        "operator",
+        "device",
+        "version",
+        "deleted",
+        "project_uuid",
+        "district_code",
+        "street_code",
+        "signed_on",
+        "households",
+        "houses",
+        "area_m2",
+        "agreement_no",
+    )
     rows = [tuple(r[keys[k]] if k not in ("deleted",) else 0 for k in wanted) for r in signing[1:]]
     rows = [r[:10] + (str(r[10]), int(r[11]), int(r[12]), int(round(r[13] * 100)), r[14]) for r in rows]
     connection = sqlite3.connect(folder / "floor.sqlite")
@@ -64,8 +80,9 @@ def floor(path: Path, folder: Path) -> tuple[float, float, int]:
 
     def insert():
         with connection:
-            connection.executemany(f"INSERT INTO signing ({', '.join(wanted)}) VALUES ({', '.join('?' * len(wanted))})",
-                                   rows)
+            connection.executemany(
+                f"INSERT INTO signing ({', '.join(wanted)}) VALUES ({', '.join('?' * len(wanted))})", rows
+            )
 
     insert_s, _ = timed(insert)
     connection.close()
@@ -77,11 +94,25 @@ def hand_kept_sheet(path: Path, n: int) -> Path:
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("拆违台账")
     sheet.write(0, 0, "中韩街道违法建设治理台账")
-    for c, text in enumerate(("序号", "违建编号", "街道", "地址", "结构", "面积（平方米）", "处置方式", "状态", "发现日期", "拆除日期")):
+    for c, text in enumerate(
+        ("序号", "违建编号", "街道", "地址", "结构", "面积（平方米）", "处置方式", "状态", "发现日期", "拆除日期")
+    ):
         sheet.write(1, c, text)
     for i in range(n):
-        for c, value in enumerate((i + 1, f"ZH-{i:06d}", "中韩街道", f"株洲路{i}号", "彩钢", f"{(i % 90) + 10}㎡", "拆除",
-                                   "已拆除", f"2026年{i % 9 + 1}月{i % 27 + 1}日", f"2026.{i % 9 + 2}.{i % 27 + 1}")):
+        for c, value in enumerate(
+            (
+                i + 1,
+                f"ZH-{i:06d}",
+                "中韩街道",
+                f"株洲路{i}号",
+                "彩钢",
+                f"{(i % 90) + 10}㎡",
+                "拆除",
+                "已拆除",
+                f"2026年{i % 9 + 1}月{i % 27 + 1}日",
+                f"2026.{i % 9 + 2}.{i % 27 + 1}",
+            )
+        ):
             sheet.write(i + 2, c, value)
     book.close()
     return path
@@ -111,8 +142,9 @@ def main() -> None:
         target, _ = open_database(folder / "supervisor.sqlite")
         merge_s, report = timed(lambda: importer.commit(target, book, importer.ImportOptions(), by=BY, today=TODAY))
         assert report.merged.counts["inserted"] == n + 20, report.merged.counts
-        again_s, again = timed(lambda: importer.commit(target, importer.read(path), importer.ImportOptions(), by=BY,
-                                                       today=TODAY))
+        again_s, again = timed(
+            lambda: importer.commit(target, importer.read(path), importer.ImportOptions(), by=BY, today=TODAY)
+        )
         assert again.batch_id is None
         undo_s, undone = timed(lambda: importer.undo(target, report.batch_id, by=BY))
         target.close()
@@ -131,9 +163,15 @@ def main() -> None:
 
         sheet_floor_s, _ = timed(lambda: CalamineWorkbook.from_path(str(sheet)).get_sheet_by_index(0).to_python())
         clerk_db, _ = open_database(folder / "clerk.sqlite")
-        sheet_s, sheet_report = timed(lambda: importer.commit(
-            clerk_db, importer.read(sheet), importer.ImportOptions(defaults=Defaults("370212", "370212001")), by=BY,
-            today=TODAY))
+        sheet_s, sheet_report = timed(
+            lambda: importer.commit(
+                clerk_db,
+                importer.read(sheet),
+                importer.ImportOptions(defaults=Defaults("370212", "370212001")),
+                by=BY,
+                today=TODAY,
+            )
+        )
         assert sheet_report.imported == args.sheet_rows, sheet_report.lines()[:5]
         clerk_db.close()
 
@@ -154,8 +192,9 @@ def main() -> None:
         print(f"{'reference: openpyxl read_only read of the ledger':<58}{openpyxl_s:>9.2f}{openpyxl_s / read_s:>9.2f}")
     print(f"hand-kept sheet: {args.sheet_rows:,} rows through the forms' rules")
     print(f"{'floor: calamine read in-process':<58}{sheet_floor_s:>9.2f}{1:>9.2f}")
-    print(f"{'qdgui: read, recognise, check every row, insert, commit':<58}{sheet_s:>9.2f}"
-          f"{sheet_s / sheet_floor_s:>9.1f}")
+    print(
+        f"{'qdgui: read, recognise, check every row, insert, commit':<58}{sheet_s:>9.2f}{sheet_s / sheet_floor_s:>9.1f}"
+    )
     print(f"{'  per row (ms)':<58}{sheet_s / args.sheet_rows * 1000:>9.2f}")
 
 

@@ -9,6 +9,7 @@ database is read back and must hold exactly the 80 values typed, or the bench fa
 
     .venv/bin/python bench/bench_keystrokes.py
 """
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,15 @@ def signings() -> list[dict]:
     rows = []
     for i in range(20):
         households = 1 + (i * 7) % 3
-        rows.append({"households": str(households), "houses": str(households + i % 2),
-                     "area_m2": str(86 + (i * 37) % 140), "agreement_no": f"ZC-2026-{101 + i:04d}",
-                     "compensation": "cash" if i % 4 else "swap"})
+        rows.append(
+            {
+                "households": str(households),
+                "houses": str(households + i % 2),
+                "area_m2": str(86 + (i * 37) % 140),
+                "agreement_no": f"ZC-2026-{101 + i:04d}",
+                "compensation": "cash" if i % 4 else "swap",
+            }
+        )
     return rows
 
 
@@ -50,9 +57,18 @@ def demolitions() -> list[dict]:
     done = (TODAY - timedelta(days=1)).isoformat()
     rows = []
     for i in range(20):
-        rows.append({"case_no": f"LS-2026-{301 + i:04d}", "address": f"东韩社区{12 + i}号",
-                     "structure": structures[i % 4], "area_m2": str(20 + (i * 13) % 90),
-                     "disposal": "demolish", "status": "demolished", "found_on": found, "done_on": done})
+        rows.append(
+            {
+                "case_no": f"LS-2026-{301 + i:04d}",
+                "address": f"东韩社区{12 + i}号",
+                "structure": structures[i % 4],
+                "area_m2": str(20 + (i * 13) % 90),
+                "disposal": "demolish",
+                "status": "demolished",
+                "found_on": found,
+                "done_on": done,
+            }
+        )
     return rows
 
 
@@ -80,8 +96,9 @@ class Planner:
         for name in sorted(record, key=self.order.index):
             value = record[name]
             labels = self.labels(name)
-            shown = vocab.label(next(f.vocabulary for f in self.spec.fields if f.name == name), value) \
-                if labels else value
+            shown = (
+                vocab.label(next(f.vocabulary for f in self.spec.fields if f.name == name), value) if labels else value
+            )
             floor += len(shown) + 1  # its characters, and one move (or the save, for the last)
             if self.held.get(name) == value:
                 continue  # kept from the last entry
@@ -91,8 +108,9 @@ class Planner:
             position = target
             if labels:
                 held = self.held.get(name)
-                current = vocab.label(next(f.vocabulary for f in self.spec.fields if f.name == name), held) \
-                    if held else ""
+                current = (
+                    vocab.label(next(f.vocabulary for f in self.spec.fields if f.name == name), held) if held else ""
+                )
                 steps += self._arrows(labels, current, shown)
             else:
                 steps.append(("type", value))
@@ -124,14 +142,28 @@ def run() -> int:
     db_path = folder / "qdgui.sqlite"
     database, _ = open_database(db_path)
     with database.begin() as s:
-        repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", DISTRICT, STREET, total_households=702),
-                       by=Operator("bench", "bench"), today=TODAY)
+        repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", DISTRICT, STREET, total_households=702),
+            by=Operator("bench", "bench"),
+            today=TODAY,
+        )
     database.close()
     home = folder / "home"
     (home / "data" / "qdgui").mkdir(parents=True)
-    (home / "data" / "qdgui" / "device.json").write_text(json.dumps({
-        "device_id": "bench", "operator": "王丽", "district_code": DISTRICT, "street_code": STREET,
-        "language": "zh_CN"}, ensure_ascii=False), encoding="utf-8")
+    (home / "data" / "qdgui" / "device.json").write_text(
+        json.dumps(
+            {
+                "device_id": "bench",
+                "operator": "王丽",
+                "district_code": DISTRICT,
+                "street_code": STREET,
+                "language": "zh_CN",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     x = XServer(1366, 768)
     app = RunningApp(x, db_path, home)
     results = []
@@ -139,8 +171,9 @@ def run() -> int:
         app.wait_window("qdgui.sqlite")
         for kind, records, tab in (("signing", signings(), "ctrl+1"), ("demolition", demolitions(), "ctrl+2")):
             app.keys(tab)
-            app.wait_until(lambda s, k=kind: s["focus"] == FORMS[k].fields[0].name or s["focus"] == "households",
-                           what="the form")
+            app.wait_until(
+                lambda s, k=kind: s["focus"] == FORMS[k].fields[0].name or s["focus"] == "households", what="the form"
+            )
             planner = Planner(kind)
             pressed = floor = 0
             started = time.perf_counter()
@@ -170,15 +203,32 @@ def run() -> int:
 
 def check(db_path: Path) -> None:
     with sqlite3.connect(db_path) as con:
-        got = con.execute("SELECT households, houses, area_m2 / 100, agreement_no, compensation FROM signing "
-                          "WHERE deleted = 0 ORDER BY agreement_no").fetchall()
-        want = [(int(r["households"]), int(r["houses"]), int(r["area_m2"]), r["agreement_no"], r["compensation"])
-                for r in signings()]
+        got = con.execute(
+            "SELECT households, houses, area_m2 / 100, agreement_no, compensation FROM signing "
+            "WHERE deleted = 0 ORDER BY agreement_no"
+        ).fetchall()
+        want = [
+            (int(r["households"]), int(r["houses"]), int(r["area_m2"]), r["agreement_no"], r["compensation"])
+            for r in signings()
+        ]
         assert got == want, (got[:3], want[:3])
-        got = con.execute("SELECT case_no, address, structure, area_m2 / 100, disposal, status, found_on, done_on "
-                          "FROM demolition WHERE deleted = 0 ORDER BY case_no").fetchall()
-        want = [(r["case_no"], r["address"], r["structure"], int(r["area_m2"]), r["disposal"], r["status"],
-                 r["found_on"], r["done_on"]) for r in demolitions()]
+        got = con.execute(
+            "SELECT case_no, address, structure, area_m2 / 100, disposal, status, found_on, done_on "
+            "FROM demolition WHERE deleted = 0 ORDER BY case_no"
+        ).fetchall()
+        want = [
+            (
+                r["case_no"],
+                r["address"],
+                r["structure"],
+                int(r["area_m2"]),
+                r["disposal"],
+                r["status"],
+                r["found_on"],
+                r["done_on"],
+            )
+            for r in demolitions()
+        ]
         assert got == want, (got[:3], want[:3])
 
 

@@ -7,6 +7,7 @@ The clock starts when the process is spawned and stops at the main window's firs
 first (needs root; otherwise the row is skipped); "warm" is the median of the following runs.
 Floor: a bare PySide6 QMainWindow shown by the same Python, to the same first paint.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,14 @@ def drop_caches() -> bool:
 def start_once(command: list[str], env: dict, probe: Path) -> float:
     probe.unlink(missing_ok=True)
     started = time.time()
-    subprocess.run(command, env={**env, "QDGUI_STARTUP_PROBE": str(probe)}, check=True, timeout=120,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command,
+        env={**env, "QDGUI_STARTUP_PROBE": str(probe)},
+        check=True,
+        timeout=120,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return float(probe.read_text()) - started
 
 
@@ -78,32 +85,52 @@ def main() -> None:
         folder = Path(folder)
         data = folder / "data"
         (data / "qdgui").mkdir(parents=True)
-        (data / "qdgui" / "device.json").write_text(json.dumps(
-            {"device_id": "bench", "operator": "bench", "district_code": "370212", "street_code": "370212001"}))
-        env = {**os.environ, "XDG_DATA_HOME": str(data), "XDG_CONFIG_HOME": str(folder / "config"),
-               "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        (data / "qdgui" / "device.json").write_text(
+            json.dumps(
+                {"device_id": "bench", "operator": "bench", "district_code": "370212", "street_code": "370212001"}
+            )
+        )
+        env = {
+            **os.environ,
+            "XDG_DATA_HOME": str(data),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        }
         database = folder / "demo.sqlite"
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(database)], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(database)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         probe = folder / "painted"
         bare = folder / "bare.py"
         bare.write_text(BARE)
-        rows = [("bare PySide6 window (floor)", *measure([sys.executable, str(bare), str(probe)], env, probe,
-                                                         args.runs))]
+        rows = [
+            ("bare PySide6 window (floor)", *measure([sys.executable, str(bare), str(probe)], env, probe, args.runs))
+        ]
         # The bare script writes to argv[1]; the probe file is the same path for every command.
-        rows.append(("python main.py (source)",
-                     *measure([sys.executable, str(ROOT / "main.py"), "--db", str(database)], env, probe, args.runs)))
+        rows.append(
+            (
+                "python main.py (source)",
+                *measure([sys.executable, str(ROOT / "main.py"), "--db", str(database)], env, probe, args.runs),
+            )
+        )
         if BUNDLE.exists():
-            rows.append(("packaged onedir (dist/qdgui)",
-                         *measure([str(BUNDLE), "--db", str(database)], env, probe, args.runs)))
+            rows.append(
+                ("packaged onedir (dist/qdgui)", *measure([str(BUNDLE), "--db", str(database)], env, probe, args.runs))
+            )
     print(f"platform: {env['QT_QPA_PLATFORM']}, demo database, median of {args.runs} warm starts")
     print(f"{'start to first painted window':<32} {'cold s':>8} {'warm s':>8}")
     for label, cold, warm in rows:
         print(f"{label:<32} {(f'{cold:.2f}' if cold is not None else 'n/a'):>8} {warm:>8.2f}")
     if BUNDLE.exists():
         deb = sorted((ROOT / "dist").glob("qdgui_*.deb"))
-        print(f"bundle size: {folder_size(BUNDLE.parent) / 2**20:.0f} MiB"
-              + (f"; .deb: {deb[-1].stat().st_size / 2**20:.0f} MiB" if deb else ""))
+        print(
+            f"bundle size: {folder_size(BUNDLE.parent) / 2**20:.0f} MiB"
+            + (f"; .deb: {deb[-1].stat().st_size / 2**20:.0f} MiB" if deb else "")
+        )
 
 
 if __name__ == "__main__":

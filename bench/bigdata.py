@@ -1,4 +1,5 @@
 """Fill a database with many valid records quickly (bulk inserts, no audit rows): for benchmarks only."""
+
 from __future__ import annotations
 
 import random
@@ -18,7 +19,7 @@ from qdgui.models.records import Operator, ProjectDraft  # noqa: E402
 from qdgui.models.tables import Demolition, Division, Park, Signing  # noqa: E402
 
 TODAY = date(2026, 11, 21)
-CLOCK = "{\"b3nch0000001\":1}"
+CLOCK = '{"b3nch0000001":1}'
 
 
 def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
@@ -27,13 +28,29 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
     by = Operator("bench", "bench")
     with database.begin() as s:
         streets = s.execute(select(Division.code, Division.parent_code).where(Division.level == "township")).all()
-        projects = [repository.add(s, ProjectDraft(f"基准项目{i}", "old_city_village", "370212", "370212001"),
-                                   by=by, today=TODAY, confirm_warnings=True) for i in range(20)]
+        projects = [
+            repository.add(
+                s,
+                ProjectDraft(f"基准项目{i}", "old_city_village", "370212", "370212001"),
+                by=by,
+                today=TODAY,
+                confirm_warnings=True,
+            )
+            for i in range(20)
+        ]
     now = datetime(2026, 11, 21, 8, 0)
 
     def meta():
-        return dict(uuid=str(uuid.uuid4()), created_at=now, updated_at=now, operator="bench", device="bench",
-                    version=1, deleted=False, clock=CLOCK)  # as the repository stamps a new record
+        return dict(
+            uuid=str(uuid.uuid4()),
+            created_at=now,
+            updated_at=now,
+            operator="bench",
+            device="bench",
+            version=1,
+            deleted=False,
+            clock=CLOCK,
+        )  # as the repository stamps a new record
 
     def day():
         return date(2026, 1, 1) + timedelta(days=rng.randint(0, 320))
@@ -43,25 +60,58 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
         for i in range(n):
             street, district = rng.choice(streets)
             n_h = rng.randint(1, 30)
-            rows.append(dict(meta(), project_uuid=rng.choice(projects), district_code=district, street_code=street,
-                             signed_on=day(), households=n_h, houses=n_h, area_m2=Decimal(n_h * 120),
-                             agreement_no=f"BX-{i:07d}", compensation="cash", remarks=f"批量{i}"))
+            rows.append(
+                dict(
+                    meta(),
+                    project_uuid=rng.choice(projects),
+                    district_code=district,
+                    street_code=street,
+                    signed_on=day(),
+                    households=n_h,
+                    houses=n_h,
+                    area_m2=Decimal(n_h * 120),
+                    agreement_no=f"BX-{i:07d}",
+                    compensation="cash",
+                    remarks=f"批量{i}",
+                )
+            )
         s.execute(insert(Signing), rows)
         rows = []
         for i in range(n):
             street, district = rng.choice(streets)
             found = day()
-            rows.append(dict(meta(), case_no=f"BJ-{i:07d}", district_code=district, street_code=street,
-                             address=f"{rng.randint(1, 999)}号", structure="steel", area_m2=Decimal(rng.randint(5, 900)),
-                             disposal="demolish", status="demolished", found_on=found,
-                             done_on=min(found + timedelta(days=10), TODAY)))
+            rows.append(
+                dict(
+                    meta(),
+                    case_no=f"BJ-{i:07d}",
+                    district_code=district,
+                    street_code=street,
+                    address=f"{rng.randint(1, 999)}号",
+                    structure="steel",
+                    area_m2=Decimal(rng.randint(5, 900)),
+                    disposal="demolish",
+                    status="demolished",
+                    found_on=found,
+                    done_on=min(found + timedelta(days=10), TODAY),
+                )
+            )
         s.execute(insert(Demolition), rows)
         rows = []
         for i in range(n // 5):
             street, district = rng.choice(streets)
-            rows.append(dict(meta(), name=f"基准公园{i}", kind="pocket", district_code=district, street_code=street,
-                             plan_year=2026, area_m2=Decimal(rng.randint(500, 9000)), status="completed",
-                             completed_on=day()))
+            rows.append(
+                dict(
+                    meta(),
+                    name=f"基准公园{i}",
+                    kind="pocket",
+                    district_code=district,
+                    street_code=street,
+                    plan_year=2026,
+                    area_m2=Decimal(rng.randint(500, 9000)),
+                    status="completed",
+                    completed_on=day(),
+                )
+            )
         s.execute(insert(Park), rows)
     database.close()
 

@@ -1,4 +1,5 @@
 """Alembic environment: migrates the connection qdgui hands over (or a URL, for the alembic CLI)."""
+
 from alembic import context
 from sqlalchemy import create_engine
 

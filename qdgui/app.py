@@ -1,4 +1,5 @@
 """Composition root: arguments -> paths -> lock -> engine -> migrate -> window or command."""
+
 from __future__ import annotations
 
 import sys
@@ -9,11 +10,12 @@ from qdgui.i18n import translate
 from qdgui.models.database import DatabaseError, check_writable
 from qdgui.models.lock import AlreadyOpen, InstanceLock
 from qdgui.models.migrate import open_database
+from qdgui.work import CHILD_READER_FLAG
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--qdgui-read-workbook"]:  # the packaged program as its own workbook reader (excel/workbook.py)
+    if argv[:1] == [CHILD_READER_FLAG]:  # the packaged program as its own workbook reader (excel/workbook.py)
         from qdgui.excel.workbook import child_main
 
         return child_main(argv[1:])
@@ -49,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         already_open = False
         message = translate("Cli", "cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc)
-        advice = translate("Cli", "Check that the folder exists and that you may write to it, or choose another "
-                                  "file with --db.")
+        advice = translate(
+            "Cli", "Check that the folder exists and that you may write to it, or choose another file with --db."
+        )
     print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
     if not args.command:  # started from the menu: stderr is seen by nobody
         from qdgui.views.launch import show_startup_error
@@ -61,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _advice(exc: Exception) -> str:
     if isinstance(exc, AlreadyOpen):
-        return translate("Cli", "Use the window that is already open, or close it first. Only one qdgui at a time "
-                                "may write to a database file.")
-    return translate("Cli", "Nothing was changed. If the file is damaged, restore the newest copy from the backups "
-                            "folder beside it; if it is from a newer qdgui, install that version.")
+        return translate(
+            "Cli",
+            "Use the window that is already open, or close it first. Only one qdgui at a time "
+            "may write to a database file.",
+        )
+    return translate(
+        "Cli",
+        "Nothing was changed. If the file is damaged, restore the newest copy from the backups "
+        "folder beside it; if it is from a newer qdgui, install that version.",
+    )
 
 
 def _language(argv: list[str], settings: config.DeviceSettings | None) -> str:

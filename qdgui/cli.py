@@ -1,4 +1,5 @@
 """The command line of the same program: arguments, and the commands that need no window."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,6 @@ from pathlib import Path
 import qdgui
 from qdgui import config, i18n
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-
 
 # argparse's own words, translated through the same catalogue (argparse looks each one up through
 # its module-level gettext function when it formats help or an error).
@@ -51,61 +51,123 @@ class Parser(argparse.ArgumentParser):
 def _common() -> argparse.ArgumentParser:
     # Given to the main parser and every command, so --db works before or after the command name.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help=translate("Cli", "database file to open (default: the one in your data folder)"))
-    common.add_argument("--operator", metavar="NAME", default=argparse.SUPPRESS,
-                        help=translate("Cli", "who is entering records (default: from settings)"))
-    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
-                        help=translate("Cli", "language of messages"))
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=translate("Cli", "database file to open (default: the one in your data folder)"),
+    )
+    common.add_argument(
+        "--operator",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=translate("Cli", "who is entering records (default: from settings)"),
+    )
+    common.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=translate("Cli", "language of messages")
+    )
     return common
 
 
 def build_parser() -> Parser:
     common = _common()
-    parser = Parser(prog="qdgui", parents=[common],
-                    description=translate("Cli", "qdgui: field records of Qingdao's urban-renewal campaign. "
-                                   "Without a command, opens the window."))
+    parser = Parser(
+        prog="qdgui",
+        parents=[common],
+        description=translate(
+            "Cli", "qdgui: field records of Qingdao's urban-renewal campaign. Without a command, opens the window."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"qdgui {qdgui.__version__}")
-    parser.add_argument("--self-test", action="store_true", help=translate(
-        "Cli", "check that this installation works (in a temporary folder) and exit"))
-    parser.add_argument("--screenshot", metavar="FILE.png", type=Path, help=translate(
-        "Cli", "with --self-test: save the rendered main window to this file"))
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=translate("Cli", "check that this installation works (in a temporary folder) and exit"),
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        type=Path,
+        help=translate("Cli", "with --self-test: save the rendered main window to this file"),
+    )
     commands = parser.add_subparsers(dest="command", metavar=translate("Cli", "command"), parser_class=Parser)
-    demo = commands.add_parser("demo", parents=[common], help=translate("Cli", "fill the database with a realistic demo data set"))
+    demo = commands.add_parser(
+        "demo", parents=[common], help=translate("Cli", "fill the database with a realistic demo data set")
+    )
     demo.add_argument("--seed", type=int, default=814, help=translate("Cli", "random seed of the demo data"))
     commands.add_parser("summary", parents=[common], help=translate("Cli", "print how many records the database holds"))
-    history = commands.add_parser("history", parents=[common], help=translate("Cli", "print the change history of one record"))
+    history = commands.add_parser(
+        "history", parents=[common], help=translate("Cli", "print the change history of one record")
+    )
     history.add_argument("uuid", help=translate("Cli", "the record's UUID"))
     export = commands.add_parser("export", parents=[common], help=translate("Cli", "write an Excel workbook"))
     exports = export.add_subparsers(dest="export", metavar=translate("Cli", "what"), parser_class=Parser, required=True)
-    weekly = exports.add_parser("weekly", parents=[common],
-                                help=translate("Cli", "the weekly report for the command office"))
-    weekly.add_argument("--week", metavar="YYYY-Www", help=translate(
-        "Cli", "the week, as 2026-W47 or a date inside it (default: this week)"))
-    weekly.add_argument("--scope", metavar=translate("Cli", "DISTRICT"), help=translate(
-        "Cli", "district or street code or name, or 'city' (default: this laptop's district)"))
+    weekly = exports.add_parser(
+        "weekly", parents=[common], help=translate("Cli", "the weekly report for the command office")
+    )
+    weekly.add_argument(
+        "--week",
+        metavar="YYYY-Www",
+        help=translate("Cli", "the week, as 2026-W47 or a date inside it (default: this week)"),
+    )
+    weekly.add_argument(
+        "--scope",
+        metavar=translate("Cli", "DISTRICT"),
+        help=translate("Cli", "district or street code or name, or 'city' (default: this laptop's district)"),
+    )
     weekly.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
     ledger = exports.add_parser("ledger", parents=[common], help=translate("Cli", "every record, one sheet per kind"))
     ledger.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
-    ledger.add_argument("--codes", action="store_true",
-                        help=translate("Cli", "write codes instead of names for districts, streets and choices"))
-    ledger.add_argument("--without-deleted", action="store_true",
-                        help=translate("Cli", "leave out deleted records (other laptops then cannot merge deletions)"))
+    ledger.add_argument(
+        "--codes",
+        action="store_true",
+        help=translate("Cli", "write codes instead of names for districts, streets and choices"),
+    )
+    ledger.add_argument(
+        "--without-deleted",
+        action="store_true",
+        help=translate("Cli", "leave out deleted records (other laptops then cannot merge deletions)"),
+    )
     kinds = ("signing", "demolition", "park", "annual_target")
-    imp = commands.add_parser("import", parents=[common], help=translate(
-        "Cli", "import a workbook: another laptop's ledger export (merged), a hand-kept ledger or a target list"))
-    imp.add_argument("file", nargs="?", metavar="FILE.xlsx", type=Path, help=translate("Cli", "the workbook (.xlsx or .xls)"))
-    imp.add_argument("--dry-run", action="store_true", help=translate(
-        "Cli", "only print what would be imported and every problem; write nothing"))
-    imp.add_argument("--kind", choices=kinds, help=translate(
-        "Cli", "what the sheets hold (default: recognised from their headers)"))
-    imp.add_argument("--column", action="append", default=[], metavar=translate("Cli", "SHEET!COLUMN=FIELD"), help=translate(
-        "Cli", "correct the column mapping, e.g. '签约!F=signed_on' or 'F=' to ignore column F (repeatable)"))
+    imp = commands.add_parser(
+        "import",
+        parents=[common],
+        help=translate(
+            "Cli", "import a workbook: another laptop's ledger export (merged), a hand-kept ledger or a target list"
+        ),
+    )
+    imp.add_argument(
+        "file", nargs="?", metavar="FILE.xlsx", type=Path, help=translate("Cli", "the workbook (.xlsx or .xls)")
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("Cli", "only print what would be imported and every problem; write nothing"),
+    )
+    imp.add_argument(
+        "--kind", choices=kinds, help=translate("Cli", "what the sheets hold (default: recognised from their headers)")
+    )
+    imp.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar=translate("Cli", "SHEET!COLUMN=FIELD"),
+        help=translate(
+            "Cli", "correct the column mapping, e.g. '签约!F=signed_on' or 'F=' to ignore column F (repeatable)"
+        ),
+    )
     imp.add_argument("--include-hidden", action="store_true", help=translate("Cli", "import hidden rows too"))
-    imp.add_argument("--again", action="store_true", help=translate(
-        "Cli", "import a hand-kept sheet even though exactly this file was imported before"))
-    imp.add_argument("--rejected", metavar="FILE.xlsx", type=Path, help=translate(
-        "Cli", "write the rejected rows, with what is wrong, to this workbook"))
+    imp.add_argument(
+        "--again",
+        action="store_true",
+        help=translate("Cli", "import a hand-kept sheet even though exactly this file was imported before"),
+    )
+    imp.add_argument(
+        "--rejected",
+        metavar="FILE.xlsx",
+        type=Path,
+        help=translate("Cli", "write the rejected rows, with what is wrong, to this workbook"),
+    )
     imp.add_argument("--undo", type=int, metavar="BATCH", help=translate("Cli", "undo a whole import batch"))
     imp.add_argument("--list", action="store_true", help=translate("Cli", "list the import batches"))
     return parser
@@ -125,7 +187,10 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
 
         with database.begin() as session:
             if sum(repository.count_records(session).values()):
-                print(translate("Cli", "The database already holds records; the demo data goes into an empty one."), file=sys.stderr)
+                print(
+                    translate("Cli", "The database already holds records; the demo data goes into an empty one."),
+                    file=sys.stderr,
+                )
                 return 1
             summary = demo.fill(session, today=date.today(), seed=args.seed)
         print(translate("Cli", "Demo data written to {path}:").format(path=database.path))
@@ -144,8 +209,10 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
             print(translate("Cli", "No history for {uuid}").format(uuid=args.uuid), file=sys.stderr)
             return 1
         for e in entries:
-            print(f"{e.at:%Y-%m-%d %H:%M:%S}  v{e.record_version}  {e.action:<7} {e.field:<16} "
-                  f"{e.old_value or '':>12} -> {e.new_value or '':<12} {e.operator}@{e.device}")
+            print(
+                f"{e.at:%Y-%m-%d %H:%M:%S}  v{e.record_version}  {e.action:<7} {e.field:<16} "
+                f"{e.old_value or '':>12} -> {e.new_value or '':<12} {e.operator}@{e.device}"
+            )
         return 0
     if args.command == "export":
         from qdgui.cli_export import run_export
@@ -166,12 +233,18 @@ _COUNT_LABELS = {
     "demolition": QT_TRANSLATE_NOOP("Cli", "Illegal-building cases"),
     "park": QT_TRANSLATE_NOOP("Cli", "Parks"),
 }
-_COUNT_LABELS.update({"projects": _COUNT_LABELS["project"], "communities": _COUNT_LABELS["community"],
-                      "targets": _COUNT_LABELS["annual_target"], "signings": _COUNT_LABELS["signing"],
-                      "demolitions": _COUNT_LABELS["demolition"], "parks": _COUNT_LABELS["park"]})
+_COUNT_LABELS.update(
+    {
+        "projects": _COUNT_LABELS["project"],
+        "communities": _COUNT_LABELS["community"],
+        "targets": _COUNT_LABELS["annual_target"],
+        "signings": _COUNT_LABELS["signing"],
+        "demolitions": _COUNT_LABELS["demolition"],
+        "parks": _COUNT_LABELS["park"],
+    }
+)
 
 
 def _print_counts(counts: dict) -> None:
     for key, value in counts.items():
         print(f"  {translate('Cli', _COUNT_LABELS.get(key, key)):<12} {value:>8}")
-

@@ -1,4 +1,5 @@
 """`qdgui export weekly|ledger`: the same workbooks as the window's File menu, from the command line."""
+
 from __future__ import annotations
 
 import sys
@@ -30,24 +31,34 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
     try:
         if args.export == "weekly":
             try:
-                week = (weekly.parse_week(args.week, ends_on=settings.week_ends_on) if args.week
-                        else week_containing(today, ends_on=settings.week_ends_on))
+                week = (
+                    weekly.parse_week(args.week, ends_on=settings.week_ends_on)
+                    if args.week
+                    else week_containing(today, ends_on=settings.week_ends_on)
+                )
             except ValueError as exc:
                 print(translate("Cli", "qdgui: --week: {message}").format(message=exc), file=sys.stderr)
                 return 2
             with database.sessions() as session:
                 found, scope = resolve_scope(session, args.scope, settings)
                 if not found:
-                    print(translate("Cli", "qdgui: --scope: no district or street called '{text}'; write its code "
-                                           "(370202) or name (市南区), or 'city'.").format(text=args.scope),
-                          file=sys.stderr)
+                    print(
+                        translate(
+                            "Cli",
+                            "qdgui: --scope: no district or street called '{text}'; write its code "
+                            "(370202) or name (市南区), or 'city'.",
+                        ).format(text=args.scope),
+                        file=sys.stderr,
+                    )
                     return 2
                 report = weekly.build_report(session, week=week, scope=scope, made_on=today)
             out = Path(args.out) if args.out else Path(weekly.default_file_name(report.scope_name, report.week))
             weekly.write_report(report, out)
             print(translate("Cli", "Weekly report written to {path}: {title}").format(path=out, title=report.title))
             return 0
-        out = Path(args.out) if args.out else Path(translate("Excel", "Ledger {day}.xlsx").format(day=today.isoformat()))
+        out = (
+            Path(args.out) if args.out else Path(translate("Excel", "Ledger {day}.xlsx").format(day=today.isoformat()))
+        )
         with database.sessions() as session:
             written = ledger.write_ledger(session, out, codes=args.codes, include_deleted=not args.without_deleted)
         print(translate("Cli", "Ledger written to {path}:").format(path=out))

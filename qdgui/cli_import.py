@@ -1,4 +1,5 @@
 """`qdgui import FILE`: the window's import wizard from the command line, printing the same account."""
+
 from __future__ import annotations
 
 import re
@@ -9,30 +10,35 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 
 from qdgui import config
 from qdgui.excel import importer
-from qdgui.excel.columns import SYNONYMS
 from qdgui.excel.files import ExportError
 from qdgui.excel.ledger import LedgerError
 from qdgui.excel.sheet_import import Defaults, write_rejected
 from qdgui.excel.workbook import ReadError
 from qdgui.i18n import translate
-from qdgui.models import batches
+from qdgui.models import batches, kinds
 
 _COLUMN = re.compile(r"^(?:(?P<sheet>[^!]+)!)?(?P<column>[A-Za-z]{1,3})=(?P<field>\w*)$")
 
 
 def parse_columns(specs: list[str]) -> dict[str | None, dict[int, str]]:
     """'签约!F=signed_on' -> {'签约': {5: 'signed_on'}}; raises ValueError with the user's words."""
-    known = {f for fields in SYNONYMS.values() for f in fields}
+    known = {f for info in kinds.KINDS.values() for f in info.field_names}
     result: dict[str | None, dict[int, str]] = {}
     for spec in specs:
         match = _COLUMN.match(spec.strip())
         if not match:
-            raise ValueError(translate("Cli", "--column '{spec}': write SHEET!COLUMN=FIELD, e.g. '签约!F=signed_on'.")
-                             .format(spec=spec))
+            raise ValueError(
+                translate("Cli", "--column '{spec}': write SHEET!COLUMN=FIELD, e.g. '签约!F=signed_on'.").format(
+                    spec=spec
+                )
+            )
         field = match["field"]
         if field and field not in known:
-            raise ValueError(translate("Cli", "--column '{spec}': no field '{field}'; fields are: {fields}.").format(
-                spec=spec, field=field, fields=", ".join(sorted(known))))
+            raise ValueError(
+                translate("Cli", "--column '{spec}': no field '{field}'; fields are: {fields}.").format(
+                    spec=spec, field=field, fields=", ".join(sorted(known))
+                )
+            )
         _, column = xl_cell_to_rowcol(match["column"].upper() + "1")
         result.setdefault(match["sheet"], {})[column] = field
     return result
@@ -46,7 +52,9 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
         with database.sessions() as session:
             for b in batches.list_batches(session):
                 state = translate("Cli", "undone {at:%Y-%m-%d %H:%M}").format(at=b.undone_at) if b.undone_at else ""
-                print(f"{b.id:>4}  {b.at:%Y-%m-%d %H:%M}  {b.kind:<8} {b.file_name}  {b.operator}  {b.summary}  {state}")
+                print(
+                    f"{b.id:>4}  {b.at:%Y-%m-%d %H:%M}  {b.kind:<8} {b.file_name}  {b.operator}  {b.summary}  {state}"
+                )
         return 0
     if args.undo is not None:
         try:
@@ -54,7 +62,9 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
         except batches.BatchError as exc:
             print(translate("Cli", "qdgui: {message}").format(message=exc), file=err)
             return 1
-        print(translate("Cli", "Import batch {id} undone: {n} records put back as they were.").format(id=args.undo, n=n))
+        print(
+            translate("Cli", "Import batch {id} undone: {n} records put back as they were.").format(id=args.undo, n=n)
+        )
         return 0
     if args.file is None:
         print(translate("Cli", "qdgui import: give the workbook to import (or --undo BATCH, or --list)."), file=err)
@@ -76,9 +86,13 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
                 for sheet in (None, plan.name):
                     mapping.update(columns.get(sheet, {}))
                 mappings[plan.name] = mapping
-        options = importer.ImportOptions(kind=args.kind, mappings=mappings, include_hidden=args.include_hidden,
-                                         again=args.again, defaults=Defaults(settings.district_code or None,
-                                                                             settings.street_code or None))
+        options = importer.ImportOptions(
+            kind=args.kind,
+            mappings=mappings,
+            include_hidden=args.include_hidden,
+            again=args.again,
+            defaults=Defaults(settings.district_code or None, settings.street_code or None),
+        )
         run = importer.preview if args.dry_run else importer.commit
         report = run(database, book, options, by=by, today=today)
     except (ReadError, LedgerError, importer.ImportRefused) as exc:

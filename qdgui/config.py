@@ -1,4 +1,5 @@
 """This laptop's settings file: device identity, operator and home district/street (no Qt)."""
+
 from __future__ import annotations
 
 import getpass

@@ -1,4 +1,5 @@
 """Unsaved form contents, kept on disk so a crash or an accidental close loses nothing (no Qt)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Qt-free message lookup from the same .ts catalogue that Qt's QTranslator loads as .qm."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -3,6 +3,7 @@
 A user-facing message about an unexpected failure says what happened in the user's words and names
 this file; the traceback goes here, never onto the screen.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,9 @@ def setup(folder: Path | None = None) -> Path:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                                        encoding="utf-8")
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)  # a read-only data folder still runs
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))

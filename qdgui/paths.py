@@ -1,4 +1,5 @@
 """Where resources/, db/ and the user's data live, from source or from a frozen build."""
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """`qdgui --self-test`: prove an installed build works, through the real code paths, in a temporary place."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,6 @@ from typing import Callable
 
 import qdgui
 from qdgui.i18n import translate
-
 
 REPORT_FILE = "qdgui-selftest.txt"
 
@@ -42,8 +42,12 @@ def run(*, screenshot: Path | None = None) -> int:
     # A Windows window program has no console (sys.stdout is None): the report goes to a file.
     out = sys.stdout if sys.stdout is not None else open(REPORT_FILE, "w", encoding="utf-8")  # noqa: SIM115
     build = translate("SelfTest", "frozen build") if getattr(sys, "frozen", False) else translate("SelfTest", "source")
-    print(translate("SelfTest", "qdgui {version} self-test ({build}, Python {python}, {platform})").format(
-        version=qdgui.__version__, build=build, python=sys.version.split()[0], platform=sys.platform), file=out)
+    print(
+        translate("SelfTest", "qdgui {version} self-test ({build}, Python {python}, {platform})").format(
+            version=qdgui.__version__, build=build, python=sys.version.split()[0], platform=sys.platform
+        ),
+        file=out,
+    )
     steps = _Steps(out)
     with tempfile.TemporaryDirectory(prefix="qdgui-selftest-") as folder:
         state: dict = {"folder": Path(folder)}
@@ -56,8 +60,12 @@ def run(*, screenshot: Path | None = None) -> int:
         steps.run(translate("SelfTest", "window: render the main window"), lambda: _window(state, screenshot))
         if "database" in state:
             state["database"].close()
-    print(translate("SelfTest", "self-test FAILED: {n} step(s)").format(n=steps.failed) if steps.failed
-          else translate("SelfTest", "self-test passed"), file=out)
+    print(
+        translate("SelfTest", "self-test FAILED: {n} step(s)").format(n=steps.failed)
+        if steps.failed
+        else translate("SelfTest", "self-test passed"),
+        file=out,
+    )
     if out is not sys.stdout:
         out.close()
     return 1 if steps.failed else 0
@@ -85,8 +93,18 @@ def _record(state) -> str:
     from qdgui.models.tables import Demolition
 
     database = state["database"]
-    draft = DemolitionDraft("ZJ-0001", "370202", "370202005", "中山路1号", "steel", "１２０㎡", "demolish",
-                            "demolished", "2026-11-01", "2026-11-03")
+    draft = DemolitionDraft(
+        "ZJ-0001",
+        "370202",
+        "370202005",
+        "中山路1号",
+        "steel",
+        "１２０㎡",
+        "demolish",
+        "demolished",
+        "2026-11-01",
+        "2026-11-03",
+    )
     with database.begin() as session:
         uuid = repository.add(session, draft, by=Operator("self-test", "self-test"), today=date(2026, 11, 21))
     with database.sessions() as session:
@@ -118,8 +136,7 @@ def _weekly(state) -> str:
 
     out = state["folder"] / "weekly.xlsx"
     with state["database"].sessions() as session:
-        report = weekly.export_weekly(session, out, week=iso_week(2026, 45), scope="370202",
-                                      made_on=date(2026, 11, 21))
+        report = weekly.export_weekly(session, out, week=iso_week(2026, 45), scope="370202", made_on=date(2026, 11, 21))
     done = report.sheets[2].totals[0].week
     if done != 1:
         raise AssertionError(f"expected 1 demolition in week 45, found {done}")
@@ -146,8 +163,8 @@ def _translations() -> str:
 
 
 def _charts() -> str:
-    import PySide6  # noqa: F401 - the binding pyqtgraph must use
     import pyqtgraph
+    import PySide6  # noqa: F401 - the binding pyqtgraph must use
 
     colours = pyqtgraph.colormap.get("viridis")
     return f"pyqtgraph {pyqtgraph.__version__}, viridis with {len(colours.color)} stops"
@@ -162,16 +179,22 @@ def _window(state, screenshot: Path | None) -> str:
     app = make_application("zh_CN")
     folder = state["folder"]
     settings = DeviceSettings(device_id="self-test", operator="自检", district_code="370202", street_code="370202005")
-    window = MainWindow(state["database"], settings, drafts=DraftStore(folder / "drafts", state["database"].path),
-                        today=lambda: date(2026, 11, 21), settings_path=folder / "device.json")
+    window = MainWindow(
+        state["database"],
+        settings,
+        drafts=DraftStore(folder / "drafts", state["database"].path),
+        today=lambda: date(2026, 11, 21),
+        settings_path=folder / "device.json",
+    )
     window.resize(1280, 800)
     window.show()
     for _ in range(5):
         app.processEvents()
     picture = window.grab().toImage()
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    colours = {picture.pixelColor(x, y).name() for x in range(0, picture.width(), 37)
-               for y in range(0, picture.height(), 29)}
+    colours = {
+        picture.pixelColor(x, y).name() for x in range(0, picture.width(), 37) for y in range(0, picture.height(), 29)
+    }
     window.close()
     if picture.isNull() or len(colours) < 3 or tabs[0] != "征迁签约":
         raise AssertionError(f"window rendered {picture.width()}x{picture.height()}, tabs {tabs}")
@@ -179,4 +202,5 @@ def _window(state, screenshot: Path | None) -> str:
         picture.save(str(screenshot))
     platform = app.platformName()
     return f"{picture.width()}x{picture.height()} on '{platform}', tabs {' | '.join(tabs)}" + (
-        f", saved {screenshot}" if screenshot else "")
+        f", saved {screenshot}" if screenshot else ""
+    )

@@ -1,4 +1,5 @@
 """Shared fixtures: a fresh migrated database per test, a fixed 'today', an operator."""
+
 from __future__ import annotations
 
 import os
@@ -44,3 +45,11 @@ def _isolated_home(tmp_path, monkeypatch):
     # Never touch the developer's real data folder or settings.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def returns(tmp_path):
+    """The base ledger, and the returns of laptops A and B after a week offline (tests/support/merging.py)."""
+    from tests.support.merging import make_returns
+
+    return make_returns(tmp_path)

@@ -1,4 +1,5 @@
 """Draw the program icon once (committed): resources/icons/qdgui.png and qdgui.ico."""
+
 import os
 import sys
 from pathlib import Path

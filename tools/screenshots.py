@@ -1,4 +1,5 @@
 """Take the README's screenshots headless, in Chinese, on the demo data: .venv/bin/python tools/screenshots.py"""
+
 from __future__ import annotations
 
 import os
@@ -34,14 +35,16 @@ def main() -> None:
         database, _ = open_database(Path(folder) / "demo.sqlite")
         with database.begin() as session:
             demo.fill(session, today=TODAY)
-        settings = DeviceSettings(device_id="laptop-zhonghan-01", operator="王丽", district_code="370212",
-                                  street_code="370212001")
+        settings = DeviceSettings(
+            device_id="laptop-zhonghan-01", operator="王丽", district_code="370212", street_code="370212001"
+        )
         first = SettingsDialog(database, DeviceSettings(device_id="laptop-zhonghan-01"))
         first.show()
         settle(app)
         first.grab().save(str(OUT / "first-start.png"))
-        window = MainWindow(database, settings, drafts=DraftStore(Path(folder) / "drafts", database.path),
-                            today=lambda: TODAY)
+        window = MainWindow(
+            database, settings, drafts=DraftStore(Path(folder) / "drafts", database.path), today=lambda: TODAY
+        )
         window.resize(1366, 740)  # a 1366x768 laptop screen less the task bar: the common office size
         window.show()
         shots = {"signing": 0, "demolition": 1, "park": 2}
@@ -129,8 +132,9 @@ def _history_shot(app, page) -> None:
 
     shown = []
     original = dialogs.HistoryDialog.show_for
-    dialogs.HistoryDialog.show_for = classmethod(lambda cls, title, entries, parent: shown.append(
-        cls(title, entries, parent)))
+    dialogs.HistoryDialog.show_for = classmethod(
+        lambda cls, title, entries, parent: shown.append(cls(title, entries, parent))
+    )
     try:
         page.table.selectRow(0)
         page.show_history()

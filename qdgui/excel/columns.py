@@ -1,4 +1,5 @@
 """Recognising the columns of a hand-kept sheet: header row, merged two-row headers, names and units."""
+
 from __future__ import annotations
 
 import re
@@ -74,9 +75,15 @@ KEY_FIELDS = {
     "park": ("name",),
     "annual_target": ("measure", "value"),
 }
-NUMERIC_UNITS = {"area_m2": AREA_UNITS, "land_mu": LAND_UNITS, "length_km": LENGTH_UNITS,
-                 "investment_wan": MONEY_WAN_UNITS, "households": COUNT_UNITS, "houses": COUNT_UNITS,
-                 "value": (*AREA_UNITS, *LAND_UNITS, *LENGTH_UNITS, *COUNT_UNITS)}
+NUMERIC_UNITS = {
+    "area_m2": AREA_UNITS,
+    "land_mu": LAND_UNITS,
+    "length_km": LENGTH_UNITS,
+    "investment_wan": MONEY_WAN_UNITS,
+    "households": COUNT_UNITS,
+    "houses": COUNT_UNITS,
+    "value": (*AREA_UNITS, *LAND_UNITS, *LENGTH_UNITS, *COUNT_UNITS),
+}
 _ALL_UNITS = {name for units in NUMERIC_UNITS.values() for unit in units for name in unit.names}
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 
@@ -163,7 +170,7 @@ def fill_merged(rows: list[list], merged, *, below: int = -1) -> list[list]:
 
 def detect_layout(rows: list[list], merged, *, kind: str | None = None, scan: int = 30) -> SheetLayout | None:
     """Find the header row under any title rows, join a two-row header, and map columns to fields."""
-    grid = fill_merged(rows[:scan + 2], [m for m in merged if m[0] < scan + 2])
+    grid = fill_merged(rows[: scan + 2], [m for m in merged if m[0] < scan + 2])
     best, best_score = None, 1
     for r, row in enumerate(grid[:scan]):
         score = sum(1 for cell in row if cell not in ("", None) and is_known_header(parse_header(cell).name))
@@ -175,8 +182,10 @@ def detect_layout(rows: list[list], merged, *, kind: str | None = None, scan: in
     spans = {(m[0], m[1], m[3]) for m in merged if m[3] > m[1]}
     below = grid[best + 1] if best + 1 < len(grid) else []
     above = grid[best - 1] if best > 0 else []
-    if any(r0 == best for r0, _, _ in spans) and sum(
-            1 for cell in below if cell not in ("", None) and is_known_header(parse_header(cell).name)) >= 1:
+    if (
+        any(r0 == best for r0, _, _ in spans)
+        and sum(1 for cell in below if cell not in ("", None) and is_known_header(parse_header(cell).name)) >= 1
+    ):
         header_rows = (best, best + 1)
     elif best > 0 and any(r0 == best - 1 for r0, _, _ in spans) and any(cell not in ("", None) for cell in above):
         if not any(m[0] == best - 1 and m[1] == 0 and m[3] >= len(grid[best]) - 1 for m in merged):  # not a title
@@ -220,32 +229,107 @@ def guess_kind(names: list[list[str]]) -> str | None:
 
 # Words people write in cells for a closed choice, beyond the program's own labels.
 VALUE_SYNONYMS: dict[str, dict[str, str]] = {
-    "structure": {"砖混结构": "brick_concrete", "砖混": "brick_concrete", "砖木": "brick_concrete", "混凝土": "brick_concrete",
-                  "钢结构": "steel", "钢架": "steel", "彩钢": "color_steel", "彩钢板": "color_steel", "彩钢房": "color_steel",
-                  "简易房": "other", "其他": "other", "其它": "other"},
-    "disposal": {"拆除": "demolish", "拆": "demolish", "整改": "rectify", "整治": "rectify", "改造": "renovate",
-                 "提升改造": "renovate"},
-    "status": {"已拆除": "demolished", "已拆": "demolished", "拆除完毕": "demolished", "拆除完成": "demolished",
-               "已整改": "rectified", "已整治": "rectified", "整改完成": "rectified", "已认定": "identified",
-               "认定": "identified", "待拆除": "identified", "未拆除": "identified", "未拆": "identified",
-               "拆除中": "in_progress", "正在拆除": "in_progress", "处置中": "in_progress", "整改中": "in_progress",
-               "已建成": "completed", "建成": "completed", "已完工": "completed", "完工": "completed",
-               "竣工": "completed", "在建": "building", "施工中": "building", "建设中": "building",
-               "计划": "planned", "未开工": "planned", "规划": "planned"},
-    "kind": {"山头公园": "hill", "综合公园": "comprehensive", "城市公园": "comprehensive", "口袋公园": "pocket",
-             "社区公园": "community", "林荫廊道": "corridor", "立体绿化": "vertical", "滨海绿道": "greenway",
-             "绿道": "greenway", "社区": "community", "村": "village", "村庄": "village"},
-    "compensation": {"货币补偿": "cash", "货币": "cash", "产权调换": "swap", "房屋置换": "swap", "调换": "swap",
-                     "货币+产权调换": "mixed", "货币加产权调换": "mixed", "混合": "mixed"},
-    "measure": {"签约户数": "signed_households", "征迁签约户数": "signed_households", "签约户": "signed_households",
-                "签约房屋": "signed_houses", "签约房屋数": "signed_houses", "签约处数": "signed_houses",
-                "签约面积": "signed_area", "签约建筑面积": "signed_area", "腾空土地": "vacated_land",
-                "腾空土地面积": "vacated_land", "拆除违建": "demolition_count", "拆违处数": "demolition_count",
-                "拆除违法建设": "demolition_count", "拆除违建处数": "demolition_count",
-                "拆违面积": "demolition_area", "拆除违建面积": "demolition_area", "拆除违法建设面积": "demolition_area",
-                "山头公园": "park_hill", "综合公园": "park_comprehensive", "口袋公园": "park_pocket",
-                "社区公园": "park_community", "林荫廊道": "park_corridor", "立体绿化": "park_vertical",
-                "滨海绿道": "park_greenway"},
+    "structure": {
+        "砖混结构": "brick_concrete",
+        "砖混": "brick_concrete",
+        "砖木": "brick_concrete",
+        "混凝土": "brick_concrete",
+        "钢结构": "steel",
+        "钢架": "steel",
+        "彩钢": "color_steel",
+        "彩钢板": "color_steel",
+        "彩钢房": "color_steel",
+        "简易房": "other",
+        "其他": "other",
+        "其它": "other",
+    },
+    "disposal": {
+        "拆除": "demolish",
+        "拆": "demolish",
+        "整改": "rectify",
+        "整治": "rectify",
+        "改造": "renovate",
+        "提升改造": "renovate",
+    },
+    "status": {
+        "已拆除": "demolished",
+        "已拆": "demolished",
+        "拆除完毕": "demolished",
+        "拆除完成": "demolished",
+        "已整改": "rectified",
+        "已整治": "rectified",
+        "整改完成": "rectified",
+        "已认定": "identified",
+        "认定": "identified",
+        "待拆除": "identified",
+        "未拆除": "identified",
+        "未拆": "identified",
+        "拆除中": "in_progress",
+        "正在拆除": "in_progress",
+        "处置中": "in_progress",
+        "整改中": "in_progress",
+        "已建成": "completed",
+        "建成": "completed",
+        "已完工": "completed",
+        "完工": "completed",
+        "竣工": "completed",
+        "在建": "building",
+        "施工中": "building",
+        "建设中": "building",
+        "计划": "planned",
+        "未开工": "planned",
+        "规划": "planned",
+    },
+    "kind": {
+        "山头公园": "hill",
+        "综合公园": "comprehensive",
+        "城市公园": "comprehensive",
+        "口袋公园": "pocket",
+        "社区公园": "community",
+        "林荫廊道": "corridor",
+        "立体绿化": "vertical",
+        "滨海绿道": "greenway",
+        "绿道": "greenway",
+        "社区": "community",
+        "村": "village",
+        "村庄": "village",
+    },
+    "compensation": {
+        "货币补偿": "cash",
+        "货币": "cash",
+        "产权调换": "swap",
+        "房屋置换": "swap",
+        "调换": "swap",
+        "货币+产权调换": "mixed",
+        "货币加产权调换": "mixed",
+        "混合": "mixed",
+    },
+    "measure": {
+        "签约户数": "signed_households",
+        "征迁签约户数": "signed_households",
+        "签约户": "signed_households",
+        "签约房屋": "signed_houses",
+        "签约房屋数": "signed_houses",
+        "签约处数": "signed_houses",
+        "签约面积": "signed_area",
+        "签约建筑面积": "signed_area",
+        "腾空土地": "vacated_land",
+        "腾空土地面积": "vacated_land",
+        "拆除违建": "demolition_count",
+        "拆违处数": "demolition_count",
+        "拆除违法建设": "demolition_count",
+        "拆除违建处数": "demolition_count",
+        "拆违面积": "demolition_area",
+        "拆除违建面积": "demolition_area",
+        "拆除违法建设面积": "demolition_area",
+        "山头公园": "park_hill",
+        "综合公园": "park_comprehensive",
+        "口袋公园": "park_pocket",
+        "社区公园": "park_community",
+        "林荫廊道": "park_corridor",
+        "立体绿化": "park_vertical",
+        "滨海绿道": "park_greenway",
+    },
 }
 
 

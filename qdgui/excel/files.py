@@ -1,4 +1,5 @@
 """Writing workbooks safely: a temporary name moved into place, errors in the user's words, cancelling."""
+
 from __future__ import annotations
 
 import errno
@@ -7,24 +8,13 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from qdgui.i18n import translate
-
-# Reports progress as (done, total); raises Cancelled when the user has asked to stop.
-ProgressCallback = Callable[[int, int], None]
 
 
 class ExportError(Exception):
     """A workbook could not be written; the message says why, for the user."""
-
-
-class Cancelled(Exception):
-    """The user stopped the export; nothing was written."""
-
-
-def no_progress(done: int, total: int) -> None:
-    return None
 
 
 _LOCKED = (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
@@ -34,15 +24,20 @@ def explain(path: Path, exc: OSError) -> str:
     """What went wrong writing `path`, in the user's words."""
     if isinstance(exc, PermissionError) or exc.errno in _LOCKED:
         if path.exists() and not path.is_dir():
-            return translate("Excel", "Cannot write {path}: the file is open in another program (close it in Excel "
-                                      "or WPS and try again), or you may not change it.").format(path=path)
-        return translate("Excel", "Cannot write in the folder {folder}: permission denied. Choose another "
-                                  "folder.").format(folder=path.parent)
+            return translate(
+                "Excel",
+                "Cannot write {path}: the file is open in another program (close it in Excel "
+                "or WPS and try again), or you may not change it.",
+            ).format(path=path)
+        return translate(
+            "Excel", "Cannot write in the folder {folder}: permission denied. Choose another folder."
+        ).format(folder=path.parent)
     if exc.errno == errno.ENOSPC:
         return translate("Excel", "Cannot write {path}: the disk is full.").format(path=path)
     if exc.errno == errno.ENOENT:
         return translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=path.parent)
+            path=path, folder=path.parent
+        )
     if exc.errno == errno.EISDIR or path.is_dir():
         return translate("Excel", "{path} is a folder; give a file name ending in .xlsx.").format(path=path)
     return translate("Excel", "Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
@@ -56,11 +51,17 @@ def check_target(path: Path) -> Path:
     if path.suffix.lower() != ".xlsx":
         raise ExportError(translate("Excel", "{path}: the file name must end in .xlsx.").format(path=path))
     if not path.parent.is_dir():
-        raise ExportError(translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=path.parent))
+        raise ExportError(
+            translate("Excel", "Cannot write {path}: the folder {folder} does not exist.").format(
+                path=path, folder=path.parent
+            )
+        )
     if not os.access(path.parent, os.W_OK):
-        raise ExportError(translate("Excel", "Cannot write in the folder {folder}: permission denied. Choose "
-                                             "another folder.").format(folder=path.parent))
+        raise ExportError(
+            translate("Excel", "Cannot write in the folder {folder}: permission denied. Choose another folder.").format(
+                folder=path.parent
+            )
+        )
     return path
 
 

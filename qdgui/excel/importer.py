@@ -1,5 +1,6 @@
 """Importing a workbook end to end: read it safely, tell a ledger from a hand-kept sheet, preview or
 commit in one transaction after a backup, and give the account the window and the command line show."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -8,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from qdgui.excel import ledger as ledgers
-from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.merge import MergeResult, merge
 from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_plans, unplanned_sheets
 from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
@@ -16,6 +16,7 @@ from qdgui.i18n import translate
 from qdgui.models import batches
 from qdgui.models.database import Database, backup
 from qdgui.models.records import Operator
+from qdgui.work import ProgressCallback, no_progress
 
 
 class ImportRefused(Exception):
@@ -51,13 +52,17 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         return sum(1 for p in self.plans for r in p.rows if r.rejected) + sum(
-            1 for p in self.plans for n in p.notes if n.severity == "error")
+            1 for p in self.plans for n in p.notes if n.severity == "error"
+        )
 
     @property
     def changed_kinds(self) -> list[str]:
         if self.merged is not None:
-            return [k for k, c in self.merged.by_kind.items() if c["inserted"] or c["updated"] or c["deleted"]
-                    or c["conflicts"]]
+            return [
+                k
+                for k, c in self.merged.by_kind.items()
+                if c["inserted"] or c["updated"] or c["deleted"] or c["conflicts"]
+            ]
         return sorted({p.kind for p in self.plans if any(not r.rejected for r in p.rows)})
 
     def issues(self) -> list[Issue]:
@@ -74,35 +79,69 @@ class ImportReport:
         out = []
         if self.merged is not None:
             c = self.merged.counts
-            head = translate("Import", "Merging {file} (ledger of another laptop)") if not self.dry_run else \
-                translate("Import", "Preview of merging {file} (nothing written)")
+            head = (
+                translate("Import", "Merging {file} (ledger of another laptop)")
+                if not self.dry_run
+                else translate("Import", "Preview of merging {file} (nothing written)")
+            )
             out.append(head.format(file=self.path.name))
-            out.append(translate("Import", "New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, "
-                                           "conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.")
-                       .format(**{k: c[k] for k in ("inserted", "updated", "deleted", "unchanged", "conflicts", "held",
-                                                    "similar")}))
+            out.append(
+                translate(
+                    "Import",
+                    "New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, "
+                    "conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.",
+                ).format(
+                    **{k: c[k] for k in ("inserted", "updated", "deleted", "unchanged", "conflicts", "held", "similar")}
+                )
+            )
             out += ["  " + line for line in self.merged.review]
         else:
-            head = translate("Import", "Importing {file}") if not self.dry_run else \
-                translate("Import", "Preview of importing {file} (nothing written)")
+            head = (
+                translate("Import", "Importing {file}")
+                if not self.dry_run
+                else translate("Import", "Preview of importing {file} (nothing written)")
+            )
             out.append(head.format(file=self.path.name))
             for plan in self.plans:
                 ok = sum(1 for r in plan.rows if not r.rejected)
                 bad = sum(1 for r in plan.rows if r.rejected)
                 warned = sum(1 for r in plan.rows if not r.rejected and r.issues)
-                out.append(translate("Import", "Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import "
-                                               "({warned} with warnings), {bad} rejected, {skipped} skipped.").format(
-                    sheet=plan.name, kind=kind_label(plan.kind), header=plan.header_rows[-1] + 1, ok=ok, bad=bad,
-                    warned=warned, skipped=len(plan.skipped)))
+                out.append(
+                    translate(
+                        "Import",
+                        "Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import "
+                        "({warned} with warnings), {bad} rejected, {skipped} skipped.",
+                    ).format(
+                        sheet=plan.name,
+                        kind=kind_label(plan.kind),
+                        header=plan.header_rows[-1] + 1,
+                        ok=ok,
+                        bad=bad,
+                        warned=warned,
+                        skipped=len(plan.skipped),
+                    )
+                )
             for issue in self.issues():
-                marker = {"error": translate("Import", "Error"), "warning": translate("Import", "Warning"),
-                          "note": translate("Import", "Note")}[issue.severity]
+                marker = {
+                    "error": translate("Import", "Error"),
+                    "warning": translate("Import", "Warning"),
+                    "note": translate("Import", "Note"),
+                }[issue.severity]
                 out.append(f"  [{marker}] {issue.describe()}")
         if self.batch_id is not None:
-            hint = translate("Import", "Written as import batch {id}; it can be undone in File > Import batches. "
-                                       "Backup before the import: {backup}") if in_window else translate(
-                "Import", "Written as import batch {id}; it can be undone with: import --undo {id}. "
-                          "Backup before the import: {backup}")
+            hint = (
+                translate(
+                    "Import",
+                    "Written as import batch {id}; it can be undone in File > Import batches. "
+                    "Backup before the import: {backup}",
+                )
+                if in_window
+                else translate(
+                    "Import",
+                    "Written as import batch {id}; it can be undone with: import --undo {id}. "
+                    "Backup before the import: {backup}",
+                )
+            )
             out.append(hint.format(id=self.batch_id, backup=self.backup))
         elif not self.dry_run:
             out.append(translate("Import", "Nothing was written: the database already holds all of it."))
@@ -118,13 +157,27 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallb
     return read_workbook(Path(path), limits=limits, progress=progress)
 
 
-def preview(database: Database, book: RawBook, options: ImportOptions, *, by: Operator, today: date,
-            progress: ProgressCallback = no_progress) -> ImportReport:
+def preview(
+    database: Database,
+    book: RawBook,
+    options: ImportOptions,
+    *,
+    by: Operator,
+    today: date,
+    progress: ProgressCallback = no_progress,
+) -> ImportReport:
     return _run(database, book, options, by=by, today=today, progress=progress, dry_run=True)
 
 
-def commit(database: Database, book: RawBook, options: ImportOptions, *, by: Operator, today: date,
-           progress: ProgressCallback = no_progress) -> ImportReport:
+def commit(
+    database: Database,
+    book: RawBook,
+    options: ImportOptions,
+    *,
+    by: Operator,
+    today: date,
+    progress: ProgressCallback = no_progress,
+) -> ImportReport:
     return _run(database, book, options, by=by, today=today, progress=progress, dry_run=False)
 
 
@@ -132,8 +185,16 @@ class _RollBack(Exception):
     pass
 
 
-def _run(database: Database, book: RawBook, options: ImportOptions, *, by: Operator, today: date,
-         progress: ProgressCallback, dry_run: bool) -> ImportReport:
+def _run(
+    database: Database,
+    book: RawBook,
+    options: ImportOptions,
+    *,
+    by: Operator,
+    today: date,
+    progress: ProgressCallback,
+    dry_run: bool,
+) -> ImportReport:
     is_ledger = ledgers.is_ledger(book)
     report = ImportReport(book.path, "ledger" if is_ledger else "sheet", dry_run)
     if is_ledger:
@@ -142,38 +203,68 @@ def _run(database: Database, book: RawBook, options: ImportOptions, *, by: Opera
         report.plans = plan_book(book, kind=options.kind, mappings=options.mappings)
         report.notes = unplanned_sheets(book, report.plans)
         if not report.plans:
-            raise ImportRefused(translate("Import", "{file}: no sheet has a header row with known column names (such as "
-                                                    "签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.")
-                                .format(file=book.path.name))
+            raise ImportRefused(
+                translate(
+                    "Import",
+                    "{file}: no sheet has a header row with known column names (such as "
+                    "签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.",
+                ).format(file=book.path.name)
+            )
     if not dry_run:
         with database.sessions() as session:
             earlier = batches.earlier_import(session, book.sha256)
         if earlier is not None and not is_ledger and not options.again:
-            raise ImportRefused(translate("Import", "{file} was already imported on {at} (batch {id}). Undo that batch "
-                                                    "first, or import again on purpose.").format(
-                file=book.path.name, at=earlier.at.strftime("%Y-%m-%d %H:%M"), id=earlier.id))
+            raise ImportRefused(
+                translate(
+                    "Import",
+                    "{file} was already imported on {at} (batch {id}). Undo that batch "
+                    "first, or import again on purpose.",
+                ).format(file=book.path.name, at=earlier.at.strftime("%Y-%m-%d %H:%M"), id=earlier.id)
+            )
         report.backup = backup(database.path, label="before-import")
     try:
         with database.begin() as session:
-            kind = "ledger" if is_ledger else (
-                "targets" if all(p.kind == "annual_target" for p in report.plans) else "sheet")
-            batch = batches.start(session, kind=kind, file_name=book.path.name, sha256=book.sha256, by=by,
-                                  source_database=str(ledger.meta.get("database_id") or "") or None if is_ledger else None,
-                                  backup_path=str(report.backup) if report.backup else None)
+            kind = (
+                "ledger"
+                if is_ledger
+                else ("targets" if all(p.kind == "annual_target" for p in report.plans) else "sheet")
+            )
+            batch = batches.start(
+                session,
+                kind=kind,
+                file_name=book.path.name,
+                sha256=book.sha256,
+                by=by,
+                source_database=str(ledger.meta.get("database_id") or "") or None if is_ledger else None,
+                backup_path=str(report.backup) if report.backup else None,
+            )
             if is_ledger:
                 report.merged = merge(session, ledger, batch=batch, by=by, progress=progress)
                 summary = dict(report.merged.counts)
-                written = report.merged.counts["inserted"] + report.merged.counts["updated"] + \
-                    report.merged.counts["deleted"] + report.merged.counts["conflicts"] + report.merged.counts["held"]
+                written = (
+                    report.merged.counts["inserted"]
+                    + report.merged.counts["updated"]
+                    + report.merged.counts["deleted"]
+                    + report.merged.counts["conflicts"]
+                    + report.merged.counts["held"]
+                )
             else:
                 from qdgui.models.tables import RECORD_TABLES
 
                 def remember(kind_name, uuid):
                     batches.note(session, batch, session.get(RECORD_TABLES[kind_name], uuid), None)
 
-                run_plans(session, report.plans, by=by, today=today, defaults=options.defaults,
-                          include_hidden=options.include_hidden, source_file=book.path.name, on_insert=remember,
-                          progress=progress)
+                run_plans(
+                    session,
+                    report.plans,
+                    by=by,
+                    today=today,
+                    defaults=options.defaults,
+                    include_hidden=options.include_hidden,
+                    source_file=book.path.name,
+                    on_insert=remember,
+                    progress=progress,
+                )
                 counted = Counter(p.kind for p in report.plans for r in p.rows if not r.rejected)
                 summary = {"inserted": sum(counted.values()), "rejected": report.rejected, **dict(counted)}
                 written = summary["inserted"]
@@ -193,5 +284,14 @@ def undo(database: Database, batch_id: int, *, by: Operator) -> int:
         return batches.undo(session, batch_id, by=by)
 
 
-__all__ = ["ImportOptions", "ImportRefused", "ImportReport", "ReadError", "commit", "kind_label", "preview", "read",
-           "undo"]
+__all__ = [
+    "ImportOptions",
+    "ImportRefused",
+    "ImportReport",
+    "ReadError",
+    "commit",
+    "kind_label",
+    "preview",
+    "read",
+    "undo",
+]

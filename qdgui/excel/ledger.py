@@ -1,4 +1,5 @@
 """The full ledger (台账): every record of every kind, one sheet each, readable back without loss."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,18 +12,23 @@ from sqlalchemy import Integer, String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 import qdgui
-from qdgui.excel.files import ProgressCallback, atomic_target, looks_like_formula, no_progress, sheet_name
+from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-from qdgui.models import vocab
+from qdgui.models import kinds, vocab
 from qdgui.models.base import Scaled
 from qdgui.models.records import field_label
 from qdgui.models.tables import RECORD_TABLES, Community, Division, Meta, Project
+from qdgui.work import ProgressCallback, no_progress
 
 FORMAT_NAME = "qdgui-ledger"
 FORMAT_VERSION = 2  # 2: a version clock column
 META_SHEET = "qdgui"
-WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                    "strings_to_numbers": False}
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 @dataclass(frozen=True)
@@ -56,46 +62,68 @@ _TAIL = (
     _c("source_file", label=QT_TRANSLATE_NOOP("Excel", "Merged from file"), width=20),
     _c("clock", label=QT_TRANSLATE_NOOP("Excel", "Version clock"), width=20),
 )
-_DISTRICT = _c("district_code", "division", width=10)
-_STREET = _c("street_code", "division", width=14)
-_PROJECT = (_c("project_uuid", "ref", QT_TRANSLATE_NOOP("Excel", "Project ID"), width=38),
-            _c("project_uuid:name", "display", QT_TRANSLATE_NOOP("Excel", "Project name"), width=24))
-_COMMUNITY = (_c("community_uuid", "ref", QT_TRANSLATE_NOOP("Excel", "Community/village ID"), width=38),
-              _c("community_uuid:name", "display", QT_TRANSLATE_NOOP("Excel", "Community/village name"), width=14))
-
-COLUMNS: dict[str, tuple[LedgerColumn, ...]] = {
-    "project": (_c("name", width=24), _c("campaign_area", "vocab", vocabulary=vocab.CAMPAIGN_AREAS, width=20),
-                _DISTRICT, _STREET, _c("total_households", "int"), _c("total_houses", "int"),
-                _c("total_area_m2", "decimal"), _c("total_land_mu", "decimal"), _c("remarks", width=30)),
-    "annual_target": (_c("year", "int", width=8), _DISTRICT, _STREET,
-                      _c("measure", "vocab", vocabulary=vocab.MEASURES, width=22), _c("value", "decimal")),
-    "community": (_STREET, _c("name", width=16), _c("kind", "vocab", vocabulary=vocab.COMMUNITY_KINDS, width=8)),
-    "signing": (_c("signed_on", "date", width=11), _DISTRICT, _STREET, *_PROJECT, *_COMMUNITY,
-                _c("households", "int"), _c("houses", "int"), _c("area_m2", "decimal"), _c("land_mu", "decimal"),
-                _c("agreement_no", width=18), _c("compensation", "vocab", vocabulary=vocab.COMPENSATION_TYPES),
-                _c("remarks", width=30)),
-    "demolition": (_c("case_no", width=18), _DISTRICT, _STREET, *_COMMUNITY, *_PROJECT, _c("address", width=30),
-                   _c("key_zone", width=16), _c("structure", "vocab", vocabulary=vocab.STRUCTURES),
-                   _c("area_m2", "decimal"), _c("disposal", "vocab", vocabulary=vocab.DISPOSALS, width=8),
-                   _c("status", "vocab", vocabulary=vocab.DEMOLITION_STATUSES, width=8),
-                   _c("found_on", "date", width=11), _c("done_on", "date", width=11),
-                   _c("enforcement_unit", width=16), _c("remarks", width=30)),
-    "park": (_c("name", width=24), _c("kind", "vocab", vocabulary=vocab.PARK_KINDS), _DISTRICT, _STREET, *_PROJECT,
-             _c("plan_year", "int", width=8), _c("area_m2", "decimal"), _c("length_km", "decimal"),
-             _c("investment_wan", "decimal"), _c("status", "vocab", vocabulary=vocab.PARK_STATUSES, width=8),
-             _c("started_on", "date", width=11), _c("completed_on", "date", width=11), _c("remarks", width=30)),
+# The ledger's own part: how wide each column is, and what a reference's two columns are called.
+_WIDTHS = {
+    "name": 24,
+    "campaign_area": 20,
+    "district_code": 10,
+    "street_code": 14,
+    "remarks": 30,
+    "year": 8,
+    "plan_year": 8,
+    "measure": 22,
+    "signed_on": 11,
+    "found_on": 11,
+    "done_on": 11,
+    "started_on": 11,
+    "completed_on": 11,
+    "agreement_no": 18,
+    "case_no": 18,
+    "address": 30,
+    "key_zone": 16,
+    "enforcement_unit": 16,
+    "disposal": 8,
+    "status": 8,
 }
-COLUMNS = {kind: (*_HEAD, *columns, *_TAIL) for kind, columns in COLUMNS.items()}
+_KIND_WIDTHS = {("community", "name"): 16, ("community", "kind"): 8}
+_REFERENCE_COLUMNS = {
+    "project": (QT_TRANSLATE_NOOP("Excel", "Project ID"), QT_TRANSLATE_NOOP("Excel", "Project name"), 24),
+    "community": (
+        QT_TRANSLATE_NOOP("Excel", "Community/village ID"),
+        QT_TRANSLATE_NOOP("Excel", "Community/village name"),
+        14,
+    ),
+}
+_COLUMN_KIND = {
+    "text": "text",
+    "multiline": "text",
+    "int": "int",
+    "year": "int",
+    "decimal": "decimal",
+    "date": "date",
+    "choice": "vocab",
+    "division": "division",
+}
+
+
+def _columns(info: kinds.KindInfo) -> tuple[LedgerColumn, ...]:
+    """A kind's ledger columns, in the registry's order: a reference gets its ID and, beside it, its name."""
+    out: list[LedgerColumn] = []
+    for field in info.fields:
+        if field.type == "reference":
+            id_label, name_label, name_width = _REFERENCE_COLUMNS[field.references]
+            out.append(_c(field.name, "ref", id_label, width=38))
+            out.append(_c(f"{field.name}:name", "display", name_label, width=name_width))
+        else:
+            width = _KIND_WIDTHS.get((info.name, field.name), _WIDTHS.get(field.name, 14))
+            out.append(_c(field.name, _COLUMN_KIND[field.type], vocabulary=field.vocabulary, width=width))
+    return (*_HEAD, *out, *_TAIL)
+
+
+COLUMNS: dict[str, tuple[LedgerColumn, ...]] = {name: _columns(info) for name, info in kinds.KINDS.items()}
 
 # Sheet order: what others refer to comes first, so a reader can insert in this order.
-SHEET_TITLES = {
-    "project": QT_TRANSLATE_NOOP("Excel", "Projects"),
-    "annual_target": QT_TRANSLATE_NOOP("Excel", "Annual targets"),
-    "community": QT_TRANSLATE_NOOP("Excel", "Communities and villages"),
-    "signing": QT_TRANSLATE_NOOP("Excel", "Relocation signings"),
-    "demolition": QT_TRANSLATE_NOOP("Excel", "Illegal buildings"),
-    "park": QT_TRANSLATE_NOOP("Excel", "Parks"),
-}
+SHEET_TITLES = {name: info.title for name, info in kinds.KINDS.items()}
 KINDS = tuple(SHEET_TITLES)
 
 _NUMBER_FORMATS = {0: "#,##0", 1: "#,##0.0", 2: "#,##0.00", 3: "#,##0.000"}
@@ -144,8 +172,16 @@ def count_rows(session: Session, kinds=KINDS, *, include_deleted: bool = True) -
 
 class _Formats:
     def __init__(self, book: xlsxwriter.Workbook):
-        self.header = book.add_format({"bold": True, "bg_color": "#DDE7F3", "border": 1, "text_wrap": True,
-                                       "valign": "vcenter", "align": "center"})
+        self.header = book.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DDE7F3",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+            }
+        )
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
         self.numbers = {p: book.add_format({"num_format": f}) for p, f in _NUMBER_FORMATS.items()}
         self.text = book.add_format({"num_format": "@"})
@@ -170,13 +206,15 @@ def _cell_writers(sheet, columns, kind: str, formats: _Formats, *, codes: bool, 
     def lookup(names: dict):
         def write(r, c, v):
             text(r, c, names.get(v, v))
+
         return write
 
     def scaled(places: int):
-        divisor, number_format = 10 ** places, formats.numbers[places]
+        divisor, number_format = 10**places, formats.numbers[places]
 
         def write(r, c, v):
             write_number(r, c, v / divisor, number_format)  # int / int: the double nearest the decimal
+
         return write
 
     def yes_no(r, c, v):
@@ -197,15 +235,24 @@ def _cell_writers(sheet, columns, kind: str, formats: _Formats, *, codes: bool, 
         elif column.kind == "division":
             write = text if codes else lookup(divisions)
         elif column.kind == "vocab":
-            write = text if codes else lookup({code: vocab.label(column.vocabulary, code) for code in column.vocabulary})
+            write = (
+                text if codes else lookup({code: vocab.label(column.vocabulary, code) for code in column.vocabulary})
+            )
         else:
             raise AssertionError(column.kind)
         writers.append(write)
     return writers
 
 
-def write_ledger(session: Session, path: Path, *, codes: bool = False, include_deleted: bool = True,
-                 kinds=KINDS, progress: ProgressCallback = no_progress) -> dict[str, int]:
+def write_ledger(
+    session: Session,
+    path: Path,
+    *,
+    codes: bool = False,
+    include_deleted: bool = True,
+    kinds=KINDS,
+    progress: ProgressCallback = no_progress,
+) -> dict[str, int]:
     """Write every record of the kinds to `path` (replaced in one step); returns rows written per kind.
 
     Deleted records are kept (marked in the Deleted column) unless asked otherwise: another laptop
@@ -233,8 +280,9 @@ def write_ledger(session: Session, path: Path, *, codes: bool = False, include_d
                     sheet.write_string(0, c, column.header(), formats.header)
                 sheet.set_row(0, 30)
                 sheet.freeze_panes(1, 1)
-                writers = list(enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes,
-                                                       divisions=divisions)))
+                writers = list(
+                    enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes, divisions=divisions))
+                )
                 r = 0
                 for r, row in enumerate(session.execute(_query(kind, include_deleted=include_deleted)), start=1):
                     for c, write in writers:
@@ -256,8 +304,11 @@ def write_ledger(session: Session, path: Path, *, codes: bool = False, include_d
 def _write_meta(book, layout, *, codes: bool, database_id: str) -> None:
     sheet = book.add_worksheet(META_SHEET)
     rows = [
-        ("format", FORMAT_NAME), ("format_version", FORMAT_VERSION), ("program", f"qdgui {qdgui.__version__}"),
-        ("database_id", database_id), ("exported_at", datetime.now().isoformat(timespec="seconds")),
+        ("format", FORMAT_NAME),
+        ("format_version", FORMAT_VERSION),
+        ("program", f"qdgui {qdgui.__version__}"),
+        ("database_id", database_id),
+        ("exported_at", datetime.now().isoformat(timespec="seconds")),
         ("codes", 1 if codes else 0),
     ]
     rows += [("sheet", name, kind, *(c.key for c in columns)) for name, kind, columns in layout]
@@ -304,8 +355,11 @@ def ledger_from_book(book) -> Ledger:
     path = book.path
     meta_sheet = book.sheet(META_SHEET)
     if meta_sheet is None:
-        raise LedgerError(translate("Excel", "{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).")
-                          .format(path=path.name, sheet=META_SHEET))
+        raise LedgerError(
+            translate("Excel", "{path} is not a ledger exported by qdgui (it has no '{sheet}' sheet).").format(
+                path=path.name, sheet=META_SHEET
+            )
+        )
     meta: dict[str, object] = {}
     layout = []
     for row in meta_sheet.rows:
@@ -314,16 +368,24 @@ def ledger_from_book(book) -> Ledger:
         elif row and row[0]:
             meta[str(row[0])] = row[1]
     if meta.get("format") != FORMAT_NAME or int(meta.get("format_version") or 0) > FORMAT_VERSION:
-        raise LedgerError(translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.")
-                          .format(path=path.name))
+        raise LedgerError(
+            translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.").format(path=path.name)
+        )
     sheets = {}
     for name, kind, keys in layout:
         sheet = book.sheet(name)
         if sheet is None or kind not in COLUMNS:
-            raise LedgerError(translate("Excel", "{path}: the sheet '{sheet}' listed in the ledger is missing.")
-                              .format(path=path.name, sheet=name))
+            raise LedgerError(
+                translate("Excel", "{path}: the sheet '{sheet}' listed in the ledger is missing.").format(
+                    path=path.name, sheet=name
+                )
+            )
         rows = sheet.rows
-        sheets[kind] = (name, keys, [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)])
+        sheets[kind] = (
+            name,
+            keys,
+            [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)],
+        )
     return Ledger(path, meta, sheets)
 
 
@@ -333,7 +395,7 @@ def _decimal(value, places: int) -> Decimal:
     return Decimal(str(value).replace(",", "")).quantize(Decimal(1).scaleb(-places))
 
 
-def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str | None, str]], *, skip=None):
+def record_values(ledger: Ledger, kind: str, division_codes: dict[str | None, dict[str, str]], *, skip=None):
     """Yield (sheet row number, {field: value}) for the records of one kind, as the database holds them.
 
     division_codes maps a parent code (None for districts) to {name: code}: names are read back
@@ -358,10 +420,17 @@ def record_values(ledger: Ledger, kind: str, division_codes: dict[str, dict[str 
             try:
                 values[key] = _read_cell(column, cell, table, ledger.codes, division_codes, values)
             except (ValueError, ArithmeticError, LookupError) as exc:
-                raise LedgerError(translate("Excel", "Sheet {sheet}, row {row}, column {column} ({label}): cannot read "
-                                                     "'{value}'.").format(sheet=name, row=index,
-                                                                          column=xlsxwriter.utility.xl_col_to_name(position),
-                                                                          label=column.header(), value=cell)) from exc
+                raise LedgerError(
+                    translate(
+                        "Excel", "Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'."
+                    ).format(
+                        sheet=name,
+                        row=index,
+                        column=xlsxwriter.utility.xl_col_to_name(position),
+                        label=column.header(),
+                        value=cell,
+                    )
+                ) from exc
         yield index, values
 
 
@@ -412,8 +481,9 @@ def _read_cell(column: LedgerColumn, cell, table, codes: bool, division_codes, v
 def division_codes(session: Session) -> dict[str | None, dict[str, str]]:
     """{parent code (None for districts): {name: code}} for reading division names back."""
     result: dict[str | None, dict[str, str]] = {}
-    for code, name, parent, level in session.execute(select(Division.code, Division.name, Division.parent_code,
-                                                            Division.level)):
+    for code, name, parent, level in session.execute(
+        select(Division.code, Division.name, Division.parent_code, Division.level)
+    ):
         if level == "county":
             result.setdefault(None, {})[name] = code
         elif level in ("township", "special_zone"):

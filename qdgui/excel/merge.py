@@ -11,6 +11,7 @@ An incoming record that would repeat a unique key of another record here (the sa
 number in a project, the same case number) is held back for review instead of duplicated; one
 that only looks like another (same address and date) is merged and flagged.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,29 +23,22 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, record_values
 from qdgui.i18n import translate
-from qdgui.models import clock
+from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
-from qdgui.models.review import LOOK_ALIKE
 from qdgui.models.records import Operator
-from qdgui.models.repository import _IDENTITY, utc_now
+from qdgui.models.repository import IDENTITY, utc_now
+from qdgui.models.review import LOOK_ALIKE
 from qdgui.models.tables import RECORD_TABLES, AuditEntry, Community, ImportBatch, ImportChange, Project, ReviewItem
+from qdgui.work import ProgressCallback, no_progress
 
-# Unique keys among live records (as the database's partial unique indexes define them).
-UNIQUE_KEYS = {
-    "project": (("district_code", "name"),),
-    "annual_target": (("year", "district_code", "street_code", "measure"),),
-    "community": (("street_code", "name"),),
-    "signing": (("project_uuid", "agreement_no"),),
-    "demolition": (("case_no",),),
-    "park": (),
-}
+# Unique keys among live records (as the database's partial unique indexes define them), look-alike
+# content and references: from the registry.
+UNIQUE_KEYS = {name: info.unique for name, info in kinds.KINDS.items()}
+REFERENCES_CACHE = "qdgui_merge_refs"  # session.info key: the references a merge has seen exist
 SIMILAR_KEYS = {kind: keys for kind, (keys, _) in LOOK_ALIKE.items()}
-REFERENCES = {"signing": (("project_uuid", "project"), ("community_uuid", "community")),
-              "demolition": (("project_uuid", "project"), ("community_uuid", "community")),
-              "park": (("project_uuid", "project"),)}
+REFERENCES = {name: info.references for name, info in kinds.KINDS.items() if info.references}
 
 
 @dataclass
@@ -56,7 +50,7 @@ class MergeResult:
 
 def content_fields(kind: str) -> tuple[str, ...]:
     table = RECORD_TABLES[kind]
-    return tuple(c.key for c in table.__table__.columns if c.key not in _IDENTITY or c.key == "deleted")
+    return tuple(c.key for c in table.__table__.columns if c.key not in IDENTITY or c.key == "deleted")
 
 
 def _dump(values: dict, fields) -> str:
@@ -76,8 +70,9 @@ def _describe(kind: str, values: dict) -> str:
     return values.get("uuid", "")
 
 
-def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator, progress: ProgressCallback = no_progress
-          ) -> MergeResult:
+def merge(
+    session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator, progress: ProgressCallback = no_progress
+) -> MergeResult:
     """Merge every record of the ledger into this session's database (the caller commits)."""
     result = MergeResult()
     file_name = ledger.path.name
@@ -105,6 +100,7 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
         inserts, changes, audits, reviews = [], [], [], []
         now = utc_now()
         sheet_name = ledger.sheets[kind][0]
+
         def known(raw, local=local, counts=counts) -> bool:
             # The same non-empty clock as here: this copy has seen exactly these edits; no need to
             # read the row. (Empty clocks, from files before version clocks, are compared by content.)
@@ -120,8 +116,11 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
                 progress(done, total)
             uuid = incoming.get("uuid")
             if not uuid or len(str(uuid)) != 36:
-                raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: the record ID (UUID) is missing or "
-                                                      "damaged.").format(sheet=sheet_name, row=row_number))
+                raise LedgerError(
+                    translate("Import", "Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.").format(
+                        sheet=sheet_name, row=row_number
+                    )
+                )
             incoming["clock"] = clock.dumps(_clock(incoming.get("clock"), sheet_name, row_number))
             incoming["source_file"] = file_name
             mine = local.get(uuid)
@@ -130,12 +129,24 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
                 held = _unique_clash(kind, incoming, live_keys)
                 if held is not None:
                     counts["held"] += 1
-                    reviews.append(dict(reason="duplicate", table_name=kind, record_uuid=held, other_uuid=uuid,
-                                        kept=_dump(local[held], fields), other=_dump(incoming, fields),
-                                        other_clock=incoming["clock"], source_file=file_name))
-                    result.review.append(translate("Import", "Held back, same key as a record already here: {kind} "
-                                                             "{what} (sheet {sheet}, row {row})").format(
-                        kind=kind, what=_describe(kind, incoming), sheet=sheet_name, row=row_number))
+                    reviews.append(
+                        dict(
+                            reason="duplicate",
+                            table_name=kind,
+                            record_uuid=held,
+                            other_uuid=uuid,
+                            kept=_dump(local[held], fields),
+                            other=_dump(incoming, fields),
+                            other_clock=incoming["clock"],
+                            source_file=file_name,
+                        )
+                    )
+                    result.review.append(
+                        translate(
+                            "Import",
+                            "Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})",
+                        ).format(kind=kind, what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
+                    )
                     continue
                 row = {c: incoming.get(c) for c in columns}
                 row["version"] = row.get("version") or 1
@@ -149,12 +160,25 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
                         similar = similar_index.get(tuple(row.get(f) for f in SIMILAR_KEYS[kind]))
                         if similar is not None:
                             counts["similar"] += 1
-                            reviews.append(dict(reason="similar", table_name=kind, record_uuid=similar, other_uuid=uuid,
-                                                kept=_dump(local[similar], fields), other=_dump(row, fields),
-                                                other_clock=row["clock"], source_file=file_name))
-                            result.review.append(translate("Import", "Looks like a record already here, merged: "
-                                                                     "{kind} {what} (sheet {sheet}, row {row})").format(
-                                kind=kind, what=_describe(kind, row), sheet=sheet_name, row=row_number))
+                            reviews.append(
+                                dict(
+                                    reason="similar",
+                                    table_name=kind,
+                                    record_uuid=similar,
+                                    other_uuid=uuid,
+                                    kept=_dump(local[similar], fields),
+                                    other=_dump(row, fields),
+                                    other_clock=row["clock"],
+                                    source_file=file_name,
+                                )
+                            )
+                            result.review.append(
+                                translate(
+                                    "Import",
+                                    "Looks like a record already here, merged: "
+                                    "{kind} {what} (sheet {sheet}, row {row})",
+                                ).format(kind=kind, what=_describe(kind, row), sheet=sheet_name, row=row_number)
+                            )
                         else:
                             similar_index[tuple(row.get(f) for f in SIMILAR_KEYS[kind])] = uuid
                 counts["inserted"] += 1
@@ -170,10 +194,14 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
             before = _dump(mine, mine)
             if relation == clock.AFTER or (relation == clock.CONCURRENT and same):
                 new = {f: incoming.get(f) for f in fields}
-                new.update(clock=clock.dumps(clock.join(mine_clock, their_clock)),
-                           version=max(int(incoming.get("version") or 1), mine["version"]),
-                           updated_at=max(incoming["updated_at"], mine["updated_at"]),
-                           operator=incoming["operator"], device=incoming["device"], source_file=file_name)
+                new.update(
+                    clock=clock.dumps(clock.join(mine_clock, their_clock)),
+                    version=max(int(incoming.get("version") or 1), mine["version"]),
+                    updated_at=max(incoming["updated_at"], mine["updated_at"]),
+                    operator=incoming["operator"],
+                    device=incoming["device"],
+                    source_file=file_name,
+                )
                 if same:
                     new = {"clock": new["clock"]}
                     counts["unchanged"] += 1
@@ -187,15 +215,31 @@ def merge(session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator,
                 joined = clock.dumps(clock.join(mine_clock, their_clock))
                 new = {"clock": joined, "version": max(int(incoming.get("version") or 1), mine["version"]) + 1}
                 if theirs_newer:
-                    new.update({f: incoming.get(f) for f in fields}, updated_at=incoming["updated_at"],
-                               operator=incoming["operator"], device=incoming["device"], source_file=file_name)
+                    new.update(
+                        {f: incoming.get(f) for f in fields},
+                        updated_at=incoming["updated_at"],
+                        operator=incoming["operator"],
+                        device=incoming["device"],
+                        source_file=file_name,
+                    )
                 counts["conflicts"] += 1
-                reviews.append(dict(reason="conflict", table_name=kind, record_uuid=uuid, other_uuid=None,
-                                    kept=_dump(winner, fields), other=_dump(loser, fields),
-                                    other_clock=loser["clock"], source_file=file_name))
-                result.review.append(translate("Import", "Changed on both sides, choose per field: {kind} {what} "
-                                                         "(sheet {sheet}, row {row})").format(
-                    kind=kind, what=_describe(kind, winner), sheet=sheet_name, row=row_number))
+                reviews.append(
+                    dict(
+                        reason="conflict",
+                        table_name=kind,
+                        record_uuid=uuid,
+                        other_uuid=None,
+                        kept=_dump(winner, fields),
+                        other=_dump(loser, fields),
+                        other_clock=loser["clock"],
+                        source_file=file_name,
+                    )
+                )
+                result.review.append(
+                    translate(
+                        "Import", "Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})"
+                    ).format(kind=kind, what=_describe(kind, winner), sheet=sheet_name, row=row_number)
+                )
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             mine.update(new)
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
@@ -221,13 +265,26 @@ def _clock(text, sheet: str, row: int) -> dict[str, int]:
     try:
         return clock.parse(text if text not in ("", None) else None)
     except (ValueError, TypeError) as exc:
-        raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: the version clock \u201c{text}\u201d is "
-                                              "damaged.").format(sheet=sheet, row=row, text=text)) from exc
+        raise LedgerError(
+            translate("Import", "Sheet {sheet}, row {row}: the version clock \u201c{text}\u201d is damaged.").format(
+                sheet=sheet, row=row, text=text
+            )
+        ) from exc
 
 
 def _audit(kind, uuid, action, file_name, version, by: Operator, now: datetime) -> dict:
-    return dict(table_name=kind, record_uuid=uuid, action=action, field="merged_from", old_value=None,
-                new_value=file_name, operator=by.name, device=by.device, at=now, record_version=version)
+    return dict(
+        table_name=kind,
+        record_uuid=uuid,
+        action=action,
+        field="merged_from",
+        old_value=None,
+        new_value=file_name,
+        operator=by.name,
+        device=by.device,
+        at=now,
+        record_version=version,
+    )
 
 
 def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
@@ -244,7 +301,7 @@ def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
 
 
 def _known(session: Session):
-    cache = session.info.setdefault("qdgui_merge_refs", {})
+    cache = session.info.setdefault(REFERENCES_CACHE, {})
     if not cache:
         cache["project"] = set(session.scalars(select(Project.uuid)))
         cache["community"] = set(session.scalars(select(Community.uuid)))
@@ -255,17 +312,26 @@ def _check_references(session, kind, incoming, *, local_refs, sheet, row) -> Non
     for field_name, target in REFERENCES.get(kind, ()):
         value = incoming.get(field_name)
         if value and value not in local_refs[target]:
-            raise LedgerError(translate("Import", "Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is "
-                                                  "neither in this database nor in the file.").format(
-                sheet=sheet, row=row, target=target, uuid=value))
+            raise LedgerError(
+                translate(
+                    "Import",
+                    "Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is "
+                    "neither in this database nor in the file.",
+                ).format(sheet=sheet, row=row, target=target, uuid=value)
+            )
     if kind in ("project", "community"):
         local_refs[kind].add(incoming["uuid"])
 
 
 def _add_reviews(session: Session, reviews: list[dict]) -> None:
     """Add review items, except those already open for the same record and the same other version."""
-    open_items = set(session.execute(select(ReviewItem.record_uuid, ReviewItem.other_uuid, ReviewItem.other_clock)
-                                     .where(ReviewItem.resolved_at.is_(None))).all())
+    open_items = set(
+        session.execute(
+            select(ReviewItem.record_uuid, ReviewItem.other_uuid, ReviewItem.other_clock).where(
+                ReviewItem.resolved_at.is_(None)
+            )
+        ).all()
+    )
     fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
     if fresh:
         session.execute(ReviewItem.__table__.insert(), fresh)

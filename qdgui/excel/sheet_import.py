@@ -1,4 +1,5 @@
 """Importing hand-kept sheets: rows to drafts, through the forms' rules, with every problem located."""
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,22 @@ from sqlalchemy.orm import Session
 from xlsxwriter.utility import xl_col_to_name
 
 from qdgui.excel import columns as cols
-from qdgui.excel.files import ProgressCallback, no_progress
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
 from qdgui.models import repository, review
 from qdgui.models.lookups import bare_name
 from qdgui.models.parse import normalize
 from qdgui.models.records import (
-    DemolitionDraft, Operator, ParkDraft, SigningDraft, TargetDraft, field_label,
+    DemolitionDraft,
+    Operator,
+    ParkDraft,
+    SigningDraft,
+    TargetDraft,
+    field_label,
 )
 from qdgui.models.reference import DISTRICT_ALIASES
 from qdgui.models.tables import Community, Division, Project
+from qdgui.work import ProgressCallback, no_progress
 
 DRAFTS = {"signing": SigningDraft, "demolition": DemolitionDraft, "park": ParkDraft, "annual_target": TargetDraft}
 TOTAL_WORDS = ("合计", "小计", "总计", "累计", "合 计", "总 计")
@@ -97,7 +103,9 @@ class Defaults:
     street_code: str | None = None
 
 
-def plan_book(book: RawBook, *, kind: str | None = None, mappings: dict[str, dict[int, str]] | None = None) -> list[SheetPlan]:
+def plan_book(
+    book: RawBook, *, kind: str | None = None, mappings: dict[str, dict[int, str]] | None = None
+) -> list[SheetPlan]:
     """A plan for every visible sheet that has a recognisable header."""
     plans = []
     for sheet in book.sheets:
@@ -122,7 +130,9 @@ def unplanned_sheets(book: RawBook, plans: list[SheetPlan]) -> list[Issue]:
         if not sheet.visible:
             text = translate("Import", "Hidden sheet: not imported.")
         else:
-            text = translate("Import", "No header row with known column names found in the first 30 rows: not imported.")
+            text = translate(
+                "Import", "No header row with known column names found in the first 30 rows: not imported."
+            )
         notes.append(Issue(sheet.name, None, None, None, text, "note"))
     return notes
 
@@ -147,7 +157,9 @@ class _Places:
             return wanted
         if wanted in DISTRICT_ALIASES:
             return DISTRICT_ALIASES[wanted]
-        found = [c for c, n in self.districts.items() if wanted in (n, bare_name(n)) or bare_name(wanted) == bare_name(n)]
+        found = [
+            c for c, n in self.districts.items() if wanted in (n, bare_name(n)) or bare_name(wanted) == bare_name(n)
+        ]
         return found[0] if len(found) == 1 else None
 
     def street(self, text: str, district: str | None) -> list[str]:
@@ -165,7 +177,8 @@ class _Places:
         if self._projects is None:
             self._projects = {}
             for uuid, pname, pdistrict in self.session.execute(
-                    select(Project.uuid, Project.name, Project.district_code).where(Project.deleted.is_(False))):
+                select(Project.uuid, Project.name, Project.district_code).where(Project.deleted.is_(False))
+            ):
                 self._projects.setdefault((cols.fold(pname), pdistrict), []).append(uuid)
         key = cols.fold(name)
         if district:
@@ -178,14 +191,18 @@ class _Places:
         if self._communities is None:
             self._communities = {}
             for uuid, cname, cstreet in self.session.execute(
-                    select(Community.uuid, Community.name, Community.street_code).where(Community.deleted.is_(False))):
+                select(Community.uuid, Community.name, Community.street_code).where(Community.deleted.is_(False))
+            ):
                 self._communities[(cols.fold(cname), cstreet)] = uuid
         key = cols.fold(name)
         found = self._communities.get((key, street))
         if found is None:
             for suffix in ("社区", "村", "居委会", "村委会"):
-                found = found or self._communities.get((key.removesuffix(suffix), street)) or \
-                    self._communities.get((key + suffix, street))
+                found = (
+                    found
+                    or self._communities.get((key.removesuffix(suffix), street))
+                    or self._communities.get((key + suffix, street))
+                )
         return found
 
 
@@ -231,11 +248,16 @@ class _RowReader:
         sheet = plan.sheet
         first = plan.header_rows[-1] + 1
         self.merged_data = [m for m in sheet.merged if m[0] >= first]
-        self.grid = cols.fill_merged(sheet.rows, [m for m in self.merged_data
-                                                  if plan.mapping.get(m[1]) not in NUMERIC_FIELDS])
-        self.merged_numeric_tails = {(r, c) for r0, c0, r1, c1 in self.merged_data
-                                     if plan.mapping.get(c0) in NUMERIC_FIELDS
-                                     for r in range(r0 + 1, r1 + 1) for c in range(c0, c1 + 1)}
+        self.grid = cols.fill_merged(
+            sheet.rows, [m for m in self.merged_data if plan.mapping.get(m[1]) not in NUMERIC_FIELDS]
+        )
+        self.merged_numeric_tails = {
+            (r, c)
+            for r0, c0, r1, c1 in self.merged_data
+            if plan.mapping.get(c0) in NUMERIC_FIELDS
+            for r in range(r0 + 1, r1 + 1)
+            for c in range(c0, c1 + 1)
+        }
 
     def issue(self, row: int, field_name: str | None, message: str, severity: str = "error") -> Issue:
         column = self.plan.column_of(field_name) if field_name else None
@@ -264,13 +286,21 @@ class _RowReader:
 
     def read(self, r: int) -> tuple[RowResult, object | None]:
         cells = self.grid[r]
-        result = RowResult(self.plan.name, r + 1, list(self.plan.sheet.rows[r]) if r < len(self.plan.sheet.rows) else [])
+        result = RowResult(
+            self.plan.name, r + 1, list(self.plan.sheet.rows[r]) if r < len(self.plan.sheet.rows) else []
+        )
         raw: dict[str, object] = {}
         for c, field_name in self.plan.mapping.items():
             value = cells[c] if c < len(cells) else ""
             if (r, c) in self.merged_numeric_tails:
-                result.issues.append(self.issue(r, field_name, translate(
-                    "Import", "Part of a merged cell: its number is counted once, in the first row."), "warning"))
+                result.issues.append(
+                    self.issue(
+                        r,
+                        field_name,
+                        translate("Import", "Part of a merged cell: its number is counted once, in the first row."),
+                        "warning",
+                    )
+                )
                 value = ""
             if _blank(value):
                 continue
@@ -297,9 +327,15 @@ class _RowReader:
             district = self.places.district(_cell_text(raw["district_code"]))
             if district is None:
                 own.add("district_code")
-                result.issues.append(self.issue(r, "district_code", translate(
-                    "Import", "\u201c{text}\u201d is not a district or county-level city of Qingdao.").format(
-                    text=_cell_text(raw["district_code"]))))
+                result.issues.append(
+                    self.issue(
+                        r,
+                        "district_code",
+                        translate(
+                            "Import", "\u201c{text}\u201d is not a district or county-level city of Qingdao."
+                        ).format(text=_cell_text(raw["district_code"])),
+                    )
+                )
         if "street_code" in raw:
             found = self.places.street(_cell_text(raw["street_code"]), district)
             if len(found) == 1:
@@ -308,16 +344,23 @@ class _RowReader:
             else:
                 own.add("street_code")
                 text = _cell_text(raw["street_code"])
-                message = (translate("Import", "\u201c{text}\u201d names more than one street or town; add a district "
-                                               "column.") if found else
-                           translate("Import", "\u201c{text}\u201d is not a street or town of {district}.").format(
-                               text=text, district=self.places.districts.get(district, translate("Import", "Qingdao"))))
+                message = (
+                    translate("Import", "\u201c{text}\u201d names more than one street or town; add a district column.")
+                    if found
+                    else translate("Import", "\u201c{text}\u201d is not a street or town of {district}.").format(
+                        text=text, district=self.places.districts.get(district, translate("Import", "Qingdao"))
+                    )
+                )
                 result.issues.append(self.issue(r, "street_code", message.format(text=text)))
         if "district_code" not in raw and "district_code" not in own:
             if district is None and self.defaults.district_code:
                 district = self.defaults.district_code
-            if "street_code" not in raw and self.defaults.street_code and self.plan.kind in ("signing", "demolition") \
-                    and district == self.defaults.district_code:
+            if (
+                "street_code" not in raw
+                and self.defaults.street_code
+                and self.plan.kind in ("signing", "demolition")
+                and district == self.defaults.district_code
+            ):
                 street = self.defaults.street_code
         values["district_code"] = None if "district_code" in own else district
         values["street_code"] = None if "street_code" in own else street
@@ -327,18 +370,33 @@ class _RowReader:
             values["project_uuid"] = found[0] if len(found) == 1 else None
             if len(found) != 1:
                 own.add("project_uuid")
-                result.issues.append(self.issue(r, "project_uuid", translate(
-                    "Import", "No project named \u201c{text}\u201d in this district: add it on the Projects page "
-                              "first.").format(text=name)))
+                result.issues.append(
+                    self.issue(
+                        r,
+                        "project_uuid",
+                        translate(
+                            "Import",
+                            "No project named \u201c{text}\u201d in this district: add it on the Projects page first.",
+                        ).format(text=name),
+                    )
+                )
         if "community_uuid" in raw:
             name = _cell_text(raw["community_uuid"])
             found = self.places.community(name, street)
             values["community_uuid"] = found
             if found is None:
                 own.add("community_uuid")
-                result.issues.append(self.issue(r, "community_uuid", translate(
-                    "Import", "\u201c{text}\u201d is not a community or village of this street: add it on the "
-                              "Communities page first.").format(text=name)))
+                result.issues.append(
+                    self.issue(
+                        r,
+                        "community_uuid",
+                        translate(
+                            "Import",
+                            "\u201c{text}\u201d is not a community or village of this street: add it on the "
+                            "Communities page first.",
+                        ).format(text=name),
+                    )
+                )
         for choice in ("structure", "disposal", "status", "kind", "compensation", "measure"):
             if choice in raw:
                 code = cols.choice_code(choice, raw[choice])
@@ -347,9 +405,18 @@ class _RowReader:
         return values, own
 
 
-def run_plans(session: Session, plans: list[SheetPlan], *, by: Operator, today: date, defaults: Defaults,
-              include_hidden: bool = False, source_file: str | None = None, on_insert=None,
-              progress: ProgressCallback = no_progress) -> None:
+def run_plans(
+    session: Session,
+    plans: list[SheetPlan],
+    *,
+    by: Operator,
+    today: date,
+    defaults: Defaults,
+    include_hidden: bool = False,
+    source_file: str | None = None,
+    on_insert=None,
+    progress: ProgressCallback = no_progress,
+) -> None:
     """Read every data row of the plans and insert the valid ones in this session (the caller commits
     for an import, or rolls back for a preview: either way the rows see each other, so a total or a
     duplicate inside the file is caught exactly as it would be on commit)."""
@@ -383,9 +450,16 @@ def run_plans(session: Session, plans: list[SheetPlan], *, by: Operator, today: 
             if not result.rejected:
                 similar = review.look_alike(session, plan.kind, checked.values)
                 if similar is not None:
-                    result.issues.append(reader.issue(r, None, translate(
-                        "Import", "Looks like a record already there ({what}): check it is not entered twice.").format(
-                        what=similar or translate("Import", "same place, date and figures")), "warning"))
+                    result.issues.append(
+                        reader.issue(
+                            r,
+                            None,
+                            translate(
+                                "Import", "Looks like a record already there ({what}): check it is not entered twice."
+                            ).format(what=similar or translate("Import", "same place, date and figures")),
+                            "warning",
+                        )
+                    )
                 result.uuid = repository.insert_checked(session, draft_type, checked, by=by, source_file=source_file)
                 if on_insert is not None:
                     on_insert(plan.kind, result.uuid)
@@ -398,8 +472,18 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults) -> list[Issue]:
     mapped = set(plan.mapping.values())
     for c, header in enumerate(plan.headers):
         if c not in plan.mapping and header.text and header.name not in cols.IGNORED:
-            notes.append(Issue(plan.name, plan.header_rows[-1] + 1, xl_col_to_name(c), header.text, translate(
-                "Import", "Column not recognised: not imported (choose its field in the column mapping)."), "warning"))
+            notes.append(
+                Issue(
+                    plan.name,
+                    plan.header_rows[-1] + 1,
+                    xl_col_to_name(c),
+                    header.text,
+                    translate(
+                        "Import", "Column not recognised: not imported (choose its field in the column mapping)."
+                    ),
+                    "warning",
+                )
+            )
     draft_type = DRAFTS[plan.kind]
     required = [n for n, f in draft_type.__dataclass_fields__.items() if f.default is MISSING]
     for name in required:
@@ -409,9 +493,18 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults) -> list[Issue]:
             continue
         if name == "street_code" and defaults.street_code:
             continue
-        notes.append(Issue(plan.name, plan.header_rows[-1] + 1, None, field_label(name), translate(
-            "Import", "No column for {field}: the sheet cannot be imported (choose the column in the mapping).").format(
-            field=field_label(name)), "error"))
+        notes.append(
+            Issue(
+                plan.name,
+                plan.header_rows[-1] + 1,
+                None,
+                field_label(name),
+                translate(
+                    "Import", "No column for {field}: the sheet cannot be imported (choose the column in the mapping)."
+                ).format(field=field_label(name)),
+                "error",
+            )
+        )
     return notes
 
 
@@ -428,8 +521,9 @@ def write_rejected(plans: list[SheetPlan], path) -> int:
 
     written = 0
     with atomic_target(path) as temp:
-        book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                               "strings_to_numbers": False})
+        book = xlsxwriter.Workbook(
+            str(temp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        )
         try:
             header = book.add_format({"bold": True, "bg_color": "#DDE7F3", "border": 1, "text_wrap": True})
             error = book.add_format({"font_color": "#B00020", "text_wrap": True})
@@ -442,9 +536,11 @@ def write_rejected(plans: list[SheetPlan], path) -> int:
                     continue
                 sheet = book.add_worksheet(sheet_name(plan.name, taken))
                 width = max(len(plan.headers), max(len(r.cells) for r in rows))
-                titles = [translate("Import", "Row in the original")] + \
-                    [plan.headers[c].text if c < len(plan.headers) else "" for c in range(width)] + \
-                    [translate("Import", "What is wrong")]
+                titles = (
+                    [translate("Import", "Row in the original")]
+                    + [plan.headers[c].text if c < len(plan.headers) else "" for c in range(width)]
+                    + [translate("Import", "What is wrong")]
+                )
                 for c, text in enumerate(titles):
                     sheet.write_string(0, c, text, header)
                 sheet.set_column(1, width, 14)
@@ -455,8 +551,12 @@ def write_rejected(plans: list[SheetPlan], path) -> int:
                         if _blank(value):
                             continue
                         if isinstance(value, (datetime, date)):
-                            sheet.write_datetime(r, c, value if isinstance(value, datetime) else
-                                                 datetime(value.year, value.month, value.day), day)
+                            sheet.write_datetime(
+                                r,
+                                c,
+                                value if isinstance(value, datetime) else datetime(value.year, value.month, value.day),
+                                day,
+                            )
                         elif isinstance(value, (int, float)) and not isinstance(value, bool):
                             sheet.write_number(r, c, value)
                         else:

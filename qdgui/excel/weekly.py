@@ -1,4 +1,5 @@
 """The weekly report (周报) for the command office: the dashboard's figures, laid out to print."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -11,11 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import qdgui
-from qdgui.excel.files import ProgressCallback, atomic_target, no_progress, sheet_name
+from qdgui.excel.files import atomic_target, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import progress as agg
 from qdgui.models import vocab
 from qdgui.models.tables import Division, Meta
+from qdgui.work import ProgressCallback, no_progress
 
 # The parks counted together on the summary sheet (greenways are km, corridors and greening sites
 # are counted on their own).
@@ -24,25 +26,33 @@ PARKS_TOTAL = "parks_total"
 
 # At most four measures a sheet, so that one A4 landscape page stays readable.
 SHEETS = (
-    (QT_TRANSLATE_NOOP("Excel", "Summary"), ("signed_households", "demolition_count", "demolition_area",
-                                             PARKS_TOTAL)),
-    (QT_TRANSLATE_NOOP("Excel", "Relocation signings"), ("signed_households", "signed_houses", "signed_area",
-                                                         "vacated_land")),
+    (QT_TRANSLATE_NOOP("Excel", "Summary"), ("signed_households", "demolition_count", "demolition_area", PARKS_TOTAL)),
+    (
+        QT_TRANSLATE_NOOP("Excel", "Relocation signings"),
+        ("signed_households", "signed_houses", "signed_area", "vacated_land"),
+    ),
     (QT_TRANSLATE_NOOP("Excel", "Illegal buildings"), ("demolition_count", "demolition_area")),
     (QT_TRANSLATE_NOOP("Excel", "Parks"), PARKS_COUNTED),
-    (QT_TRANSLATE_NOOP("Excel", "Corridors, greening and greenways"), ("park_corridor", "park_vertical",
-                                                                       "park_greenway")),
+    (
+        QT_TRANSLATE_NOOP("Excel", "Corridors, greening and greenways"),
+        ("park_corridor", "park_vertical", "park_greenway"),
+    ),
 )
-COLUMNS = (QT_TRANSLATE_NOOP("Excel", "This week"), QT_TRANSLATE_NOOP("Excel", "Year to date"),
-           QT_TRANSLATE_NOOP("Excel", "Annual target"), QT_TRANSLATE_NOOP("Excel", "Completion rate"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Excel", "This week"),
+    QT_TRANSLATE_NOOP("Excel", "Year to date"),
+    QT_TRANSLATE_NOOP("Excel", "Annual target"),
+    QT_TRANSLATE_NOOP("Excel", "Completion rate"),
+)
 
 
 def measure_header(measure: str) -> str:
     """A group header with its unit, as the office writes it: 签约面积（㎡）."""
     if measure == PARKS_TOTAL:
         return translate("Excel", "Parks completed (hill, comprehensive, pocket, community) (parks)")
-    return translate("Excel", "{label} ({unit})").format(label=vocab.label(vocab.MEASURES, measure),
-                                                         unit=vocab.unit_label(measure))
+    return translate("Excel", "{label} ({unit})").format(
+        label=vocab.label(vocab.MEASURES, measure), unit=vocab.unit_label(measure)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,15 +86,18 @@ def _full_day(day: date) -> str:
 def default_file_name(scope_name: str, week: agg.Week) -> str:
     year, number = week.iso
     return translate("Excel", "Weekly report {scope} {year}-W{number:02d}.xlsx").format(
-        scope=scope_name, year=year, number=number)
+        scope=scope_name, year=year, number=number
+    )
 
 
 def report_title(scope_name: str, week: agg.Week) -> str:
-    """"市南区城市更新和城市建设攻坚行动周报（2026年第47周：11月16日至11月22日）"."""
+    """ "市南区城市更新和城市建设攻坚行动周报（2026年第47周：11月16日至11月22日）"."""
     year, number = week.iso
-    return translate("Excel", "{scope} urban renewal and urban construction campaign weekly report "
-                              "(week {number} of {year}: {start} to {end})").format(
-        scope=scope_name, number=number, year=year, start=_day(week.start), end=_day(week.end))
+    return translate(
+        "Excel",
+        "{scope} urban renewal and urban construction campaign weekly report "
+        "(week {number} of {year}: {start} to {end})",
+    ).format(scope=scope_name, number=number, year=year, start=_day(week.start), end=_day(week.end))
 
 
 def scope_name(session: Session, scope: str | None) -> str:
@@ -95,9 +108,14 @@ def scope_name(session: Session, scope: str | None) -> str:
 
 def _summed(rows: list[agg.Progress], code: str, name: str) -> agg.Progress:
     targets = [r.target for r in rows if r.target is not None]
-    return agg.Progress(code, name, PARKS_TOTAL, sum((r.week for r in rows), Decimal(0)),
-                        sum((r.year_to_date for r in rows), Decimal(0)),
-                        sum(targets, Decimal(0)) if targets else None)
+    return agg.Progress(
+        code,
+        name,
+        PARKS_TOTAL,
+        sum((r.week for r in rows), Decimal(0)),
+        sum((r.year_to_date for r in rows), Decimal(0)),
+        sum(targets, Decimal(0)) if targets else None,
+    )
 
 
 def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on: date | None = None) -> WeeklyReport:
@@ -119,23 +137,34 @@ def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on
                 sums[measure] = replace(sums[measure], target=own)
     sums[PARKS_TOTAL] = _summed([sums[m] for m in PARKS_COUNTED], "", "")
     sheets = tuple(
-        ReportSheet(translate("Excel", title), sheet_measures,
-                    tuple((code, name, tuple(by_key[(code, m)] for m in sheet_measures)) for code, name in units),
-                    tuple(sums[m] for m in sheet_measures))
-        for title, sheet_measures in SHEETS)
+        ReportSheet(
+            translate("Excel", title),
+            sheet_measures,
+            tuple((code, name, tuple(by_key[(code, m)] for m in sheet_measures)) for code, name in units),
+            tuple(sums[m] for m in sheet_measures),
+        )
+        for title, sheet_measures in SHEETS
+    )
     name = scope_name(session, scope)
     made_on = made_on or date.today()
-    subtitle = translate("Excel", "Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to "
-                                  "{end}    Made on: {made}").format(scope=name, start=_full_day(week.start),
-                                                                     end=_full_day(week.end), made=_full_day(made_on))
-    unit_header = translate("Excel", "District") if unit_column == "district_code" else translate("Excel", "Street/town")
+    subtitle = translate(
+        "Excel",
+        "Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}",
+    ).format(scope=name, start=_full_day(week.start), end=_full_day(week.end), made=_full_day(made_on))
+    unit_header = (
+        translate("Excel", "District") if unit_column == "district_code" else translate("Excel", "Street/town")
+    )
     database_id = session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
     notes = (
-        translate("Excel", "Notes: completion rate = year to date / annual target; \"-\" where no target has been "
-                           "set. Demolitions count cases demolished or rectified, by the date done; parks count "
-                           "those completed, by the completion date."),
+        translate(
+            "Excel",
+            'Notes: completion rate = year to date / annual target; "-" where no target has been '
+            "set. Demolitions count cases demolished or rectified, by the date done; parks count "
+            "those completed, by the completion date.",
+        ),
         translate("Excel", "Made with qdgui {version} from database {database}.").format(
-            version=qdgui.__version__, database=database_id[:8]),
+            version=qdgui.__version__, database=database_id[:8]
+        ),
     )
     return WeeklyReport(scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes)
 
@@ -144,21 +173,27 @@ class _Formats:
     def __init__(self, book: xlsxwriter.Workbook):
         font = {"font_name": "SimSun", "font_size": 10}
         cell = {**font, "border": 1, "valign": "vcenter"}
-        self.title = book.add_format({**font, "font_name": "SimHei", "font_size": 16, "bold": True,
-                                      "align": "center", "valign": "vcenter"})
+        self.title = book.add_format(
+            {**font, "font_name": "SimHei", "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}
+        )
         self.subtitle = book.add_format({**font, "align": "left", "valign": "vcenter"})
-        self.header = book.add_format({**cell, "font_name": "SimHei", "bold": True, "align": "center",
-                                       "text_wrap": True, "bg_color": "#DDE7F3"})
+        self.header = book.add_format(
+            {**cell, "font_name": "SimHei", "bold": True, "align": "center", "text_wrap": True, "bg_color": "#DDE7F3"}
+        )
         self.name = book.add_format({**cell, "align": "left"})
         self.index = book.add_format({**cell, "align": "center"})
-        self.numbers = {p: book.add_format({**cell, "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p})
-                        for p in (0, 2, 3)}
+        self.numbers = {
+            p: book.add_format({**cell, "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p}) for p in (0, 2, 3)
+        }
         self.rate = book.add_format({**cell, "num_format": "0.0%", "align": "right"})
         self.no_rate = book.add_format({**cell, "align": "center"})
         self.total_name = book.add_format({**cell, "bold": True, "align": "center", "bg_color": "#F2F2F2"})
-        self.total_numbers = {p: book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2",
-                                                  "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p})
-                              for p in (0, 2, 3)}
+        self.total_numbers = {
+            p: book.add_format(
+                {**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p}
+            )
+            for p in (0, 2, 3)
+        }
         self.total_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%"})
         self.total_no_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
         self.note = book.add_format({**font, "font_size": 9, "text_wrap": True, "valign": "top"})
@@ -222,8 +257,9 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
         r += 1
     sheet.write_string(r, 0, "", formats.total_name)
     sheet.write_string(r, 1, translate("Excel", "Total"), formats.total_name)
-    _write_figures(sheet, r, content.totals, content.measures, formats.total_numbers, formats.total_rate,
-                   formats.total_no_rate)
+    _write_figures(
+        sheet, r, content.totals, content.measures, formats.total_numbers, formats.total_rate, formats.total_no_rate
+    )
     for note in report.notes:
         r += 1
         sheet.merge_range(r, 0, r, last_column, note, formats.note)
@@ -242,8 +278,15 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     sheet.print_area(0, 0, r, last_column)
 
 
-def export_weekly(session: Session, path: Path, *, week: agg.Week, scope: str | None,
-                  made_on: date | None = None, progress: ProgressCallback = no_progress) -> WeeklyReport:
+def export_weekly(
+    session: Session,
+    path: Path,
+    *,
+    week: agg.Week,
+    scope: str | None,
+    made_on: date | None = None,
+    progress: ProgressCallback = no_progress,
+) -> WeeklyReport:
     report = build_report(session, week=week, scope=scope, made_on=made_on)
     write_report(report, path, progress=progress)
     return report
@@ -258,5 +301,9 @@ def parse_week(text: str, *, ends_on: int = 6) -> agg.Week:
             return agg.iso_week(int(year), int(number), ends_on=ends_on)
         return agg.week_containing(date.fromisoformat(value), ends_on=ends_on)
     except ValueError:
-        raise ValueError(translate("Excel", "'{text}' is not a week: write it as 2026-W47, or as a date inside the "
-                                            "week such as 2026-11-18.").format(text=text)) from None
+        raise ValueError(
+            translate(
+                "Excel",
+                "'{text}' is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.",
+            ).format(text=text)
+        ) from None

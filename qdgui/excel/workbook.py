@@ -12,6 +12,7 @@ bomb or a DOCTYPE with entities can make any parser hang or explode. So:
 3. calamine then runs in a child process with a memory limit and a time limit: if it dies or
    hangs, the window (and any unsaved work in it) does not.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdgui.excel.files import Cancelled, ProgressCallback, no_progress
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
+from qdgui.work import CHILD_READER_FLAG, Cancelled, ProgressCallback, no_progress
 
 
 class ReadError(Exception):
@@ -98,8 +99,12 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[s
     if size == 0:
         raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is empty (0 bytes)."), file=name)
     if size > limits.file_bytes:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is {size} MB; workbooks over {limit} MB are not read."), file=name,
-                    size=size // 2**20, limit=limits.file_bytes // 2**20)
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file} is {size} MB; workbooks over {limit} MB are not read."),
+            file=name,
+            size=size // 2**20,
+            limit=limits.file_bytes // 2**20,
+        )
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -107,14 +112,27 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[s
                 handle.seek(0)
                 body = handle.read(min(size, 4 * 2**20))
                 if _ENCRYPTED_STREAM in body:
-                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is protected by a password. Open it in Excel or WPS, remove the password "
-                                "(File > Info > Protect Workbook), save, and import again."), file=name)
+                    raise _fail(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{file} is protected by a password. Open it in Excel or WPS, remove the password "
+                            "(File > Info > Protect Workbook), save, and import again.",
+                        ),
+                        file=name,
+                    )
                 return "xls", {}
     except OSError as exc:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "Cannot open {file}: {reason}"), file=name, reason=exc.strerror or exc) from exc
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "Cannot open {file}: {reason}"), file=name, reason=exc.strerror or exc
+        ) from exc
     if not head.startswith(ZIP_MAGIC):
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it "
-                    "as .xlsx first."), file=name)
+        raise _fail(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.",
+            ),
+            file=name,
+        )
     return "xlsx", _check_xlsx(path, limits)
 
 
@@ -125,8 +143,12 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
             infos = archive.infolist()
             members = {info.filename: info for info in infos}
             if "xl/workbook.xml" not in members:
-                raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml)."),
-                            file=name)
+                raise _fail(
+                    QT_TRANSLATE_NOOP(
+                        "Import", "{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml)."
+                    ),
+                    file=name,
+                )
             total = 0
             for info in infos:
                 total += info.file_size
@@ -135,13 +157,26 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
                 too_big = info.file_size > limits.part_bytes
                 bomb = info.file_size > 2**20 and info.file_size > limits.ratio * max(info.compress_size, 1)
                 if too_big or bomb:
-                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file "
-                                "is damaged or built to overload the reader, and is not read."), file=name,
-                                part=info.filename, size=info.file_size // 2**20,
-                                packed=round(info.compress_size / 2**20, 1))
+                    raise _fail(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file "
+                            "is damaged or built to overload the reader, and is not read.",
+                        ),
+                        file=name,
+                        part=info.filename,
+                        size=info.file_size // 2**20,
+                        packed=round(info.compress_size / 2**20, 1),
+                    )
             if total > limits.total_bytes:
-                raise _fail(QT_TRANSLATE_NOOP("Import", "{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read."),
-                            file=name, size=total // 2**20, limit=limits.total_bytes // 2**20)
+                raise _fail(
+                    QT_TRANSLATE_NOOP(
+                        "Import", "{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read."
+                    ),
+                    file=name,
+                    size=total // 2**20,
+                    limit=limits.total_bytes // 2**20,
+                )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_prologue(archive, info, name)
@@ -152,11 +187,20 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
                     hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
             return hidden
     except (zipfile.BadZipFile, zlib.error) as exc:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file "
-                    "again."), file=name, reason=exc) from exc
+        raise _fail(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.",
+            ),
+            file=name,
+            reason=exc,
+        ) from exc
     except (zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged or uses an unsupported zip feature ({reason})."), file=name,
-                    reason=exc) from exc
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file} is damaged or uses an unsupported zip feature ({reason})."),
+            file=name,
+            reason=exc,
+        ) from exc
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -167,16 +211,25 @@ def _check_prologue(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
     with archive.open(info) as handle:
         start = handle.read(4096)
     if _DTD.search(start):
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file "
-                    "is not read."), file=name, part=info.filename)
+        raise _fail(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file "
+                "is not read.",
+            ),
+            file=name,
+            part=info.filename,
+        )
 
 
 def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    }
     r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
@@ -185,14 +238,24 @@ def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
             rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
             for rel in rels.findall("rel:Relationship", ns):
                 target = rel.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                target = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                )
                 targets[rel.get("Id")] = target
     except DefusedXmlException as exc:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: its workbook part declares XML entities; the file is not read."), file=name) from exc
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file}: its workbook part declares XML entities; the file is not read."),
+            file=name,
+        ) from exc
     except ElementTree.ParseError as exc:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is damaged (its list of sheets cannot be read: {reason})."), file=name,
-                    reason=exc) from exc
-    return [(sheet.get("name", ""), targets.get(sheet.get(r_id), "")) for sheet in book.iterfind("m:sheets/m:sheet", ns)]
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file} is damaged (its list of sheets cannot be read: {reason})."),
+            file=name,
+            reason=exc,
+        ) from exc
+    return [
+        (sheet.get("name", ""), targets.get(sheet.get(r_id), "")) for sheet in book.iterfind("m:sheets/m:sheet", ns)
+    ]
 
 
 _ROW = re.compile(rb"<row\b[^>]*>")
@@ -241,17 +304,27 @@ def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int
             carry = text[-256:]
     columns = max(widest, 26)  # single-letter columns are not scanned: assume all 26
     if max_row > limits.rows or columns > limits.columns or max_row * columns > limits.cells or cells > limits.cells:
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold "
-                    "(at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload "
-                    "the reader, and is not read."), file=name, sheet=sheet, rows=max_row, columns=columns,
-                    max_columns=limits.columns, max_cells=limits.cells)
+        raise _fail(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold "
+                "(at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload "
+                "the reader, and is not read.",
+            ),
+            file=name,
+            sheet=sheet,
+            rows=max_row,
+            columns=columns,
+            max_columns=limits.columns,
+            max_cells=limits.cells,
+        )
     return hidden
 
 
 # ---------------------------------------------------------------------- the child process
 
 
-CHILD_FLAG = "--qdgui-read-workbook"
+CHILD_FLAG = CHILD_READER_FLAG
 
 
 def child_main(argv: list[str]) -> int:
@@ -293,8 +366,13 @@ def _child_command(path: Path, memory: int) -> list[str]:
 
     if getattr(sys, "frozen", False):  # the packaged program answers this flag before anything else
         return [sys.executable, CHILD_FLAG, str(path), str(memory)]
-    return [sys.executable, "-c", "import sys; from qdgui.excel.workbook import child_main; "
-                                  "sys.exit(child_main(sys.argv[1:]))", str(path), str(memory)]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from qdgui.excel.workbook import child_main; sys.exit(child_main(sys.argv[1:]))",
+        str(path),
+        str(memory),
+    ]
 
 
 def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> list:
@@ -307,8 +385,14 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     source_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = source_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-    child = subprocess.Popen(_child_command(path, limits.child_memory), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, creationflags=flags)
+    child = subprocess.Popen(
+        _child_command(path, limits.child_memory),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        creationflags=flags,
+    )
     deadline = time.monotonic() + limits.seconds
     try:
         while True:
@@ -318,9 +402,15 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
             except subprocess.TimeoutExpired:
                 progress(0, 0)  # raises Cancelled when the user stops
                 if time.monotonic() > deadline:
-                    raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: reading took longer than {seconds} seconds and was stopped. The file may be "
-                                "damaged or far larger than a ledger."), file=path.name,
-                                seconds=round(limits.seconds, 1)) from None
+                    raise _fail(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{file}: reading took longer than {seconds} seconds and was stopped. The file may be "
+                            "damaged or far larger than a ledger.",
+                        ),
+                        file=path.name,
+                        seconds=round(limits.seconds, 1),
+                    ) from None
     finally:
         if child.poll() is None:
             child.kill()
@@ -328,16 +418,34 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     try:
         status, payload = pickle.loads(out)
     except Exception:  # noqa: BLE001 - the child died before writing (an abort, the memory limit)
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to "
-                    "read. Nothing was imported."), file=path.name, code=child.returncode) from None
+        raise _fail(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to "
+                "read. Nothing was imported.",
+            ),
+            file=path.name,
+            code=child.returncode,
+        ) from None
     if status == "memory":
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} needs more memory to read than a ledger should; it is not read."), file=path.name)
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file} needs more memory to read than a ledger should; it is not read."),
+            file=path.name,
+        )
     if status == "error":
         lowered = payload.lower()
         if "password" in lowered or "encrypt" in lowered:
-            raise _fail(QT_TRANSLATE_NOOP("Import", "{file} is protected by a password. Open it in Excel or WPS, remove the password, save, "
-                        "and import again."), file=path.name)
-        raise _fail(QT_TRANSLATE_NOOP("Import", "{file} cannot be read as a workbook: {reason}"), file=path.name, reason=payload)
+            raise _fail(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "{file} is protected by a password. Open it in Excel or WPS, remove the password, save, "
+                    "and import again.",
+                ),
+                file=path.name,
+            )
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "{file} cannot be read as a workbook: {reason}"), file=path.name, reason=payload
+        )
     return payload
 
 

@@ -1,4 +1,5 @@
 """Declarative base, naming convention, exact decimal columns and the identity every record carries."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -70,7 +71,6 @@ class RecordMixin:
     # Version clock {replica id: edits made there} (JSON): says whether one copy of a record
     # follows from another or both changed since they last met (see models/clock.py).
     clock: Mapped[str] = mapped_column(Text, nullable=False, default="{}", server_default="{}")
-
 
 
 def record_checks() -> tuple:

@@ -1,4 +1,5 @@
 """Import batches: what each import or merge wrote, so that the whole batch can be undone later."""
+
 from __future__ import annotations
 
 import json
@@ -60,10 +61,27 @@ def values_from_json(table, data: dict) -> dict:
     return result
 
 
-def start(session: Session, *, kind: str, file_name: str, sha256: str, by: Operator,
-          source_database: str | None = None, backup_path: str | None = None) -> ImportBatch:
-    batch = ImportBatch(kind=kind, file_name=file_name, file_sha256=sha256, source_database=source_database,
-                        at=utc_now(), operator=by.name, device=by.device, backup_path=backup_path, summary="{}")
+def start(
+    session: Session,
+    *,
+    kind: str,
+    file_name: str,
+    sha256: str,
+    by: Operator,
+    source_database: str | None = None,
+    backup_path: str | None = None,
+) -> ImportBatch:
+    batch = ImportBatch(
+        kind=kind,
+        file_name=file_name,
+        file_sha256=sha256,
+        source_database=source_database,
+        at=utc_now(),
+        operator=by.name,
+        device=by.device,
+        backup_path=backup_path,
+        summary="{}",
+    )
     session.add(batch)
     session.flush()
     return batch
@@ -71,8 +89,11 @@ def start(session: Session, *, kind: str, file_name: str, sha256: str, by: Opera
 
 def note(session: Session, batch: ImportBatch, row, before: str | None) -> None:
     """Remember that the batch wrote this row (after the write), and the row as it was before."""
-    session.add(ImportChange(batch_id=batch.id, table_name=row.__tablename__, record_uuid=row.uuid, before=before,
-                             after_clock=row.clock))
+    session.add(
+        ImportChange(
+            batch_id=batch.id, table_name=row.__tablename__, record_uuid=row.uuid, before=before, after_clock=row.clock
+        )
+    )
 
 
 def finish(session: Session, batch: ImportBatch, summary: dict) -> None:
@@ -82,8 +103,12 @@ def finish(session: Session, batch: ImportBatch, summary: dict) -> None:
 
 def earlier_import(session: Session, sha256: str) -> ImportBatch | None:
     """A batch (not undone) that imported a file with exactly these bytes."""
-    return session.scalar(select(ImportBatch).where(ImportBatch.file_sha256 == sha256, ImportBatch.undone_at.is_(None))
-                          .order_by(ImportBatch.id.desc()).limit(1))
+    return session.scalar(
+        select(ImportBatch)
+        .where(ImportBatch.file_sha256 == sha256, ImportBatch.undone_at.is_(None))
+        .order_by(ImportBatch.id.desc())
+        .limit(1)
+    )
 
 
 @dataclass(frozen=True)
@@ -100,8 +125,12 @@ class BatchInfo:
 
 def list_batches(session: Session) -> list[BatchInfo]:
     rows = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
-    return [BatchInfo(b.id, b.kind, b.file_name, b.at, b.operator, json.loads(b.summary or "{}"), b.undone_at,
-                      b.backup_path) for b in rows]
+    return [
+        BatchInfo(
+            b.id, b.kind, b.file_name, b.at, b.operator, json.loads(b.summary or "{}"), b.undone_at, b.backup_path
+        )
+        for b in rows
+    ]
 
 
 def undo(session: Session, batch_id: int, *, by: Operator) -> int:
@@ -114,10 +143,16 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     if batch is None:
         raise BatchError(translate("Import", "There is no import batch {id}.").format(id=batch_id))
     if batch.undone_at is not None:
-        raise BatchError(translate("Import", "Import batch {id} was already undone on {at}.").format(
-            id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")))
-    changes = session.execute(select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before,
-                                     ImportChange.after_clock).where(ImportChange.batch_id == batch_id)).all()
+        raise BatchError(
+            translate("Import", "Import batch {id} was already undone on {at}.").format(
+                id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")
+            )
+        )
+    changes = session.execute(
+        select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before, ImportChange.after_clock).where(
+            ImportChange.batch_id == batch_id
+        )
+    ).all()
     current: dict[str, str] = {}
     for name in {c.table_name for c in changes}:
         table = RECORD_TABLES[name]
@@ -126,9 +161,13 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             current.update(session.execute(select(table.uuid, table.clock).where(table.uuid.in_(chunk))).all())
     changed_since = [c for c in changes if current.get(c.record_uuid) != c.after_clock]
     if changed_since:
-        raise BatchError(translate("Import", "Import batch {id} cannot be undone: {n} of its records were changed "
-                                             "after it (for example {uuid}). Undo those changes first.").format(
-            id=batch_id, n=len(changed_since), uuid=changed_since[0].record_uuid))
+        raise BatchError(
+            translate(
+                "Import",
+                "Import batch {id} cannot be undone: {n} of its records were changed "
+                "after it (for example {uuid}). Undo those changes first.",
+            ).format(id=batch_id, n=len(changed_since), uuid=changed_since[0].record_uuid)
+        )
     now = utc_now()
     try:
         # Dependants first (signings before the projects they name), one statement per chunk.
@@ -141,13 +180,28 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             for change in (c for c in changes if c.table_name == name and c.before is not None):
                 values = values_from_json(table, json.loads(change.before))
                 session.execute(update(table).where(table.uuid == change.record_uuid).values(**values))
-                session.add(AuditEntry(table_name=name, record_uuid=change.record_uuid, action="update",
-                                       field="import_undone", old_value=str(batch_id), new_value=None,
-                                       operator=by.name, device=by.device, at=now, record_version=values["version"]))
+                session.add(
+                    AuditEntry(
+                        table_name=name,
+                        record_uuid=change.record_uuid,
+                        action="update",
+                        field="import_undone",
+                        old_value=str(batch_id),
+                        new_value=None,
+                        operator=by.name,
+                        device=by.device,
+                        at=now,
+                        record_version=values["version"],
+                    )
+                )
         session.flush()
     except IntegrityError as exc:  # a foreign key: something typed since refers to an added record
-        raise BatchError(translate("Import", "Import batch {id} cannot be undone: records entered since refer to "
-                                             "records it added ({reason}).").format(id=batch_id, reason=exc.__class__.__name__)) from exc
+        raise BatchError(
+            translate(
+                "Import",
+                "Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).",
+            ).format(id=batch_id, reason=exc.__class__.__name__)
+        ) from exc
     session.execute(delete(ReviewItem).where(ReviewItem.batch_id == batch_id, ReviewItem.resolved_at.is_(None)))
     batch.undone_at = now
     session.flush()
@@ -156,4 +210,4 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

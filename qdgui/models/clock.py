@@ -4,6 +4,7 @@ A record edited on laptop A carries {A: 1}; the supervisor's copy that merged it
 If B edits the same record without having seen A's edit, B's clock {B: 1} is neither before nor
 after {A: 1}: both changed since they last met, and a person has to choose.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,12 +18,16 @@ from qdgui.models.tables import Meta
 EQUAL, BEFORE, AFTER, CONCURRENT = "equal", "before", "after", "concurrent"
 
 
+REPLICAS_CACHE = "qdgui_replicas"  # session.info key: this database's replica id per device, read once
+
+
 def parse(text: str | None) -> dict[str, int]:
     if not text:
         return {}
     value = json.loads(text)
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, int) and v >= 0
-                                              for k, v in value.items()):
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and v >= 0 for k, v in value.items()
+    ):
         raise ValueError(text)
     return {k: v for k, v in value.items() if v}
 
@@ -60,7 +65,7 @@ def replica(session: Session, device: str) -> str:
     A database file copied to another laptop gets a replica id of its own there, so the two
     copies' edits can never be mistaken for one another.
     """
-    cache = session.info.setdefault("qdgui_replicas", {})
+    cache = session.info.setdefault(REPLICAS_CACHE, {})
     if device in cache:
         return cache[device]
     key = "replica:" + hashlib.sha1(device.encode("utf-8")).hexdigest()[:16]

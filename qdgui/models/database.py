@@ -1,4 +1,5 @@
 """SQLite engine with durable settings, write transactions, integrity check and online backup."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -69,9 +70,7 @@ def check_writable(path: Path) -> None:
     import os
 
     if not os.access(probe, os.W_OK):
-        raise DatabaseError(
-            translate("Database", "No permission to write {path}").format(path=probe)
-        )
+        raise DatabaseError(translate("Database", "No permission to write {path}").format(path=probe))
 
 
 def quick_check(engine: Engine) -> None:

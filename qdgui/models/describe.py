@@ -1,4 +1,5 @@
 """Stored values as people know them: names for codes and UUIDs, labels for vocabulary codes."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
-from qdgui.models import vocab
+from qdgui.models import kinds, vocab
 from qdgui.models.tables import Community, Division, Project
 
 
@@ -33,7 +34,7 @@ class Namer:
         if isinstance(value, bool) or value in ("True", "False") and field == "deleted":
             yes = value is True or value == "True"
             return translate("Describe", "yes") if yes else translate("Describe", "no")
-        vocabulary = vocab.FIELD_VOCABULARIES.get((kind, field))
+        vocabulary = kinds.FIELD_VOCABULARIES.get((kind, field))
         if vocabulary is not None:
             return vocab.label(vocabulary, str(value))
         text = str(value)

@@ -1,4 +1,5 @@
 """Record lists for tables: filtering, searching and sorting in SQL; rows fetched a page at a time."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +10,8 @@ from sqlalchemy import Select, and_, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
-from qdgui.models import vocab
+from qdgui.models import kinds
+from qdgui.models.records import FIELD_LABELS
 from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
 
 District = aliased(Division, name="district")
@@ -55,6 +57,19 @@ class Listing:
         return next(c for c in self.columns if c.key == key)
 
 
+def _field(kind: str, name: str) -> Column:
+    """A column showing one field of the kind as stored, its label, vocabulary and alignment from the registry."""
+    info = kinds.KINDS[kind].field(name)
+    return Column(
+        name,
+        FIELD_LABELS[name],
+        getattr(kinds.KINDS[kind].table, name),
+        numeric=info.numeric,
+        vocabulary=info.vocabulary,
+        grouped=info.type != "year",
+    )
+
+
 def _place_joins(table):
     def apply(query: Select) -> Select:
         query = query.join(District, District.code == table.district_code)
@@ -75,21 +90,20 @@ def _project_joins(table):
     return apply
 
 
-
 LISTINGS: dict[str, Listing] = {
     "signing": Listing(
         Signing,
         (
-            Column("signed_on", QT_TRANSLATE_NOOP("Fields", "Date signed"), Signing.signed_on),
+            _field("signing", "signed_on"),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
             Column("project", QT_TRANSLATE_NOOP("Fields", "Project"), Project.name),
             Column("community", QT_TRANSLATE_NOOP("Fields", "Community/village"), Community.name),
-            Column("households", QT_TRANSLATE_NOOP("Fields", "Households signed"), Signing.households, numeric=True),
-            Column("houses", QT_TRANSLATE_NOOP("Fields", "Houses signed"), Signing.houses, numeric=True),
-            Column("area_m2", QT_TRANSLATE_NOOP("Fields", "Area (m2)"), Signing.area_m2, numeric=True),
-            Column("agreement_no", QT_TRANSLATE_NOOP("Fields", "Agreement number"), Signing.agreement_no),
-            Column("compensation", QT_TRANSLATE_NOOP("Fields", "Compensation type"), Signing.compensation, vocabulary=vocab.COMPENSATION_TYPES),
+            _field("signing", "households"),
+            _field("signing", "houses"),
+            _field("signing", "area_m2"),
+            _field("signing", "agreement_no"),
+            _field("signing", "compensation"),
             Column("operator", QT_TRANSLATE_NOOP("Fields", "Operator"), Signing.operator),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Signing.updated_at),
         ),
@@ -102,16 +116,16 @@ LISTINGS: dict[str, Listing] = {
     "demolition": Listing(
         Demolition,
         (
-            Column("case_no", QT_TRANSLATE_NOOP("Fields", "Case number"), Demolition.case_no),
+            _field("demolition", "case_no"),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
-            Column("address", QT_TRANSLATE_NOOP("Fields", "Address"), Demolition.address),
-            Column("structure", QT_TRANSLATE_NOOP("Fields", "Structure"), Demolition.structure, vocabulary=vocab.STRUCTURES),
-            Column("area_m2", QT_TRANSLATE_NOOP("Fields", "Area (m2)"), Demolition.area_m2, numeric=True),
-            Column("disposal", QT_TRANSLATE_NOOP("Fields", "Disposal"), Demolition.disposal, vocabulary=vocab.DISPOSALS),
-            Column("status", QT_TRANSLATE_NOOP("Fields", "Status"), Demolition.status, vocabulary=vocab.DEMOLITION_STATUSES),
-            Column("found_on", QT_TRANSLATE_NOOP("Fields", "Date found"), Demolition.found_on),
-            Column("done_on", QT_TRANSLATE_NOOP("Fields", "Date done"), Demolition.done_on),
+            _field("demolition", "address"),
+            _field("demolition", "structure"),
+            _field("demolition", "area_m2"),
+            _field("demolition", "disposal"),
+            _field("demolition", "status"),
+            _field("demolition", "found_on"),
+            _field("demolition", "done_on"),
             Column("operator", QT_TRANSLATE_NOOP("Fields", "Operator"), Demolition.operator),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Demolition.updated_at),
         ),
@@ -120,22 +134,28 @@ LISTINGS: dict[str, Listing] = {
         status_column=Demolition.status,
         default_sort="found_on",
         project_column=Demolition.project_uuid,
-        search=(Demolition.case_no, Demolition.address, Demolition.key_zone, Demolition.enforcement_unit,
-                Demolition.remarks, Street.name),
+        search=(
+            Demolition.case_no,
+            Demolition.address,
+            Demolition.key_zone,
+            Demolition.enforcement_unit,
+            Demolition.remarks,
+            Street.name,
+        ),
     ),
     "park": Listing(
         Park,
         (
-            Column("name", QT_TRANSLATE_NOOP("Fields", "Name"), Park.name),
-            Column("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), Park.kind, vocabulary=vocab.PARK_KINDS),
+            _field("park", "name"),
+            _field("park", "kind"),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
-            Column("plan_year", QT_TRANSLATE_NOOP("Fields", "Plan year"), Park.plan_year, numeric=True, grouped=False),
-            Column("area_m2", QT_TRANSLATE_NOOP("Fields", "Area (m2)"), Park.area_m2, numeric=True),
-            Column("length_km", QT_TRANSLATE_NOOP("Fields", "Length (km)"), Park.length_km, numeric=True),
-            Column("investment_wan", QT_TRANSLATE_NOOP("Fields", "Investment (10k yuan)"), Park.investment_wan, numeric=True),
-            Column("status", QT_TRANSLATE_NOOP("Fields", "Status"), Park.status, vocabulary=vocab.PARK_STATUSES),
-            Column("completed_on", QT_TRANSLATE_NOOP("Fields", "Date completed"), Park.completed_on),
+            _field("park", "plan_year"),
+            _field("park", "area_m2"),
+            _field("park", "length_km"),
+            _field("park", "investment_wan"),
+            _field("park", "status"),
+            _field("park", "completed_on"),
             Column("operator", QT_TRANSLATE_NOOP("Fields", "Operator"), Park.operator),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Park.updated_at),
         ),
@@ -149,14 +169,14 @@ LISTINGS: dict[str, Listing] = {
     "project": Listing(
         Project,
         (
-            Column("name", QT_TRANSLATE_NOOP("Fields", "Name"), Project.name),
-            Column("campaign_area", QT_TRANSLATE_NOOP("Fields", "Campaign area"), Project.campaign_area, vocabulary=vocab.CAMPAIGN_AREAS),
+            _field("project", "name"),
+            _field("project", "campaign_area"),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
-            Column("total_households", QT_TRANSLATE_NOOP("Fields", "Total households"), Project.total_households, numeric=True),
-            Column("total_houses", QT_TRANSLATE_NOOP("Fields", "Total houses"), Project.total_houses, numeric=True),
-            Column("total_area_m2", QT_TRANSLATE_NOOP("Fields", "Total building area (m2)"), Project.total_area_m2, numeric=True),
-            Column("total_land_mu", QT_TRANSLATE_NOOP("Fields", "Total land (mu)"), Project.total_land_mu, numeric=True),
+            _field("project", "total_households"),
+            _field("project", "total_houses"),
+            _field("project", "total_area_m2"),
+            _field("project", "total_land_mu"),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Project.updated_at),
         ),
         _place_joins(Project),
@@ -165,11 +185,11 @@ LISTINGS: dict[str, Listing] = {
     "annual_target": Listing(
         AnnualTarget,
         (
-            Column("year", QT_TRANSLATE_NOOP("Fields", "Year"), AnnualTarget.year, numeric=True, grouped=False),
+            _field("annual_target", "year"),
             Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
             Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
-            Column("measure", QT_TRANSLATE_NOOP("Fields", "Measure"), AnnualTarget.measure, vocabulary=vocab.MEASURES),
-            Column("value", QT_TRANSLATE_NOOP("Fields", "Target value"), AnnualTarget.value, numeric=True),
+            _field("annual_target", "measure"),
+            _field("annual_target", "value"),
             Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), AnnualTarget.updated_at),
         ),
         _place_joins(AnnualTarget),
@@ -188,8 +208,8 @@ def _community_joins(query: Select) -> Select:
 LISTINGS["community"] = Listing(
     Community,
     (
-        Column("name", QT_TRANSLATE_NOOP("Fields", "Name"), Community.name),
-        Column("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), Community.kind, vocabulary=vocab.COMMUNITY_KINDS),
+        _field("community", "name"),
+        _field("community", "kind"),
         Column("district", QT_TRANSLATE_NOOP("Fields", "District"), District.name),
         Column("street", QT_TRANSLATE_NOOP("Fields", "Street/town"), Street.name),
         Column("updated_at", QT_TRANSLATE_NOOP("Fields", "Updated"), Community.updated_at),
@@ -227,7 +247,9 @@ def _where(listing: Listing, filters: Filters) -> list:
     return conditions
 
 
-def keys(session: Session, kind: str, filters: Filters, *, sort: str | None = None, descending: bool = True) -> list[int]:
+def keys(
+    session: Session, kind: str, filters: Filters, *, sort: str | None = None, descending: bool = True
+) -> list[int]:
     """The rowids of every matching record in display order: cheap, so paging can be lazy."""
     listing = LISTINGS[kind]
     table = listing.table
@@ -253,4 +275,3 @@ def page(session: Session, kind: str, rowids: Sequence[int]) -> dict[int, tuple]
         select(rowid, table.uuid, table.version, *(c.expr for c in listing.columns)).select_from(table)
     ).where(rowid.in_(list(rowids)))
     return {row[0]: tuple(row[1:]) for row in session.execute(query)}
-

@@ -1,4 +1,5 @@
 """One app instance per database file: an OS file lock that dies with the process."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,7 @@ class InstanceLock:
         self.path = Path(str(db_path) + ".lock")
         self._handle = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         handle = open(self.path, "a+")
         try:
             _lock(handle)
@@ -43,7 +44,7 @@ class InstanceLock:
             self._handle.close()
             self._handle = None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:

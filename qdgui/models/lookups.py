@@ -1,4 +1,5 @@
 """Choices for cascading fields: districts -> streets -> communities, and projects of a district."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -9,7 +10,9 @@ from qdgui.models.tables import Community, Division, Project, Signing
 
 
 def districts(session: Session) -> list[tuple[str, str]]:
-    return list(session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code)))
+    return list(
+        session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code))
+    )
 
 
 def streets(session: Session, district_code: str | None) -> list[tuple[str, str]]:
@@ -24,7 +27,9 @@ def streets(session: Session, district_code: str | None) -> list[tuple[str, str]
 def communities(session: Session, street_code: str | None) -> list[tuple[str, str]]:
     if not street_code:
         return []
-    query = select(Community.uuid, Community.name).where(Community.street_code == street_code, Community.deleted.is_(False))
+    query = select(Community.uuid, Community.name).where(
+        Community.street_code == street_code, Community.deleted.is_(False)
+    )
     return list(session.execute(query.order_by(Community.name)))
 
 
@@ -43,8 +48,11 @@ def division_name(session: Session, code: str | None) -> str:
 
 def latest_signing_project(session: Session, district_code: str | None = None) -> str | None:
     """The project most recently signed in (the one a dashboard most likely wants to show)."""
-    query = select(Signing.project_uuid).join(Project, Project.uuid == Signing.project_uuid).where(
-        Signing.deleted.is_(False), Project.deleted.is_(False))
+    query = (
+        select(Signing.project_uuid)
+        .join(Project, Project.uuid == Signing.project_uuid)
+        .where(Signing.deleted.is_(False), Project.deleted.is_(False))
+    )
     if district_code:
         query = query.where(Project.district_code == district_code)
     return session.scalar(query.order_by(Signing.signed_on.desc(), Signing.updated_at.desc()).limit(1))
@@ -57,8 +65,9 @@ def find_division(session: Session, text: str) -> str | None:
         return None
     if wanted in DISTRICT_ALIASES:
         return DISTRICT_ALIASES[wanted]
-    rows = session.execute(select(Division.code, Division.name).where(
-        Division.level.in_(("county", "township", "special_zone")))).all()
+    rows = session.execute(
+        select(Division.code, Division.name).where(Division.level.in_(("county", "township", "special_zone")))
+    ).all()
     for code, name in rows:
         if wanted in (code, name):
             return code

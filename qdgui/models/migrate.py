@@ -1,9 +1,10 @@
 """Open a database file: check it, back it up, bring its schema to head and load reference data."""
+
 from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import qdgui
@@ -12,7 +13,6 @@ from qdgui.models.database import Database, DatabaseError, backup, check_writabl
 from qdgui.models.reference import ensure_divisions
 from qdgui.models.tables import Meta
 from qdgui.paths import migrations_dir
-
 
 # Alembic costs ~140 ms to import; a start-up on an up-to-date file only needs the revision ids,
 # read from the scripts' text. Alembic is imported when there is something to upgrade.
@@ -49,7 +49,8 @@ def head_revision() -> str:
 def current_revision(engine) -> str | None:
     with engine.connect() as conn:
         exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first()
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if exists else None
 
 
@@ -89,7 +90,8 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
         if current is not None and current not in known_revisions():
             raise DatabaseError(
                 translate(
-                    "Database", "This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui."
+                    "Database",
+                    "This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.",
                 ).format(rev=current)
             )
         if current != head and migrate:
@@ -116,6 +118,6 @@ def _require_sqlite(path: Path) -> None:
 def _ensure_meta(session) -> None:
     if session.get(Meta, "database_id") is None:
         session.add(Meta(key="database_id", value=str(uuid.uuid4())))
-        session.add(Meta(key="created_at", value=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        session.add(Meta(key="created_at", value=datetime.now(UTC).isoformat(timespec="seconds")))
         session.add(Meta(key="created_by_version", value=qdgui.__version__))
     session.flush()

@@ -1,4 +1,5 @@
 """Reading numbers and dates as people write them: full-width digits, units, separators, Chinese dates."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Progress against annual targets, by SQL group-bys: the one source the charts and the weekly report share."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,12 +11,17 @@ from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
 from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
-from qdgui.models.tables import AnnualTarget, AuditEntry, Community, Demolition, Division, Park, Project, Signing
+from qdgui.models.changes import Change
+from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
 
 # The record kind whose changes move each measure (for refreshing only what changed).
 MEASURE_KIND = {
-    "signed_households": "signing", "signed_houses": "signing", "signed_area": "signing", "vacated_land": "signing",
-    "demolition_count": "demolition", "demolition_area": "demolition",
+    "signed_households": "signing",
+    "signed_houses": "signing",
+    "signed_area": "signing",
+    "vacated_land": "signing",
+    "demolition_count": "demolition",
+    "demolition_area": "demolition",
     **{m: "park" for m in vocab.MEASURES if m.startswith("park_")},
 }
 
@@ -66,7 +72,9 @@ def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, s
     """The rows of a report (districts for the city, streets for a district, one street for itself)
     and the column that places a record in one of them."""
     if scope is None:
-        rows = session.execute(select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code))
+        rows = session.execute(
+            select(Division.code, Division.name).where(Division.level == "county").order_by(Division.code)
+        )
         return list(rows), "district_code"
     level = session.scalar(select(Division.level).where(Division.code == scope))
     if level == "county":
@@ -83,14 +91,23 @@ def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, s
 def _measure_source(measure: str):
     """(table, date column, amount expression, decimal places, extra conditions) of a measure."""
     if measure.startswith("signed_") or measure == "vacated_land":
-        column = {"signed_households": Signing.households, "signed_houses": Signing.houses,
-                  "signed_area": Signing.area_m2, "vacated_land": Signing.land_mu}[measure]
+        column = {
+            "signed_households": Signing.households,
+            "signed_houses": Signing.houses,
+            "signed_area": Signing.area_m2,
+            "vacated_land": Signing.land_mu,
+        }[measure]
         places = {"signed_area": AREA_M2, "vacated_land": LAND_MU}.get(measure, 0)
         return Signing, Signing.signed_on, column, places, []
     if measure.startswith("demolition_"):
         amount = literal(1) if measure == "demolition_count" else Demolition.area_m2
-        return Demolition, Demolition.done_on, amount, 0 if measure == "demolition_count" else AREA_M2, [
-            Demolition.status.in_(vocab.DEMOLITION_DONE)]
+        return (
+            Demolition,
+            Demolition.done_on,
+            amount,
+            0 if measure == "demolition_count" else AREA_M2,
+            [Demolition.status.in_(vocab.DEMOLITION_DONE)],
+        )
     kind = measure.removeprefix("park_")
     amount = Park.length_km if kind in vocab.LENGTH_PARK_KINDS else literal(1)
     places = LENGTH_KM if kind in vocab.LENGTH_PARK_KINDS else 0
@@ -160,12 +177,14 @@ def _daily_query(measure: str, scope: str | None, unit_column: str, start: date,
     table, day, amount, places, conditions = _measure_source(measure)
     unit = getattr(table, unit_column)
     query = select(unit, day, _raw_sum(amount)).where(
-        table.deleted.is_(False), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column))
+        table.deleted.is_(False), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column)
+    )
     return query.group_by(unit, day), unit, day, places
 
 
-def load_daily(session: Session, measure: str, *, year: int, scope: str | None, unit_column: str,
-               first_day: date | None = None) -> DailyTotals:
+def load_daily(
+    session: Session, measure: str, *, year: int, scope: str | None, unit_column: str, first_day: date | None = None
+) -> DailyTotals:
     first = min(first_day or date(year, 1, 1), week_containing(date(year, 1, 1)).start, date(year, 1, 1))
     query, _, _, places = _daily_query(measure, scope, unit_column, first, date(year, 12, 31))
     cells = {(u, d): _as_decimal(a, places) for u, d, a in session.execute(query) if u is not None}
@@ -186,42 +205,36 @@ def refresh_cells(session: Session, totals: DailyTotals, cells: set[tuple[str, d
             totals.cells[(unit, day)] = _as_decimal(row[2], places)
 
 
-def cells_touched(session: Session, kind: str, uuid: str, version: int, measure: str, unit_column: str) -> set:
-    """The (unit, day) cells of a measure that the change making `version` of a record can move."""
+def cells_touched(change: Change, measure: str, unit_column: str) -> set:
+    """The (unit, day) cells of a measure that a change can move: where the record counted before
+    it, and where it counts after it (one cell when neither moved)."""
     table, day_column, _, _, _ = _measure_source(measure)
-    if table.__tablename__ != kind:
+    if table.__tablename__ != change.kind:
         return set()
-    row = session.get(table, uuid)
-    if row is None:
-        return set()
-    now = (getattr(row, unit_column), getattr(row, day_column.key))
-    cells = {now}
-    old = dict(session.execute(
-        select(AuditEntry.field, AuditEntry.old_value).where(
-            AuditEntry.record_uuid == uuid, AuditEntry.record_version == version,
-            AuditEntry.field.in_((unit_column, day_column.key)))
-    ).all())
-    if old:
-        before_unit = old.get(unit_column, now[0])
-        before_day = old[day_column.key] if day_column.key in old else now[1]
-        if isinstance(before_day, str):
-            before_day = date.fromisoformat(before_day)
-        cells.add((before_unit, before_day))
+    cells = set()
+    for values in (change.old, change.new):
+        day = values.get(day_column.key)
+        if day is not None:
+            cells.add((values.get(unit_column), day))
     return cells
 
 
-def done_by_unit(session: Session, measure: str, *, year: int, week: Week, scope: str | None,
-                 unit_column: str) -> dict[str, tuple[Decimal, Decimal]]:
+def done_by_unit(
+    session: Session, measure: str, *, year: int, week: Week, scope: str | None, unit_column: str
+) -> dict[str, tuple[Decimal, Decimal]]:
     """{unit code: (done in the week, done from 1 January to the week's end)} for one measure."""
-    return load_daily(session, measure, year=year, scope=scope, unit_column=unit_column,
-                      first_day=week.start).summarize(week)
+    return load_daily(
+        session, measure, year=year, scope=scope, unit_column=unit_column, first_day=week.start
+    ).summarize(week)
 
 
-def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | None,
-                    unit_column: str) -> dict[str, Decimal]:
+def targets_by_unit(
+    session: Session, measure: str, *, year: int, scope: str | None, unit_column: str
+) -> dict[str, Decimal]:
     """Annual targets per unit: a district's own target, else the sum of its streets' targets."""
     base = select(AnnualTarget.district_code, AnnualTarget.street_code, AnnualTarget.value).where(
-        AnnualTarget.deleted.is_(False), AnnualTarget.year == year, AnnualTarget.measure == measure)
+        AnnualTarget.deleted.is_(False), AnnualTarget.year == year, AnnualTarget.measure == measure
+    )
     if scope is not None:
         base = base.where((AnnualTarget.district_code == scope) | (AnnualTarget.street_code == scope))
     own: dict[str, Decimal] = {}
@@ -237,8 +250,9 @@ def targets_by_unit(session: Session, measure: str, *, year: int, scope: str | N
     return {**from_streets, **own}
 
 
-def progress_rows(units: list[tuple[str, str]], measure: str, done: dict[str, tuple[Decimal, Decimal]],
-                  targets: dict[str, Decimal]) -> list[Progress]:
+def progress_rows(
+    units: list[tuple[str, str]], measure: str, done: dict[str, tuple[Decimal, Decimal]], targets: dict[str, Decimal]
+) -> list[Progress]:
     rows = []
     for code, name in units:
         in_week, ytd = done.get(code, (Decimal(0), Decimal(0)))
@@ -246,8 +260,9 @@ def progress_rows(units: list[tuple[str, str]], measure: str, done: dict[str, tu
     return rows
 
 
-def progress(session: Session, *, year: int, week: Week, scope: str | None = None,
-             measures: tuple[str, ...] | None = None) -> list[Progress]:
+def progress(
+    session: Session, *, year: int, week: Week, scope: str | None = None, measures: tuple[str, ...] | None = None
+) -> list[Progress]:
     """Per unit of the scope and per measure: this week, year to date, annual target."""
     units, unit_column = report_units(session, scope)
     rows = []
@@ -264,9 +279,14 @@ def totals(rows: list[Progress]) -> dict[str, Progress]:
     for measure in dict.fromkeys(r.measure for r in rows):
         mine = [r for r in rows if r.measure == measure]
         targets = [r.target for r in mine if r.target is not None]
-        result[measure] = Progress("", "", measure, sum((r.week for r in mine), Decimal(0)),
-                                   sum((r.year_to_date for r in mine), Decimal(0)),
-                                   sum(targets, Decimal(0)) if targets else None)
+        result[measure] = Progress(
+            "",
+            "",
+            measure,
+            sum((r.week for r in mine), Decimal(0)),
+            sum((r.year_to_date for r in mine), Decimal(0)),
+            sum(targets, Decimal(0)) if targets else None,
+        )
     return result
 
 
@@ -287,8 +307,9 @@ class SigningCurve:
         return self.cumulative[-1] if self.cumulative else 0
 
 
-def signing_curve(session: Session, project_uuid: str, *, community_uuid: str | None = None,
-                  pace_days: int = 7) -> SigningCurve:
+def signing_curve(
+    session: Session, project_uuid: str, *, community_uuid: str | None = None, pace_days: int = 7
+) -> SigningCurve:
     """Cumulative houses signed per day against the total, with a projected completion date."""
     project = session.get(Project, project_uuid)
     counts_houses = project.total_houses is not None or project.total_households is None
@@ -299,8 +320,12 @@ def signing_curve(session: Session, project_uuid: str, *, community_uuid: str | 
         where.append(Signing.community_uuid == community_uuid)
         community = session.get(Community, community_uuid)
         name, total = f"{project.name} · {community.name}", None
-    daily = session.execute(select(Signing.signed_on, func.sum(column)).where(*where)
-                            .group_by(Signing.signed_on).order_by(Signing.signed_on)).all()
+    daily = session.execute(
+        select(Signing.signed_on, func.sum(column))
+        .where(*where)
+        .group_by(Signing.signed_on)
+        .order_by(Signing.signed_on)
+    ).all()
     days, cumulative, running = [], [], 0
     for day, amount in daily:
         running += int(amount or 0)
@@ -315,8 +340,9 @@ def signing_curve(session: Session, project_uuid: str, *, community_uuid: str | 
             projected = days[-1] + timedelta(days=int(-(-(total - running) // per_day)))
     elif total and days and running >= total:
         projected = days[next(i for i, c in enumerate(cumulative) if c >= total)]
-    return SigningCurve(name, total, "houses" if counts_houses else "households", tuple(days), tuple(cumulative),
-                        projected)
+    return SigningCurve(
+        name, total, "houses" if counts_houses else "households", tuple(days), tuple(cumulative), projected
+    )
 
 
 @dataclass(frozen=True)
@@ -326,7 +352,9 @@ class WeeklySeries:
     areas: tuple[Decimal, ...]
 
 
-def weekly_series(count: DailyTotals, area: DailyTotals, *, ends_on: int = 6, until: date | None = None) -> WeeklySeries:
+def weekly_series(
+    count: DailyTotals, area: DailyTotals, *, ends_on: int = 6, until: date | None = None
+) -> WeeklySeries:
     """Demolitions finished and their area per reporting week, from the daily totals."""
     year = count.year
     first = week_containing(date(year, 1, 1), ends_on=ends_on)
@@ -346,8 +374,9 @@ def weekly_series(count: DailyTotals, area: DailyTotals, *, ends_on: int = 6, un
     return WeeklySeries(tuple(weeks), tuple(counts), tuple(areas))
 
 
-def demolitions_per_week(session: Session, *, year: int, scope: str | None = None, ends_on: int = 6,
-                         until: date | None = None) -> WeeklySeries:
+def demolitions_per_week(
+    session: Session, *, year: int, scope: str | None = None, ends_on: int = 6, until: date | None = None
+) -> WeeklySeries:
     """Cases finished (demolished or rectified) and their area, per reporting week of the year."""
     unit_column = "district_code" if scope is None else "street_code"
     first = week_containing(date(year, 1, 1), ends_on=ends_on).start
@@ -369,9 +398,11 @@ def parks_by_kind(session: Session, *, year: int, scope: str | None = None) -> l
     if scope:
         where.append((Park.district_code == scope) | (Park.street_code == scope))
     amount = case((Park.kind.in_(vocab.LENGTH_PARK_KINDS), Park.length_km), else_=1)
-    rows = session.execute(select(Park.kind, _raw_sum(amount),
-                                  _raw_sum(case((Park.status == "completed", amount), else_=0)))
-                           .where(*where).group_by(Park.kind)).all()
+    rows = session.execute(
+        select(Park.kind, _raw_sum(amount), _raw_sum(case((Park.status == "completed", amount), else_=0)))
+        .where(*where)
+        .group_by(Park.kind)
+    ).all()
     found = {kind: (planned, done) for kind, planned, done in rows}
     result = []
     for kind in vocab.PARK_KINDS:
@@ -380,10 +411,18 @@ def parks_by_kind(session: Session, *, year: int, scope: str | None = None) -> l
         measure = f"park_{kind}"
         target = None
         if measure in vocab.MEASURES:
-            target_rows = targets_by_unit(session, measure, year=year, scope=scope,
-                                          unit_column="district_code" if scope is None or len(scope) == 6 else "street_code")
+            target_rows = targets_by_unit(
+                session,
+                measure,
+                year=year,
+                scope=scope,
+                unit_column="district_code" if scope is None or len(scope) == 6 else "street_code",
+            )
             if target_rows:
                 target = sum(target_rows.values(), Decimal(0)) if scope is None else target_rows.get(scope)
-        result.append(ParkKindProgress(kind, target if target is not None else _as_decimal(planned, places),
-                                       _as_decimal(done, places)))
+        result.append(
+            ParkKindProgress(
+                kind, target if target is not None else _as_decimal(planned, places), _as_decimal(done, places)
+            )
+        )
     return result

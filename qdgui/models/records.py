@@ -1,4 +1,5 @@
 """Frozen record types: drafts that forms, Excel rows and the command line submit, and problems."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields

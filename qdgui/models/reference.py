@@ -1,4 +1,5 @@
 """Shipped reference data: Qingdao's districts and streets, loaded without touching user edits."""
+
 from __future__ import annotations
 
 import csv
@@ -35,7 +36,9 @@ def ensure_divisions(session: Session, path: Path | None = None) -> int:
             continue
         parent = row["parent_code"] if row["parent_code"] != PARENT_OF_CITY else None
         session.add(
-            Division(code=row["code"], name=row["name"], level=row["level"], parent_code=parent, code_system=CODE_SYSTEM)
+            Division(
+                code=row["code"], name=row["name"], level=row["level"], parent_code=parent, code_system=CODE_SYSTEM
+            )
         )
         added += 1
     session.flush()

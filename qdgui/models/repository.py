@@ -2,11 +2,12 @@
 
 Functions take the session first, never commit, and return plain values.
 """
+
 from __future__ import annotations
 
 import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Callable
 
@@ -14,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
-from qdgui.models import clock, rules, vocab
+from qdgui.models import clock, kinds, rules, vocab
+from qdgui.models.changes import Change, values_of
 from qdgui.models.parse import ParseError, parse_text, parse_year
 from qdgui.models.records import (
     CommunityDraft,
@@ -34,10 +36,12 @@ from qdgui.models.tables import (
     Community,
     Demolition,
     Division,
-    Park,
     Project,
     Signing,
 )
+
+# Per-session caches (session.info keys): the division list, read once per transaction.
+DIVISIONS_CACHE = "qdgui_divisions"
 
 
 class RecordNotFound(LookupError):
@@ -54,14 +58,7 @@ class Kind:
     read: Callable[..., rules.Checked]
 
 
-KINDS: dict[type, Kind] = {
-    ProjectDraft: Kind(Project, rules.read_project),
-    TargetDraft: Kind(AnnualTarget, rules.read_target),
-    CommunityDraft: Kind(Community, rules.read_community),
-    SigningDraft: Kind(Signing, rules.read_signing),
-    DemolitionDraft: Kind(Demolition, rules.read_demolition),
-    ParkDraft: Kind(Park, rules.read_park),
-}
+KINDS: dict[type, Kind] = {info.draft: Kind(info.table, info.read) for info in kinds.KINDS.values()}
 
 
 @dataclass(frozen=True)
@@ -77,7 +74,7 @@ class HistoryEntry:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def new_uuid() -> str:
@@ -99,11 +96,11 @@ def audit_text(value) -> str | None:
 
 def load_divisions(session: Session) -> rules.Divisions:
     """The divisions, read once per session (an import checks thousands of rows against them)."""
-    cached = session.info.get("qdgui_divisions")
+    cached = session.info.get(DIVISIONS_CACHE)
     if cached is None:
         rows = session.execute(select(Division.code, Division.name, Division.level, Division.parent_code))
         cached = rules.Divisions({r.code: rules.DivisionInfo(r.code, r.name, r.level, r.parent_code) for r in rows})
-        session.info["qdgui_divisions"] = cached
+        session.info[DIVISIONS_CACHE] = cached
     return cached
 
 
@@ -131,7 +128,9 @@ def project_totals(session: Session, project_uuid: str, *, excluding: str | None
 def _live(session: Session, table, uuid: str | None) -> bool:
     if not uuid:
         return True
-    return session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted.is_(False))).first() is not None
+    return (
+        session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted.is_(False))).first() is not None
+    )
 
 
 def _taken(session: Session, query, excluding: str | None) -> bool:
@@ -167,7 +166,9 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
     if isinstance(draft, DemolitionDraft):
         case_no = _text(draft.case_no)
         duplicate = bool(case_no) and _taken(
-            session, select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted.is_(False)), editing
+            session,
+            select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted.is_(False)),
+            editing,
         )
         return rules.Context(
             divisions,
@@ -233,7 +234,9 @@ def _require_valid(checked: rules.Checked, confirm_warnings: bool) -> None:
 # ---------------------------------------------------------------- writes with audit
 
 
-def _audit(session: Session, row, action: str, changes: list[tuple[str, object, object]], *, by: Operator, at: datetime) -> None:
+def _audit(
+    session: Session, row, action: str, changes: list[tuple[str, object, object]], *, by: Operator, at: datetime
+) -> None:
     for field, old, new in changes:
         session.add(
             AuditEntry(
@@ -258,16 +261,24 @@ def add(session: Session, draft, *, by: Operator, today: date, confirm_warnings:
     return insert_checked(session, type(draft), checked, by=by)
 
 
-def insert_checked(session: Session, draft_type: type, checked: rules.Checked, *, by: Operator,
-                   source_file: str | None = None) -> str:
+def insert_checked(
+    session: Session, draft_type: type, checked: rules.Checked, *, by: Operator, source_file: str | None = None
+) -> str:
     """Insert the values a draft's rules returned (the caller has looked at the problems)."""
     if checked.errors:
         raise ValidationFailed(checked.errors)
     kind = KINDS[draft_type]
     now = utc_now()
     row = kind.table(
-        uuid=new_uuid(), created_at=now, updated_at=now, operator=by.name, device=by.device, version=1, deleted=False,
-        clock=clock.tick(None, clock.replica(session, by.device)), source_file=source_file,
+        uuid=new_uuid(),
+        created_at=now,
+        updated_at=now,
+        operator=by.name,
+        device=by.device,
+        version=1,
+        deleted=False,
+        clock=clock.tick(None, clock.replica(session, by.device)),
+        source_file=source_file,
     )
     for name, value in checked.values.items():
         setattr(row, name, value)
@@ -365,19 +376,7 @@ def touch(session: Session, table, uuid: str, *, by: Operator) -> None:
     session.flush()
 
 
-def insert_copy(session: Session, table, values: dict, *, by: Operator) -> None:
-    """Insert a record exactly as another copy of qdgui holds it: its own UUID, version, stamps and
-    tombstone (merging returns, restoring a ledger). The audit notes who brought it in."""
-    row = table(**values)
-    session.add(row)
-    session.flush()
-    fields = [k for k in values if k not in _IDENTITY and values[k] is not None]
-    _audit(session, row, "insert", [(k, None, values[k]) for k in fields], by=by, at=utc_now())
-    session.flush()
-
-
-_IDENTITY = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "source_file", "clock")
-
+IDENTITY = kinds.META_FIELDS  # a record's identity and provenance, beside its fields
 
 DRAFT_FOR_TABLE: dict[type, type] = {kind.table: draft for draft, kind in KINDS.items()}
 
@@ -388,6 +387,52 @@ def draft_from_row(row, **replaced):
     values = {name: getattr(row, name) for name in draft_type.__dataclass_fields__}
     values.update(replaced)
     return draft_type(**values)
+
+
+# ---------------------------------------------------------------- one user action, one Change
+
+
+def save(
+    session: Session,
+    draft,
+    *,
+    by: Operator,
+    today: date,
+    uuid: str | None = None,
+    expected_version: int | None = None,
+    confirm_warnings: bool = False,
+) -> Change:
+    """A form's save: a new record (no uuid) or an edit of `uuid` at `expected_version`."""
+    info = kinds.kind_of(draft)
+    if uuid is None:
+        new = add(session, draft, by=by, today=today, confirm_warnings=confirm_warnings)
+        row = get(session, info.table, new)
+        return Change(info.name, new, "insert", row.version, new=values_of(row, info.name))
+    row = get(session, info.table, uuid)
+    before = values_of(row, info.name)
+    update(
+        session, uuid, draft, by=by, today=today, expected_version=expected_version, confirm_warnings=confirm_warnings
+    )
+    return Change(info.name, uuid, "update", row.version, old=before, new=values_of(row, info.name))
+
+
+def delete(session: Session, kind: str, uuid: str, *, by: Operator) -> Change:
+    """Delete one record (a tombstone); the Change keeps its last values, for the charts to take back."""
+    row = get(session, kinds.KINDS[kind].table, uuid)
+    before = values_of(row, kind)
+    set_deleted(session, type(row), uuid, True, by=by)
+    return Change(kind, uuid, "delete", row.version, old=before, new=before, deleted=True)
+
+
+def undo_change(session: Session, change: Change, *, by: Operator, today: date) -> Change:
+    """Take back `change` (it must still be the record's latest); returns the change the undo made."""
+    table = kinds.KINDS[change.kind].table
+    row = get(session, table, change.uuid)
+    before, was_deleted = values_of(row, change.kind), row.deleted
+    undo(session, table, change.uuid, change.version, by=by, today=today)
+    after = values_of(row, change.kind)
+    action = "delete" if row.deleted and not was_deleted else "restore" if was_deleted and not row.deleted else "update"
+    return Change(change.kind, change.uuid, action, row.version, old=before, new=after, deleted=row.deleted)
 
 
 def undo(session: Session, table, uuid: str, version: int, *, by: Operator, today: date) -> str:
@@ -417,16 +462,21 @@ def undo(session: Session, table, uuid: str, version: int, *, by: Operator, toda
         set_deleted(session, table, uuid, action == "restore", by=by)
     else:
         old = {e.field: e.old_value for e in entries if e.action == "update"}
-        update(session, uuid, draft_from_row(row, **old), by=by, today=today, expected_version=version,
-               confirm_warnings=True)
+        update(
+            session,
+            uuid,
+            draft_from_row(row, **old),
+            by=by,
+            today=today,
+            expected_version=version,
+            confirm_warnings=True,
+        )
     return action
 
 
 def history(session: Session, uuid: str) -> list[HistoryEntry]:
     """Every change of a record, oldest first."""
-    rows = session.execute(
-        select(AuditEntry).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)
-    ).scalars()
+    rows = session.execute(select(AuditEntry).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)).scalars()
     return [
         HistoryEntry(r.at, r.action, r.field, r.old_value, r.new_value, r.operator, r.device, r.record_version)
         for r in rows
@@ -449,15 +499,23 @@ def add_street(session: Session, district_code: str, name: str) -> str:
     clean = _text(name)
     district = session.get(Division, district_code)
     if district is None or district.level != "county":
-        raise ValidationFailed([Problem("district_code", translate("Rules", "Unknown district code {code}").format(code=district_code))])
+        raise ValidationFailed(
+            [Problem("district_code", translate("Rules", "Unknown district code {code}").format(code=district_code))]
+        )
     if not clean:
         raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
     exists = session.scalar(select(Division.code).where(Division.parent_code == district_code, Division.name == clean))
     if exists:
-        raise ValidationFailed([Problem("name", translate("Rules", "This district already has a street named {name}").format(name=clean))])
+        raise ValidationFailed(
+            [Problem("name", translate("Rules", "This district already has a street named {name}").format(name=clean))]
+        )
     code = f"L{district_code}{uuidlib.uuid4().hex[:8]}"
-    session.info.pop("qdgui_divisions", None)
-    session.add(Division(code=code, name=clean, level="township", parent_code=district_code, code_system="local", user_added=True))
+    session.info.pop(DIVISIONS_CACHE, None)
+    session.add(
+        Division(
+            code=code, name=clean, level="township", parent_code=district_code, code_system="local", user_added=True
+        )
+    )
     session.flush()
     return code
 
@@ -469,8 +527,17 @@ def rename_division(session: Session, code: str, name: str) -> None:
         raise RecordNotFound(code)
     if not clean:
         raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    taken = session.scalar(
+        select(Division.code).where(
+            Division.parent_code == row.parent_code, Division.name == clean, Division.code != code
+        )
+    )
+    if taken:
+        raise ValidationFailed(
+            [Problem("name", translate("Rules", "This district already has a street named {name}").format(name=clean))]
+        )
     if row.official_name is None and not row.user_added:
         row.official_name = row.name
     row.name = clean
-    session.info.pop("qdgui_divisions", None)
+    session.info.pop(DIVISIONS_CACHE, None)
     session.flush()

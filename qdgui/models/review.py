@@ -1,4 +1,5 @@
 """What a merge left for a person: conflicts chosen field by field, duplicates and look-alikes checked."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qdgui.models import repository
+from qdgui.models import kinds, repository
 from qdgui.models.records import Operator
 from qdgui.models.tables import RECORD_TABLES, ReviewItem
 
@@ -16,11 +17,7 @@ KEPT, OTHER = "kept", "other"
 
 # Content that suggests the same real thing entered twice, without a unique key saying so; and the
 # field that names such a record to the user. Used by the merge and by the sheet import.
-LOOK_ALIKE = {
-    "demolition": (("address", "found_on"), "case_no"),
-    "signing": (("project_uuid", "signed_on", "households", "houses", "community_uuid"), "agreement_no"),
-    "park": (("name", "district_code"), "name"),
-}
+LOOK_ALIKE = {name: info.look_alike for name, info in kinds.KINDS.items() if info.look_alike}
 
 
 def look_alike(session: Session, kind: str, values: dict) -> str | None:
@@ -31,7 +28,9 @@ def look_alike(session: Session, kind: str, values: dict) -> str | None:
     if values.get(keys[0]) is None:
         return None
     table = RECORD_TABLES[kind]
-    conditions = [getattr(table, f).is_(None) if values.get(f) is None else getattr(table, f) == values[f] for f in keys]
+    conditions = [
+        getattr(table, f).is_(None) if values.get(f) is None else getattr(table, f) == values[f] for f in keys
+    ]
     found = session.execute(select(getattr(table, named)).where(table.deleted.is_(False), *conditions).limit(1)).first()
     return None if found is None else (found[0] or "")
 
@@ -54,8 +53,19 @@ class OpenItem:
 
 def open_items(session: Session) -> list[OpenItem]:
     rows = session.scalars(select(ReviewItem).where(ReviewItem.resolved_at.is_(None)).order_by(ReviewItem.id))
-    return [OpenItem(r.id, r.reason, r.table_name, r.record_uuid, r.other_uuid, json.loads(r.kept or "{}"),
-                     json.loads(r.other), r.source_file) for r in rows]
+    return [
+        OpenItem(
+            r.id,
+            r.reason,
+            r.table_name,
+            r.record_uuid,
+            r.other_uuid,
+            json.loads(r.kept or "{}"),
+            json.loads(r.other),
+            r.source_file,
+        )
+        for r in rows
+    ]
 
 
 def resolve_conflict(session: Session, item_id: int, choices: dict[str, str], *, by: Operator, today: date) -> None:
@@ -67,8 +77,9 @@ def resolve_conflict(session: Session, item_id: int, choices: dict[str, str], *,
     row = repository.get(session, table, item.record_uuid)
     taken = {f: other.get(f) for f, side in choices.items() if side == OTHER and f != "deleted"}
     if taken:
-        repository.update(session, row.uuid, repository.draft_from_row(row, **taken), by=by, today=today,
-                          confirm_warnings=True)
+        repository.update(
+            session, row.uuid, repository.draft_from_row(row, **taken), by=by, today=today, confirm_warnings=True
+        )
     if choices.get("deleted") == OTHER and bool(other.get("deleted")) != row.deleted:
         repository.set_deleted(session, table, row.uuid, bool(other.get("deleted")), by=by)
     elif not taken:

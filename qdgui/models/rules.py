@@ -1,4 +1,5 @@
 """Validation written once: pure functions (draft, *, today, context) -> values and problems."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -99,7 +100,6 @@ class Checked:
         return [p for p in self.problems if not p.is_error]
 
 
-
 _PARSE_MESSAGES = {
     "not_a_number": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is not a number"),
     "approximate": QT_TRANSLATE_NOOP("Rules", "\u201c{text}\u201d is an estimate; enter the exact figure"),
@@ -169,7 +169,9 @@ class _Reader:
         if value is not None and not EARLIEST_YEAR <= value <= self.today.year + ahead:
             self.error(
                 name,
-                translate("Rules", "Year must be between {first} and {last}").format(first=EARLIEST_YEAR, last=self.today.year + ahead),
+                translate("Rules", "Year must be between {first} and {last}").format(
+                    first=EARLIEST_YEAR, last=self.today.year + ahead
+                ),
             )
         return value
 
@@ -182,7 +184,9 @@ class _Reader:
         elif value.year < EARLIEST_YEAR:
             self.error(name, translate("Rules", "{date} is too far in the past").format(date=value.isoformat()))
         elif (self.today - value) > timedelta(days=OLD_DATE_DAYS):
-            self.warn(name, translate("Rules", "{date} is more than a year ago; is it right?").format(date=value.isoformat()))
+            self.warn(
+                name, translate("Rules", "{date} is more than a year ago; is it right?").format(date=value.isoformat())
+            )
         return value
 
     def choice(self, name: str, vocabulary: dict, *, required: bool = False) -> str | None:
@@ -196,7 +200,12 @@ class _Reader:
             value = vocab.code_for(vocabulary, text)
             if value is None:
                 choices = "\u3001".join(vocab.label(vocabulary, code) for code in vocabulary)
-                self.error(name, translate("Rules", "\u201c{text}\u201d is not one of: {choices}").format(text=text, choices=choices))
+                self.error(
+                    name,
+                    translate("Rules", "\u201c{text}\u201d is not one of: {choices}").format(
+                        text=text, choices=choices
+                    ),
+                )
         self.checked.values[name] = value
         return value
 
@@ -236,7 +245,9 @@ def read_project(draft: ProjectDraft, *, today: date, context: Context) -> Check
     if context.duplicate_key:
         r.error("name", translate("Rules", "A project of this name already exists in this district"))
     if all(v is None for v in (households, houses, area, land)) and not r.checked.errors:
-        r.warn("total_households", translate("Rules", "No totals given: progress cannot be measured against this project"))
+        r.warn(
+            "total_households", translate("Rules", "No totals given: progress cannot be measured against this project")
+        )
     project = context.project
     if project is not None:
         if households is not None and households < project.signed_households:
@@ -262,10 +273,18 @@ def read_target(draft: TargetDraft, *, today: date, context: Context) -> Checked
     r.place(context.divisions, street_required=False)
     measure = r.choice("measure", vocab.MEASURES, required=True)
     places = LENGTH_KM if measure == "park_greenway" else TARGET
-    units = {"signed_area": AREA_UNITS, "demolition_area": AREA_UNITS, "vacated_land": LAND_UNITS,
-             "park_greenway": LENGTH_UNITS}.get(measure, COUNT_UNITS)
+    units = {
+        "signed_area": AREA_UNITS,
+        "demolition_area": AREA_UNITS,
+        "vacated_land": LAND_UNITS,
+        "park_greenway": LENGTH_UNITS,
+    }.get(measure, COUNT_UNITS)
     value = r.decimal("value", units, places, required=True)
-    if value is not None and measure in ("signed_households", "signed_houses", "demolition_count") and value != int(value):
+    if (
+        value is not None
+        and measure in ("signed_households", "signed_houses", "demolition_count")
+        and value != int(value)
+    ):
         r.error("value", translate("Rules", "A count must be a whole number"))
     if context.duplicate_key:
         r.error("measure", translate("Rules", "A target for this year, place and measure already exists"))
@@ -288,7 +307,12 @@ def read_signing(draft: SigningDraft, *, today: date, context: Context) -> Check
     r = _Reader(draft, today)
     r.reference("project_uuid", context.project_exists, required=True, message=translate("Rules", "No such project"))
     r.place(context.divisions, street_required=True)
-    r.reference("community_uuid", context.community_exists, required=False, message=translate("Rules", "No such community or village"))
+    r.reference(
+        "community_uuid",
+        context.community_exists,
+        required=False,
+        message=translate("Rules", "No such community or village"),
+    )
     r.day("signed_on", required=True)
     households = r.count("households")
     houses = r.count("houses")
@@ -308,7 +332,10 @@ def read_signing(draft: SigningDraft, *, today: date, context: Context) -> Check
         _check_total(r, "households", households, project.signed_households, project.total_households)
         _check_total(r, "houses", houses, project.signed_houses, project.total_houses)
     if households is not None and households > LARGE_SIGNING_HOUSEHOLDS:
-        r.warn("households", translate("Rules", "{n} households in one entry is unusually many; is it right?").format(n=households))
+        r.warn(
+            "households",
+            translate("Rules", "{n} households in one entry is unusually many; is it right?").format(n=households),
+        )
     return r.checked
 
 
@@ -318,9 +345,9 @@ def _check_total(r: _Reader, name: str, amount: int | None, signed: int, total: 
     if signed + amount > total:
         r.error(
             name,
-            translate("Rules", "Signed would reach {after}, more than the project's total of {total} ({left} left)").format(
-                after=signed + amount, total=total, left=max(total - signed, 0)
-            ),
+            translate(
+                "Rules", "Signed would reach {after}, more than the project's total of {total} ({left} left)"
+            ).format(after=signed + amount, total=total, left=max(total - signed, 0)),
         )
 
 
@@ -328,7 +355,12 @@ def read_demolition(draft: DemolitionDraft, *, today: date, context: Context) ->
     r = _Reader(draft, today)
     r.text("case_no", required=True, max_length=40)
     r.place(context.divisions, street_required=True)
-    r.reference("community_uuid", context.community_exists, required=False, message=translate("Rules", "No such community or village"))
+    r.reference(
+        "community_uuid",
+        context.community_exists,
+        required=False,
+        message=translate("Rules", "No such community or village"),
+    )
     r.reference("project_uuid", context.project_exists, required=False, message=translate("Rules", "No such project"))
     r.text("address", required=True, max_length=200)
     r.text("key_zone", max_length=100)
@@ -357,7 +389,9 @@ def read_demolition(draft: DemolitionDraft, *, today: date, context: Context) ->
     if area is not None and area == 0:
         r.warn("area_m2", translate("Rules", "The area is 0; is it right?"))
     if area is not None and area > LARGE_DEMOLITION_M2:
-        r.warn("area_m2", translate("Rules", "{area} m2 is unusually large for one case; check the unit").format(area=area))
+        r.warn(
+            "area_m2", translate("Rules", "{area} m2 is unusually large for one case; check the unit").format(area=area)
+        )
     return r.checked
 
 

@@ -1,4 +1,5 @@
 """ORM tables: reference divisions, communities, projects, targets, the three record kinds, audit."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -162,9 +163,7 @@ class Demolition(RecordMixin, Base):
         *_not_negative("area_m2"),
         CheckConstraint("length(trim(case_no)) > 0", name="case_no_present"),
         CheckConstraint("done_on IS NULL OR done_on >= found_on", name="done_after_found"),
-        CheckConstraint(
-            "status NOT IN ('demolished', 'rectified') OR done_on IS NOT NULL", name="done_has_date"
-        ),
+        CheckConstraint("status NOT IN ('demolished', 'rectified') OR done_on IS NOT NULL", name="done_has_date"),
         Index("uq_demolition_case_no", "case_no", unique=True, sqlite_where=text("deleted = 0")),
         Index("ix_demolition_done_on", "done_on"),
     )

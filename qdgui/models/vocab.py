@@ -1,8 +1,8 @@
 """Closed vocabularies of the domain: stored codes, with English source labels for translation."""
+
 from __future__ import annotations
 
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-
 
 CAMPAIGN_AREAS = {
     "historic_district": QT_TRANSLATE_NOOP("Vocab", "Historic district protection and renewal"),
@@ -76,11 +76,20 @@ MEASURES = {
     "demolition_count": (QT_TRANSLATE_NOOP("Vocab", "Illegal buildings removed"), QT_TRANSLATE_NOOP("Units", "sites")),
     "demolition_area": (QT_TRANSLATE_NOOP("Vocab", "Illegal building area removed"), QT_TRANSLATE_NOOP("Units", "m2")),
     "park_hill": (QT_TRANSLATE_NOOP("Vocab", "Hill parks completed"), QT_TRANSLATE_NOOP("Units", "parks")),
-    "park_comprehensive": (QT_TRANSLATE_NOOP("Vocab", "Comprehensive parks completed"), QT_TRANSLATE_NOOP("Units", "parks")),
+    "park_comprehensive": (
+        QT_TRANSLATE_NOOP("Vocab", "Comprehensive parks completed"),
+        QT_TRANSLATE_NOOP("Units", "parks"),
+    ),
     "park_pocket": (QT_TRANSLATE_NOOP("Vocab", "Pocket parks completed"), QT_TRANSLATE_NOOP("Units", "parks")),
     "park_community": (QT_TRANSLATE_NOOP("Vocab", "Community parks completed"), QT_TRANSLATE_NOOP("Units", "parks")),
-    "park_corridor": (QT_TRANSLATE_NOOP("Vocab", "Tree-lined corridors completed"), QT_TRANSLATE_NOOP("Units", "corridors")),
-    "park_vertical": (QT_TRANSLATE_NOOP("Vocab", "Vertical greening sites completed"), QT_TRANSLATE_NOOP("Units", "sites")),
+    "park_corridor": (
+        QT_TRANSLATE_NOOP("Vocab", "Tree-lined corridors completed"),
+        QT_TRANSLATE_NOOP("Units", "corridors"),
+    ),
+    "park_vertical": (
+        QT_TRANSLATE_NOOP("Vocab", "Vertical greening sites completed"),
+        QT_TRANSLATE_NOOP("Units", "sites"),
+    ),
     "park_greenway": (QT_TRANSLATE_NOOP("Vocab", "Coastal greenway completed"), QT_TRANSLATE_NOOP("Units", "km")),
 }
 
@@ -110,17 +119,3 @@ def code_for(vocabulary: dict, text: str) -> str | None:
         if wanted in (code, source, translate("Vocab", source)):
             return code
     return None
-
-
-# Which fields of which kind hold a code of which list.
-FIELD_VOCABULARIES: dict[tuple[str, str], dict] = {
-    ("project", "campaign_area"): CAMPAIGN_AREAS,
-    ("annual_target", "measure"): MEASURES,
-    ("community", "kind"): COMMUNITY_KINDS,
-    ("signing", "compensation"): COMPENSATION_TYPES,
-    ("demolition", "structure"): STRUCTURES,
-    ("demolition", "disposal"): DISPOSALS,
-    ("demolition", "status"): DEMOLITION_STATUSES,
-    ("park", "kind"): PARK_KINDS,
-    ("park", "status"): PARK_STATUSES,
-}

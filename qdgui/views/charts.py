@@ -2,13 +2,15 @@
 
 Plot items are created once; refreshing calls setData/setOpts on them (pyqtgraph's live-plot idiom).
 """
+
 from __future__ import annotations
 
 import calendar
 import math
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import numpy as np
+import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
     QToolTip,
     QVBoxLayout,
 )
-import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
@@ -30,7 +31,7 @@ PLANNED = QColor("#b9cde5")
 
 
 def timestamp(day: date) -> float:
-    return datetime.combine(day, time(12), tzinfo=timezone.utc).timestamp()
+    return datetime.combine(day, time(12), tzinfo=UTC).timestamp()
 
 
 class ChartBox(QGroupBox):
@@ -103,8 +104,14 @@ class ChartBox(QGroupBox):
     def ask_and_save(self) -> None:
         from qdgui.views import file_dialogs
 
-        path = file_dialogs.save_file(self, self.tr("Save chart"), f"{self.title()}.png",
-                                      self.tr("PNG picture (*.png)"), purpose="chart", suffix=".png")
+        path = file_dialogs.save_file(
+            self,
+            self.tr("Save chart"),
+            f"{self.title()}.png",
+            self.tr("PNG picture (*.png)"),
+            purpose="chart",
+            suffix=".png",
+        )
         if path is not None:
             self.save_png(str(path))
 
@@ -130,7 +137,7 @@ class LabelPool:
             item.setText(text)
             item.setPos(QPointF(x, y))
             item.show()
-        for item in self._items[len(labels):]:
+        for item in self._items[len(labels) :]:
             item.hide()
 
     def texts(self) -> list[str]:
@@ -174,8 +181,9 @@ class ValueAxis(pg.AxisItem):
         levels = super().tickValues(minVal, maxVal, size)
         if not self.whole:
             return levels
-        whole = [(spacing, [v for v in values if abs(v - round(v)) < 1e-9]) for spacing, values in levels
-                 if spacing >= 1]
+        whole = [
+            (spacing, [v for v in values if abs(v - round(v)) < 1e-9]) for spacing, values in levels if spacing >= 1
+        ]
         if not whole:  # a range narrower than 1: just the integers in it
             whole = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return whole
@@ -204,7 +212,7 @@ class DayAxis(pg.AxisItem):
                 first = math.ceil((minVal - 12 * 3600) / (step * DAY))
                 values = [(first + i) * step * DAY + 12 * 3600 for i in range(int(span_days / step) + 2)]
                 return [(step * DAY, [v for v in values if minVal <= v <= maxVal])]
-        start = datetime.fromtimestamp(max(minVal, 0), timezone.utc).date()
+        start = datetime.fromtimestamp(max(minVal, 0), UTC).date()
         for months in _MONTH_STEPS:
             if span_days / (30.4 * months) <= fits:
                 break
@@ -229,7 +237,7 @@ class DayAxis(pg.AxisItem):
         chinese = i18n.language().startswith("zh")
         texts = []
         for value in values:
-            day = datetime.fromtimestamp(value * scale, timezone.utc).date()
+            day = datetime.fromtimestamp(value * scale, UTC).date()
             if spacing < 28 * DAY:
                 texts.append(f"{day.month}月{day.day}日" if chinese else f"{calendar.month_abbr[day.month]} {day.day}")
             elif day.month == 1:

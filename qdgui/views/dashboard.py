@@ -1,5 +1,6 @@
 """Live progress against this year's targets: per district or street, a project's signing curve,
 demolitions per week and parks per kind. Each chart refreshes only when its own figures change."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,12 +8,13 @@ from decimal import Decimal
 from typing import Callable
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-import pyqtgraph as pg
 
 from qdgui.config import DeviceSettings
 from qdgui.models import lookups, progress, vocab
+from qdgui.models.changes import Change, Changed
 from qdgui.models.database import Database
 from qdgui.views.charts import (
     DONE,
@@ -42,8 +44,9 @@ class Dashboard(QWidget):
     refreshed = Signal(str)
     """A chart was redrawn: "completion", "curve", "weekly" or "parks"."""
 
-    def __init__(self, database: Database, settings: DeviceSettings, *, today: Callable[[], date] = date.today,
-                 parent=None):
+    def __init__(
+        self, database: Database, settings: DeviceSettings, *, today: Callable[[], date] = date.today, parent=None
+    ):
         super().__init__(parent)
         self._database = database
         self._settings = settings
@@ -68,17 +71,21 @@ class Dashboard(QWidget):
             self.district.set_choices(lookups.districts(session))
         self.district.setItemText(0, self.tr("Whole city"))
         bar = QHBoxLayout()
-        for text, widget in ((self.tr("Year"), self.year), (self.tr("District"), self.district),
-                             (self.tr("Street"), self.street), (self.tr("Measure"), self.measure),
-                             (self.tr("Project"), self.project)):
+        for text, widget in (
+            (self.tr("Year"), self.year),
+            (self.tr("District"), self.district),
+            (self.tr("Street"), self.street),
+            (self.tr("Measure"), self.measure),
+            (self.tr("Project"), self.project),
+        ):
             bar.addWidget(QLabel(text))
             bar.addWidget(widget)
         bar.addStretch()
-        self.completion = ChartBox(self.tr("Completion against the annual target"),
-                                   axis_items={"left": ValueAxis("left")})
+        self.completion = ChartBox(
+            self.tr("Completion against the annual target"), axis_items={"left": ValueAxis("left")}
+        )
         self.completion_done = bars(np.zeros(0), np.zeros(0), width=0.6, color=DONE)
-        self.completion_target = pg.ScatterPlotItem(symbol="_", size=34, pen=pg.mkPen(TARGET, width=3),
-                                                    brush=TARGET)
+        self.completion_target = pg.ScatterPlotItem(symbol="_", size=34, pen=pg.mkPen(TARGET, width=3), brush=TARGET)
         legend = self.completion.plot.addLegend(offset=(-10, 5))
         self.completion.plot.addItem(self.completion_done)
         self.completion.plot.addItem(self.completion_target)
@@ -86,19 +93,31 @@ class Dashboard(QWidget):
         legend.addItem(self.completion_target, self.tr("Annual target"))
         self.completion_labels = LabelPool(self.completion.plot)
 
-        self.curve = ChartBox(self.tr("Signing curve"),
-                              axis_items={"bottom": DayAxis(), "left": ValueAxis("left", whole=True)})
-        self.curve_line = pg.PlotDataItem(pen=pg.mkPen(DONE, width=2.5), symbol="o", symbolSize=5, symbolBrush=DONE,
-                                          stepMode=None)
+        self.curve = ChartBox(
+            self.tr("Signing curve"), axis_items={"bottom": DayAxis(), "left": ValueAxis("left", whole=True)}
+        )
+        self.curve_line = pg.PlotDataItem(
+            pen=pg.mkPen(DONE, width=2.5), symbol="o", symbolSize=5, symbolBrush=DONE, stepMode=None
+        )
         self.curve_projection = pg.PlotDataItem(pen=pg.mkPen(TARGET, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
-        self.curve_total = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET, width=1.5), movable=False,
-                                           label="", labelOpts={"position": 0.08, "color": TARGET})
+        self.curve_total = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen(TARGET, width=1.5),
+            movable=False,
+            label="",
+            labelOpts={"position": 0.08, "color": TARGET},
+        )
         for item in (self.curve_line, self.curve_projection, self.curve_total):
             self.curve.plot.addItem(item)
 
-        self.weekly = ChartBox(self.tr("Illegal buildings removed per week"),
-                               axis_items={"left": ValueAxis("left", whole=True), "right": ValueAxis("right"),
-                                           "bottom": ValueAxis("bottom", whole=True)})
+        self.weekly = ChartBox(
+            self.tr("Illegal buildings removed per week"),
+            axis_items={
+                "left": ValueAxis("left", whole=True),
+                "right": ValueAxis("right"),
+                "bottom": ValueAxis("bottom", whole=True),
+            },
+        )
         self.weekly_count = bars(np.zeros(0), np.zeros(0), width=0.7, color=DONE)
         self.weekly.plot.addItem(self.weekly_count)
         self.weekly_area_view = pg.ViewBox()
@@ -109,17 +128,18 @@ class Dashboard(QWidget):
         self.weekly_area = pg.PlotDataItem(pen=pg.mkPen(TARGET, width=2))
         self.weekly_area_view.addItem(self.weekly_area)
         self.weekly.plot.vb.sigResized.connect(
-            lambda: self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect()))
+            lambda: self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect())
+        )
 
-        self.parks = ChartBox(self.tr("Parks: planned and completed, by kind"),
-                              axis_items={"left": ValueAxis("left")})
+        self.parks = ChartBox(self.tr("Parks: planned and completed, by kind"), axis_items={"left": ValueAxis("left")})
         self.parks_planned = bars(np.zeros(0), np.zeros(0), width=0.38, color=PLANNED)
         self.parks_done = bars(np.zeros(0), np.zeros(0), width=0.38, color=DONE)
         legend = self.parks.plot.addLegend(offset=(10, 5))
         self.parks.plot.addItem(self.parks_planned)
         self.parks.plot.addItem(self.parks_done)
-        legend.addItem(self.parks_planned, self.tr("Planned"))
-        legend.addItem(self.parks_done, self.tr("Completed"))
+        # The same words as the park statuses they count (规划, 完工): one vocabulary, no drift.
+        legend.addItem(self.parks_planned, vocab.label(vocab.PARK_STATUSES, "planned"))
+        legend.addItem(self.parks_done, vocab.label(vocab.PARK_STATUSES, "completed"))
         self.parks_labels = LabelPool(self.parks.plot)
 
         grid = QGridLayout()
@@ -178,21 +198,37 @@ class Dashboard(QWidget):
         self._refresh_weekly()
         self._refresh_parks()
 
-    def record_changed(self, kind: str, uuid: str, version: int) -> None:
-        """One record was saved, edited, deleted or undone: re-read only the figures it can move."""
+    def apply(self, changed: Changed) -> None:
+        """What one user action changed (MainWindow.changed): a few records incrementally, else reload."""
+        if not changed.records:
+            for kind in sorted(changed.kinds):
+                self.records_changed(kind)
+            return
+        for change in changed.records:
+            self.record_changed(change)
+
+    def record_changed(self, change: Change) -> None:
+        """One record was saved, edited, deleted or undone: re-read only the figures it can move, found
+        from its values before and after the change."""
+        kind = change.kind
         measure = self.measure.code()
         with self._database.sessions() as session:
             if progress.MEASURE_KIND[measure] == kind:
                 daily = self._completion_daily
-                cells = progress.cells_touched(session, kind, uuid, version, measure, daily.unit_column)
-                progress.refresh_cells(session, daily, cells)
+                progress.refresh_cells(session, daily, progress.cells_touched(change, measure, daily.unit_column))
             if kind == "demolition":
                 for daily in (self._weekly_count, self._weekly_area):
-                    progress.refresh_cells(session, daily, progress.cells_touched(
-                        session, kind, uuid, version, daily.measure, daily.unit_column))
+                    progress.refresh_cells(
+                        session, daily, progress.cells_touched(change, daily.measure, daily.unit_column)
+                    )
             if kind == "annual_target":
-                self._targets = progress.targets_by_unit(session, measure, year=self._year(), scope=self.scope,
-                                                         unit_column=self._completion_daily.unit_column)
+                self._targets = progress.targets_by_unit(
+                    session,
+                    measure,
+                    year=self._year(),
+                    scope=self.scope,
+                    unit_column=self._completion_daily.unit_column,
+                )
         if progress.MEASURE_KIND[measure] == kind or kind == "annual_target":
             self._draw_completion()
         self._redraw_others(kind)
@@ -221,17 +257,20 @@ class Dashboard(QWidget):
         week = self._week()
         with self._database.sessions() as session:
             self._units, unit_column = progress.report_units(session, self.scope)
-            self._completion_daily = progress.load_daily(session, measure, year=self._year(), scope=self.scope,
-                                                         unit_column=unit_column, first_day=week.start)
-            self._targets = progress.targets_by_unit(session, measure, year=self._year(), scope=self.scope,
-                                                     unit_column=unit_column)
+            self._completion_daily = progress.load_daily(
+                session, measure, year=self._year(), scope=self.scope, unit_column=unit_column, first_day=week.start
+            )
+            self._targets = progress.targets_by_unit(
+                session, measure, year=self._year(), scope=self.scope, unit_column=unit_column
+            )
         self._draw_completion()
 
     def _draw_completion(self) -> None:
         measure = self.measure.code()
         year = self._year()
-        rows = progress.progress_rows(self._units, measure, self._completion_daily.summarize(self._week()),
-                                      self._targets)
+        rows = progress.progress_rows(
+            self._units, measure, self._completion_daily.summarize(self._week()), self._targets
+        )
         unit = vocab.unit_label(measure)
         self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
         self.completion.plot.getAxis("left").whole = progress.measure_places(measure) == 0
@@ -241,8 +280,11 @@ class Dashboard(QWidget):
         x = np.arange(len(rows), dtype=float)
         self.completion_rows = rows
         if not rows or (not done.any() and np.isnan(targets).all()):
-            self.completion.show_message(self.tr("No {measure} recorded and no target set for {year}.").format(
-                measure=vocab.label(vocab.MEASURES, measure), year=year))
+            self.completion.show_message(
+                self.tr("No {measure} recorded and no target set for {year}.").format(
+                    measure=vocab.label(vocab.MEASURES, measure), year=year
+                )
+            )
             self.refreshed.emit("completion")
             return
         self.completion_done.setOpts(x=x, height=done)
@@ -267,8 +309,13 @@ class Dashboard(QWidget):
         row = rows[index]
         unit = vocab.unit_label(row.measure)
         return self.tr("{name}: {done} {unit} this year ({week} this week), target {target}, {rate}").format(
-            name=row.name, done=_number(row.year_to_date), unit=unit, week=_number(row.week),
-            target=_number(row.target), rate=_percent(row.rate))
+            name=row.name,
+            done=_number(row.year_to_date),
+            unit=unit,
+            week=_number(row.week),
+            target=_number(row.target),
+            rate=_percent(row.rate),
+        )
 
     def _refresh_curve(self) -> None:
         project = self.project.code()
@@ -294,12 +341,15 @@ class Dashboard(QWidget):
             self.curve_total.show()
         else:
             self.curve_total.hide()
-        note = self.tr("{done} of {total} {unit} signed").format(done=_number(curve.done),
-                                                                 total=_number(curve.total or None), unit=unit)
+        note = self.tr("{done} of {total} {unit} signed").format(
+            done=_number(curve.done), total=_number(curve.total or None), unit=unit
+        )
         if curve.projected_completion and curve.done < (curve.total or 0):
             end = timestamp(curve.projected_completion)
             self.curve_projection.setData([xs[-1], end], [ys[-1], curve.total])
-            note += self.tr("; at the recent pace, complete by {day}").format(day=curve.projected_completion.isoformat())
+            note += self.tr("; at the recent pace, complete by {day}").format(
+                day=curve.projected_completion.isoformat()
+            )
         else:
             self.curve_projection.setData([], [])
             if curve.projected_completion:
@@ -317,8 +367,9 @@ class Dashboard(QWidget):
             return None
         stamps = np.array([timestamp(d) for d in curve.days])
         index = int(np.argmin(np.abs(stamps - x)))
-        return self.tr("{day}: {n} signed in all").format(day=curve.days[index].isoformat(),
-                                                           n=_number(curve.cumulative[index]))
+        return self.tr("{day}: {n} signed in all").format(
+            day=curve.days[index].isoformat(), n=_number(curve.cumulative[index])
+        )
 
     def _refresh_weekly(self) -> None:
         year = self._year()
@@ -326,14 +377,21 @@ class Dashboard(QWidget):
         first = progress.week_containing(date(year, 1, 1), ends_on=self._settings.week_ends_on).start
         with self._database.sessions() as session:
             self._weekly_count, self._weekly_area = (
-                progress.load_daily(session, measure, year=year, scope=self.scope, unit_column=unit_column,
-                                    first_day=first) for measure in ("demolition_count", "demolition_area"))
+                progress.load_daily(
+                    session, measure, year=year, scope=self.scope, unit_column=unit_column, first_day=first
+                )
+                for measure in ("demolition_count", "demolition_area")
+            )
         self._draw_weekly()
 
     def _draw_weekly(self) -> None:
         year = self._year()
-        series = progress.weekly_series(self._weekly_count, self._weekly_area, ends_on=self._settings.week_ends_on,
-                                        until=min(self._today(), date(year, 12, 31)))
+        series = progress.weekly_series(
+            self._weekly_count,
+            self._weekly_area,
+            ends_on=self._settings.week_ends_on,
+            until=min(self._today(), date(year, 12, 31)),
+        )
         self.weekly_data = series
         if not any(series.counts):
             self.weekly.show_message(self.tr("No illegal buildings removed in {year} yet.").format(year=year))
@@ -350,8 +408,11 @@ class Dashboard(QWidget):
         self.weekly_area_view.setYRange(0, max(float(max(series.areas)), 1) * 1.15, padding=0)
         self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect())
         total = sum(series.counts)
-        self.weekly.show_plot(self.tr("{n} sites, {area} m2 this year (bars: sites; line: area)").format(
-            n=_number(total), area=_number(sum(series.areas, Decimal(0)))))
+        self.weekly.show_plot(
+            self.tr("{n} sites, {area} m2 this year (bars: sites; line: area)").format(
+                n=_number(total), area=_number(sum(series.areas, Decimal(0)))
+            )
+        )
         self.weekly.note.setStyleSheet("color: #1f5fa8;")
         self.weekly.set_hover(self._describe_week)
         self.refreshed.emit("weekly")
@@ -363,8 +424,12 @@ class Dashboard(QWidget):
             return None
         week = series.weeks[index]
         return self.tr("Week {n} ({start} to {end}): {count} sites, {area} m2").format(
-            n=index + 1, start=week.start.isoformat(), end=week.end.isoformat(), count=_number(series.counts[index]),
-            area=_number(series.areas[index]))
+            n=index + 1,
+            start=week.start.isoformat(),
+            end=week.end.isoformat(),
+            count=_number(series.counts[index]),
+            area=_number(series.areas[index]),
+        )
 
     def _refresh_parks(self) -> None:
         year = self._year()
@@ -381,11 +446,14 @@ class Dashboard(QWidget):
         self.parks_planned.setOpts(x=x - 0.2, height=planned)
         self.parks_done.setOpts(x=x + 0.2, height=done)
         km = QCoreApplication.translate("Units", "km")
-        names = [vocab.label(vocab.PARK_KINDS, k.kind) + (f"（{km}）" if k.kind in vocab.LENGTH_PARK_KINDS else "")
-                 for k in kinds]
+        names = [
+            vocab.label(vocab.PARK_KINDS, k.kind) + (f"（{km}）" if k.kind in vocab.LENGTH_PARK_KINDS else "")
+            for k in kinds
+        ]
         category_axis(self.parks.plot, names)
-        self.parks_labels.show([(i + 0.2, done[i], _percent(k.completed / k.planned)) for i, k in enumerate(kinds)
-                                if k.planned])
+        self.parks_labels.show(
+            [(i + 0.2, done[i], _percent(k.completed / k.planned)) for i, k in enumerate(kinds) if k.planned]
+        )
         self.parks.plot.setXRange(-0.6, len(kinds) - 0.4, padding=0)
         self.parks.plot.setYRange(0, max(float(np.max(np.fmax(planned, done))), 1) * 1.35, padding=0)
         self.parks.show_plot()
@@ -399,4 +467,5 @@ class Dashboard(QWidget):
             return None
         kind = kinds[index]
         return self.tr("{kind}: {done} completed of {planned} planned").format(
-            kind=vocab.label(vocab.PARK_KINDS, kind.kind), done=_number(kind.completed), planned=_number(kind.planned))
+            kind=vocab.label(vocab.PARK_KINDS, kind.kind), done=_number(kind.completed), planned=_number(kind.planned)
+        )

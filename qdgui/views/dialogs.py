@@ -1,4 +1,5 @@
 """Small dialogs: this laptop's settings (asked at first start), a record's history, confirmations."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -80,9 +81,13 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def result_settings(self) -> config.DeviceSettings:
-        return config.updated(self._settings, operator=self.operator.text().strip(),
-                              district_code=self.district.code() or "", street_code=self.street.code() or "",
-                              language=self.language.currentData())
+        return config.updated(
+            self._settings,
+            operator=self.operator.text().strip(),
+            district_code=self.district.code() or "",
+            street_code=self.street.code() or "",
+            language=self.language.currentData(),
+        )
 
     @classmethod
     def ask(cls, database: Database, settings: config.DeviceSettings, parent=None) -> config.DeviceSettings | None:
@@ -105,15 +110,31 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History: {title}").format(title=title))
         self.resize(860, 420)
-        headers = [self.tr("Time"), self.tr("Version"), self.tr("Action"), self.tr("Field"), self.tr("Old value"),
-                   self.tr("New value"), self.tr("Operator"), self.tr("Device")]
+        headers = [
+            self.tr("Time"),
+            self.tr("Version"),
+            self.tr("Action"),
+            self.tr("Field"),
+            self.tr("Old value"),
+            self.tr("New value"),
+            self.tr("Operator"),
+            self.tr("Device"),
+        ]
         self.table = QTableWidget(len(entries), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (e, old, new) in enumerate(entries):
-            cells = [display(e.at), str(e.record_version), QCoreApplication.translate("History", _ACTIONS[e.action]),
-                     field_label(e.field), old, new, e.operator, e.device]
+            cells = [
+                display(e.at),
+                str(e.record_version),
+                QCoreApplication.translate("History", _ACTIONS[e.action]),
+                field_label(e.field),
+                old,
+                new,
+                e.operator,
+                e.device,
+            ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -134,10 +155,14 @@ class ConfirmDelete:
     @classmethod
     def ask(cls, parent: QWidget, description: str) -> bool:
         answer = QMessageBox.question(
-            parent, QCoreApplication.translate("RecordPage", "Delete record"),
+            parent,
+            QCoreApplication.translate("RecordPage", "Delete record"),
             QCoreApplication.translate("RecordPage", "Delete {record}? It can be undone with Ctrl+Z.").format(
-                record=description),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                record=description
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -147,16 +172,20 @@ class ConfirmDiscard:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         answer = QMessageBox.question(
-            parent, QCoreApplication.translate("RecordPage", "Unsaved entry"),
+            parent,
+            QCoreApplication.translate("RecordPage", "Unsaved entry"),
             QCoreApplication.translate(
-                "RecordPage", "The form holds an entry that is not saved. Discard it and open the selected record?"),
+                "RecordPage", "The form holds an entry that is not saved. Discard it and open the selected record?"
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Discard
 
 
 def restart_notice(parent: QWidget) -> None:
-    QMessageBox.information(parent, QCoreApplication.translate("MainWindow", "Language"),
-                            QCoreApplication.translate("MainWindow", "The new language applies from the next start."))
-
-
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("MainWindow", "Language"),
+        QCoreApplication.translate("MainWindow", "The new language applies from the next start."),
+    )

@@ -1,12 +1,11 @@
 """Exports from the window: choose week and place, choose a file, write it off the GUI thread."""
+
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,54 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qdgui import config, logs
-from qdgui.excel.files import Cancelled, ExportError, ProgressCallback
+from qdgui import config
 from qdgui.models import lookups
 from qdgui.models.database import Database
 from qdgui.models.progress import Week, week_containing
 from qdgui.views import file_dialogs
-
-
-class BackgroundTask(QThread):
-    """Runs `job(progress)` in its own thread; the job opens its own session.
-
-    Progress and the outcome come back by signal; `requestInterruption()` makes the next progress
-    report raise Cancelled, so the job stops at a safe point and writes nothing.
-    """
-
-    progressed = Signal(int, int)
-    """Done and total units of work."""
-    succeeded = Signal(object)
-    """The job's result."""
-    failed = Signal(str)
-    """A message for the user: nothing was written."""
-    cancelled = Signal()
-    """The user stopped it: nothing was written."""
-
-    def __init__(self, job: Callable[[ProgressCallback], object], parent=None, *,
-                 expected: tuple[type[Exception], ...] = (ExportError,)):
-        super().__init__(parent)
-        self._job = job
-        self._expected = expected  # errors whose message is already worded for the user
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.isInterruptionRequested():
-            raise Cancelled()
-        self.progressed.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            result = self._job(self._progress)
-        except Cancelled:
-            self.cancelled.emit()
-        except self._expected as exc:
-            self.failed.emit(str(exc))
-        except Exception:  # noqa: BLE001 - reported to the user, never kills the window
-            logging.getLogger("qdgui.worker").exception("background task failed")
-            self.failed.emit(self.tr("An unexpected error stopped the work; nothing was written. The details are "
-                                     "in the log file {path}").format(path=logs.log_file()))
-        else:
-            self.succeeded.emit(result)
 
 
 class WeeklyExportDialog(QDialog):
@@ -108,12 +64,16 @@ class WeeklyExportDialog(QDialog):
     def _show_week(self) -> None:
         week = self.week()
         year, number = week.iso
-        self.week_label.setText(self.tr("Week {number} of {year}: {start} to {end}").format(
-            number=number, year=year, start=week.start.isoformat(), end=week.end.isoformat()))
+        self.week_label.setText(
+            self.tr("Week {number} of {year}: {start} to {end}").format(
+                number=number, year=year, start=week.start.isoformat(), end=week.end.isoformat()
+            )
+        )
 
     @classmethod
-    def ask(cls, database: Database, settings: config.DeviceSettings, today: date,
-            parent: QWidget | None = None) -> tuple[Week, str | None] | None:
+    def ask(
+        cls, database: Database, settings: config.DeviceSettings, today: date, parent: QWidget | None = None
+    ) -> tuple[Week, str | None] | None:
         dialog = cls(database, settings, today, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -125,6 +85,11 @@ class SaveFile:
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
-        return file_dialogs.save_file(parent, title, suggested_name,
-                                      QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"),
-                                      purpose="export", suffix=".xlsx")
+        return file_dialogs.save_file(
+            parent,
+            title,
+            suggested_name,
+            QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"),
+            purpose="export",
+            suffix=".xlsx",
+        )

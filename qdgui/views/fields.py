@@ -1,4 +1,5 @@
 """Which widget each draft field gets, per record kind, and the small field widgets themselves."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,16 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
-from qdgui.models import vocab
+from qdgui.models import kinds
 from qdgui.models.parse import ParseError, parse_date
-from qdgui.models.records import (
-    CommunityDraft,
-    DemolitionDraft,
-    ParkDraft,
-    ProjectDraft,
-    SigningDraft,
-    TargetDraft,
-)
 
 
 @dataclass(frozen=True)
@@ -47,78 +40,76 @@ class FormSpec:
     fields: tuple[FieldSpec, ...]
 
 
-S = FieldSpec
-FORMS: dict[str, FormSpec] = {
-    "signing": FormSpec("signing", SigningDraft, (
-        S("district_code", "district", keep=True, required=True),
-        S("street_code", "street", keep=True, required=True),
-        S("project_uuid", "project", keep=True, required=True),
-        S("community_uuid", "community", keep=True),
-        S("signed_on", "date", keep=True, required=True),
-        S("households", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 60 or 60户")),
-        S("houses", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 70 or 70处")),
-        S("area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 8400 or 0.84万平方米")),
-        S("land_mu", "number"),
-        S("agreement_no", "text"),
-        S("compensation", "choice", vocab.COMPENSATION_TYPES, keep=True),
-        S("remarks", "multiline"),
-    )),
-    "demolition": FormSpec("demolition", DemolitionDraft, (
-        S("case_no", "text", required=True),
-        S("district_code", "district", keep=True, required=True),
-        S("street_code", "street", keep=True, required=True),
-        S("community_uuid", "community", keep=True),
-        S("address", "text", required=True),
-        S("key_zone", "text", keep=True),
-        S("structure", "choice", vocab.STRUCTURES, required=True),
-        S("area_m2", "number", required=True, hint=QT_TRANSLATE_NOOP("Hints", "e.g. 120 or 120㎡")),
-        S("disposal", "choice", vocab.DISPOSALS, keep=True, required=True),
-        S("status", "choice", vocab.DEMOLITION_STATUSES, keep=True, required=True),
-        S("found_on", "date", keep=True, required=True),
-        S("done_on", "date", keep=True),
-        S("enforcement_unit", "text", keep=True),
-        S("project_uuid", "project", keep=True),
-        S("remarks", "multiline"),
-    )),
-    "park": FormSpec("park", ParkDraft, (
-        S("name", "text", required=True),
-        S("kind", "choice", vocab.PARK_KINDS, keep=True, required=True),
-        S("district_code", "district", keep=True, required=True),
-        S("street_code", "street", keep=True),
-        S("plan_year", "year", keep=True, required=True),
-        S("status", "choice", vocab.PARK_STATUSES, keep=True, required=True),
-        S("area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 35000 or 3.5万平方米")),
-        S("length_km", "number", hint=QT_TRANSLATE_NOOP("Hints", "greenways: e.g. 5.8公里")),
-        S("investment_wan", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 1200 or 0.12亿元")),
-        S("started_on", "date"),
-        S("completed_on", "date", keep=True),
-        S("project_uuid", "project", keep=True),
-        S("remarks", "multiline"),
-    )),
-    "project": FormSpec("project", ProjectDraft, (
-        S("name", "text", required=True),
-        S("campaign_area", "choice", vocab.CAMPAIGN_AREAS, keep=True, required=True),
-        S("district_code", "district", keep=True, required=True),
-        S("street_code", "street", keep=True),
-        S("total_households", "number"),
-        S("total_houses", "number"),
-        S("total_area_m2", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 62.4万平方米")),
-        S("total_land_mu", "number", hint=QT_TRANSLATE_NOOP("Hints", "e.g. 1850亩")),
-        S("remarks", "multiline"),
-    )),
-    "annual_target": FormSpec("annual_target", TargetDraft, (
-        S("year", "year", keep=True, required=True),
-        S("district_code", "district", keep=True, required=True),
-        S("street_code", "street", keep=True),
-        S("measure", "choice", vocab.MEASURES, required=True),
-        S("value", "number", required=True),
-    )),
-    "community": FormSpec("community", CommunityDraft, (
-        S("street_code", "street", keep=True, required=True),
-        S("name", "text", required=True),
-        S("kind", "choice", vocab.COMMUNITY_KINDS, keep=True, required=True),
-    )),
+# The form's own part of each field: kept for the next entry, and a placeholder hint. Which fields,
+# in which order, of which type and vocabulary, and which are required: the registry (models/kinds.py).
+_KEPT = {
+    "signing": {"district_code", "street_code", "project_uuid", "community_uuid", "signed_on", "compensation"},
+    "demolition": {
+        "district_code",
+        "street_code",
+        "community_uuid",
+        "key_zone",
+        "disposal",
+        "status",
+        "found_on",
+        "done_on",
+        "enforcement_unit",
+        "project_uuid",
+    },
+    "park": {"kind", "district_code", "street_code", "plan_year", "status", "completed_on", "project_uuid"},
+    "project": {"campaign_area", "district_code", "street_code"},
+    "annual_target": {"year", "district_code", "street_code"},
+    "community": {"street_code", "kind"},
 }
+_HINTS = {
+    ("signing", "households"): QT_TRANSLATE_NOOP("Hints", "e.g. 60 or 60户"),
+    ("signing", "houses"): QT_TRANSLATE_NOOP("Hints", "e.g. 70 or 70处"),
+    ("signing", "area_m2"): QT_TRANSLATE_NOOP("Hints", "e.g. 8400 or 0.84万平方米"),
+    ("demolition", "area_m2"): QT_TRANSLATE_NOOP("Hints", "e.g. 120 or 120㎡"),
+    ("park", "area_m2"): QT_TRANSLATE_NOOP("Hints", "e.g. 35000 or 3.5万平方米"),
+    ("park", "length_km"): QT_TRANSLATE_NOOP("Hints", "greenways: e.g. 5.8公里"),
+    ("park", "investment_wan"): QT_TRANSLATE_NOOP("Hints", "e.g. 1200 or 0.12亿元"),
+    ("project", "total_area_m2"): QT_TRANSLATE_NOOP("Hints", "e.g. 62.4万平方米"),
+    ("project", "total_land_mu"): QT_TRANSLATE_NOOP("Hints", "e.g. 1850亩"),
+}
+_WIDGETS = {
+    "text": "text",
+    "multiline": "multiline",
+    "int": "number",
+    "decimal": "number",
+    "date": "date",
+    "year": "year",
+    "choice": "choice",
+}
+
+
+def _widget(field: kinds.FieldInfo) -> str:
+    if field.type == "division":
+        return "district" if field.name == "district_code" else "street"
+    if field.type == "reference":
+        return field.references or "text"
+    return _WIDGETS[field.type]
+
+
+def _form(info: kinds.KindInfo) -> FormSpec:
+    return FormSpec(
+        info.name,
+        info.draft,
+        tuple(
+            FieldSpec(
+                f.name,
+                _widget(f),
+                f.vocabulary,
+                keep=f.name in _KEPT[info.name],
+                required=f.required,
+                hint=_HINTS.get((info.name, f.name), ""),
+            )
+            for f in info.fields
+        ),
+    )
+
+
+FORMS: dict[str, FormSpec] = {name: _form(info) for name, info in kinds.KINDS.items()}
 
 
 class DateField(QWidget):

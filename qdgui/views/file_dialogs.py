@@ -7,6 +7,7 @@ SQLite relies on: another program that then opens and closes the database delete
 (SQLite's "how to corrupt a database", 2.2.1). So our dialogs use an icon provider that looks at
 names and stat() only, and Qt's widget dialog rather than a platform one we cannot steer.
 """
+
 from __future__ import annotations
 
 import sys
@@ -34,8 +35,11 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         if info.isDir():
             return QCoreApplication.translate("FileDialogs", "Folder")
         suffix = info.suffix().upper()
-        return QCoreApplication.translate("FileDialogs", "{suffix} file").format(suffix=suffix) if suffix else \
-            QCoreApplication.translate("FileDialogs", "File")
+        return (
+            QCoreApplication.translate("FileDialogs", "{suffix} file").format(suffix=suffix)
+            if suffix
+            else QCoreApplication.translate("FileDialogs", "File")
+        )
 
 
 def _settings() -> QSettings:
@@ -43,7 +47,7 @@ def _settings() -> QSettings:
 
 
 def last_folder(purpose: str) -> str:
-    folder = _settings().value(f"folders/{purpose}", "")
+    folder = str(_settings().value(f"folders/{purpose}", "") or "")
     if folder and Path(folder).is_dir():
         return str(folder)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -73,8 +77,9 @@ def open_file(parent: QWidget | None, title: str, name_filter: str, *, purpose: 
     return path
 
 
-def save_file(parent: QWidget | None, title: str, suggested_name: str, name_filter: str, *, purpose: str,
-              suffix: str) -> Path | None:
+def save_file(
+    parent: QWidget | None, title: str, suggested_name: str, name_filter: str, *, purpose: str, suffix: str
+) -> Path | None:
     dialog = make_dialog(parent, title, last_folder(purpose), name_filter)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

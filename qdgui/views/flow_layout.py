@@ -1,4 +1,5 @@
 """A layout that places its items in rows and wraps to the next row when the width runs out."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
@@ -10,7 +11,7 @@ class FlowLayout(QLayout):
 
     def __init__(self, parent=None, *, spacing: int = 6):
         super().__init__(parent)
-        self._items = []
+        self._items: list = []
         self.setContentsMargins(QMargins(0, 0, 0, 0))
         self.setSpacing(spacing)
 
@@ -58,8 +59,11 @@ class FlowLayout(QLayout):
         for index, item in enumerate(visible):
             hint = item.sizeHint()
             # The last item (the search box) takes the rest of its row.
-            if index == len(visible) - 1 and item.widget() is not None and \
-                    item.widget().sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding:
+            if (
+                index == len(visible) - 1
+                and item.widget() is not None
+                and item.widget().sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding
+            ):
                 if x + hint.width() > area.right() + 1 and row_height > 0:
                     x, y, row_height = area.x(), y + row_height + spacing, 0
                 hint = QSize(max(hint.width(), area.right() + 1 - x), hint.height())

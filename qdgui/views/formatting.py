@@ -1,7 +1,8 @@
 """How values look in tables and fields: dates, exact decimals with separators, vocabulary labels."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from qdgui.models import vocab
@@ -13,7 +14,7 @@ def display(value, vocabulary: dict | None = None, *, grouped: bool = True) -> s
     if vocabulary is not None:
         return vocab.label(vocabulary, value)
     if isinstance(value, datetime):  # stored in UTC, shown in the laptop's time
-        return value.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+        return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -1,4 +1,5 @@
 """The main window's size and place: inside the screen it opens on, as it was left last time."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,7 @@ def restore(window: QMainWindow, state_file: Path) -> None:
     saved = QSettings(str(state_file), QSettings.Format.IniFormat).value("main/geometry")
     if isinstance(saved, QByteArray) and window.restoreGeometry(saved) and _fits(window):
         return
-    screen = window.screen() or window.windowHandle() and window.windowHandle().screen()
+    screen = window.screen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, *PREFERRED)
     # Leave room for the frame the window manager adds (title bar, borders).
     width = min(PREFERRED[0], available.width() - 16)

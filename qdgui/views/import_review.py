@@ -1,7 +1,8 @@
 """After an import: the list of import batches with undo, and the review of what merges left open."""
+
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -22,16 +23,14 @@ from qdgui.excel.ledger import COLUMNS
 from qdgui.models.database import Database
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
-from qdgui.views.export import BackgroundTask
 from qdgui.views.import_wizard import KINDS
+from qdgui.views.tasks import BackgroundTask
 
 
 def _local(moment):
     """A stored UTC time in this computer's time zone."""
-    from datetime import timezone
 
-    return moment.replace(tzinfo=timezone.utc).astimezone()
-
+    return moment.replace(tzinfo=UTC).astimezone()
 
 
 class BatchesDialog(QDialog):
@@ -46,8 +45,17 @@ class BatchesDialog(QDialog):
         self.setWindowTitle(self.tr("Import batches"))
         self.resize(900, 420)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([self.tr("Batch"), self.tr("When"), self.tr("What"), self.tr("File"),
-                                              self.tr("By"), self.tr("Records"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("When"),
+                self.tr("What"),
+                self.tr("File"),
+                self.tr("By"),
+                self.tr("Records"),
+                self.tr("State"),
+            ]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -77,8 +85,17 @@ class BatchesDialog(QDialog):
         for r, b in enumerate(rows):
             counted = b.summary.get("inserted", 0) + b.summary.get("updated", 0) + b.summary.get("deleted", 0)
             state = self.tr("Undone {at}").format(at=f"{_local(b.undone_at):%Y-%m-%d %H:%M}") if b.undone_at else ""
-            for c, text in enumerate((str(b.id), f"{_local(b.at):%Y-%m-%d %H:%M}", kinds.get(b.kind, b.kind), b.file_name,
-                                      b.operator, str(counted), state)):
+            for c, text in enumerate(
+                (
+                    str(b.id),
+                    f"{_local(b.at):%Y-%m-%d %H:%M}",
+                    kinds.get(b.kind, b.kind),
+                    b.file_name,
+                    b.operator,
+                    str(counted),
+                    state,
+                )
+            ):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
                 item.setData(Qt.ItemDataRole.UserRole, b.id)
@@ -97,17 +114,23 @@ class BatchesDialog(QDialog):
         if row < 0:
             return
         batch_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(self, self.tr("Undo import"), self.tr(
-            "Put every record of batch {id} back as it was before the import? A backup is taken first.").format(
-            id=batch_id))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo import"),
+            self.tr("Put every record of batch {id} back as it was before the import? A backup is taken first.").format(
+                id=batch_id
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self._database.sessions() as session:
-            self._undoing = sorted(set(session.scalars(select(ImportChange.table_name)
-                                                       .where(ImportChange.batch_id == batch_id))))
+            self._undoing = sorted(
+                set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id)))
+            )
         # A merge batch can hold 100,000 records: undo it in a worker, like the import itself.
-        task = BackgroundTask(lambda progress: importer.undo(self._database, batch_id, by=self._by),
-                              expected=(BatchError,))
+        task = BackgroundTask(
+            lambda progress: importer.undo(self._database, batch_id, by=self._by), expected=(BatchError,)
+        )
         self._task = task
         self.undo_button.setEnabled(False)
         task.succeeded.connect(self._undo_done)
@@ -138,7 +161,7 @@ class BatchesDialog(QDialog):
         super().done(result)
 
     @classmethod
-    def run(cls, database: Database, *, by: Operator, parent: QWidget | None = None, on_undone=None) -> "BatchesDialog":
+    def run(cls, database: Database, *, by: Operator, parent: QWidget | None = None, on_undone=None) -> BatchesDialog:
         dialog = cls(database, by=by, parent=parent)
         if on_undone is not None:
             dialog.undone.connect(on_undone)
@@ -159,7 +182,9 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Merge review"))
         self.resize(980, 560)
         self.items = QTableWidget(0, 4)
-        self.items.setHorizontalHeaderLabels([self.tr("Reason"), self.tr("Kind"), self.tr("Record"), self.tr("From file")])
+        self.items.setHorizontalHeaderLabels(
+            [self.tr("Reason"), self.tr("Kind"), self.tr("Record"), self.tr("From file")]
+        )
         self.items.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.items.verticalHeader().hide()
@@ -196,12 +221,21 @@ class ReviewDialog(QDialog):
             self._open = review.open_items(session)
             namer = Namer(session)
             described = [namer.record(item.kind, item.kept) for item in self._open]
-        reasons = {"conflict": self.tr("Changed on both sides"), "duplicate": self.tr("Same key, held back"),
-                   "similar": self.tr("Looks alike")}
+        reasons = {
+            "conflict": self.tr("Changed on both sides"),
+            "duplicate": self.tr("Same key, held back"),
+            "similar": self.tr("Looks alike"),
+        }
         self.items.setRowCount(len(self._open))
         for r, (item, what) in enumerate(zip(self._open, described)):
-            for c, text in enumerate((reasons[item.reason], importer.kind_label(item.kind)
-                                      if item.kind in KINDS else item.kind, what, item.source_file)):
+            for c, text in enumerate(
+                (
+                    reasons[item.reason],
+                    importer.kind_label(item.kind) if item.kind in KINDS else item.kind,
+                    what,
+                    item.source_file,
+                )
+            ):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
                 self.items.setItem(r, c, cell)
@@ -223,19 +257,31 @@ class ReviewDialog(QDialog):
         self.dismiss_button.setEnabled(item is not None)
         if item is None:
             return
-        fields = item.differing() if item.reason == "conflict" else [f for f in item.kept if item.kept.get(f) or
-                                                                     item.other.get(f)]
+        fields = (
+            item.differing()
+            if item.reason == "conflict"
+            else [f for f in item.kept if item.kept.get(f) or item.other.get(f)]
+        )
         order = [c.field for c in COLUMNS.get(item.kind, ())]
         fields.sort(key=lambda f: order.index(f) if f in order else len(order))
-        self.hint.setText(self.tr("Tick the fields where the other version is right; the rest stay as kept here.")
-                          if item.reason == "conflict" else
-                          self.tr("An incoming record that looks like one already here: check them and keep as it is, "
-                                  "or correct one of them in its table."))
+        self.hint.setText(
+            self.tr("Tick the fields where the other version is right; the rest stay as kept here.")
+            if item.reason == "conflict"
+            else self.tr(
+                "An incoming record that looks like one already here: check them and keep as it is, "
+                "or correct one of them in its table."
+            )
+        )
         self.fields.setRowCount(len(fields))
         with self._database.sessions() as session:
             namer = Namer(session)
-            texts = {name: (namer.value(item.kind, name, item.kept.get(name)),
-                            namer.value(item.kind, name, item.other.get(name))) for name in fields}
+            texts = {
+                name: (
+                    namer.value(item.kind, name, item.kept.get(name)),
+                    namer.value(item.kind, name, item.other.get(name)),
+                )
+                for name in fields
+            }
         for r, name in enumerate(fields):
             label = QTableWidgetItem(field_label(name))
             label.setData(Qt.ItemDataRole.UserRole, name)
@@ -290,8 +336,9 @@ class ReviewDialog(QDialog):
         self.reload()
 
     @classmethod
-    def run(cls, database: Database, *, by: Operator, today: date, parent: QWidget | None = None,
-            on_resolved=None) -> "ReviewDialog":
+    def run(
+        cls, database: Database, *, by: Operator, today: date, parent: QWidget | None = None, on_resolved=None
+    ) -> ReviewDialog:
         dialog = cls(database, by=by, today=today, parent=parent)
         if on_resolved is not None:
             dialog.resolved.connect(on_resolved)

@@ -1,5 +1,6 @@
 """The import wizard: read a workbook off the GUI thread, preview every row and problem, correct the
 column mapping, then commit all valid rows in one transaction (or nothing)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,11 +34,12 @@ from qdgui.excel.files import ExportError
 from qdgui.excel.ledger import LedgerError
 from qdgui.excel.sheet_import import Defaults, write_rejected
 from qdgui.excel.workbook import ReadError
-from qdgui.models import vocab
+from qdgui.models import kinds, vocab
 from qdgui.models.database import Database
 from qdgui.models.records import Operator, field_label
 from qdgui.views import file_dialogs
-from qdgui.views.export import BackgroundTask, SaveFile
+from qdgui.views.export import SaveFile
+from qdgui.views.tasks import BackgroundTask
 
 EXPECTED = (ReadError, LedgerError, importer.ImportRefused, ExportError)
 ROWS_SHOWN = 5000  # the preview table shows this many rows; the account and the commit cover all
@@ -50,9 +52,12 @@ class OpenFile:
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> Path | None:
-        return file_dialogs.open_file(parent, QCoreApplication.translate("OpenFile", "Import a workbook"),
-                                      QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"),
-                                      purpose="import")
+        return file_dialogs.open_file(
+            parent,
+            QCoreApplication.translate("OpenFile", "Import a workbook"),
+            QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"),
+            purpose="import",
+        )
 
 
 class ImportDialog(QDialog):
@@ -65,8 +70,16 @@ class ImportDialog(QDialog):
     failed = Signal(str)
     """Reading or importing stopped with this message; nothing was written."""
 
-    def __init__(self, database: Database, settings: config.DeviceSettings, path: Path, *, by: Operator,
-                 today: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        database: Database,
+        settings: config.DeviceSettings,
+        path: Path,
+        *,
+        by: Operator,
+        today: date,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._database, self._path, self._by, self._today = database, Path(path), by, today
         self._defaults = Defaults(settings.district_code or None, settings.street_code or None)
@@ -99,12 +112,14 @@ class ImportDialog(QDialog):
         self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3 + 8)
         self.rows = QTableWidget(0, 0)
         self.issues = QTableWidget(0, 6)
-        self.issues.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Header"),
-                                               self.tr("Level"), self.tr("What")])
+        self.issues.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Header"), self.tr("Level"), self.tr("What")]
+        )
         self.issues.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.mapping = QTableWidget(0, 4)
-        self.mapping.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Column"), self.tr("Header in the file"),
-                                                self.tr("Imported as")])
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Column"), self.tr("Header in the file"), self.tr("Imported as")]
+        )
         self.mapping.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.account = QPlainTextEdit()
         self.account.setReadOnly(True)
@@ -148,8 +163,12 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ work off the GUI thread
     def _options(self) -> importer.ImportOptions:
-        return importer.ImportOptions(kind=self.kind.currentData(), mappings=self._mappings,
-                                      include_hidden=self.include_hidden.isChecked(), defaults=self._defaults)
+        return importer.ImportOptions(
+            kind=self.kind.currentData(),
+            mappings=self._mappings,
+            include_hidden=self.include_hidden.isChecked(),
+            defaults=self._defaults,
+        )
 
     def start_preview(self) -> None:
         """Read the file (once, in a child process) and preview the import with the current options."""
@@ -161,8 +180,9 @@ class ImportDialog(QDialog):
             nonlocal book
             if book is None:
                 book = importer.read(path, progress=progress)
-            return book, importer.preview(self._database, book, options, by=self._by, today=self._today,
-                                          progress=progress)
+            return book, importer.preview(
+                self._database, book, options, by=self._by, today=self._today, progress=progress
+            )
 
         self._run(job, self._previewed)
 
@@ -171,8 +191,9 @@ class ImportDialog(QDialog):
         options, book = self._options(), self._book
 
         def job(progress):
-            return book, importer.commit(self._database, book, options, by=self._by, today=self._today,
-                                         progress=progress)
+            return book, importer.commit(
+                self._database, book, options, by=self._by, today=self._today, progress=progress
+            )
 
         self._run(job, self._committed)
 
@@ -234,8 +255,11 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self._show(report)
         count = report.imported
-        self.commit_button.setText(self.tr("Import {n} rows").format(n=count) if report.format == "sheet"
-                                   else self.tr("Merge {n} changes").format(n=count))
+        self.commit_button.setText(
+            self.tr("Import {n} rows").format(n=count)
+            if report.format == "sheet"
+            else self.tr("Merge {n} changes").format(n=count)
+        )
         self.commit_button.setEnabled(count > 0)
         self.rejected_button.setEnabled(report.rejected > 0)
         self.previewed.emit(report)
@@ -267,8 +291,14 @@ class ImportDialog(QDialog):
         self.issues.setRowCount(len(issues))
         levels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "note": self.tr("Skipped")}
         for r, issue in enumerate(issues):
-            values = (issue.sheet, "" if issue.row is None else str(issue.row), issue.column or "", issue.header or "",
-                      levels[issue.severity], issue.message)
+            values = (
+                issue.sheet,
+                "" if issue.row is None else str(issue.row),
+                issue.column or "",
+                issue.header or "",
+                levels[issue.severity],
+                issue.message,
+            )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -286,14 +316,16 @@ class ImportDialog(QDialog):
         rows = [(plan, row) for plan in report.plans for row in plan.rows][:ROWS_SHOWN]
         self.rows.clear()
         self.rows.setColumnCount(3 + len(fields))
-        self.rows.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Result")] +
-                                            [field_label(f) for f in fields])
+        self.rows.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Result")] + [field_label(f) for f in fields]
+        )
         self.rows.setRowCount(len(rows))
         names = self._names()
         for r, (plan, row) in enumerate(rows):
             state = self.tr("Rejected") if row.rejected else (self.tr("With warnings") if row.issues else self.tr("OK"))
-            cells = [plan.name, str(row.row), state] + [_shown(row.values.get(f), names, vocab.FIELD_VOCABULARIES.get((plan.kind, f)))
-                                                        for f in fields]
+            cells = [plan.name, str(row.row), state] + [
+                _shown(row.values.get(f), names, kinds.FIELD_VOCABULARIES.get((plan.kind, f))) for f in fields
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -355,8 +387,9 @@ class ImportDialog(QDialog):
         except ExportError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return
-        self.summary.setText(self.summary.text() + "\n" + self.tr("{n} rejected rows saved to {path}").format(
-            n=n, path=path))
+        self.summary.setText(
+            self.summary.text() + "\n" + self.tr("{n} rejected rows saved to {path}").format(n=n, path=path)
+        )
 
     def reject(self) -> None:
         if self._task is not None:  # stop the reader first; the window must not wait on a hung file
@@ -365,8 +398,17 @@ class ImportDialog(QDialog):
         super().reject()
 
     @classmethod
-    def run(cls, database: Database, settings: config.DeviceSettings, path: Path, *, by: Operator, today: date,
-            parent: QWidget | None = None, on_imported=None) -> "ImportDialog":
+    def run(
+        cls,
+        database: Database,
+        settings: config.DeviceSettings,
+        path: Path,
+        *,
+        by: Operator,
+        today: date,
+        parent: QWidget | None = None,
+        on_imported=None,
+    ) -> ImportDialog:
         dialog = cls(database, settings, path, by=by, today=today, parent=parent)
         if on_imported is not None:
             dialog.imported.connect(on_imported)
@@ -374,8 +416,6 @@ class ImportDialog(QDialog):
         dialog.show()
         dialog.start_preview()
         return dialog
-
-
 
 
 def _shown(value, names: dict[str, str], vocabulary: dict | None) -> str:

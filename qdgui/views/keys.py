@@ -1,4 +1,5 @@
 """Ctrl+Z goes to the window's undo when the focused field has nothing of its own to undo."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
@@ -21,8 +22,11 @@ class UndoRouter(QObject):
     "undo last change" must get the key."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.Undo):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
             focus = QApplication.focusWidget()
             if isinstance(focus, (QLineEdit, QPlainTextEdit, QTextEdit)) and not has_own_undo(focus):
                 event.ignore()

@@ -1,10 +1,12 @@
 """Start the Qt application: translators, fonts, the main window, the event loop."""
+
 from __future__ import annotations
 
 import os
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -27,7 +29,7 @@ from qdgui.paths import resources_dir
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load qdgui's own catalogue and Qt's (for standard dialogs and buttons)."""
-    translators = []
+    translators: list[QTranslator] = []
     if language == "en":
         return translators
     ours = QTranslator(app)
@@ -67,21 +69,26 @@ class QtCatalogueGaps(QTranslator):
 
 
 def make_application(language: str) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("qdgui")
     app.setOrganizationName("qdgui")
     app.setDesktopFileName("qdgui")  # Linux: matches qdgui.desktop, so the launcher's icon is used
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "qdgui.png")))
     # Qt's own widgets (the calendar's months and weekdays, number and date formats) follow the
     # default locale, which is "C" (English) on machines without a Chinese system locale.
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates) if language == "en"
-                       else QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        if language == "en"
+        else QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    )
     install_translators(app, language)
     return app
 
 
 def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None) -> int:
     from qdgui import config
+    from qdgui.drafts import DraftStore
+    from qdgui.paths import user_data_dir
     from qdgui.views.dialogs import SettingsDialog
     from qdgui.views.main_window import MainWindow
 
@@ -93,7 +100,8 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
             return 0
         config.save(chosen)
         settings = chosen
-    window = MainWindow(database, settings, backup=backup)
+    # What was typed but not saved lives beside the user's data, per database file.
+    window = MainWindow(database, settings, backup=backup, drafts=DraftStore(user_data_dir() / "drafts", database.path))
     _listen_for_second_start(window, database.path)
     from qdgui.views.probe import install_if_asked
 
@@ -131,7 +139,7 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._path.write_text(f"{time.time():.6f}\n")
-            QTimer.singleShot(0, QApplication.instance().quit)
+            QTimer.singleShot(0, cast(QApplication, QApplication.instance()).quit)
         return False
 
 
@@ -190,8 +198,12 @@ def show_startup_error(message: str, advice: str, *, raise_instance_of: Path | N
     make_application(i18n.language())
     if raise_instance_of is not None and raise_running_instance(raise_instance_of):
         advice = QCoreApplication.translate("Launch", "The window that has it open was brought to the front.")
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Launch", "qdgui cannot start"),
-                      message, QMessageBox.StandardButton.Ok)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Launch", "qdgui cannot start"),
+        message,
+        QMessageBox.StandardButton.Ok,
+    )
     box.setInformativeText(advice)
     box.setObjectName("startup_error")
     box.exec()
@@ -209,10 +221,15 @@ def _report_unexpected_errors() -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, QCoreApplication.translate("Launch", "Unexpected error"),
-                             QCoreApplication.translate(
-                                 "Launch", "Something went wrong that qdgui did not expect. What was saved before "
-                                           "stays saved; check the last entry in its table. The details are in the "
-                                           "log file {path}").format(path=logs.log_file()))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Launch", "Unexpected error"),
+            QCoreApplication.translate(
+                "Launch",
+                "Something went wrong that qdgui did not expect. What was saved before "
+                "stays saved; check the last entry in its table. The details are in the "
+                "log file {path}",
+            ).format(path=logs.log_file()),
+        )
 
     sys.excepthook = hook

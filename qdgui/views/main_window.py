@@ -1,4 +1,5 @@
 """The main window: one place per kind of work, undo, settings, and a status bar saying what is open."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -7,32 +8,40 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qdgui import config
 from qdgui.drafts import DraftStore
 from qdgui.models import repository
+from qdgui.models.changes import Change, Changed
 from qdgui.models.database import Database, latest_backup
 from qdgui.models.records import ValidationFailed
 from qdgui.paths import user_data_dir
-from qdgui.views.dialogs import SettingsDialog, restart_notice
-from qdgui.views.export import BackgroundTask, SaveFile, WeeklyExportDialog
-from qdgui.views.fields import FORMS
 from qdgui.views import geometry
+from qdgui.views.dialogs import SettingsDialog, restart_notice
+from qdgui.views.export import SaveFile, WeeklyExportDialog
 from qdgui.views.keys import UndoRouter
 from qdgui.views.record_form import kind_name
 from qdgui.views.record_page import RecordPage
+from qdgui.views.tasks import BackgroundTask
 
 if TYPE_CHECKING:
     from qdgui.views.dashboard import Dashboard
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(str)
-    """Records of this kind changed (saved, edited, deleted, undone, imported): views refresh."""
-
-    record_changed = Signal(str, str, int)
-    """One record changed: kind, UUID, and the version the change made (for incremental refresh)."""
+    changed = Signal(object)
+    """Records changed, once per user action (a save, edit, deletion, undo, import, merge decision):
+    a models.changes.Changed. Tables, status line and charts all listen here and nowhere else."""
 
     exported = Signal(str)
     """A workbook was written to this path."""
@@ -40,9 +49,16 @@ class MainWindow(QMainWindow):
     export_failed = Signal(str)
     """An export stopped (failed or cancelled) with this message; nothing was written."""
 
-    def __init__(self, database: Database, settings: config.DeviceSettings, *, backup: Path | None = None,
-                 drafts: DraftStore | None = None, today: Callable[[], date] = date.today,
-                 settings_path: Path | None = None):
+    def __init__(
+        self,
+        database: Database,
+        settings: config.DeviceSettings,
+        *,
+        backup: Path | None = None,
+        drafts: DraftStore,
+        today: Callable[[], date] = date.today,
+        settings_path: Path | None = None,
+    ):
         super().__init__()
         self._database = database
         self._settings = settings
@@ -50,23 +66,28 @@ class MainWindow(QMainWindow):
         # Window geometry beside the settings file (a self-test or a test keeps it in its own folder).
         self._state_file = (settings_path.parent if settings_path else user_data_dir()) / "window.ini"
         self._today = today
-        self._undo: list[tuple[str, str, int]] = []
+        self._undo: list[Change] = []
         self._task: BackgroundTask | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._done_message = ""
-        drafts = drafts or DraftStore(user_data_dir() / "drafts", database.path)
         self.setWindowTitle(self.tr("{file} - qdgui urban renewal field records").format(file=database.path.name))
         self.setWindowFilePath(str(database.path))
         self.pages: dict[str, RecordPage] = {}
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
-        for kind, title in (("signing", self.tr("Relocation signings")), ("demolition", self.tr("Illegal buildings")),
-                            ("park", self.tr("Parks"))):
+        for kind, title in (
+            ("signing", self.tr("Relocation signings")),
+            ("demolition", self.tr("Illegal buildings")),
+            ("park", self.tr("Parks")),
+        ):
             self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
             self.tabs.addTab(self.pages[kind], title)
         plans = QTabWidget()
-        for kind, title in (("project", self.tr("Projects")), ("annual_target", self.tr("Annual targets")),
-                            ("community", self.tr("Communities/villages"))):
+        for kind, title in (
+            ("project", self.tr("Projects")),
+            ("annual_target", self.tr("Annual targets")),
+            ("community", self.tr("Communities/villages")),
+        ):
             self.pages[kind] = RecordPage(kind, database, settings, drafts, today=today)
             plans.addTab(self.pages[kind], title)
         self.tabs.addTab(plans, self.tr("Projects and targets"))
@@ -87,8 +108,8 @@ class MainWindow(QMainWindow):
         geometry.restore(self, self._state_file)
         if backup is not None:
             self.statusBar().showMessage(
-                self.tr("The database was upgraded to this version; the copy from before is {path}").format(
-                    path=backup))
+                self.tr("The database was upgraded to this version; the copy from before is {path}").format(path=backup)
+            )
 
     # ------------------------------------------------------------------ building
     def _build_menus(self) -> None:
@@ -124,13 +145,19 @@ class MainWindow(QMainWindow):
         # Window-wide, because a form's scroll area would take Ctrl+PgDown for scrolling.
         for text, key, step in ((self.tr("Next tab"), "Ctrl+PgDown", 1), (self.tr("Previous tab"), "Ctrl+PgUp", -1)):
             action = QAction(text, self, shortcut=QKeySequence(key))
-            action.triggered.connect(lambda _checked=False, d=step: self.tabs.setCurrentIndex(
-                (self.tabs.currentIndex() + d) % self.tabs.count()))
+            action.triggered.connect(
+                lambda _checked=False, d=step: self.tabs.setCurrentIndex(
+                    (self.tabs.currentIndex() + d) % self.tabs.count()
+                )
+            )
             view_menu.addAction(action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_action = QAction(self.tr("This &laptop..."), self)
         settings_action.triggered.connect(self.edit_settings)
         settings_menu.addAction(settings_action)
+        streets_action = QAction(self.tr("&Streets and towns..."), self)
+        streets_action.triggered.connect(self.edit_streets)
+        settings_menu.addAction(streets_action)
 
     def _build_status_bar(self) -> None:
         self._db_label = QLabel()
@@ -143,8 +170,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         for page in self.pages.values():
             page.record_changed.connect(self._record_changed)
-        self.data_changed.connect(self._refresh_views)
-        self.record_changed.connect(self._dashboard_record_changed)
+        self.changed.connect(self._refresh_views)
         self.tabs.currentChanged.connect(self._tab_shown)
 
     @property
@@ -154,6 +180,7 @@ class MainWindow(QMainWindow):
             from qdgui.views.dashboard import Dashboard
 
             self._dashboard = Dashboard(self._database, self._settings, today=self._today)
+            self.changed.connect(self._dashboard.apply)  # built: from now on it follows every change
             self._dashboard_place.layout().addWidget(self._dashboard)
             self._dashboard.show()  # a child added to a visible parent stays hidden otherwise
         return self._dashboard
@@ -181,38 +208,32 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             QTimer.singleShot(0, self.focus_current_form)
 
-    def _dashboard_record_changed(self, kind: str, uuid: str, version: int) -> None:
-        if self._dashboard is not None:  # not built yet: it reads everything when it is
-            self._dashboard.record_changed(kind, uuid, version)
-
     # ------------------------------------------------------------------ reactions
-    def _record_changed(self, kind: str, uuid: str, version: int) -> None:
-        self._undo.append((kind, uuid, version))
+    def _record_changed(self, change: Change) -> None:
+        self._undo.append(change)
         self.undo_action.setEnabled(True)
-        self.data_changed.emit(kind)
-        self.record_changed.emit(kind, uuid, version)
+        self.changed.emit(Changed.of(change))
 
-    def _refresh_views(self, kind: str) -> None:
-        # Only the changed kind's table, and the signing table, which shows project and
+    def _refresh_views(self, changed: Changed) -> None:
+        # Only the changed kinds' tables, and the signing table, which shows project and
         # community names, need re-reading; the other pages just refresh their choice lists.
+        names_moved = bool(changed.kinds & {"project", "community"})
         for page_kind, page in self.pages.items():
-            if page_kind == kind or (page_kind == "signing" and kind in ("project", "community")):
+            if page_kind in changed.kinds or (page_kind == "signing" and names_moved):
                 page.model.reload()
-            if kind in ("project", "community"):
+            if names_moved:
                 page.reload_choices()
         self.refresh_status()
 
-    def undo(self) -> None:
+    def undo(self) -> str | None:
         """Undo the last save, edit or deletion made in this window."""
         if not self._undo:
             return
-        kind, uuid, version = self._undo[-1]
-        table = repository.KINDS[FORMS[kind].draft].table
+        last = self._undo[-1]
+        kind = last.kind
         try:
             with self._database.begin() as session:
-                action = repository.undo(session, table, uuid, version, by=self._settings.as_operator(),
-                                         today=self._today())
-                now = repository.get(session, table, uuid).version
+                made = repository.undo_change(session, last, by=self._settings.as_operator(), today=self._today())
         except (repository.StaleRecord, repository.RecordNotFound, ValidationFailed) as exc:
             QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
             self._undo.pop()
@@ -223,9 +244,8 @@ class MainWindow(QMainWindow):
         message = self.tr("Undone: the last change to a {kind} was taken back.").format(kind=kind_name(kind))
         self.statusBar().showMessage(message, 8000)
         self.pages[kind].form.show_status(message)
-        self.data_changed.emit(kind)
-        self.record_changed.emit(kind, uuid, now)
-        return action
+        self.changed.emit(Changed.of(made))
+        return made.action
 
     # ------------------------------------------------------------------ exports
     def export_weekly(self) -> None:
@@ -248,8 +268,7 @@ class MainWindow(QMainWindow):
                 weekly.export_weekly(session, path, week=week, scope=scope, made_on=made_on, progress=progress)
             return path
 
-        self._run_export(self.tr("Writing the weekly report..."), job,
-                         self.tr("Weekly report saved: {path}"))
+        self._run_export(self.tr("Writing the weekly report..."), job, self.tr("Weekly report saved: {path}"))
 
     def export_ledger(self) -> None:
         """Ask for a file and write every record to it in the background."""
@@ -274,24 +293,36 @@ class MainWindow(QMainWindow):
         path = path or OpenFile.ask(self)
         if path is None:
             return None
-        return ImportDialog.run(self._database, self._settings, path, by=self._settings.as_operator(),
-                                today=self._today(), parent=self, on_imported=self._imported)
+        return ImportDialog.run(
+            self._database,
+            self._settings,
+            path,
+            by=self._settings.as_operator(),
+            today=self._today(),
+            parent=self,
+            on_imported=self._imported,
+        )
 
     @Slot(object)
     def _imported(self, report) -> None:
-        for kind in report.changed_kinds:
-            self.data_changed.emit(kind)
-            if self._dashboard is not None:
-                self._dashboard.records_changed(kind)
+        if report.changed_kinds:
+            self.changed.emit(Changed.bulk(report.changed_kinds))
         if report.batch_id is not None:
-            self.statusBar().showMessage(self.tr("Import batch {id} written from {file}").format(
-                id=report.batch_id, file=report.path.name), 15000)
+            self.statusBar().showMessage(
+                self.tr("Import batch {id} written from {file}").format(id=report.batch_id, file=report.path.name),
+                15000,
+            )
 
     def show_review(self) -> None:
         from qdgui.views.import_review import ReviewDialog
 
-        ReviewDialog.run(self._database, by=self._settings.as_operator(), today=self._today(), parent=self,
-                         on_resolved=self._batch_undone_kind)
+        ReviewDialog.run(
+            self._database,
+            by=self._settings.as_operator(),
+            today=self._today(),
+            parent=self,
+            on_resolved=self._batch_undone_kind,
+        )
 
     @Slot(str)
     def _batch_undone_kind(self, kind: str) -> None:
@@ -303,11 +334,8 @@ class MainWindow(QMainWindow):
         BatchesDialog.run(self._database, by=self._settings.as_operator(), parent=self, on_undone=self._batch_undone)
 
     @Slot(object)
-    def _batch_undone(self, kinds) -> None:
-        for kind in kinds:
-            self.data_changed.emit(kind)
-            if self._dashboard is not None:
-                self._dashboard.records_changed(kind)
+    def _batch_undone(self, kinds_changed) -> None:
+        self.changed.emit(Changed.bulk(kinds_changed))
 
     def _run_export(self, label: str, job, done_message: str) -> None:
         dialog = self._export_dialog()
@@ -391,6 +419,17 @@ class MainWindow(QMainWindow):
             page.set_settings(changed)
         self.refresh_status()
 
+    def edit_streets(self) -> None:
+        from qdgui.views.divisions_dialog import DivisionsDialog
+
+        DivisionsDialog.run(
+            self._database, self._settings.district_code or None, self, on_changed=self._divisions_changed
+        )
+
+    def _divisions_changed(self) -> None:
+        for page in self.pages.values():
+            page.reload()  # names in the tables, and the streets in every list
+
     def refresh_status(self) -> None:
         with self._database.sessions() as session:
             total = sum(repository.count_records(session).values())
@@ -399,8 +438,9 @@ class MainWindow(QMainWindow):
         self._operator_label.setText(self.tr("Operator: {name}").format(name=self._settings.as_operator().name))
         last = latest_backup(self._database.path)
         when = datetime.fromtimestamp(last.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if last else None
-        self._backup_label.setText(self.tr("Last backup: {when}").format(when=when) if when
-                                   else self.tr("Last backup: none yet"))
+        self._backup_label.setText(
+            self.tr("Last backup: {when}").format(when=when) if when else self.tr("Last backup: none yet")
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._task is not None:  # an export is being written: stop it cleanly first

@@ -4,11 +4,13 @@ Active only when QDGUI_TEST_PROBE names a folder. The test writes `request` ther
 the window answers with `state.json` (and a screen grab when the request is `shot:PATH`: geometry of every visible button and the status bar, the
 form's title and status, the focused widget, open dialogs) and removes the request.
 """
+
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
@@ -24,8 +26,8 @@ def _rect(widget: QWidget) -> list[int]:
     return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
 
-def describe(window: QMainWindow) -> dict:
-    app = QApplication.instance()
+def describe(window: Any) -> dict:
+    app = cast(QApplication, QApplication.instance())
     page = window.tabs.currentWidget()
     form = getattr(page, "form", None)
     focus = app.focusWidget()
@@ -50,13 +52,18 @@ def describe(window: QMainWindow) -> dict:
         "problems": {name: form.problem_text(name) for name in form.widgets} if form else {},
         "values": form.raw_values() if form else {},
         "focus": (focus.objectName() or type(focus).__name__) if focus else None,
-        "focus_parent": (focus.parentWidget().objectName() if focus and focus.parentWidget() else None),
+        "focus_parent": _parent_name(focus),
         "table": _rect(page.table) if hasattr(page, "table") else None,
         "table_rows": page.model.rowCount() if hasattr(page, "model") else None,
         "fields": {name: _rect(w) for name, w in form.widgets.items()} if form else {},
         "dialogs": [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible() and w is not window],
         "active": app.activeWindow() is window,
     }
+
+
+def _parent_name(widget) -> str | None:
+    parent = widget.parentWidget() if widget is not None else None
+    return parent.objectName() if parent is not None else None
 
 
 class Probe(QObject):
@@ -82,7 +89,7 @@ class Probe(QObject):
         request.unlink(missing_ok=True)
 
 
-def install_if_asked(window: QMainWindow) -> None:
+def install_if_asked(window: Any) -> None:
     folder = os.environ.get("QDGUI_TEST_PROBE")
     if folder:
         window._test_probe = Probe(window, Path(folder))

@@ -1,4 +1,5 @@
 """The entry form of one record kind: keyboard first, problems shown at their field, drafts kept."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -20,25 +21,16 @@ from PySide6.QtWidgets import (
 
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
-from qdgui.i18n import QT_TRANSLATE_NOOP
-from qdgui.models import lookups, repository, vocab
+from qdgui.models import kinds, lookups, repository, vocab
+from qdgui.models.changes import Change
 from qdgui.models.database import Database
 from qdgui.models.records import Problem, ValidationFailed, field_label
 from qdgui.views.fields import CodeCombo, DateField, FormSpec, MultiLine, line_edit, year_choices
 from qdgui.views.formatting import editable
 
-KIND_NAMES = {
-    "signing": QT_TRANSLATE_NOOP("Kinds", "relocation signing"),
-    "demolition": QT_TRANSLATE_NOOP("Kinds", "illegal-building case"),
-    "park": QT_TRANSLATE_NOOP("Kinds", "park"),
-    "project": QT_TRANSLATE_NOOP("Kinds", "project"),
-    "annual_target": QT_TRANSLATE_NOOP("Kinds", "annual target"),
-    "community": QT_TRANSLATE_NOOP("Kinds", "community/village"),
-}
-
 
 def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("Kinds", KIND_NAMES[kind])
+    return QCoreApplication.translate("Kinds", kinds.KINDS[kind].noun)
 
 
 class ConfirmWarnings:
@@ -47,24 +39,36 @@ class ConfirmWarnings:
     @classmethod
     def ask(cls, parent: QWidget, problems: list[Problem]) -> bool:
         text = "\n".join(f"• {p.describe()}" for p in problems)
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RecordForm", "Please check"),
-                          QCoreApplication.translate("RecordForm", "Save anyway?") + "\n\n" + text,
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("RecordForm", "Please check"),
+            QCoreApplication.translate("RecordForm", "Save anyway?") + "\n\n" + text,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            parent,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Save
 
 
 class RecordForm(QWidget):
-    saved = Signal(str, str, int)
-    """A record was saved: kind, UUID and its version now (1 for a new record)."""
+    saved = Signal(object)
+    """A record was saved: its models.changes.Change (kind, UUID, version, values before and after)."""
 
     editing_changed = Signal(bool)
     """The form switched between entering a new record (False) and editing one (True)."""
 
     DRAFT_DELAY_MS = 300
 
-    def __init__(self, spec: FormSpec, database: Database, settings: DeviceSettings, drafts: DraftStore, *,
-                 today: Callable[[], date] = date.today, parent=None):
+    def __init__(
+        self,
+        spec: FormSpec,
+        database: Database,
+        settings: DeviceSettings,
+        drafts: DraftStore,
+        *,
+        today: Callable[[], date] = date.today,
+        parent=None,
+    ):
         super().__init__(parent)
         self.spec = spec
         self._database = database
@@ -145,8 +149,10 @@ class RecordForm(QWidget):
     def _style_title(self, *, editing: bool) -> None:
         # Editing a saved record must never pass unnoticed: the title turns into an amber banner.
         if editing:
-            self.title.setStyleSheet("font-size: 15px; font-weight: bold; color: #5c3a00; background: #ffe2a8;"
-                                     "border: 1px solid #d08000; padding: 4px;")
+            self.title.setStyleSheet(
+                "font-size: 15px; font-weight: bold; color: #5c3a00; background: #ffe2a8;"
+                "border: 1px solid #d08000; padding: 4px;"
+            )
             self.save_button.setText(self.tr("Save changes (Enter)"))
             self.clear_button.setText(self.tr("Stop editing (Esc)"))
         else:
@@ -159,8 +165,11 @@ class RecordForm(QWidget):
         self.clear_button.clicked.connect(self.start_new)
         self._draft_timer.timeout.connect(self._write_draft)
         for name, widget in self.widgets.items():
-            signal = widget.currentIndexChanged if isinstance(widget, CodeCombo) else (
-                getattr(widget, "text_changed", None) or widget.textChanged)
+            signal = (
+                widget.currentIndexChanged
+                if isinstance(widget, CodeCombo)
+                else (getattr(widget, "text_changed", None) or widget.textChanged)
+            )
             signal.connect(lambda *_, field=name: self._changed(field))
         if "district_code" in self.widgets:
             self.widgets["district_code"].currentIndexChanged.connect(self._district_changed)
@@ -187,8 +196,11 @@ class RecordForm(QWidget):
     def _fill_dependants(self, session) -> None:
         district = self.widgets["district_code"].code() if "district_code" in self.widgets else None
         if "street_code" in self.widgets:
-            streets = lookups.streets(session, district) if "district_code" in self.widgets else [
-                s for d, _ in lookups.districts(session) for s in lookups.streets(session, d)]
+            streets = (
+                lookups.streets(session, district)
+                if "district_code" in self.widgets
+                else [s for d, _ in lookups.districts(session) for s in lookups.streets(session, d)]
+            )
             self.widgets["street_code"].set_choices(streets)
         if "project_uuid" in self.widgets:
             self.widgets["project_uuid"].set_choices(lookups.projects(session, district))
@@ -213,7 +225,9 @@ class RecordForm(QWidget):
 
     def set_raw_values(self, values: dict) -> None:
         # Parents before children, so each cascading list holds the child's choice when it is set.
-        order = ["district_code", "street_code"] + [n for n in self.widgets if n not in ("district_code", "street_code")]
+        order = ["district_code", "street_code"] + [
+            n for n in self.widgets if n not in ("district_code", "street_code")
+        ]
         for name in order:
             if name not in self.widgets or name not in values:
                 continue
@@ -237,8 +251,10 @@ class RecordForm(QWidget):
             return
         with self._quietly():
             values = self.raw_values()
-            for name, before, after in (("district_code", old.district_code, settings.district_code),
-                                        ("street_code", old.street_code, settings.street_code)):
+            for name, before, after in (
+                ("district_code", old.district_code, settings.district_code),
+                ("street_code", old.street_code, settings.street_code),
+            ):
                 if name in self.widgets and (values.get(name) or "") == (before or ""):
                     self.set_raw_values({name: after or None})
 
@@ -251,8 +267,7 @@ class RecordForm(QWidget):
         return self.raw_values() != self._pristine
 
     def show_status(self, text: str, tone: str = "info") -> None:
-        colours = {"ok": "color: #1b7f3b; font-weight: bold;", "error": "color: #b00020;",
-                   "info": "color: #1f5fa8;"}
+        colours = {"ok": "color: #1b7f3b; font-weight: bold;", "error": "color: #b00020;", "info": "color: #1f5fa8;"}
         self.status.setText(text)
         self.status.setStyleSheet(colours[tone])
 
@@ -281,8 +296,10 @@ class RecordForm(QWidget):
             self.editing_changed.emit(False)
 
     def _apply_defaults(self) -> None:
-        defaults = {"district_code": self._settings.district_code or None,
-                    "street_code": self._settings.street_code or None}
+        defaults = {
+            "district_code": self._settings.district_code or None,
+            "street_code": self._settings.street_code or None,
+        }
         for field in self.spec.fields:
             if field.widget == "date" and field.required:
                 defaults[field.name] = self._today().isoformat()
@@ -306,7 +323,7 @@ class RecordForm(QWidget):
 
     def edit(self, uuid: str) -> None:
         """Load a saved record for correction."""
-        table = repository.KINDS[self.spec.draft].table
+        table = kinds.KINDS[self.spec.kind].table
         with self._database.sessions() as session:
             row = repository.get(session, table, uuid)
             values = {name: getattr(row, name) for name in self.widgets}
@@ -323,8 +340,11 @@ class RecordForm(QWidget):
 
     def _show_editing_title(self, version) -> None:
         self._style_title(editing=True)
-        self.title.setText(self.tr("Editing a saved {kind} (version {version})").format(
-            kind=kind_name(self.spec.kind), version=version))
+        self.title.setText(
+            self.tr("Editing a saved {kind} (version {version})").format(
+                kind=kind_name(self.spec.kind), version=version
+            )
+        )
 
     def save(self) -> str | None:
         """Save what the form holds in one transaction; returns the UUID, or None when refused."""
@@ -332,7 +352,7 @@ class RecordForm(QWidget):
         confirmed = False
         while True:
             try:
-                uuid, version = self._write(draft, confirmed)
+                change = self._write(draft, confirmed)
             except ValidationFailed as failed:
                 if not confirmed and all(not p.is_error for p in failed.problems):
                     self._show_problems(failed.problems)
@@ -350,30 +370,36 @@ class RecordForm(QWidget):
         was_editing = self._editing is not None
         self._reset(keep=not was_editing)
         self.focus_first()
-        message = self.tr("Changes saved at {time}.") if was_editing else self.tr(
-            "Saved at {time}. Ready for the next entry.")
+        message = (
+            self.tr("Changes saved at {time}.")
+            if was_editing
+            else self.tr("Saved at {time}. Ready for the next entry.")
+        )
         self.show_status(message.format(time=datetime.now().strftime("%H:%M:%S")), "ok")
-        self.saved.emit(self.spec.kind, uuid, version)
-        return uuid
+        self.saved.emit(change)
+        return change.uuid
 
-    def _write(self, draft, confirmed: bool) -> tuple[str, int]:
-        by = self._settings.as_operator()
-        table = repository.KINDS[self.spec.draft].table
+    def _write(self, draft, confirmed: bool) -> Change:
+        uuid, version = self._editing if self._editing is not None else (None, None)
         with self._database.begin() as session:
-            if self._editing is None:
-                uuid = repository.add(session, draft, by=by, today=self._today(), confirm_warnings=confirmed)
-            else:
-                uuid, version = self._editing
-                repository.update(session, uuid, draft, by=by, today=self._today(), expected_version=version,
-                                  confirm_warnings=confirmed)
-            version = repository.get(session, table, uuid).version
-        return uuid, version  # reported only now: the commit has returned
+            change = repository.save(
+                session,
+                draft,
+                by=self._settings.as_operator(),
+                today=self._today(),
+                uuid=uuid,
+                expected_version=version,
+                confirm_warnings=confirmed,
+            )
+        return change  # reported only now: the commit has returned
 
     # ------------------------------------------------------------------ problems
     def _show_problems(self, problems: list[Problem], *, focus: bool = True) -> None:
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
-            by_field.setdefault(problem.field if problem.field in self.widgets else self.spec.fields[0].name, []).append(problem)
+            by_field.setdefault(
+                problem.field if problem.field in self.widgets else self.spec.fields[0].name, []
+            ).append(problem)
         first = None
         for name, label in self.messages.items():
             found = by_field.get(name, [])
@@ -446,7 +472,8 @@ class RecordForm(QWidget):
         # Fields pass Enter up to here (QLineEdit and closed combo boxes ignore it); the remarks
         # box keeps it for a new line, and a button keeps it for its own click.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-                self.focusWidget(), (MultiLine, QAbstractButton)):
+            self.focusWidget(), (MultiLine, QAbstractButton)
+        ):
             self.save()
             return
         if event.key() == Qt.Key.Key_Escape:

@@ -4,10 +4,10 @@ Filtering, searching and sorting run in SQL and return only the matching rowids 
 displayed values are fetched a page at a time when the view asks for them, so scrolling to the
 end touches one page, not every row before it.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,9 +47,6 @@ class RecordTableModel(QAbstractTableModel):
         self._filters = filters
         self.reload()
 
-    def update_filters(self, **changes) -> None:
-        self.set_filters(replace(self._filters, **changes))
-
     def reload(self) -> None:
         self.beginResetModel()
         with self._sessions() as session:
@@ -63,7 +60,7 @@ class RecordTableModel(QAbstractTableModel):
         if cached is not None:
             self._pages.move_to_end(number)
             return cached
-        wanted = self._keys[number * self.PAGE_SIZE:(number + 1) * self.PAGE_SIZE]
+        wanted = self._keys[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE]
         with self._sessions() as session:
             found = listing.page(session, self.kind, wanted)
         # A row deleted since the keys were read shows empty until the next reload.
@@ -79,9 +76,6 @@ class RecordTableModel(QAbstractTableModel):
 
     def uuid_at(self, row: int) -> str | None:
         return self._row(row)[0] if 0 <= row < len(self._keys) else None
-
-    def version_at(self, row: int) -> int | None:
-        return self._row(row)[1] if 0 <= row < len(self._keys) else None
 
     # ------------------------------------------------------------------ Qt overrides
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802

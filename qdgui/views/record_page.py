@@ -1,4 +1,5 @@
 """One kind of record: its entry form beside a filterable, sortable table of what is saved."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,23 +24,31 @@ from PySide6.QtWidgets import (
 
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
-from qdgui.models import listing, lookups, repository, vocab
+from qdgui.models import kinds, listing, lookups, repository, vocab
 from qdgui.models.database import Database
 from qdgui.models.describe import Namer
 from qdgui.models.parse import ParseError, parse_date
 from qdgui.views.dialogs import ConfirmDelete, ConfirmDiscard, HistoryDialog
-from qdgui.views.flow_layout import FlowLayout
 from qdgui.views.fields import FORMS, CodeCombo, DateField, year_choices
+from qdgui.views.flow_layout import FlowLayout
 from qdgui.views.record_form import RecordForm, kind_name
 from qdgui.views.record_model import RecordTableModel
 
 
 class RecordPage(QWidget):
-    record_changed = Signal(str, str, int)
-    """A record was saved or deleted here: kind, UUID and its version now (for undo)."""
+    record_changed = Signal(object)
+    """A record was saved or deleted here: its models.changes.Change (for undo and every view)."""
 
-    def __init__(self, kind: str, database: Database, settings: DeviceSettings, drafts: DraftStore, *,
-                 today: Callable[[], date] = date.today, parent=None):
+    def __init__(
+        self,
+        kind: str,
+        database: Database,
+        settings: DeviceSettings,
+        drafts: DraftStore,
+        *,
+        today: Callable[[], date] = date.today,
+        parent=None,
+    ):
         super().__init__(parent)
         self.kind = kind
         self._database = database
@@ -69,16 +78,21 @@ class RecordPage(QWidget):
             if self.filter_project is not None:
                 self.filter_project.set_choices(lookups.projects(session))
         if self.filter_status is not None:
-            statuses = vocab.DEMOLITION_STATUSES if self.kind == "demolition" else vocab.PARK_STATUSES
+            statuses = kinds.KINDS[self.kind].field("status").vocabulary
             self.filter_status.set_choices([(c, vocab.label(statuses, c)) for c in statuses])
         if self.filter_year is not None:
             self.filter_year.set_choices(year_choices(today()))
         # The filters wrap onto a second row on narrow screens instead of widening the window.
         bar = FlowLayout()
-        for label, widget in ((self.tr("District"), self.filter_district), (self.tr("Street"), self.filter_street),
-                              (self.tr("Project"), self.filter_project), (self.tr("Status"), self.filter_status),
-                              (self.tr("Year"), self.filter_year), (self.tr("From"), self.filter_from),
-                              (self.tr("To"), self.filter_to)):
+        for label, widget in (
+            (self.tr("District"), self.filter_district),
+            (self.tr("Street"), self.filter_street),
+            (self.tr("Project"), self.filter_project),
+            (self.tr("Status"), self.filter_status),
+            (self.tr("Year"), self.filter_year),
+            (self.tr("From"), self.filter_from),
+            (self.tr("To"), self.filter_to),
+        ):
             if widget is not None:
                 pair = QWidget()
                 row = QHBoxLayout(pair)
@@ -92,8 +106,13 @@ class RecordPage(QWidget):
         if self.filter_from is not None:
             self.filter_from.setFixedWidth(150)
             self.filter_to.setFixedWidth(150)
-        for combo in (self.filter_district, self.filter_street, self.filter_project, self.filter_status,
-                      self.filter_year):
+        for combo in (
+            self.filter_district,
+            self.filter_street,
+            self.filter_project,
+            self.filter_status,
+            self.filter_year,
+        ):
             if combo is not None:
                 combo.setMinimumContentsLength(6)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -105,8 +124,10 @@ class RecordPage(QWidget):
         self.table.setSortingEnabled(True)
         keys = [c.key for c in self._listing.columns]
         ascending = self._listing.default_sort in ("name", "year")
-        self.table.sortByColumn(keys.index(self._listing.default_sort),
-                                Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(
+            keys.index(self._listing.default_sort),
+            Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder,
+        )
         # Widths from the headers and the first rows: measuring every loaded row costs ~60 ms a table.
         self.table.horizontalHeader().setResizeContentsPrecision(30)
         self.table.resizeColumnsToContents()
@@ -158,12 +179,19 @@ class RecordPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_button.clicked.connect(self.show_history)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Find,
+            self,
+            activated=self.search.setFocus,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         # Enter and Delete act on the table only while the table has the focus; anywhere else in
         # the window Enter belongs to the form (it saves) and Delete to the text being typed.
-        for key, slot in ((Qt.Key.Key_Delete, self.delete_selected), (Qt.Key.Key_Return, self.edit_selected),
-                          (Qt.Key.Key_Enter, self.edit_selected)):
+        for key, slot in (
+            (Qt.Key.Key_Delete, self.delete_selected),
+            (Qt.Key.Key_Return, self.edit_selected),
+            (Qt.Key.Key_Enter, self.edit_selected),
+        ):
             QShortcut(QKeySequence(key), self.table, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
@@ -185,16 +213,18 @@ class RecordPage(QWidget):
                 return None  # half-typed: the filter waits for a whole date
 
         year = self.filter_year.code() if self.filter_year is not None else None
-        self.model.set_filters(listing.Filters(
-            district_code=self.filter_district.code(),
-            street_code=self.filter_street.code(),
-            project_uuid=self.filter_project.code() if self.filter_project is not None else None,
-            status=self.filter_status.code() if self.filter_status is not None else None,
-            year=int(year) if year else None,
-            date_from=day(self.filter_from),
-            date_to=day(self.filter_to),
-            text=self.search.text(),
-        ))
+        self.model.set_filters(
+            listing.Filters(
+                district_code=self.filter_district.code(),
+                street_code=self.filter_street.code(),
+                project_uuid=self.filter_project.code() if self.filter_project is not None else None,
+                status=self.filter_status.code() if self.filter_status is not None else None,
+                year=int(year) if year else None,
+                date_from=day(self.filter_from),
+                date_to=day(self.filter_to),
+                text=self.search.text(),
+            )
+        )
 
     def _update_count(self, rows: int) -> None:
         self.count.setText(self.tr("{n} records").format(n=f"{rows:,}"))
@@ -255,24 +285,24 @@ class RecordPage(QWidget):
         description = " ".join(self.model.index(row, c).data() or "" for c in range(min(4, self.model.columnCount())))
         if not ConfirmDelete.ask(self, f"{kind_name(self.kind)} {description.strip()}"):
             return
-        table = repository.KINDS[FORMS[self.kind].draft].table
         with self._database.begin() as session:
-            repository.set_deleted(session, table, uuid, True, by=self._settings.as_operator())
-            version = repository.get(session, table, uuid).version
-        self.record_changed.emit(self.kind, uuid, version)
+            change = repository.delete(session, self.kind, uuid, by=self._settings.as_operator())
+        self.record_changed.emit(change)
 
     def show_history(self) -> None:
         uuid = self.model.uuid_at(self.selected_row())
         if not uuid:
             return
-        table = repository.KINDS[FORMS[self.kind].draft].table
+        table = kinds.KINDS[self.kind].table
         with self._database.sessions() as session:
             namer = Namer(session)
             row = repository.get(session, table, uuid)
             title = namer.record(self.kind, {c.key: getattr(row, c.key, None) for c in table.__table__.columns})
-            entries = [(e, namer.value(self.kind, e.field, e.old_value), namer.value(self.kind, e.field, e.new_value))
-                       for e in reversed(repository.history(session, uuid))]  # newest first
+            entries = [
+                (e, namer.value(self.kind, e.field, e.old_value), namer.value(self.kind, e.field, e.new_value))
+                for e in reversed(repository.history(session, uuid))
+            ]  # newest first
         HistoryDialog.show_for(title, entries, self)
 
-    def _saved(self, kind: str, uuid: str, version: int) -> None:
-        self.record_changed.emit(kind, uuid, version)
+    def _saved(self, change) -> None:
+        self.record_changed.emit(change)

@@ -72,7 +72,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="65"/>
+        <location filename="../../qdgui/views/tasks.py" line="58"/>
         <source>An unexpected error stopped the work; nothing was written. The details are in the log file {path}</source>
         <translation>发生了意外错误，操作已停止，没有写入任何内容。详细信息记录在日志文件 {path}</translation>
     </message>
@@ -80,87 +80,87 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="46"/>
+        <location filename="../../qdgui/views/import_review.py" line="45"/>
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49"/>
+        <location filename="../../qdgui/views/import_review.py" line="50"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49"/>
+        <location filename="../../qdgui/views/import_review.py" line="51"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49"/>
+        <location filename="../../qdgui/views/import_review.py" line="52"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="49"/>
+        <location filename="../../qdgui/views/import_review.py" line="53"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="54"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="55"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="57"/>
+        <location filename="../../qdgui/views/import_review.py" line="65"/>
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="58"/>
+        <location filename="../../qdgui/views/import_review.py" line="66"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="75"/>
+        <location filename="../../qdgui/views/import_review.py" line="83"/>
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="75"/>
+        <location filename="../../qdgui/views/import_review.py" line="83"/>
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="75"/>
+        <location filename="../../qdgui/views/import_review.py" line="83"/>
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="79"/>
+        <location filename="../../qdgui/views/import_review.py" line="87"/>
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="100"/>
+        <location filename="../../qdgui/views/import_review.py" line="119"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="101"/>
+        <location filename="../../qdgui/views/import_review.py" line="120"/>
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="127"/>
+        <location filename="../../qdgui/views/import_review.py" line="150"/>
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -168,17 +168,17 @@
 <context>
     <name>ChartBox</name>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="59"/>
+        <location filename="../../qdgui/views/charts.py" line="60"/>
         <source>Save as picture</source>
         <translation>保存为图片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="106"/>
+        <location filename="../../qdgui/views/charts.py" line="109"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="107"/>
+        <location filename="../../qdgui/views/charts.py" line="111"/>
         <source>PNG picture (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -186,32 +186,32 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="51"/>
+        <location filename="../../qdgui/app.py" line="53"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="52"/>
+        <location filename="../../qdgui/app.py" line="54"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="54"/>
-        <location filename="../../qdgui/cli_export.py" line="58"/>
-        <location filename="../../qdgui/cli_import.py" line="55"/>
-        <location filename="../../qdgui/cli_import.py" line="65"/>
-        <location filename="../../qdgui/cli_import.py" line="85"/>
-        <location filename="../../qdgui/cli_import.py" line="94"/>
+        <location filename="../../qdgui/app.py" line="57"/>
+        <location filename="../../qdgui/cli_export.py" line="69"/>
+        <location filename="../../qdgui/cli_import.py" line="63"/>
+        <location filename="../../qdgui/cli_import.py" line="75"/>
+        <location filename="../../qdgui/cli_import.py" line="99"/>
+        <location filename="../../qdgui/cli_import.py" line="108"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="64"/>
+        <location filename="../../qdgui/app.py" line="67"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="66"/>
+        <location filename="../../qdgui/app.py" line="72"/>
         <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
         <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
     </message>
@@ -221,273 +221,273 @@
         <translation>命令行有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="55"/>
+        <location filename="../../qdgui/cli.py" line="58"/>
         <source>database file to open (default: the one in your data folder)</source>
         <translation>要打开的数据库文件（默认：数据文件夹中的数据库）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="57"/>
+        <location filename="../../qdgui/cli.py" line="64"/>
         <source>who is entering records (default: from settings)</source>
         <translation>录入人（默认：取自设置）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="59"/>
+        <location filename="../../qdgui/cli.py" line="67"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="66"/>
+        <location filename="../../qdgui/cli.py" line="77"/>
         <source>qdgui: field records of Qingdao&apos;s urban-renewal campaign. Without a command, opens the window.</source>
         <translation>qdgui：青岛城市更新攻坚行动现场台账。不带命令时打开主窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="69"/>
+        <location filename="../../qdgui/cli.py" line="85"/>
         <source>check that this installation works (in a temporary folder) and exit</source>
         <translation>检查本安装是否可用（在临时文件夹中进行）后退出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="71"/>
+        <location filename="../../qdgui/cli.py" line="91"/>
         <source>with --self-test: save the rendered main window to this file</source>
         <translation>与 --self-test 一起使用：把绘制的主窗口保存到此文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="73"/>
+        <location filename="../../qdgui/cli.py" line="93"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="74"/>
+        <location filename="../../qdgui/cli.py" line="95"/>
         <source>fill the database with a realistic demo data set</source>
         <translation>向数据库写入一套真实感的演示数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="75"/>
+        <location filename="../../qdgui/cli.py" line="97"/>
         <source>random seed of the demo data</source>
         <translation>演示数据的随机种子</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="76"/>
+        <location filename="../../qdgui/cli.py" line="98"/>
         <source>print how many records the database holds</source>
         <translation>显示数据库中各类记录的数量</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="77"/>
+        <location filename="../../qdgui/cli.py" line="100"/>
         <source>print the change history of one record</source>
         <translation>显示一条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="78"/>
+        <location filename="../../qdgui/cli.py" line="102"/>
         <source>the record&apos;s UUID</source>
         <translation>记录的 UUID</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="79"/>
+        <location filename="../../qdgui/cli.py" line="103"/>
         <source>write an Excel workbook</source>
         <translation>导出 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="80"/>
+        <location filename="../../qdgui/cli.py" line="104"/>
         <source>what</source>
         <translation>导出内容</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="82"/>
+        <location filename="../../qdgui/cli.py" line="106"/>
         <source>the weekly report for the command office</source>
         <translation>报送总指挥部办公室的周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="83"/>
+        <location filename="../../qdgui/cli.py" line="111"/>
         <source>the week, as 2026-W47 or a date inside it (default: this week)</source>
         <translation>周次，写作 2026-W47 或该周内的某一天（默认：本周）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="85"/>
+        <location filename="../../qdgui/cli.py" line="115"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="85"/>
+        <location filename="../../qdgui/cli.py" line="116"/>
         <source>district or street code or name, or &apos;city&apos; (default: this laptop&apos;s district)</source>
         <translation>区（市）或街道的代码或名称，或 city 表示全市（默认：本机所属区）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="87"/>
-        <location filename="../../qdgui/cli.py" line="89"/>
+        <location filename="../../qdgui/cli.py" line="118"/>
+        <location filename="../../qdgui/cli.py" line="120"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="88"/>
+        <location filename="../../qdgui/cli.py" line="119"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="91"/>
+        <location filename="../../qdgui/cli.py" line="124"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="93"/>
+        <location filename="../../qdgui/cli.py" line="129"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="95"/>
+        <location filename="../../qdgui/cli.py" line="135"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="97"/>
+        <location filename="../../qdgui/cli.py" line="140"/>
         <source>the workbook (.xlsx or .xls)</source>
         <translation>要导入的工作簿（.xlsx 或 .xls）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="98"/>
+        <location filename="../../qdgui/cli.py" line="145"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="100"/>
+        <location filename="../../qdgui/cli.py" line="148"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="102"/>
+        <location filename="../../qdgui/cli.py" line="154"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="102"/>
+        <location filename="../../qdgui/cli.py" line="155"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="104"/>
+        <location filename="../../qdgui/cli.py" line="159"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="105"/>
+        <location filename="../../qdgui/cli.py" line="163"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="107"/>
+        <location filename="../../qdgui/cli.py" line="169"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109"/>
+        <location filename="../../qdgui/cli.py" line="171"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="110"/>
+        <location filename="../../qdgui/cli.py" line="172"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="128"/>
+        <location filename="../../qdgui/cli.py" line="191"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="131"/>
+        <location filename="../../qdgui/cli.py" line="196"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="137"/>
+        <location filename="../../qdgui/cli.py" line="202"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="144"/>
+        <location filename="../../qdgui/cli.py" line="209"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="162"/>
+        <location filename="../../qdgui/cli.py" line="229"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="163"/>
+        <location filename="../../qdgui/cli.py" line="230"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="164"/>
+        <location filename="../../qdgui/cli.py" line="231"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="165"/>
+        <location filename="../../qdgui/cli.py" line="232"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="166"/>
+        <location filename="../../qdgui/cli.py" line="233"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="167"/>
+        <location filename="../../qdgui/cli.py" line="234"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="36"/>
+        <location filename="../../qdgui/cli_export.py" line="40"/>
         <source>qdgui: --week: {message}</source>
         <translation>qdgui：--week：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="41"/>
+        <location filename="../../qdgui/cli_export.py" line="46"/>
         <source>qdgui: --scope: no district or street called &apos;{text}&apos;; write its code (370202) or name (市南区), or &apos;city&apos;.</source>
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="48"/>
+        <location filename="../../qdgui/cli_export.py" line="57"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="53"/>
+        <location filename="../../qdgui/cli_export.py" line="64"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="30"/>
+        <location filename="../../qdgui/cli_import.py" line="31"/>
         <source>--column &apos;{spec}&apos;: write SHEET!COLUMN=FIELD, e.g. &apos;签约!F=signed_on&apos;.</source>
         <translation>--column &apos;{spec}&apos;：请写成 工作表!列=字段，如 &apos;签约!F=signed_on&apos;。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="34"/>
+        <location filename="../../qdgui/cli_import.py" line="38"/>
         <source>--column &apos;{spec}&apos;: no field &apos;{field}&apos;; fields are: {fields}.</source>
         <translation>--column &apos;{spec}&apos;：没有字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="48"/>
+        <location filename="../../qdgui/cli_import.py" line="54"/>
         <source>undone {at:%Y-%m-%d %H:%M}</source>
         <translation>已于 {at:%Y-%m-%d %H:%M} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="57"/>
+        <location filename="../../qdgui/cli_import.py" line="66"/>
         <source>Import batch {id} undone: {n} records put back as they were.</source>
         <translation>导入批次 {id} 已撤销：{n} 条记录恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="60"/>
+        <location filename="../../qdgui/cli_import.py" line="70"/>
         <source>qdgui import: give the workbook to import (or --undo BATCH, or --list).</source>
         <translation>qdgui import：请给出要导入的工作簿（或 --undo 批次号，或 --list）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="86"/>
+        <location filename="../../qdgui/cli_import.py" line="100"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="96"/>
+        <location filename="../../qdgui/cli_import.py" line="110"/>
         <source>{n} rejected rows written to {path}.</source>
         <translation>{n} 行未导入的数据已写入 {path}。</translation>
     </message>
@@ -495,173 +495,163 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="61"/>
-        <location filename="../../qdgui/views/dashboard.py" line="69"/>
+        <location filename="../../qdgui/views/dashboard.py" line="64"/>
+        <location filename="../../qdgui/views/dashboard.py" line="72"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="71"/>
+        <location filename="../../qdgui/views/dashboard.py" line="75"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="71"/>
+        <location filename="../../qdgui/views/dashboard.py" line="76"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="72"/>
+        <location filename="../../qdgui/views/dashboard.py" line="77"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="72"/>
+        <location filename="../../qdgui/views/dashboard.py" line="78"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="73"/>
+        <location filename="../../qdgui/views/dashboard.py" line="79"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="77"/>
+        <location filename="../../qdgui/views/dashboard.py" line="85"/>
         <source>Completion against the annual target</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="85"/>
+        <location filename="../../qdgui/views/dashboard.py" line="92"/>
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="86"/>
+        <location filename="../../qdgui/views/dashboard.py" line="93"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="89"/>
+        <location filename="../../qdgui/views/dashboard.py" line="97"/>
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="99"/>
+        <location filename="../../qdgui/views/dashboard.py" line="114"/>
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="114"/>
+        <location filename="../../qdgui/views/dashboard.py" line="134"/>
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="121"/>
-        <source>Planned</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/views/dashboard.py" line="122"/>
-        <source>Completed</source>
-        <translation>已完工</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/views/dashboard.py" line="244"/>
+        <location filename="../../qdgui/views/dashboard.py" line="284"/>
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="257"/>
+        <location filename="../../qdgui/views/dashboard.py" line="299"/>
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="269"/>
+        <location filename="../../qdgui/views/dashboard.py" line="311"/>
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="276"/>
+        <location filename="../../qdgui/views/dashboard.py" line="323"/>
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="281"/>
+        <location filename="../../qdgui/views/dashboard.py" line="328"/>
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="283"/>
+        <location filename="../../qdgui/views/dashboard.py" line="330"/>
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="290"/>
+        <location filename="../../qdgui/views/dashboard.py" line="337"/>
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="293"/>
+        <location filename="../../qdgui/views/dashboard.py" line="340"/>
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="297"/>
+        <location filename="../../qdgui/views/dashboard.py" line="344"/>
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="302"/>
+        <location filename="../../qdgui/views/dashboard.py" line="350"/>
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="306"/>
+        <location filename="../../qdgui/views/dashboard.py" line="356"/>
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="320"/>
+        <location filename="../../qdgui/views/dashboard.py" line="370"/>
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="339"/>
+        <location filename="../../qdgui/views/dashboard.py" line="397"/>
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="345"/>
+        <location filename="../../qdgui/views/dashboard.py" line="403"/>
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="346"/>
+        <location filename="../../qdgui/views/dashboard.py" line="404"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="347"/>
+        <location filename="../../qdgui/views/dashboard.py" line="405"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="353"/>
+        <location filename="../../qdgui/views/dashboard.py" line="412"/>
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="365"/>
+        <location filename="../../qdgui/views/dashboard.py" line="426"/>
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="375"/>
+        <location filename="../../qdgui/views/dashboard.py" line="440"/>
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="401"/>
+        <location filename="../../qdgui/views/dashboard.py" line="469"/>
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -669,12 +659,12 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="62"/>
+        <location filename="../../qdgui/models/database.py" line="63"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="67"/>
+        <location filename="../../qdgui/models/database.py" line="68"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
@@ -684,22 +674,22 @@
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="85"/>
+        <location filename="../../qdgui/models/database.py" line="84"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="72"/>
+        <location filename="../../qdgui/models/migrate.py" line="73"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="91"/>
+        <location filename="../../qdgui/models/migrate.py" line="92"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="113"/>
+        <location filename="../../qdgui/models/migrate.py" line="115"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
@@ -707,17 +697,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="133"/>
+        <location filename="../../qdgui/views/fields.py" line="124"/>
         <source>yyyy-mm-dd</source>
         <translation>如 2026-11-21</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="135"/>
+        <location filename="../../qdgui/views/fields.py" line="126"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="136"/>
+        <location filename="../../qdgui/views/fields.py" line="127"/>
         <source>Pick from the calendar</source>
         <translation>从日历中选择</translation>
     </message>
@@ -725,298 +715,346 @@
 <context>
     <name>Describe</name>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="35"/>
+        <location filename="../../qdgui/models/describe.py" line="36"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="35"/>
+        <location filename="../../qdgui/models/describe.py" line="36"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="69"/>
+        <location filename="../../qdgui/models/describe.py" line="70"/>
         <source>{n} households</source>
         <translation>{n}户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="71"/>
+        <location filename="../../qdgui/models/describe.py" line="72"/>
         <source>agreement {no}</source>
         <translation>协议{no}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="74"/>
+        <location filename="../../qdgui/models/describe.py" line="75"/>
         <source>(no details)</source>
         <translation>（无详细信息）</translation>
     </message>
 </context>
 <context>
-    <name>Excel</name>
+    <name>DivisionsDialog</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="78"/>
-        <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
-        <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="41"/>
+        <source>Streets and towns</source>
+        <translation>街道/镇名录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="50"/>
-        <source>Ledger {day}.xlsx</source>
-        <translation>台账-{day}.xlsx</translation>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="51"/>
+        <source>Add a street...</source>
+        <translation>新增街道/镇…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="37"/>
-        <source>Cannot write {path}: the file is open in another program (close it in Excel or WPS and try again), or you may not change it.</source>
-        <translation>无法写入 {path}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭后重试），或您没有修改它的权限。</translation>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="52"/>
+        <source>Rename...</source>
+        <translation>改名…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="39"/>
-        <location filename="../../qdgui/excel/files.py" line="62"/>
-        <source>Cannot write in the folder {folder}: permission denied. Choose another folder.</source>
-        <translation>无法在文件夹 {folder} 中写入：没有权限。请换一个文件夹。</translation>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="53"/>
+        <source>Renaming keeps the official name on record; records keep pointing at the street.</source>
+        <translation>改名后仍保留官方名称备查；已有记录仍指向该街道。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="42"/>
-        <source>Cannot write {path}: the disk is full.</source>
-        <translation>无法写入 {path}：磁盘已满。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/files.py" line="44"/>
-        <location filename="../../qdgui/excel/files.py" line="59"/>
-        <source>Cannot write {path}: the folder {folder} does not exist.</source>
-        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/files.py" line="47"/>
-        <location filename="../../qdgui/excel/files.py" line="55"/>
-        <source>{path} is a folder; give a file name ending in .xlsx.</source>
-        <translation>{path} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/files.py" line="48"/>
-        <source>Cannot write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/files.py" line="57"/>
-        <source>{path}: the file name must end in .xlsx.</source>
-        <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="48"/>
-        <source>Record ID (UUID)</source>
-        <translation>记录编号（UUID）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="51"/>
-        <source>Created (UTC)</source>
-        <translation>创建时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="52"/>
-        <source>Updated (UTC)</source>
-        <translation>更新时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="54"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="56"/>
-        <source>Merged from file</source>
-        <translation>合并来源文件</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="57"/>
-        <source>Version clock</source>
-        <translation>版本时钟</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="61"/>
-        <source>Project ID</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="62"/>
-        <source>Project name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="63"/>
-        <source>Community/village ID</source>
-        <translation>社区/村编号</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="64"/>
-        <source>Community/village name</source>
-        <translation>社区/村名称</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92"/>
-        <source>Projects</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="93"/>
-        <source>Annual targets</source>
-        <translation>年度目标</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="94"/>
-        <source>Communities and villages</source>
-        <translation>社区和村</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="95"/>
-        <location filename="../../qdgui/excel/weekly.py" line="29"/>
-        <source>Relocation signings</source>
-        <translation>征迁签约</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="96"/>
-        <location filename="../../qdgui/excel/weekly.py" line="31"/>
-        <source>Illegal buildings</source>
-        <translation>拆违治乱</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="97"/>
-        <location filename="../../qdgui/excel/weekly.py" line="32"/>
-        <source>Parks</source>
-        <translation>公园建设</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="183"/>
-        <location filename="../../qdgui/excel/ledger.py" line="390"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="183"/>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="307"/>
-        <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
-        <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="317"/>
-        <source>{path} is a ledger of a newer qdgui; update this program first.</source>
-        <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="323"/>
-        <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
-        <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/ledger.py" line="361"/>
-        <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
-        <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="27"/>
-        <source>Summary</source>
-        <translation>汇总</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="33"/>
-        <source>Corridors, greening and greenways</source>
-        <translation>林荫廊道、立体绿化和滨海绿道</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="36"/>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="36"/>
-        <source>Year to date</source>
-        <translation>年累计</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="37"/>
-        <source>Annual target</source>
-        <translation>年度目标</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="37"/>
-        <source>Completion rate</source>
-        <translation>完成率</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="43"/>
-        <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
-        <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="44"/>
-        <source>{label} ({unit})</source>
-        <translation>{label}（{unit}）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="69"/>
-        <source>{month}/{day}</source>
-        <translation>{month}月{day}日</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="73"/>
-        <source>{month}/{day}/{year}</source>
-        <translation>{year}年{month}月{day}日</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="85"/>
-        <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
-        <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="92"/>
-        <source>Qingdao</source>
-        <translation>青岛市</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="128"/>
-        <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}</source>
-        <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;制表日期：{made}</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="131"/>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="57"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="131"/>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="91"/>
+        <source>Add a street</source>
+        <translation>新增街道/镇</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="91"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="102"/>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/divisions_dialog.py" line="102"/>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+</context>
+<context>
+    <name>Excel</name>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="88"/>
+        <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
+        <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="60"/>
+        <source>Ledger {day}.xlsx</source>
+        <translation>台账-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="27"/>
+        <source>Cannot write {path}: the file is open in another program (close it in Excel or WPS and try again), or you may not change it.</source>
+        <translation>无法写入 {path}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭后重试），或您没有修改它的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="32"/>
+        <location filename="../../qdgui/excel/files.py" line="61"/>
+        <source>Cannot write in the folder {folder}: permission denied. Choose another folder.</source>
+        <translation>无法在文件夹 {folder} 中写入：没有权限。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="36"/>
+        <source>Cannot write {path}: the disk is full.</source>
+        <translation>无法写入 {path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="38"/>
+        <location filename="../../qdgui/excel/files.py" line="55"/>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="42"/>
+        <location filename="../../qdgui/excel/files.py" line="50"/>
+        <source>{path} is a folder; give a file name ending in .xlsx.</source>
+        <translation>{path} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="43"/>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/files.py" line="52"/>
+        <source>{path}: the file name must end in .xlsx.</source>
+        <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="54"/>
+        <source>Record ID (UUID)</source>
+        <translation>记录编号（UUID）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="57"/>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="58"/>
+        <source>Updated (UTC)</source>
+        <translation>更新时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="60"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="62"/>
+        <source>Merged from file</source>
+        <translation>合并来源文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="63"/>
+        <source>Version clock</source>
+        <translation>版本时钟</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="90"/>
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="90"/>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="92"/>
+        <source>Community/village ID</source>
+        <translation>社区/村编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="93"/>
+        <source>Community/village name</source>
+        <translation>社区/村名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/kinds.py" line="119"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/kinds.py" line="137"/>
+        <source>Annual targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/kinds.py" line="151"/>
+        <source>Communities and villages</source>
+        <translation>社区和村</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="31"/>
+        <location filename="../../qdgui/models/kinds.py" line="163"/>
+        <source>Relocation signings</source>
+        <translation>征迁签约</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="34"/>
+        <location filename="../../qdgui/models/kinds.py" line="185"/>
+        <source>Illegal buildings</source>
+        <translation>拆违治乱</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="35"/>
+        <location filename="../../qdgui/models/kinds.py" line="210"/>
+        <source>Parks</source>
+        <translation>公园建设</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="221"/>
+        <location filename="../../qdgui/excel/ledger.py" line="459"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="221"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="359"/>
+        <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
+        <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="372"/>
+        <source>{path} is a ledger of a newer qdgui; update this program first.</source>
+        <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="379"/>
+        <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
+        <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="424"/>
+        <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
+        <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="29"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="37"/>
+        <source>Corridors, greening and greenways</source>
+        <translation>林荫廊道、立体绿化和滨海绿道</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="42"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="43"/>
+        <source>Year to date</source>
+        <translation>年累计</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="44"/>
+        <source>Annual target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="45"/>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="52"/>
+        <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
+        <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="53"/>
+        <source>{label} ({unit})</source>
+        <translation>{label}（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="79"/>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="83"/>
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="96"/>
+        <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
+        <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="105"/>
+        <source>Qingdao</source>
+        <translation>青岛市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="150"/>
+        <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}</source>
+        <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;制表日期：{made}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="155"/>
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="155"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="134"/>
+        <location filename="../../qdgui/excel/weekly.py" line="159"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="137"/>
+        <location filename="../../qdgui/excel/weekly.py" line="165"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="208"/>
+        <location filename="../../qdgui/excel/weekly.py" line="243"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="224"/>
-        <location filename="../../qdgui/selftest.py" line="135"/>
+        <location filename="../../qdgui/excel/weekly.py" line="259"/>
+        <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="241"/>
+        <location filename="../../qdgui/excel/weekly.py" line="277"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="261"/>
+        <location filename="../../qdgui/excel/weekly.py" line="305"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -1024,258 +1062,225 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="129"/>
-        <location filename="../../qdgui/models/listing.py" line="152"/>
-        <location filename="../../qdgui/models/listing.py" line="191"/>
-        <location filename="../../qdgui/models/records.py" line="128"/>
+        <location filename="../../qdgui/models/records.py" line="129"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="153"/>
-        <location filename="../../qdgui/models/records.py" line="129"/>
+        <location filename="../../qdgui/models/records.py" line="130"/>
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="84"/>
-        <location filename="../../qdgui/models/listing.py" line="106"/>
-        <location filename="../../qdgui/models/listing.py" line="131"/>
-        <location filename="../../qdgui/models/listing.py" line="154"/>
-        <location filename="../../qdgui/models/listing.py" line="169"/>
-        <location filename="../../qdgui/models/listing.py" line="193"/>
-        <location filename="../../qdgui/models/records.py" line="130"/>
+        <location filename="../../qdgui/models/listing.py" line="98"/>
+        <location filename="../../qdgui/models/listing.py" line="120"/>
+        <location filename="../../qdgui/models/listing.py" line="151"/>
+        <location filename="../../qdgui/models/listing.py" line="174"/>
+        <location filename="../../qdgui/models/listing.py" line="189"/>
+        <location filename="../../qdgui/models/listing.py" line="213"/>
+        <location filename="../../qdgui/models/records.py" line="131"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="85"/>
-        <location filename="../../qdgui/models/listing.py" line="107"/>
-        <location filename="../../qdgui/models/listing.py" line="132"/>
-        <location filename="../../qdgui/models/listing.py" line="155"/>
-        <location filename="../../qdgui/models/listing.py" line="170"/>
-        <location filename="../../qdgui/models/listing.py" line="194"/>
-        <location filename="../../qdgui/models/records.py" line="131"/>
+        <location filename="../../qdgui/models/listing.py" line="99"/>
+        <location filename="../../qdgui/models/listing.py" line="121"/>
+        <location filename="../../qdgui/models/listing.py" line="152"/>
+        <location filename="../../qdgui/models/listing.py" line="175"/>
+        <location filename="../../qdgui/models/listing.py" line="190"/>
+        <location filename="../../qdgui/models/listing.py" line="214"/>
+        <location filename="../../qdgui/models/records.py" line="132"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="87"/>
-        <location filename="../../qdgui/models/records.py" line="132"/>
+        <location filename="../../qdgui/models/listing.py" line="101"/>
+        <location filename="../../qdgui/models/records.py" line="133"/>
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="86"/>
-        <location filename="../../qdgui/models/records.py" line="133"/>
+        <location filename="../../qdgui/models/listing.py" line="100"/>
+        <location filename="../../qdgui/models/records.py" line="134"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="93"/>
-        <location filename="../../qdgui/models/listing.py" line="115"/>
-        <location filename="../../qdgui/models/listing.py" line="139"/>
-        <location filename="../../qdgui/models/records.py" line="165"/>
+        <location filename="../../qdgui/models/listing.py" line="107"/>
+        <location filename="../../qdgui/models/listing.py" line="129"/>
+        <location filename="../../qdgui/models/listing.py" line="159"/>
+        <location filename="../../qdgui/models/records.py" line="166"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="94"/>
-        <location filename="../../qdgui/models/listing.py" line="116"/>
-        <location filename="../../qdgui/models/listing.py" line="140"/>
+        <location filename="../../qdgui/models/listing.py" line="108"/>
+        <location filename="../../qdgui/models/listing.py" line="130"/>
         <location filename="../../qdgui/models/listing.py" line="160"/>
-        <location filename="../../qdgui/models/listing.py" line="173"/>
-        <location filename="../../qdgui/models/listing.py" line="195"/>
-        <location filename="../../qdgui/models/records.py" line="166"/>
+        <location filename="../../qdgui/models/listing.py" line="180"/>
+        <location filename="../../qdgui/models/listing.py" line="193"/>
+        <location filename="../../qdgui/models/listing.py" line="215"/>
+        <location filename="../../qdgui/models/records.py" line="167"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="156"/>
-        <location filename="../../qdgui/models/records.py" line="134"/>
+        <location filename="../../qdgui/models/records.py" line="135"/>
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="157"/>
-        <location filename="../../qdgui/models/records.py" line="135"/>
+        <location filename="../../qdgui/models/records.py" line="136"/>
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="158"/>
-        <location filename="../../qdgui/models/records.py" line="136"/>
+        <location filename="../../qdgui/models/records.py" line="137"/>
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="159"/>
-        <location filename="../../qdgui/models/records.py" line="137"/>
+        <location filename="../../qdgui/models/records.py" line="138"/>
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="138"/>
+        <location filename="../../qdgui/models/records.py" line="139"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="167"/>
+        <location filename="../../qdgui/models/records.py" line="168"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="168"/>
-        <location filename="../../qdgui/models/records.py" line="139"/>
+        <location filename="../../qdgui/models/records.py" line="140"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="171"/>
-        <location filename="../../qdgui/models/records.py" line="140"/>
+        <location filename="../../qdgui/models/records.py" line="141"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="172"/>
-        <location filename="../../qdgui/models/records.py" line="141"/>
+        <location filename="../../qdgui/models/records.py" line="142"/>
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="130"/>
-        <location filename="../../qdgui/models/listing.py" line="192"/>
-        <location filename="../../qdgui/models/records.py" line="142"/>
+        <location filename="../../qdgui/models/records.py" line="143"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="83"/>
-        <location filename="../../qdgui/models/records.py" line="143"/>
+        <location filename="../../qdgui/models/records.py" line="144"/>
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="88"/>
-        <location filename="../../qdgui/models/records.py" line="144"/>
+        <location filename="../../qdgui/models/records.py" line="145"/>
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="89"/>
-        <location filename="../../qdgui/models/records.py" line="145"/>
+        <location filename="../../qdgui/models/records.py" line="146"/>
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="90"/>
-        <location filename="../../qdgui/models/listing.py" line="110"/>
-        <location filename="../../qdgui/models/listing.py" line="134"/>
-        <location filename="../../qdgui/models/records.py" line="146"/>
+        <location filename="../../qdgui/models/records.py" line="147"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="147"/>
+        <location filename="../../qdgui/models/records.py" line="148"/>
         <source>Land vacated (mu)</source>
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="91"/>
-        <location filename="../../qdgui/models/records.py" line="148"/>
+        <location filename="../../qdgui/models/records.py" line="149"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="92"/>
-        <location filename="../../qdgui/models/records.py" line="149"/>
+        <location filename="../../qdgui/models/records.py" line="150"/>
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="105"/>
-        <location filename="../../qdgui/models/records.py" line="150"/>
+        <location filename="../../qdgui/models/records.py" line="151"/>
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="108"/>
-        <location filename="../../qdgui/models/records.py" line="151"/>
+        <location filename="../../qdgui/models/records.py" line="152"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="152"/>
+        <location filename="../../qdgui/models/records.py" line="153"/>
         <source>Key zone</source>
         <translation>重点片区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="109"/>
-        <location filename="../../qdgui/models/records.py" line="153"/>
+        <location filename="../../qdgui/models/records.py" line="154"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="111"/>
-        <location filename="../../qdgui/models/records.py" line="154"/>
+        <location filename="../../qdgui/models/records.py" line="155"/>
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="112"/>
-        <location filename="../../qdgui/models/listing.py" line="137"/>
-        <location filename="../../qdgui/models/records.py" line="155"/>
+        <location filename="../../qdgui/models/records.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="113"/>
-        <location filename="../../qdgui/models/records.py" line="156"/>
+        <location filename="../../qdgui/models/records.py" line="157"/>
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="114"/>
-        <location filename="../../qdgui/models/records.py" line="157"/>
+        <location filename="../../qdgui/models/records.py" line="158"/>
         <source>Date done</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="158"/>
+        <location filename="../../qdgui/models/records.py" line="159"/>
         <source>Enforcement unit</source>
         <translation>执法中队</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="133"/>
-        <location filename="../../qdgui/models/records.py" line="159"/>
+        <location filename="../../qdgui/models/records.py" line="160"/>
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="135"/>
-        <location filename="../../qdgui/models/records.py" line="160"/>
+        <location filename="../../qdgui/models/records.py" line="161"/>
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="136"/>
-        <location filename="../../qdgui/models/records.py" line="161"/>
+        <location filename="../../qdgui/models/records.py" line="162"/>
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="162"/>
+        <location filename="../../qdgui/models/records.py" line="163"/>
         <source>Date started</source>
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="138"/>
-        <location filename="../../qdgui/models/records.py" line="163"/>
+        <location filename="../../qdgui/models/records.py" line="164"/>
         <source>Date completed</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="164"/>
+        <location filename="../../qdgui/models/records.py" line="165"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -1283,17 +1288,17 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../qdgui/views/file_dialogs.py" line="35"/>
+        <location filename="../../qdgui/views/file_dialogs.py" line="36"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/file_dialogs.py" line="37"/>
+        <location filename="../../qdgui/views/file_dialogs.py" line="39"/>
         <source>{suffix} file</source>
         <translation>{suffix} 文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/file_dialogs.py" line="38"/>
+        <location filename="../../qdgui/views/file_dialogs.py" line="41"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1301,47 +1306,47 @@
 <context>
     <name>Hints</name>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="58"/>
+        <location filename="../../qdgui/views/fields.py" line="65"/>
         <source>e.g. 60 or 60户</source>
         <translation>如 60 或 60户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="59"/>
+        <location filename="../../qdgui/views/fields.py" line="66"/>
         <source>e.g. 70 or 70处</source>
         <translation>如 70 或 70处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="60"/>
+        <location filename="../../qdgui/views/fields.py" line="67"/>
         <source>e.g. 8400 or 0.84万平方米</source>
         <translation>如 8400 或 0.84万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="74"/>
+        <location filename="../../qdgui/views/fields.py" line="68"/>
         <source>e.g. 120 or 120㎡</source>
         <translation>如 120 或 120㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="90"/>
+        <location filename="../../qdgui/views/fields.py" line="69"/>
         <source>e.g. 35000 or 3.5万平方米</source>
         <translation>如 35000 或 3.5万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="91"/>
+        <location filename="../../qdgui/views/fields.py" line="70"/>
         <source>greenways: e.g. 5.8公里</source>
         <translation>绿道填写，如 5.8公里</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="92"/>
+        <location filename="../../qdgui/views/fields.py" line="71"/>
         <source>e.g. 1200 or 0.12亿元</source>
         <translation>如 1200 或 0.12亿元</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="105"/>
+        <location filename="../../qdgui/views/fields.py" line="72"/>
         <source>e.g. 62.4万平方米</source>
         <translation>如 62.4万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/fields.py" line="106"/>
+        <location filename="../../qdgui/views/fields.py" line="73"/>
         <source>e.g. 1850亩</source>
         <translation>如 1850亩</translation>
     </message>
@@ -1349,22 +1354,22 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="94"/>
+        <location filename="../../qdgui/views/dialogs.py" line="99"/>
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="95"/>
+        <location filename="../../qdgui/views/dialogs.py" line="100"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="96"/>
+        <location filename="../../qdgui/views/dialogs.py" line="101"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="97"/>
+        <location filename="../../qdgui/views/dialogs.py" line="102"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
@@ -1372,47 +1377,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="106"/>
+        <location filename="../../qdgui/views/dialogs.py" line="111"/>
         <source>History: {title}</source>
         <translation>修改历史：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108"/>
+        <location filename="../../qdgui/views/dialogs.py" line="114"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108"/>
+        <location filename="../../qdgui/views/dialogs.py" line="115"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108"/>
+        <location filename="../../qdgui/views/dialogs.py" line="116"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108"/>
+        <location filename="../../qdgui/views/dialogs.py" line="117"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="108"/>
+        <location filename="../../qdgui/views/dialogs.py" line="118"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="109"/>
+        <location filename="../../qdgui/views/dialogs.py" line="119"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="109"/>
+        <location filename="../../qdgui/views/dialogs.py" line="120"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="109"/>
+        <location filename="../../qdgui/views/dialogs.py" line="121"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -1420,357 +1425,357 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="77"/>
+        <location filename="../../qdgui/excel/importer.py" line="83"/>
         <source>Merging {file} (ledger of another laptop)</source>
         <translation>合并 {file}（其他电脑的台账）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="78"/>
+        <location filename="../../qdgui/excel/importer.py" line="85"/>
         <source>Preview of merging {file} (nothing written)</source>
         <translation>合并 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="80"/>
+        <location filename="../../qdgui/excel/importer.py" line="89"/>
         <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="86"/>
+        <location filename="../../qdgui/excel/importer.py" line="100"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="87"/>
+        <location filename="../../qdgui/excel/importer.py" line="102"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="93"/>
+        <location filename="../../qdgui/excel/importer.py" line="110"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="98"/>
+        <location filename="../../qdgui/excel/importer.py" line="126"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="98"/>
+        <location filename="../../qdgui/excel/importer.py" line="127"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="99"/>
+        <location filename="../../qdgui/excel/importer.py" line="128"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="102"/>
+        <location filename="../../qdgui/excel/importer.py" line="133"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="103"/>
+        <location filename="../../qdgui/excel/importer.py" line="139"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="108"/>
+        <location filename="../../qdgui/excel/importer.py" line="147"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="145"/>
+        <location filename="../../qdgui/excel/importer.py" line="207"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="152"/>
+        <location filename="../../qdgui/excel/importer.py" line="218"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="123"/>
+        <location filename="../../qdgui/excel/merge.py" line="119"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="136"/>
+        <location filename="../../qdgui/excel/merge.py" line="144"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="155"/>
+        <location filename="../../qdgui/excel/merge.py" line="175"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="196"/>
+        <location filename="../../qdgui/excel/merge.py" line="238"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="224"/>
+        <location filename="../../qdgui/excel/merge.py" line="268"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="258"/>
+        <location filename="../../qdgui/excel/merge.py" line="315"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="44"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="50"/>
         <source>Sheet {sheet}</source>
         <translation>工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="46"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="52"/>
         <source>, row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="48"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="54"/>
         <source>, column {column}</source>
         <translation> {column} 列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="50"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="56"/>
         <source> ({header})</source>
         <translation>（{header}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="51"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="57"/>
         <source>{where}: {message}</source>
         <translation>{where}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="123"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="131"/>
         <source>Hidden sheet: not imported.</source>
         <translation>隐藏的工作表，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="125"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="133"/>
         <source>No header row with known column names found in the first 30 rows: not imported.</source>
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="252"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="274"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="255"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="277"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="258"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="280"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="260"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="282"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="262"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="284"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="272"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="300"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="300"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="334"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="311"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="348"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="313"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="350"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="314"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="351"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="330"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="377"/>
         <source>No project named “{text}” in this district: add it on the Projects page first.</source>
         <translation>本区没有名为“{text}”的项目：请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="339"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="393"/>
         <source>“{text}” is not a community or village of this street: add it on the Communities page first.</source>
         <translation>“{text}”不是本街道的社区/村：请先在“社区/村”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="386"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="457"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="388"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="459"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="401"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="481"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="412"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="502"/>
         <source>No column for {field}: the sheet cannot be imported (choose the column in the mapping).</source>
         <translation>没有“{field}”列：此工作表无法导入（请在列对应中选择）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="445"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="540"/>
         <source>Row in the original</source>
         <translation>原表行号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="447"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="542"/>
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="115"/>
+        <location filename="../../qdgui/models/batches.py" line="144"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="117"/>
+        <location filename="../../qdgui/models/batches.py" line="147"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="129"/>
+        <location filename="../../qdgui/models/batches.py" line="165"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="149"/>
+        <location filename="../../qdgui/models/batches.py" line="200"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="94"/>
+        <location filename="../../qdgui/excel/workbook.py" line="95"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="96"/>
+        <location filename="../../qdgui/excel/workbook.py" line="97"/>
         <source>{file} is a folder, not a workbook.</source>
         <translation>{file} 是文件夹，不是工作簿。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="99"/>
+        <location filename="../../qdgui/excel/workbook.py" line="100"/>
         <source>{file} is empty (0 bytes).</source>
         <translation>{file} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="101"/>
+        <location filename="../../qdgui/excel/workbook.py" line="103"/>
         <source>{file} is {size} MB; workbooks over {limit} MB are not read.</source>
         <translation>{file} 有 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="110"/>
+        <location filename="../../qdgui/excel/workbook.py" line="116"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook), save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="114"/>
+        <location filename="../../qdgui/excel/workbook.py" line="126"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="116"/>
+        <location filename="../../qdgui/excel/workbook.py" line="130"/>
         <source>{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx 或 .xls）。如果是 CSV 或 WPS 文件，请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="128"/>
+        <location filename="../../qdgui/excel/workbook.py" line="147"/>
         <source>{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).</source>
         <translation>{file} 是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="134"/>
+        <location filename="../../qdgui/excel/workbook.py" line="156"/>
         <source>{file} is protected by a password.</source>
         <translation>{file} 设有密码保护。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="138"/>
+        <location filename="../../qdgui/excel/workbook.py" line="161"/>
         <source>{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：其中的 {part} 解压后将达 {size} MB（压缩时 {packed} MB）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="143"/>
+        <location filename="../../qdgui/excel/workbook.py" line="173"/>
         <source>{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.</source>
         <translation>{file} 解压后共 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="155"/>
+        <location filename="../../qdgui/excel/workbook.py" line="191"/>
         <source>{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.</source>
         <translation>{file} 已损坏（压缩包无法读取：{reason}）。请向发送人重新索取文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="158"/>
+        <location filename="../../qdgui/excel/workbook.py" line="200"/>
         <source>{file} is damaged or uses an unsupported zip feature ({reason}).</source>
         <translation>{file} 已损坏或使用了不支持的压缩格式（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="170"/>
+        <location filename="../../qdgui/excel/workbook.py" line="215"/>
         <source>{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file is not read.</source>
         <translation>{file}：其中的 {part} 声明了 XML 实体（DOCTYPE），Excel 从不生成此类内容；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="191"/>
+        <location filename="../../qdgui/excel/workbook.py" line="247"/>
         <source>{file}: its workbook part declares XML entities; the file is not read.</source>
         <translation>{file}：工作簿部分声明了 XML 实体；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="193"/>
+        <location filename="../../qdgui/excel/workbook.py" line="252"/>
         <source>{file} is damaged (its list of sheets cannot be read: {reason}).</source>
         <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="244"/>
+        <location filename="../../qdgui/excel/workbook.py" line="308"/>
         <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="321"/>
+        <location filename="../../qdgui/excel/workbook.py" line="406"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="331"/>
+        <location filename="../../qdgui/excel/workbook.py" line="422"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="334"/>
+        <location filename="../../qdgui/excel/workbook.py" line="432"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="338"/>
+        <location filename="../../qdgui/excel/workbook.py" line="439"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="340"/>
+        <location filename="../../qdgui/excel/workbook.py" line="447"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
@@ -1778,201 +1783,201 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="77"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="90"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="85"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="98"/>
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="88"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="101"/>
         <source>Import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="89"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="91"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="96"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="109"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="106"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="106"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="103"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="103"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="106"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="107"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="115"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="130"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="117"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="118"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="122"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="124"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="139"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="125"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="215"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="236"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="222"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="243"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="237"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="259"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="238"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="261"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="248"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="272"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="268"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="268"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="268"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="294"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="294"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="294"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="326"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="349"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="381"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="350"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="382"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="388"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -1980,32 +1985,32 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="31"/>
+        <location filename="../../qdgui/models/kinds.py" line="164"/>
         <source>relocation signing</source>
         <translation>征迁签约记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="33"/>
+        <location filename="../../qdgui/models/kinds.py" line="211"/>
         <source>park</source>
         <translation>公园建设记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="32"/>
+        <location filename="../../qdgui/models/kinds.py" line="186"/>
         <source>illegal-building case</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="34"/>
+        <location filename="../../qdgui/models/kinds.py" line="120"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="35"/>
+        <location filename="../../qdgui/models/kinds.py" line="138"/>
         <source>annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="36"/>
+        <location filename="../../qdgui/models/kinds.py" line="152"/>
         <source>community/village</source>
         <translation>社区/村居</translation>
     </message>
@@ -2013,22 +2018,22 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="184"/>
+        <location filename="../../qdgui/views/launch.py" line="200"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="185"/>
+        <location filename="../../qdgui/views/launch.py" line="203"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="204"/>
+        <location filename="../../qdgui/views/launch.py" line="226"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="205"/>
+        <location filename="../../qdgui/views/launch.py" line="227"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
@@ -2036,7 +2041,7 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../qdgui/models/lock.py" line="29"/>
+        <location filename="../../qdgui/models/lock.py" line="30"/>
         <source>This database is already open in another qdgui window ({holder}): {path}</source>
         <translation>此数据库已在另一个 qdgui 窗口中打开（{holder}）：{path}</translation>
     </message>
@@ -2044,227 +2049,232 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="58"/>
+        <location filename="../../qdgui/views/main_window.py" line="73"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="63"/>
+        <location filename="../../qdgui/views/main_window.py" line="79"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="63"/>
+        <location filename="../../qdgui/views/main_window.py" line="80"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="64"/>
+        <location filename="../../qdgui/views/main_window.py" line="81"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="68"/>
+        <location filename="../../qdgui/views/main_window.py" line="87"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="68"/>
+        <location filename="../../qdgui/views/main_window.py" line="88"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="69"/>
+        <location filename="../../qdgui/views/main_window.py" line="89"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="72"/>
+        <location filename="../../qdgui/views/main_window.py" line="93"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="80"/>
+        <location filename="../../qdgui/views/main_window.py" line="101"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="90"/>
+        <location filename="../../qdgui/views/main_window.py" line="111"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="95"/>
+        <location filename="../../qdgui/views/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="96"/>
+        <location filename="../../qdgui/views/main_window.py" line="117"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="98"/>
+        <location filename="../../qdgui/views/main_window.py" line="119"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="102"/>
+        <location filename="../../qdgui/views/main_window.py" line="123"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="104"/>
+        <location filename="../../qdgui/views/main_window.py" line="125"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="106"/>
+        <location filename="../../qdgui/views/main_window.py" line="127"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="110"/>
+        <location filename="../../qdgui/views/main_window.py" line="131"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="113"/>
+        <location filename="../../qdgui/views/main_window.py" line="134"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="114"/>
+        <location filename="../../qdgui/views/main_window.py" line="135"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="118"/>
+        <location filename="../../qdgui/views/main_window.py" line="139"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <location filename="../../qdgui/views/main_window.py" line="146"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <location filename="../../qdgui/views/main_window.py" line="146"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="130"/>
+        <location filename="../../qdgui/views/main_window.py" line="154"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="131"/>
+        <location filename="../../qdgui/views/main_window.py" line="155"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="217"/>
+        <location filename="../../qdgui/views/main_window.py" line="158"/>
+        <source>&amp;Streets and towns...</source>
+        <translation>街道/镇名录(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="238"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="223"/>
+        <location filename="../../qdgui/views/main_window.py" line="244"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="241"/>
+        <location filename="../../qdgui/views/main_window.py" line="261"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="251"/>
+        <location filename="../../qdgui/views/main_window.py" line="271"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="252"/>
+        <location filename="../../qdgui/views/main_window.py" line="271"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="258"/>
+        <location filename="../../qdgui/views/main_window.py" line="277"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="259"/>
+        <location filename="../../qdgui/views/main_window.py" line="278"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="268"/>
+        <location filename="../../qdgui/views/main_window.py" line="287"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="268"/>
+        <location filename="../../qdgui/views/main_window.py" line="287"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="287"/>
+        <location filename="../../qdgui/views/main_window.py" line="312"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="334"/>
+        <location filename="../../qdgui/views/main_window.py" line="362"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="335"/>
+        <location filename="../../qdgui/views/main_window.py" line="363"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="366"/>
+        <location filename="../../qdgui/views/main_window.py" line="394"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="372"/>
+        <location filename="../../qdgui/views/main_window.py" line="400"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="397"/>
+        <location filename="../../qdgui/views/main_window.py" line="436"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="398"/>
+        <location filename="../../qdgui/views/main_window.py" line="437"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="399"/>
+        <location filename="../../qdgui/views/main_window.py" line="438"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="402"/>
+        <location filename="../../qdgui/views/main_window.py" line="442"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="403"/>
+        <location filename="../../qdgui/views/main_window.py" line="442"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="159"/>
+        <location filename="../../qdgui/views/dialogs.py" line="189"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="160"/>
+        <location filename="../../qdgui/views/dialogs.py" line="190"/>
         <source>The new language applies from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -2272,12 +2282,12 @@
 <context>
     <name>OpenFile</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="53"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="57"/>
         <source>Import a workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="54"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="58"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
@@ -2285,17 +2295,17 @@
 <context>
     <name>QtGaps</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="42"/>
+        <location filename="../../qdgui/views/launch.py" line="52"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="43"/>
+        <location filename="../../qdgui/views/launch.py" line="53"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="44"/>
+        <location filename="../../qdgui/views/launch.py" line="54"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2303,75 +2313,75 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="50"/>
+        <location filename="../../qdgui/views/record_form.py" line="44"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="51"/>
+        <location filename="../../qdgui/views/record_form.py" line="45"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="112"/>
-        <location filename="../../qdgui/views/record_form.py" line="154"/>
+        <location filename="../../qdgui/views/record_form.py" line="116"/>
+        <location filename="../../qdgui/views/record_form.py" line="160"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="114"/>
-        <location filename="../../qdgui/views/record_form.py" line="155"/>
+        <location filename="../../qdgui/views/record_form.py" line="118"/>
+        <location filename="../../qdgui/views/record_form.py" line="161"/>
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="150"/>
+        <location filename="../../qdgui/views/record_form.py" line="156"/>
         <source>Save changes (Enter)</source>
         <translation>保存修改（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="151"/>
+        <location filename="../../qdgui/views/record_form.py" line="157"/>
         <source>Stop editing (Esc)</source>
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="278"/>
-        <location filename="../../qdgui/views/record_form.py" line="439"/>
+        <location filename="../../qdgui/views/record_form.py" line="293"/>
+        <location filename="../../qdgui/views/record_form.py" line="465"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="320"/>
+        <location filename="../../qdgui/views/record_form.py" line="337"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="326"/>
+        <location filename="../../qdgui/views/record_form.py" line="344"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="344"/>
+        <location filename="../../qdgui/views/record_form.py" line="364"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="347"/>
+        <location filename="../../qdgui/views/record_form.py" line="367"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="353"/>
+        <location filename="../../qdgui/views/record_form.py" line="374"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="354"/>
+        <location filename="../../qdgui/views/record_form.py" line="376"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="441"/>
+        <location filename="../../qdgui/views/record_form.py" line="467"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -2379,85 +2389,85 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="137"/>
+        <location filename="../../qdgui/views/dialogs.py" line="159"/>
         <source>Delete record</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="138"/>
+        <location filename="../../qdgui/views/dialogs.py" line="160"/>
         <source>Delete {record}? It can be undone with Ctrl+Z.</source>
         <translation>删除 {record}？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="150"/>
+        <location filename="../../qdgui/views/dialogs.py" line="176"/>
         <source>Unsaved entry</source>
         <translation>未保存的录入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="151"/>
+        <location filename="../../qdgui/views/dialogs.py" line="177"/>
         <source>The form holds an entry that is not saved. Discard it and open the selected record?</source>
         <translation>表单中有尚未保存的录入内容。放弃这些内容并打开所选记录吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="64"/>
+        <location filename="../../qdgui/views/record_page.py" line="73"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="78"/>
+        <location filename="../../qdgui/views/record_page.py" line="88"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="78"/>
+        <location filename="../../qdgui/views/record_page.py" line="89"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="79"/>
+        <location filename="../../qdgui/views/record_page.py" line="90"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="79"/>
+        <location filename="../../qdgui/views/record_page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="80"/>
+        <location filename="../../qdgui/views/record_page.py" line="92"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="80"/>
+        <location filename="../../qdgui/views/record_page.py" line="93"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="81"/>
+        <location filename="../../qdgui/views/record_page.py" line="94"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="119"/>
-        <location filename="../../qdgui/views/record_page.py" line="234"/>
+        <location filename="../../qdgui/views/record_page.py" line="140"/>
+        <location filename="../../qdgui/views/record_page.py" line="264"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="120"/>
-        <location filename="../../qdgui/views/record_page.py" line="235"/>
+        <location filename="../../qdgui/views/record_page.py" line="141"/>
+        <location filename="../../qdgui/views/record_page.py" line="265"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="121"/>
-        <location filename="../../qdgui/views/record_page.py" line="236"/>
+        <location filename="../../qdgui/views/record_page.py" line="142"/>
+        <location filename="../../qdgui/views/record_page.py" line="266"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="200"/>
+        <location filename="../../qdgui/views/record_page.py" line="230"/>
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
@@ -2465,18 +2475,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="284"/>
+        <location filename="../../qdgui/models/repository.py" line="295"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="302"/>
+        <location filename="../../qdgui/models/repository.py" line="313"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="305"/>
-        <location filename="../../qdgui/models/repository.py" line="402"/>
+        <location filename="../../qdgui/models/repository.py" line="316"/>
+        <location filename="../../qdgui/models/repository.py" line="447"/>
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -2484,92 +2494,92 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="159"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="162"/>
+        <location filename="../../qdgui/views/import_review.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="162"/>
+        <location filename="../../qdgui/views/import_review.py" line="186"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="162"/>
+        <location filename="../../qdgui/views/import_review.py" line="186"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="162"/>
+        <location filename="../../qdgui/views/import_review.py" line="186"/>
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="168"/>
+        <location filename="../../qdgui/views/import_review.py" line="193"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="168"/>
+        <location filename="../../qdgui/views/import_review.py" line="193"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="168"/>
+        <location filename="../../qdgui/views/import_review.py" line="193"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="173"/>
+        <location filename="../../qdgui/views/import_review.py" line="198"/>
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="174"/>
+        <location filename="../../qdgui/views/import_review.py" line="199"/>
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="175"/>
+        <location filename="../../qdgui/views/import_review.py" line="200"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="199"/>
+        <location filename="../../qdgui/views/import_review.py" line="225"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="199"/>
+        <location filename="../../qdgui/views/import_review.py" line="226"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <location filename="../../qdgui/views/import_review.py" line="227"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="213"/>
+        <location filename="../../qdgui/views/import_review.py" line="247"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="230"/>
+        <location filename="../../qdgui/views/import_review.py" line="268"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="232"/>
+        <location filename="../../qdgui/views/import_review.py" line="271"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="273"/>
+        <location filename="../../qdgui/views/import_review.py" line="319"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2577,21 +2587,22 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="452"/>
-        <location filename="../../qdgui/models/rules.py" line="207"/>
+        <location filename="../../qdgui/models/repository.py" line="503"/>
+        <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="454"/>
-        <location filename="../../qdgui/models/repository.py" line="471"/>
+        <location filename="../../qdgui/models/repository.py" line="506"/>
+        <location filename="../../qdgui/models/repository.py" line="529"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
-        <location filename="../../qdgui/models/rules.py" line="194"/>
+        <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="457"/>
+        <location filename="../../qdgui/models/repository.py" line="510"/>
+        <location filename="../../qdgui/models/repository.py" line="537"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -2652,160 +2663,160 @@
         <translation>年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="181"/>
+        <location filename="../../qdgui/models/rules.py" line="183"/>
         <source>{date} is in the future</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="183"/>
+        <location filename="../../qdgui/models/rules.py" line="185"/>
         <source>{date} is too far in the past</source>
         <translation>{date} 过于久远</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="185"/>
+        <location filename="../../qdgui/models/rules.py" line="188"/>
         <source>{date} is more than a year ago; is it right?</source>
         <translation>{date} 已超过一年，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="199"/>
+        <location filename="../../qdgui/models/rules.py" line="205"/>
         <source>“{text}” is not one of: {choices}</source>
         <translation>“{text}”不是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="213"/>
+        <location filename="../../qdgui/models/rules.py" line="222"/>
         <source>{code} is not a street or town of {district}</source>
         <translation>{code} 不是 {district} 的街道或镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="237"/>
+        <location filename="../../qdgui/models/rules.py" line="246"/>
         <source>A project of this name already exists in this district</source>
         <translation>该区（市）已有同名项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="239"/>
+        <location filename="../../qdgui/models/rules.py" line="249"/>
         <source>No totals given: progress cannot be measured against this project</source>
         <translation>未填写总量：无法计算该项目的进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="245"/>
+        <location filename="../../qdgui/models/rules.py" line="256"/>
         <source>{signed} households are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 户，总户数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="252"/>
+        <location filename="../../qdgui/models/rules.py" line="263"/>
         <source>{signed} houses are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 处，总处数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="269"/>
+        <location filename="../../qdgui/models/rules.py" line="288"/>
         <source>A count must be a whole number</source>
         <translation>数量必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="271"/>
+        <location filename="../../qdgui/models/rules.py" line="290"/>
         <source>A target for this year, place and measure already exists</source>
         <translation>该年度、地区和指标的目标已存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="279"/>
+        <location filename="../../qdgui/models/rules.py" line="298"/>
         <source>Unknown street or town code {code}</source>
         <translation>未知的街道/镇代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="283"/>
+        <location filename="../../qdgui/models/rules.py" line="302"/>
         <source>This street already has a community of this name</source>
         <translation>该街道已有同名社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="289"/>
-        <location filename="../../qdgui/models/rules.py" line="332"/>
-        <location filename="../../qdgui/models/rules.py" line="369"/>
+        <location filename="../../qdgui/models/rules.py" line="308"/>
+        <location filename="../../qdgui/models/rules.py" line="364"/>
+        <location filename="../../qdgui/models/rules.py" line="403"/>
         <source>No such project</source>
         <translation>项目不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="291"/>
-        <location filename="../../qdgui/models/rules.py" line="331"/>
+        <location filename="../../qdgui/models/rules.py" line="314"/>
+        <location filename="../../qdgui/models/rules.py" line="362"/>
         <source>No such community or village</source>
         <translation>社区/村居不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="301"/>
+        <location filename="../../qdgui/models/rules.py" line="325"/>
         <source>Enter the households or houses signed</source>
         <translation>请填写签约户数或处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="305"/>
+        <location filename="../../qdgui/models/rules.py" line="329"/>
         <source>This agreement number is already recorded for this project</source>
         <translation>该项目已登记此协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="311"/>
+        <location filename="../../qdgui/models/rules.py" line="337"/>
         <source>{n} households in one entry is unusually many; is it right?</source>
         <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="321"/>
+        <location filename="../../qdgui/models/rules.py" line="348"/>
         <source>Signed would reach {after}, more than the project&apos;s total of {total} ({left} left)</source>
         <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="344"/>
+        <location filename="../../qdgui/models/rules.py" line="376"/>
         <source>This case number is already recorded</source>
         <translation>此违建编号已登记</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="346"/>
+        <location filename="../../qdgui/models/rules.py" line="378"/>
         <source>A finished case needs the date it was done</source>
         <translation>已办结的案件需要填写办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="348"/>
+        <location filename="../../qdgui/models/rules.py" line="380"/>
         <source>A date done is given but the status is not finished</source>
         <translation>填写了办结日期，但状态不是已办结</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="350"/>
+        <location filename="../../qdgui/models/rules.py" line="382"/>
         <source>The date done is before the date found</source>
         <translation>办结日期早于发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="354"/>
+        <location filename="../../qdgui/models/rules.py" line="386"/>
         <source>The disposal is rectify but the status says demolished; is it right?</source>
         <translation>处置方式为“整治”，状态却是“已拆除”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="356"/>
+        <location filename="../../qdgui/models/rules.py" line="388"/>
         <source>The disposal is demolish but the status says rectified; is it right?</source>
         <translation>处置方式为“拆除”，状态却是“已整治”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="358"/>
+        <location filename="../../qdgui/models/rules.py" line="390"/>
         <source>The area is 0; is it right?</source>
         <translation>面积为 0，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="360"/>
+        <location filename="../../qdgui/models/rules.py" line="393"/>
         <source>{area} m2 is unusually large for one case; check the unit</source>
         <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="379"/>
+        <location filename="../../qdgui/models/rules.py" line="413"/>
         <source>A greenway needs its length in km</source>
         <translation>滨海绿道需要填写长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="381"/>
+        <location filename="../../qdgui/models/rules.py" line="415"/>
         <source>A completed park needs a completion date</source>
         <translation>已完工的公园需要填写完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="383"/>
+        <location filename="../../qdgui/models/rules.py" line="417"/>
         <source>A completion date is given but the status is not completed</source>
         <translation>填写了完工日期，但状态不是完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="385"/>
+        <location filename="../../qdgui/models/rules.py" line="419"/>
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
     </message>
@@ -2813,7 +2824,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="129"/>
+        <location filename="../../qdgui/views/export.py" line="92"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2831,52 +2842,52 @@
         <translation>源代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="45"/>
+        <location filename="../../qdgui/selftest.py" line="46"/>
         <source>qdgui {version} self-test ({build}, Python {python}, {platform})</source>
         <translation>qdgui {version} 自检（{build}，Python {python}，{platform}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="50"/>
+        <location filename="../../qdgui/selftest.py" line="54"/>
         <source>database: create and migrate</source>
         <translation>数据库：创建并升级结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="51"/>
+        <location filename="../../qdgui/selftest.py" line="55"/>
         <source>record: save through the rules and read back</source>
         <translation>记录：经校验规则保存并读回</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="52"/>
+        <location filename="../../qdgui/selftest.py" line="56"/>
         <source>Excel: write a ledger and read it back</source>
         <translation>Excel：导出台账并读回</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="53"/>
+        <location filename="../../qdgui/selftest.py" line="57"/>
         <source>Excel: write the weekly report</source>
         <translation>Excel：生成周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="54"/>
+        <location filename="../../qdgui/selftest.py" line="58"/>
         <source>translations: Chinese catalogue</source>
         <translation>翻译：中文词条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="55"/>
+        <location filename="../../qdgui/selftest.py" line="59"/>
         <source>charts: pyqtgraph and its colour maps</source>
         <translation>图表：pyqtgraph 及其配色数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="56"/>
+        <location filename="../../qdgui/selftest.py" line="60"/>
         <source>window: render the main window</source>
         <translation>窗口：绘制主窗口</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="59"/>
+        <location filename="../../qdgui/selftest.py" line="64"/>
         <source>self-test FAILED: {n} step(s)</source>
         <translation>自检失败：{n} 项未通过</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="60"/>
+        <location filename="../../qdgui/selftest.py" line="66"/>
         <source>self-test passed</source>
         <translation>自检通过</translation>
     </message>
@@ -2884,37 +2895,37 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="35"/>
+        <location filename="../../qdgui/views/dialogs.py" line="36"/>
         <source>This laptop</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="38"/>
+        <location filename="../../qdgui/views/dialogs.py" line="39"/>
         <source>These become the defaults of every form and are recorded with every entry.</source>
         <translation>以下信息将作为各表单的默认值，并随每条记录一起保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="41"/>
+        <location filename="../../qdgui/views/dialogs.py" line="42"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="51"/>
+        <location filename="../../qdgui/views/dialogs.py" line="52"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="54"/>
+        <location filename="../../qdgui/views/dialogs.py" line="55"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="55"/>
+        <location filename="../../qdgui/views/dialogs.py" line="56"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dialogs.py" line="77"/>
+        <location filename="../../qdgui/views/dialogs.py" line="78"/>
         <source>Please enter your name: it is recorded with every entry.</source>
         <translation>请填写姓名：每条记录都会注明录入人。</translation>
     </message>
@@ -2922,48 +2933,61 @@
 <context>
     <name>Units</name>
     <message>
+        <location filename="../../qdgui/models/kinds.py" line="127"/>
+        <location filename="../../qdgui/models/kinds.py" line="172"/>
         <location filename="../../qdgui/models/vocab.py" line="72"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/kinds.py" line="128"/>
+        <location filename="../../qdgui/models/kinds.py" line="173"/>
         <location filename="../../qdgui/models/vocab.py" line="73"/>
         <source>houses</source>
         <translation>处</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/kinds.py" line="222"/>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/kinds.py" line="112"/>
         <location filename="../../qdgui/models/vocab.py" line="74"/>
         <location filename="../../qdgui/models/vocab.py" line="77"/>
         <source>m2</source>
         <translation>㎡</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/kinds.py" line="130"/>
+        <location filename="../../qdgui/models/kinds.py" line="175"/>
         <location filename="../../qdgui/models/vocab.py" line="75"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/vocab.py" line="76"/>
-        <location filename="../../qdgui/models/vocab.py" line="83"/>
+        <location filename="../../qdgui/models/vocab.py" line="91"/>
         <source>sites</source>
         <translation>处</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/vocab.py" line="78"/>
-        <location filename="../../qdgui/models/vocab.py" line="79"/>
-        <location filename="../../qdgui/models/vocab.py" line="80"/>
         <location filename="../../qdgui/models/vocab.py" line="81"/>
+        <location filename="../../qdgui/models/vocab.py" line="83"/>
+        <location filename="../../qdgui/models/vocab.py" line="84"/>
         <source>parks</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="82"/>
+        <location filename="../../qdgui/models/vocab.py" line="87"/>
         <source>corridors</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="84"/>
-        <location filename="../../qdgui/views/dashboard.py" line="383"/>
+        <location filename="../../qdgui/models/kinds.py" line="221"/>
+        <location filename="../../qdgui/models/vocab.py" line="93"/>
+        <location filename="../../qdgui/views/dashboard.py" line="448"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
@@ -3186,32 +3210,32 @@
         <translation>山头公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="79"/>
+        <location filename="../../qdgui/models/vocab.py" line="80"/>
         <source>Comprehensive parks completed</source>
         <translation>综合公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="80"/>
+        <location filename="../../qdgui/models/vocab.py" line="83"/>
         <source>Pocket parks completed</source>
         <translation>口袋公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="81"/>
+        <location filename="../../qdgui/models/vocab.py" line="84"/>
         <source>Community parks completed</source>
         <translation>社区公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="82"/>
+        <location filename="../../qdgui/models/vocab.py" line="86"/>
         <source>Tree-lined corridors completed</source>
         <translation>林荫廊道完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="83"/>
+        <location filename="../../qdgui/models/vocab.py" line="90"/>
         <source>Vertical greening sites completed</source>
         <translation>立体绿化完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="84"/>
+        <location filename="../../qdgui/models/vocab.py" line="93"/>
         <source>Coastal greenway completed</source>
         <translation>滨海绿道完工</translation>
     </message>
@@ -3219,37 +3243,37 @@
 <context>
     <name>WeeklyExportDialog</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="76"/>
+        <location filename="../../qdgui/views/export.py" line="32"/>
         <source>Weekly report</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="83"/>
+        <location filename="../../qdgui/views/export.py" line="39"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="92"/>
+        <location filename="../../qdgui/views/export.py" line="48"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="93"/>
+        <location filename="../../qdgui/views/export.py" line="49"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="94"/>
+        <location filename="../../qdgui/views/export.py" line="50"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="96"/>
+        <location filename="../../qdgui/views/export.py" line="52"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="111"/>
+        <location filename="../../qdgui/views/export.py" line="68"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

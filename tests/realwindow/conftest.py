@@ -1,4 +1,5 @@
 """The real-window layer: qdgui started as a user starts it, on Xvfb, driven by xdotool key events."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,10 @@ DISTRICT, STREET = "370212", "370212001"  # 崂山区 中韩街道
 def xserver_factory():
     absent = missing_tools()
     if absent:
-        pytest.skip(f"no X server for real-window tests: {', '.join(absent)} not installed "
-                    "(tools/setup.sh installs them; apt-get install xvfb xdotool)")
+        pytest.skip(
+            f"no X server for real-window tests: {', '.join(absent)} not installed "
+            "(tools/setup.sh installs them; apt-get install xvfb xdotool)"
+        )
     started = []
 
     def start(width=1366, height=768):
@@ -44,9 +47,19 @@ def home(tmp_path):
     folder = tmp_path / "home"
     data = folder / "data" / "qdgui"
     data.mkdir(parents=True)
-    (data / "device.json").write_text(json.dumps({
-        "device_id": "laptop-real", "operator": OPERATOR.name, "district_code": DISTRICT, "street_code": STREET,
-        "language": "zh_CN"}, ensure_ascii=False), encoding="utf-8")
+    (data / "device.json").write_text(
+        json.dumps(
+            {
+                "device_id": "laptop-real",
+                "operator": OPERATOR.name,
+                "district_code": DISTRICT,
+                "street_code": STREET,
+                "language": "zh_CN",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -57,8 +70,12 @@ def db_path(tmp_path):
     path.parent.mkdir()
     database, _ = open_database(path)
     with database.begin() as s:
-        repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", DISTRICT, STREET, total_households=702,
-                                       total_houses=814), by=OPERATOR, today=date.today())
+        repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", DISTRICT, STREET, total_households=702, total_houses=814),
+            by=OPERATOR,
+            today=date.today(),
+        )
     database.close()
     return path
 

@@ -1,4 +1,5 @@
 """The everyday entry loop in the real window: Tab and Enter only, the table, undo, delete."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.realwindow
 def signings(db_path) -> list[tuple]:
     """Live signings as stored: (households, houses, area, agreement, version)."""
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
-        return con.execute("SELECT households, houses, area_m2, agreement_no, version FROM signing "
-                           "WHERE deleted = 0 ORDER BY created_at").fetchall()
+        return con.execute(
+            "SELECT households, houses, area_m2, agreement_no, version FROM signing "
+            "WHERE deleted = 0 ORDER BY created_at"
+        ).fetchall()
 
 
 def test_a_signing_typed_with_tab_and_enter_only_is_saved(xserver, launch, db_path, tmp_path):
@@ -30,8 +33,9 @@ def test_a_signing_typed_with_tab_and_enter_only_is_saved(xserver, launch, db_pa
     app.keys("Tab", "Tab")
     app.type("XQ-001")
     app.keys("Return")
-    state = app.wait_until(lambda s: "保存" in (s["form_status"] or "") and "未保存" not in s["form_status"],
-                           what="the save")
+    state = app.wait_until(
+        lambda s: "保存" in (s["form_status"] or "") and "未保存" not in s["form_status"], what="the save"
+    )
     assert signings(db_path) == [(60, 70, 840000, "XQ-001", 1)]  # area kept in hundredths of ㎡
     assert state["focus"] == "households" and state["values"]["households"] is None
     assert state["values"]["project_uuid"]  # project, street and date are kept for the next entry
@@ -55,9 +59,12 @@ def seed_signing(db_path, households=60, houses=70) -> str:
     try:
         with database.begin() as s:
             project = lookups.projects(s)[0][0]
-            return repository.add(s, SigningDraft(project, DISTRICT, STREET, date.today().isoformat(),
-                                                  households=households, houses=houses), by=OPERATOR,
-                                  today=date.today())
+            return repository.add(
+                s,
+                SigningDraft(project, DISTRICT, STREET, date.today().isoformat(), households=households, houses=houses),
+                by=OPERATOR,
+                today=date.today(),
+            )
     finally:
         database.close()
 
@@ -134,7 +141,7 @@ def test_ctrl_z_after_a_save_undoes_the_save(xserver, launch, db_path):
 
 def test_a_fixed_error_stops_being_red_as_soon_as_it_is_corrected(xserver, launch, db_path):
     app = launch(xserver)
-    app.type("约30")
+    app.type("30.5")  # half a household
     app.keys("Return")
     state = app.wait_until(lambda s: s["problems"]["households"], what="the problem")
     assert not signings(db_path) and "未保存" in state["form_status"]

@@ -4,6 +4,7 @@ Qt's file dialog sniffs files of unknown type by opening them; on Linux closing 
 descriptor drops this process's POSIX locks on the database, and the next program that opens and
 closes the file (a backup script, a viewer) then deletes the live WAL under the running window.
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """Started from the menu, a start-up failure must be seen: a message box, not a line on stderr."""
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The window opens inside the screens offices have, every button and the status bar on screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,11 @@ def inside(rect, area) -> bool:
     return x >= ax and y >= ay and x + w <= ax + aw and y + h <= ay + ah
 
 
-@pytest.mark.parametrize("width,height,scale", [(1366, 768, None), (1280, 720, None), (1920, 1080, "1.5")],
-                         ids=["1366x768", "1280x720", "1920x1080@150%"])
+@pytest.mark.parametrize(
+    "width,height,scale",
+    [(1366, 768, None), (1280, 720, None), (1920, 1080, "1.5")],
+    ids=["1366x768", "1280x720", "1920x1080@150%"],
+)
 def test_every_action_and_the_status_bar_are_on_the_screen(xserver_factory, launch, width, height, scale, tmp_path):
     xserver = xserver_factory(width, height)
     app = launch(xserver, extra_env={"QT_SCALE_FACTOR": scale} if scale else None)

@@ -1,4 +1,5 @@
 """Which files in a folder were opened: Linux inotify through ctypes, for the file-dialog lock test."""
+
 from __future__ import annotations
 
 import ctypes
@@ -34,7 +35,7 @@ class FolderOpens:
             offset = 0
             while offset < len(data):
                 _wd, mask, _cookie, length = _EVENT.unpack_from(data, offset)
-                name = data[offset + _EVENT.size: offset + _EVENT.size + length].rstrip(b"\0").decode()
+                name = data[offset + _EVENT.size : offset + _EVENT.size + length].rstrip(b"\0").decode()
                 if mask & IN_OPEN and name:
                     found.append(name)
                 offset += _EVENT.size + length

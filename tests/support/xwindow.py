@@ -1,5 +1,6 @@
 """Drive the real qdgui window: a virtual X screen (Xvfb), real key and mouse events (xdotool), and
 the window's own account of what it shows (qdgui/views/probe.py)."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,21 @@ class XServer:
     def __init__(self, width: int = 1366, height: int = 768):
         read_end, write_end = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "-noreset"], pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write_end)
         with os.fdopen(read_end) as answer:
             number = answer.readline().strip()
@@ -60,20 +74,31 @@ class XServer:
 class RunningApp:
     """qdgui started as a user starts it (python main.py --db FILE) on the virtual screen."""
 
-    def __init__(self, xserver: XServer, db: Path, home: Path, *, extra_env: dict | None = None,
-                 args: tuple[str, ...] = ()):
+    def __init__(
+        self, xserver: XServer, db: Path, home: Path, *, extra_env: dict | None = None, args: tuple[str, ...] = ()
+    ):
         self.x = xserver
         self.db = db
         self.home = home
         self.probe = home / "probe"
         env = xserver.env()
-        env.update(QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-                   QDGUI_TEST_PROBE=str(self.probe), LANG="C.UTF-8")
+        env.update(
+            QT_QPA_PLATFORM="xcb",
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            QDGUI_TEST_PROBE=str(self.probe),
+            LANG="C.UTF-8",
+        )
         env.pop("QT_SCALE_FACTOR", None)
         env.update(extra_env or {})
         self.log = open(home / f"app-{time.time_ns()}.log", "w")
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT, cwd=home)
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            cwd=home,
+        )
         self.window = None
 
     def wait_window(self, name: str = "qdgui", timeout: float = 60) -> str:
@@ -115,7 +140,9 @@ class RunningApp:
         state = self.state()
         while not predicate(state):
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what or predicate}: {json.dumps(state, ensure_ascii=False)[:3000]}")
+                raise AssertionError(
+                    f"timed out waiting for {what or predicate}: {json.dumps(state, ensure_ascii=False)[:3000]}"
+                )
             time.sleep(0.1)
             state = self.state()
         return state
@@ -128,7 +155,20 @@ class RunningApp:
         self.x.xdotool("key", "--delay", "30", *keys)
 
     def type(self, text: str) -> None:
-        self.x.xdotool("type", "--delay", "25", text)
+        """Type text as key events. A character outside the keyboard map (Chinese) makes xdotool remap a
+        spare key first; sent one at a time with a pause, so the client sees the new map before the key."""
+        run = ""
+        for char in text:
+            if char.isascii():
+                run += char
+                continue
+            if run:
+                self.x.xdotool("type", "--delay", "25", run)
+                run = ""
+            self.x.xdotool("type", "--delay", "120", char)
+            time.sleep(0.05)
+        if run:
+            self.x.xdotool("type", "--delay", "25", run)
 
     def click(self, x: int, y: int, button: int = 1, double: bool = False) -> None:
         self.x.xdotool("mousemove", "--sync", str(x), str(y))

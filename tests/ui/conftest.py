@@ -1,4 +1,5 @@
 """UI tests run in Chinese, as the clerks see the program, on a fresh database per test."""
+
 from datetime import date
 
 import pytest
@@ -30,8 +31,13 @@ def make_window(qtbot, db, settings, tmp_path):
     from qdgui.views.main_window import MainWindow
 
     def make():
-        window = MainWindow(db, settings, drafts=DraftStore(tmp_path / "drafts", db.path), today=lambda: TODAY,
-                            settings_path=tmp_path / "device.json")
+        window = MainWindow(
+            db,
+            settings,
+            drafts=DraftStore(tmp_path / "drafts", db.path),
+            today=lambda: TODAY,
+            settings_path=tmp_path / "device.json",
+        )
         qtbot.addWidget(window)
         window.show()
         return window

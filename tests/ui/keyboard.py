@@ -1,4 +1,5 @@
 """Typing any text, Chinese included, as key events (QTest's keyClicks handles ASCII only)."""
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication

@@ -1,4 +1,5 @@
 """Guard against the PySide6 6.12.0 defect: every void Qt call and every emit lost a reference."""
+
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -19,7 +20,7 @@ def test_void_calls_and_emits_keep_none_and_true_alive(qtbot):
     seen = []
     emitter.changed.connect(seen.append)
     emitter.plain.connect(lambda: None)
-    for i in range(100):  # warm caches first, so they do not count as a change
+    for _ in range(100):  # warm caches first, so they do not count as a change
         label.setText("x")
         emitter.changed.emit(True)
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)

@@ -1,4 +1,5 @@
 """The progress charts: live after a save, only the charts that changed, honest when empty."""
+
 from datetime import date
 
 import numpy as np
@@ -13,12 +14,17 @@ from tests.ui.keyboard import type_text
 @pytest.fixture
 def zhangcun(db, clerk, today):
     with db.begin() as s:
-        project = repository.add(s, ProjectDraft("张村河片区", "licun_river", "370212", "370212001",
-                                                 total_households=702, total_houses=814), by=clerk, today=today)
+        project = repository.add(
+            s,
+            ProjectDraft("张村河片区", "licun_river", "370212", "370212001", total_households=702, total_houses=814),
+            by=clerk,
+            today=today,
+        )
         repository.add(s, TargetDraft(2026, "370212", "signed_households", 500), by=clerk, today=today)
         for day, n in (("2026-11-10", 100), ("2026-11-11", 80)):
-            repository.add(s, SigningDraft(project, "370212", "370212001", day, households=n, houses=n),
-                           by=clerk, today=today)
+            repository.add(
+                s, SigningDraft(project, "370212", "370212001", day, households=n, houses=n), by=clerk, today=today
+            )
     return project
 
 
@@ -41,13 +47,16 @@ def test_the_bars_are_the_aggregates_and_hover_tells_exact_values(db, zhangcun, 
     dashboard = window.dashboard
     assert not dashboard.completion.showing_message
     with db.sessions() as s:
-        rows = progress.progress(s, year=2026, week=progress.week_containing(date(2026, 11, 21)),
-                                 measures=("signed_households",))
+        rows = progress.progress(
+            s, year=2026, week=progress.week_containing(date(2026, 11, 21)), measures=("signed_households",)
+        )
     assert list(bar_heights(dashboard.completion_done)) == [float(r.year_to_date) for r in rows]
     laoshan = [r.code for r in rows].index("370212")
     assert bar_heights(dashboard.completion_done)[laoshan] == 180
     assert "36.0%" in dashboard.completion_labels.texts()
-    assert dashboard.completion.hover_text_at(laoshan) == "崂山区：本年完成 180 户（本周 0），年度目标 500，完成率 36.0%"
+    assert (
+        dashboard.completion.hover_text_at(laoshan) == "崂山区：本年完成 180 户（本周 0），年度目标 500，完成率 36.0%"
+    )
     assert dashboard.curve.note.text().startswith("已签约 180 / 814 处；按近期进度，预计")
 
 
@@ -70,8 +79,13 @@ def test_saving_through_the_form_moves_the_charts_it_concerns_and_only_those(qtb
 
     refreshed.clear()
     demolition = window.pages["demolition"].form
-    for name, value in (("case_no", "WJ-1"), ("address", "东韩社区1号"), ("area_m2", "120"), ("found_on", "2026-11-15"),
-                        ("done_on", "2026-11-20")):
+    for name, value in (
+        ("case_no", "WJ-1"),
+        ("address", "东韩社区1号"),
+        ("area_m2", "120"),
+        ("found_on", "2026-11-15"),
+        ("done_on", "2026-11-20"),
+    ):
         demolition.widgets[name].setText(value)
     for name, code in (("structure", "steel"), ("disposal", "demolish"), ("status", "demolished")):
         demolition.widgets[name].set_code(code)
@@ -97,3 +111,37 @@ def test_district_scope_shows_its_streets(db, zhangcun, make_window):
     assert names[:2] == ["中韩街道", "沙子口街道"]
     assert bar_heights(dashboard.completion_done)[0] == 180
     assert dashboard.completion.note.text() == "未设定年度目标，无法计算完成率。"  # the target is the district's
+
+
+def test_an_edit_that_moves_a_record_moves_both_bars_and_undo_moves_them_back(
+    qtbot, db, zhangcun, make_window, clerk, today
+):
+    """The one Change of an edit carries where the record counted before and after: no audit text read."""
+    with db.begin() as s:
+        licun = repository.add(
+            s, ProjectDraft("李村河片区", "licun_river", "370213", total_households=900), by=clerk, today=today
+        )
+    window = make_window()
+    dashboard = window.dashboard
+    names = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)]
+    laoshan, licang = names.index("崂山区"), names.index("李沧区")
+    page = window.pages["signing"]
+    page.reload()
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 5).data() == "80")
+    page.table.selectRow(row)
+    page.edit_selected()
+    form = page.form
+    form.widgets["district_code"].set_code("370213")  # 李沧区, a street of it, and the same project
+    form.widgets["street_code"].set_code(form.widgets["street_code"].itemData(1))
+    form.widgets["project_uuid"].set_code(licun)
+    received = []
+    window.changed.connect(received.append)
+    assert form.save() is not None
+    (changed,) = received
+    (change,) = changed.records
+    assert (change.old["district_code"], change.new["district_code"]) == ("370212", "370213")
+    assert bar_heights(dashboard.completion_done)[laoshan] == 100
+    assert bar_heights(dashboard.completion_done)[licang] == 80
+    window.undo_action.trigger()
+    assert bar_heights(dashboard.completion_done)[laoshan] == 180
+    assert bar_heights(dashboard.completion_done)[licang] == 0

@@ -1,4 +1,5 @@
 """What the entry issue asked for beyond the real-window layer: dialogs, defaults, widths, locale, axes."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -69,10 +70,18 @@ def test_opening_a_record_over_typed_values_asks_first(qtbot, db, make_window, m
     from qdgui.views import dialogs
 
     with db.begin() as s:
-        project = repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
-                                                 total_households=702), by=clerk, today=today)
-        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
-                       by=clerk, today=today)
+        project = repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
+            by=clerk,
+            today=today,
+        )
+        repository.add(
+            s,
+            SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
+            by=clerk,
+            today=today,
+        )
     asked = []
     monkeypatch.setattr(dialogs.ConfirmDiscard, "ask", classmethod(lambda cls, parent: asked.append(1) or False))
     window = make_window()
@@ -98,10 +107,22 @@ def test_table_columns_widen_to_what_they_show(qtbot, db, make_window, clerk, to
     from qdgui.models.records import DemolitionDraft
 
     with db.begin() as s:
-        repository.add(s, DemolitionDraft("LSWJ-2026-000123-崂山区中韩街道执法中队", "370212", "370212001",
-                                          address="东韩社区12号", structure="steel", area_m2="120",
-                                          disposal="demolish", status="identified", found_on=TODAY_TEXT),
-                       by=clerk, today=today)
+        repository.add(
+            s,
+            DemolitionDraft(
+                "LSWJ-2026-000123-崂山区中韩街道执法中队",
+                "370212",
+                "370212001",
+                address="东韩社区12号",
+                structure="steel",
+                area_m2="120",
+                disposal="demolish",
+                status="identified",
+                found_on=TODAY_TEXT,
+            ),
+            by=clerk,
+            today=today,
+        )
     page.reload()
     wanted = page.table.sizeHintForColumn(column)
     assert header.sectionSize(column) >= wanted > before  # not cut to "LSWJ-2026-…"
@@ -144,7 +165,7 @@ def test_axes_show_whole_counts_and_readable_large_values(qapp):
 
 def test_an_unexpected_failure_in_a_worker_is_logged_and_worded_for_the_user(qtbot, tmp_path):
     from qdgui import logs
-    from qdgui.views.export import BackgroundTask
+    from qdgui.views.tasks import BackgroundTask
 
     path = logs.setup(tmp_path / "logs")
 
@@ -172,3 +193,25 @@ def test_qt_file_dialogs_are_chinese_throughout(qtbot, tmp_path):
     model = dialog.findChild(QFileSystemModel)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:2] == ["名称", "大小"]
+
+
+def test_streets_are_added_and_renamed_from_the_settings_menu(qtbot, db, make_window):
+    from qdgui.views.divisions_dialog import DivisionsDialog
+
+    window = make_window()
+    dialog = DivisionsDialog(db, "370212", window)
+    qtbot.addWidget(dialog)
+    dialog.changed.connect(window._divisions_changed)
+    before = dialog.names()
+    assert "中韩街道" in before
+    code = dialog.add_street("科创新区街道")
+    assert code and "科创新区街道" in dialog.names()
+    form = window.pages["signing"].form
+    assert "科创新区街道" in [
+        form.widgets["street_code"].itemText(i) for i in range(form.widgets["street_code"].count())
+    ]
+    dialog.add_street("中韩街道")  # the same name twice in one district: refused, in words
+    assert "已有" in dialog.problem.text() or "中韩街道" in dialog.problem.text()
+    dialog.streets.setCurrentRow(dialog.names().index("科创新区街道"))
+    dialog.rename_selected("科创街道")
+    assert "科创街道" in dialog.names() and "科创新区街道" not in dialog.names()

@@ -1,4 +1,5 @@
 """Exports from the File menu: dialogs answered, the file written off the GUI thread, cancel, errors."""
+
 import dataclasses
 import threading
 from datetime import date
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from qdgui.excel import ledger
 from qdgui.models import demo, progress
-from qdgui.views import export as export_views
 from qdgui.views.export import SaveFile, WeeklyExportDialog
 
 
@@ -17,12 +17,16 @@ def test_weekly_report_from_the_menu(qtbot, db, make_window, tmp_path, monkeypat
     with db.begin() as s:
         demo.fill(s, today=date(2026, 11, 21))
     window = make_window()
-    assert [a.text() for a in window.menuBar().actions()[0].menu().actions()][:2] == ["导出周报(&W)...", "导出台账(&L)..."]
+    assert [a.text() for a in window.menuBar().actions()[0].menu().actions()][:2] == [
+        "导出周报(&W)...",
+        "导出台账(&L)...",
+    ]
     week = progress.iso_week(2026, 47)
     suggested = []
     monkeypatch.setattr(WeeklyExportDialog, "ask", classmethod(lambda cls, *a: (week, "370212")))
-    monkeypatch.setattr(SaveFile, "ask", classmethod(lambda cls, parent, title, name: suggested.append(name)
-                                                     or tmp_path / "周报.xlsx"))
+    monkeypatch.setattr(
+        SaveFile, "ask", classmethod(lambda cls, parent, title, name: suggested.append(name) or tmp_path / "周报.xlsx")
+    )
     with qtbot.waitSignal(window.exported, timeout=20000) as written:
         window.weekly_action.trigger()
     assert suggested == ["周报-崂山区-2026年第47周.xlsx"]
@@ -92,9 +96,14 @@ def test_a_failed_export_says_why(qtbot, db, make_window, tmp_path, monkeypatch)
     assert shown == [("导出失败", f"无法写入 {tmp_path / 'gone' / '台账.xlsx'}：文件夹 {tmp_path / 'gone'} 不存在。")]
 
 
-def test_an_unexpected_error_in_the_worker_is_reported_not_fatal(qtbot):
-    task = export_views.BackgroundTask(lambda progress: 1 / 0)
+def test_an_unexpected_error_in_the_worker_is_reported_not_fatal(qtbot, tmp_path):
+    from qdgui import logs
+    from qdgui.views.tasks import BackgroundTask
+
+    log = logs.setup(tmp_path / "logs")
+    task = BackgroundTask(lambda progress: 1 / 0)
     with qtbot.waitSignal(task.failed, timeout=5000) as failed:
         task.start()
     task.wait()
-    assert "ZeroDivisionError" in failed.args[0]
+    assert "ZeroDivisionError" not in failed.args[0] and str(log) in failed.args[0]  # words, and where the details are
+    assert "ZeroDivisionError: division by zero" in log.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """Clerks' work through the real forms, by keyboard: what they see, and what lands in the database."""
+
 from decimal import Decimal
 
 import pytest
@@ -17,8 +18,14 @@ TODAY_TEXT = "2026-11-21"
 @pytest.fixture
 def project(db, clerk, today):
     with db.begin() as s:
-        return repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
-                                              total_households=702, total_houses=814), by=clerk, today=today)
+        return repository.add(
+            s,
+            ProjectDraft(
+                "张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702, total_houses=814
+            ),
+            by=clerk,
+            today=today,
+        )
 
 
 def type_into(qtbot, widget, text):
@@ -48,11 +55,16 @@ def test_a_signing_typed_by_keyboard_is_saved_and_the_next_entry_is_ready(qtbot,
     type_into(qtbot, form.widgets["area_m2"], "8,400㎡")
     qtbot.keyClick(form.widgets["area_m2"], Qt.Key.Key_Return)
 
-    assert "保存" in form.status.text()
+    assert form.status.text().startswith("已于") and "未保存" not in form.status.text()
     with db.sessions() as s:
         row = s.execute(select(Signing)).scalar_one()
-        assert (row.households, row.houses, row.area_m2, row.operator, row.device) == (60, 70, Decimal(8400), "王丽",
-                                                                                      "laptop-a")
+        assert (row.households, row.houses, row.area_m2, row.operator, row.device) == (
+            60,
+            70,
+            Decimal(8400),
+            "王丽",
+            "laptop-a",
+        )
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.record_uuid == row.uuid)) >= 6
     # kept for the next entry: place, project, date; emptied: the figures
     assert form.widgets["project_uuid"].currentText() == "张村河片区旧村改造"
@@ -120,7 +132,10 @@ def test_a_finished_demolition_without_its_date_is_refused_at_that_field(qtbot, 
     assert form.problem_text("done_on") == ""
     with db.sessions() as s:
         assert s.execute(select(Demolition.case_no, Demolition.area_m2, Demolition.status)).one() == (
-            "WJ2026-001", Decimal(120), "demolished")
+            "WJ2026-001",
+            Decimal(120),
+            "demolished",
+        )
 
 
 def test_a_completed_park_needs_its_date(qtbot, db, make_window):
@@ -153,8 +168,12 @@ def test_edit_then_undo_restores_the_previous_state(qtbot, db, project, make_win
     from qdgui.models.records import SigningDraft
 
     with db.begin() as s:
-        uuid = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
-                              by=clerk, today=today)
+        uuid = repository.add(
+            s,
+            SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
+            by=clerk,
+            today=today,
+        )
     window = make_window()
     page = window.pages["signing"]
     page.reload()
@@ -179,8 +198,9 @@ def test_delete_asks_and_undo_brings_the_record_back(qtbot, db, project, make_wi
     from qdgui.views import dialogs
 
     with db.begin() as s:
-        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
-                       by=clerk, today=today)
+        repository.add(
+            s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1), by=clerk, today=today
+        )
     asked = []
     monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, parent, text: asked.append(text) or True))
     window = make_window()
@@ -201,13 +221,22 @@ def test_history_shows_every_change(qtbot, db, project, make_window, monkeypatch
     from qdgui.views import dialogs
 
     with db.begin() as s:
-        uuid = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
-                              by=clerk, today=today)
-        repository.update(s, uuid, SigningDraft(project, "370212", "370212001", "2026-11-20", households=2, houses=1),
-                          by=clerk, today=today)
+        uuid = repository.add(
+            s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1), by=clerk, today=today
+        )
+        repository.update(
+            s,
+            uuid,
+            SigningDraft(project, "370212", "370212001", "2026-11-20", households=2, houses=1),
+            by=clerk,
+            today=today,
+        )
     shown = []
-    monkeypatch.setattr(dialogs.HistoryDialog, "show_for", classmethod(lambda cls, title, entries, parent: shown.append(
-        cls(title, entries, parent))))
+    monkeypatch.setattr(
+        dialogs.HistoryDialog,
+        "show_for",
+        classmethod(lambda cls, title, entries, parent: shown.append(cls(title, entries, parent))),
+    )
     window = make_window()
     page = window.pages["signing"]
     page.reload()
@@ -237,7 +266,12 @@ def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, mak
     qtbot.keyClick(park.widgets["completed_on"].edit, Qt.Key.Key_Return)
     with db.sessions() as s:
         assert s.execute(select(Park.kind, Park.status, Park.area_m2, Park.investment_wan, Park.plan_year)).one() == (
-            "hill", "completed", Decimal(35000), Decimal(1200), 2026)
+            "hill",
+            "completed",
+            Decimal(35000),
+            Decimal(1200),
+            2026,
+        )
 
     project = window.pages["project"].form
     type_into(qtbot, project.widgets["name"], "董家下庄整村改造")
@@ -246,7 +280,10 @@ def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, mak
     qtbot.keyClick(project.widgets["total_houses"], Qt.Key.Key_Return)
     with db.sessions() as s:
         assert s.execute(select(Project.name, Project.campaign_area, Project.total_houses)).one() == (
-            "董家下庄整村改造", "old_city_village", 814)
+            "董家下庄整村改造",
+            "old_city_village",
+            814,
+        )
     # a new project appears in the signing form's project list at once
     assert window.pages["signing"].form.widgets["project_uuid"].findText("董家下庄整村改造") >= 0
 
@@ -255,6 +292,12 @@ def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, mak
     type_into(qtbot, target.widgets["value"], "1,200户")
     qtbot.keyClick(target.widgets["value"], Qt.Key.Key_Return)
     with db.sessions() as s:
-        assert s.execute(select(AnnualTarget.year, AnnualTarget.district_code, AnnualTarget.street_code,
-                                AnnualTarget.measure, AnnualTarget.value)).one() == (
-            2026, "370212", "370212001", "signed_households", Decimal(1200))
+        assert s.execute(
+            select(
+                AnnualTarget.year,
+                AnnualTarget.district_code,
+                AnnualTarget.street_code,
+                AnnualTarget.measure,
+                AnnualTarget.value,
+            )
+        ).one() == (2026, "370212", "370212001", "signed_households", Decimal(1200))

@@ -1,15 +1,14 @@
 """The import wizard from the window: preview off the GUI thread, mapping corrections, commit, undo."""
-from sqlalchemy import func, select
 
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
 
 from qdgui.models import repository
 from qdgui.models.records import CommunityDraft, ProjectDraft
 from qdgui.models.tables import Demolition, ImportBatch
-from tests.unit import messy
 from qdgui.views.import_review import BatchesDialog
+from tests.unit import messy
 from tests.unit.test_hostile_files import huge_extent
-from tests.unit.test_merge import returns  # noqa: F401 - the fixture
 
 
 def cell_texts(table, column):
@@ -55,8 +54,13 @@ def test_preview_commit_and_undo_from_the_window(qtbot, make_window, db, tmp_pat
 
 def test_a_corrected_mapping_is_used_on_the_next_preview(qtbot, make_window, db, clerk, today, tmp_path):
     with db.begin() as s:
-        repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=4000),
-                       by=clerk, today=today, confirm_warnings=True)
+        repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=4000),
+            by=clerk,
+            today=today,
+            confirm_warnings=True,
+        )
         repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=clerk, today=today)
     window = make_window()
     dialog = window.import_workbook(messy.signing_ledger(tmp_path / "签约.xlsx"))

@@ -1,4 +1,5 @@
 """The window on a real database: one place per kind of work, tables as full as the file, status bar."""
+
 from datetime import date
 
 from sqlalchemy import func, select
@@ -14,8 +15,10 @@ def test_window_shows_every_kind_and_what_is_open(qtbot, db, make_window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["征迁签约", "拆违治乱", "公园建设", "项目与目标", "进度"]
     with db.sessions() as s:
-        counts = {k: s.scalar(select(func.count()).select_from(t).where(t.deleted.is_(False)))
-                  for k, t in RECORD_TABLES.items()}
+        counts = {
+            k: s.scalar(select(func.count()).select_from(t).where(t.deleted.is_(False)))
+            for k, t in RECORD_TABLES.items()
+        }
     for kind, page in window.pages.items():
         assert page.model.rowCount() == counts[kind], kind
         assert page.count.text() == f"共 {counts[kind]:,} 条"
@@ -33,8 +36,11 @@ def test_filters_and_search_run_in_sql(qtbot, db, make_window):
         from qdgui.models.tables import Demolition
 
         expected = s.scalar(select(func.count()).select_from(Demolition).where(Demolition.district_code == "370202"))
-        demolished = s.scalar(select(func.count()).select_from(Demolition).where(
-            Demolition.district_code == "370202", Demolition.status == "demolished"))
+        demolished = s.scalar(
+            select(func.count())
+            .select_from(Demolition)
+            .where(Demolition.district_code == "370202", Demolition.status == "demolished")
+        )
     assert page.model.rowCount() == expected > 0
     assert {page.model.index(r, 1).data() for r in range(page.model.rowCount())} == {"市南区"}
     page.filter_status.set_code("demolished")
@@ -71,10 +77,12 @@ def test_a_renamed_project_shows_at_once_in_the_signing_table(qtbot, db, make_wi
     from qdgui.models.records import ProjectDraft, SigningDraft
 
     with db.begin() as s:
-        project = repository.add(s, ProjectDraft("旧名称", "old_city_village", "370212", total_households=10),
-                                 by=clerk, today=today)
-        repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
-                       by=clerk, today=today)
+        project = repository.add(
+            s, ProjectDraft("旧名称", "old_city_village", "370212", total_households=10), by=clerk, today=today
+        )
+        repository.add(
+            s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1), by=clerk, today=today
+        )
     window = make_window()
     page = window.pages["project"]
     page.table.selectRow(0)

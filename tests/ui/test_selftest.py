@@ -1,4 +1,5 @@
 """`qdgui --self-test`: passes on a working installation, and fails loudly when a part is broken."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,13 @@ def test_self_test_passes_and_renders_the_window(tmp_path):
     here = tmp_path / "cwd"
     here.mkdir()
     shot = here / "window.png"
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--self-test", "--screenshot", str(shot)],
-                          capture_output=True, text=True, timeout=120, cwd=here)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--self-test", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=here,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[-1] == "自检通过"

@@ -1,4 +1,5 @@
 """Child process of the crash test: saves signings in a loop, reporting each one after its commit."""
+
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,14 +20,19 @@ with InstanceLock(path):
     with database.begin() as s:
         project = s.query(Project.uuid).scalar()
         if project is None:
-            project = repository.add(s, ProjectDraft("崩溃测试项目", "old_city_village", "370212"), by=by, today=TODAY,
-                                     confirm_warnings=True)
+            project = repository.add(
+                s, ProjectDraft("崩溃测试项目", "old_city_village", "370212"), by=by, today=TODAY, confirm_warnings=True
+            )
     print("ready", flush=True)
     n = 0
     while True:
         n += 1
         with database.begin() as s:
-            uuid = repository.add(s, SigningDraft(project, "370212", "370212001", TODAY, households=1, houses=1,
-                                                  remarks=f"第{n}户"), by=by, today=TODAY)
+            uuid = repository.add(
+                s,
+                SigningDraft(project, "370212", "370212001", TODAY, households=1, houses=1, remarks=f"第{n}户"),
+                by=by,
+                today=TODAY,
+            )
         # Printed only after the commit returned: a reported save must survive the kill.
         print(uuid, flush=True)

@@ -1,4 +1,5 @@
 """Deliberately messy workbooks, as street offices keep them by hand (built by the tests themselves)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -29,7 +30,18 @@ def demolition_ledger(path, *, extra_rows=()):
     sheet["K3"] = "联系电话"  # a column qdgui does not know
     rows = [
         # 序号, 编号, 街道, 地址, 结构, 面积(万㎡), 发现, 处置, 状态, 拆除
-        (1, "ＺＨ－００１", "中韩街道", "株洲路１８号院内", "彩钢", "0.012", "2026年3月5日", "拆除", "已拆除", "2026.4.1"),
+        (
+            1,
+            "ＺＨ－００１",
+            "中韩街道",
+            "株洲路１８号院内",
+            "彩钢",
+            "0.012",
+            "2026年3月5日",
+            "拆除",
+            "已拆除",
+            "2026.4.1",
+        ),
         (2, "ZH-002", None, "海尔路西侧", "砖混", 0.0035, 46082, "拆除", "已拆除", datetime(2026, 5, 6)),
         (3, "ZH-003", None, "辽阳东路 12 号", "钢结构", "约0.01", "2026/6/1", "拆除", "认定", None),
         (4, "ZH-004", None, "秦岭路3号", "木棚", "0.002", "6月3日", "拆除", "已拆除", "2026-06-10"),
@@ -43,8 +55,9 @@ def demolition_ledger(path, *, extra_rows=()):
     sheet.merge_cells("C5:C8")  # the street written once for four rows
     sheet["G6"].number_format = "General"  # 46082 as a bare serial number
     hidden = 10
-    for col, value in zip("ABCDEFGHIJ", (6, "ZH-006", "中韩街道", "旧记录", "彩钢", "0.1", "2025-01-01", "拆除", "已拆除",
-                                          "2025-02-01")):
+    for col, value in zip(
+        "ABCDEFGHIJ", (6, "ZH-006", "中韩街道", "旧记录", "彩钢", "0.1", "2025-01-01", "拆除", "已拆除", "2025-02-01")
+    ):
         sheet[f"{col}{hidden}"] = value
     sheet.row_dimensions[hidden].hidden = True
     for offset, row in enumerate(extra_rows, start=11):
@@ -66,12 +79,54 @@ def signing_ledger(path):
     sheet.title = "签约"
     sheet.append(["张村河片区征迁签约进度表"])
     sheet.append([])
-    sheet.append(["序号", "区（市）", "街道（镇）", "项目名称", "社区（村）", "签约日期", "签约户数（户）", "签约房屋（处）",
-                  "建筑面积（平方米）", "协议编号", "补偿方式", "备注"])
-    sheet.append([1, "崂山区", "中韩", "张村河片区旧村改造", "董家下庄", "2026年11月2日", "12户", "１５处", "1,234.5",
-                  "DJXZ-001", "货币补偿", None])
-    sheet.append([2, "崂山", "中韩街道", "张村河片区旧村改造", "董家下庄村", date(2026, 11, 3), 3, 3, "360", "DJXZ-002",
-                  "产权调换", "首批"])
+    sheet.append(
+        [
+            "序号",
+            "区（市）",
+            "街道（镇）",
+            "项目名称",
+            "社区（村）",
+            "签约日期",
+            "签约户数（户）",
+            "签约房屋（处）",
+            "建筑面积（平方米）",
+            "协议编号",
+            "补偿方式",
+            "备注",
+        ]
+    )
+    sheet.append(
+        [
+            1,
+            "崂山区",
+            "中韩",
+            "张村河片区旧村改造",
+            "董家下庄",
+            "2026年11月2日",
+            "12户",
+            "１５处",
+            "1,234.5",
+            "DJXZ-001",
+            "货币补偿",
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            2,
+            "崂山",
+            "中韩街道",
+            "张村河片区旧村改造",
+            "董家下庄村",
+            date(2026, 11, 3),
+            3,
+            3,
+            "360",
+            "DJXZ-002",
+            "产权调换",
+            "首批",
+        ]
+    )
     sheet.append([])
     sheet.append([3, "崂山区", "中韩街道", "不存在的项目", None, "2026-11-04", "2", "2", "200", "X-1", "货币", None])
     sheet.append([4, "崂山区", "中韩街道", "张村河片区旧村改造", None, "11月5日", "30多", "2", "85%", None, None, None])

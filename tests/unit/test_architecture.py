@@ -1,12 +1,20 @@
 """The Qt-free layers stay Qt-free: a rule of the house that a test enforces."""
+
 import ast
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_FREE = [ROOT / "qdgui" / "models", ROOT / "qdgui" / "i18n.py", ROOT / "qdgui" / "config.py", ROOT / "qdgui" / "cli.py",
-          ROOT / "qdgui" / "cli_export.py", ROOT / "qdgui" / "cli_import.py", ROOT / "qdgui" / "excel"]
+QT_FREE = [
+    ROOT / "qdgui" / "models",
+    ROOT / "qdgui" / "i18n.py",
+    ROOT / "qdgui" / "config.py",
+    ROOT / "qdgui" / "cli.py",
+    ROOT / "qdgui" / "cli_export.py",
+    ROOT / "qdgui" / "cli_import.py",
+    ROOT / "qdgui" / "excel",
+]
 FORBIDDEN = ("PySide6", "pyqtgraph", "shiboken6", "qdgui.views")
 
 
@@ -30,8 +38,10 @@ def test_no_qt_import_is_written_in_the_qt_free_layers():
 
 def test_importing_every_model_module_loads_no_qt():
     modules = [
-        f"qdgui.{package}." + p.stem for package in ("models", "excel")
-        for p in sorted((ROOT / "qdgui" / package).glob("*.py")) if p.stem != "__init__"
+        f"qdgui.{package}." + p.stem
+        for package in ("models", "excel")
+        for p in sorted((ROOT / "qdgui" / package).glob("*.py"))
+        if p.stem != "__init__"
     ]
     code = (
         "import sys\n"

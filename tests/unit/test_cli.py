@@ -1,4 +1,5 @@
 """The command line: help, version, demo, summary, history, and clear messages for bad input."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -38,8 +39,9 @@ def test_demo_then_reopening_shows_the_records(tmp_path, capsys):
     with database.sessions() as s:
         village = s.scalar(select(Community.uuid).where(Community.name == "董家下庄"))
         days, houses = s.execute(
-            select(func.count(func.distinct(Signing.signed_on)), func.sum(Signing.houses))
-            .where(Signing.community_uuid == village)
+            select(func.count(func.distinct(Signing.signed_on)), func.sum(Signing.houses)).where(
+                Signing.community_uuid == village
+            )
         ).one()
         one = s.scalar(select(Signing.uuid).where(Signing.community_uuid == village).limit(1))
     database.close()
@@ -86,12 +88,21 @@ def test_argparse_speaks_chinese_too():
 
 
 def test_the_bench_data_maker_refuses_to_overwrite_and_explains_itself(tmp_path):
-    shown = subprocess.run([sys.executable, str(ROOT / "bench" / "bigdata.py"), "--help"], capture_output=True,
-                           text=True, timeout=60, cwd=tmp_path)
+    shown = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bigdata.py"), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert shown.returncode == 0 and "database" in shown.stdout
     assert list(tmp_path.iterdir()) == []  # no database named --help
     existing = tmp_path / "x.sqlite"
     existing.write_bytes(b"keep")
-    refused = subprocess.run([sys.executable, str(ROOT / "bench" / "bigdata.py"), str(existing), "10"],
-                             capture_output=True, text=True, timeout=60)
+    refused = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bigdata.py"), str(existing), "10"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert refused.returncode == 2 and existing.read_bytes() == b"keep"

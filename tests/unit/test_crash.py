@@ -1,4 +1,5 @@
 """Kill -9 a process in the middle of saving, many times: the file stays sound and keeps every reported save."""
+
 import random
 import signal
 import sqlite3

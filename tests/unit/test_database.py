@@ -1,4 +1,5 @@
 """The database file: durable settings, one instance, damaged and unusable files, backups."""
+
 import os
 import sqlite3
 import subprocess
@@ -17,8 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_every_connection_is_durable_and_checks_foreign_keys(db):
     with db.engine.connect() as conn:
-        pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
     assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10000}
 
 
@@ -46,8 +49,12 @@ def test_a_second_instance_on_the_same_file_is_refused(tmp_path):
 def test_a_second_program_is_told_the_file_is_open(tmp_path):
     path = tmp_path / "a.sqlite"
     with InstanceLock(path):
-        run = subprocess.run([sys.executable, str(ROOT / "main.py"), "summary", "--db", str(path)],
-                             capture_output=True, text=True, env={**os.environ, "QDGUI_LANG": "zh_CN"})
+        run = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "summary", "--db", str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QDGUI_LANG": "zh_CN"},
+        )
     assert run.returncode == 1
     assert "此数据库已在另一个 qdgui 窗口中打开" in run.stderr
 

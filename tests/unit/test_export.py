@@ -1,4 +1,5 @@
 """Excel export: the weekly report as the office reads it, the ledger's round trip, and safe files."""
+
 import os
 import zipfile
 from datetime import date
@@ -7,8 +8,9 @@ import openpyxl
 import pytest
 from sqlalchemy import select, update
 
+from qdgui import work
 from qdgui.app import main
-from qdgui.excel import files, ledger, weekly
+from qdgui.excel import files, importer, ledger, weekly
 from qdgui.models import demo, progress, repository
 from qdgui.models.migrate import open_database
 from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft, TargetDraft
@@ -24,14 +26,18 @@ def add(db, clerk, today, *drafts):
 
 
 def case(no, street, area, status, done, *, remarks=None, district="370202"):
-    return DemolitionDraft(no, district, street, "某路1号", "steel", area, "demolish", status, "2026-01-05", done,
-                           remarks=remarks)
+    return DemolitionDraft(
+        no, district, street, "某路1号", "steel", area, "demolish", status, "2026-01-05", done, remarks=remarks
+    )
 
 
 @pytest.fixture
 def shinan(db, clerk, today):
     """Three streets of 市南区 with demolitions this week and earlier, and the district's targets."""
-    add(db, clerk, today,
+    add(
+        db,
+        clerk,
+        today,
         case("S1", "370202005", "100", "demolished", "2026-11-16"),
         case("S2", "370202005", "50.5", "rectified", "2026-11-21"),
         case("S3", "370202001", "30", "demolished", "2026-03-15"),
@@ -39,7 +45,8 @@ def shinan(db, clerk, today):
         case("N1", "370203021", "10", "demolished", "2026-11-18", district="370203"),
         TargetDraft(2026, "370202", "demolition_count", 4),
         TargetDraft(2026, "370202", "demolition_area", "200"),
-        TargetDraft(2026, "370202", "demolition_area", "120", street_code="370202005"))
+        TargetDraft(2026, "370202", "demolition_area", "120", street_code="370202005"),
+    )
     return db
 
 
@@ -51,15 +58,24 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     out = tmp_path / "周报.xlsx"
     with shinan.sessions() as s:
         report = weekly.export_weekly(s, out, week=WEEK, scope="370202", made_on=today)
-        expected = {(p.code, p.measure): p for p in progress.progress(
-            s, year=2026, week=WEEK, scope="370202", measures=("demolition_count", "demolition_area"))}
+        expected = {
+            (p.code, p.measure): p
+            for p in progress.progress(
+                s, year=2026, week=WEEK, scope="370202", measures=("demolition_count", "demolition_area")
+            )
+        }
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["汇总", "征迁签约", "拆违治乱", "公园建设", "林荫廊道、立体绿化和滨海绿道"]
     sheet = book["拆违治乱"]
     assert sheet["A1"].value == TITLE == report.title
     assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
     assert "填报单位：市南区" in sheet["A2"].value and "2026年11月16日至2026年11月22日" in sheet["A2"].value
-    assert [sheet.cell(3, c).value for c in (1, 2, 3, 7)] == ["序号", "街道/镇", "拆除违建数量（处）", "拆除违建面积（㎡）"]
+    assert [sheet.cell(3, c).value for c in (1, 2, 3, 7)] == [
+        "序号",
+        "街道/镇",
+        "拆除违建数量（处）",
+        "拆除违建面积（㎡）",
+    ]
     assert [sheet.cell(4, c).value for c in range(3, 7)] == ["本周", "年累计", "年度目标", "完成率"]
     rows = {r[1]: r for r in cells(sheet)[4:] if r[1]}
     # one row per street of the district, figures equal to the dashboard's aggregates
@@ -108,22 +124,45 @@ def test_week_closing_day_and_bad_weeks():
         weekly.parse_week("第47周")
 
 
-def _dump(database):
+def _dump(database, *, without=()):
     with database.sessions() as s:
-        return {kind: {row.uuid: tuple(getattr(row, c.key) for c in table.__table__.c) for row in s.scalars(select(table))}
-                for kind, table in RECORD_TABLES.items()}
+        return {
+            kind: {
+                row.uuid: tuple(getattr(row, c.key) for c in table.__table__.c if c.key not in without)
+                for row in s.scalars(select(table))
+            }
+            for kind, table in RECORD_TABLES.items()
+        }
 
 
 def test_ledger_round_trips_into_an_empty_database(db, clerk, today, tmp_path):
     with db.begin() as s:
         demo.fill(s, today=today, seed=5)
-        tricky = repository.add(s, case("=1+1", "370202005", "12.34", "demolished", "2026-11-20",
-                                        remarks="=1+1\x01 @SUM(A1)\n换行"), by=clerk, today=today)
+        tricky = repository.add(
+            s,
+            case("=1+1", "370202005", "12.34", "demolished", "2026-11-20", remarks="=1+1\x01 @SUM(A1)\n换行"),
+            by=clerk,
+            today=today,
+        )
         project = s.scalar(select(Signing.project_uuid).limit(1))
         district, street = s.execute(select(Signing.district_code, Signing.street_code).limit(1)).one()
-        signed = repository.add(s, SigningDraft(project, district, street, "2026-11-20", 1, 1, "88.8",
-                                                agreement_no="000123456789012345678", remarks="-5"),
-                                by=clerk, today=today, confirm_warnings=True)
+        signed = repository.add(
+            s,
+            SigningDraft(
+                project,
+                district,
+                street,
+                "2026-11-20",
+                1,
+                1,
+                "88.8",
+                agreement_no="000123456789012345678",
+                remarks="-5",
+            ),
+            by=clerk,
+            today=today,
+            confirm_warnings=True,
+        )
         repository.set_deleted(s, Demolition, tricky, True, by=clerk)  # tombstones travel too
         # forms strip control characters; a record merged from elsewhere may still carry one
         s.execute(update(Demolition).where(Demolition.uuid == tricky).values(remarks="=1+1\x01 @SUM(A1)\n换行"))
@@ -157,13 +196,13 @@ def test_ledger_round_trips_into_an_empty_database(db, clerk, today, tmp_path):
 
     copy, _ = open_database(tmp_path / "copy.sqlite")
     try:
-        read = ledger.read_ledger(out)
-        with copy.begin() as s:
-            codes = ledger.division_codes(s)
-            for kind in ledger.KINDS:
-                for _, values in ledger.record_values(read, kind, codes):
-                    repository.insert_copy(s, RECORD_TABLES[kind], values, by=Operator("主管", "supervisor"))
-        assert _dump(copy) == _dump(db)
+        # the way a supervisor brings a ledger in: File > Import, merged by record identity
+        merged = importer.commit(
+            copy, importer.read(out), importer.ImportOptions(), by=Operator("主管", "supervisor"), today=today
+        )
+        assert merged.merged is not None and merged.batch_id is not None
+        # every column of every row, but the file each record was merged from (the merge records that)
+        assert _dump(copy, without=("source_file",)) == _dump(db, without=("source_file",))
         with copy.sessions() as s:
             remark = s.get(Demolition, tricky).remarks
         assert remark == "=1+1\x01 @SUM(A1)\n换行"  # control characters escaped in the file, not lost
@@ -182,7 +221,11 @@ def test_ledger_with_codes_and_without_deleted(db, clerk, today, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "codes.xlsx")["项目"]
     row = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]]))
     assert (row["记录编号（UUID）"], row["区（市）"], row["街道/镇"], row["攻坚领域"]) == (
-        project, "370212", "370212001", "old_city_village")
+        project,
+        "370212",
+        "370212001",
+        "old_city_village",
+    )
 
 
 def test_unreadable_ledger_cell_names_sheet_row_and_column(db, clerk, today, tmp_path):
@@ -218,12 +261,12 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(db, tmp_path, mo
 
     def interrupted(done, total):
         if done:  # after the first rows are in the temporary file
-            raise files.Cancelled()
+            raise work.Cancelled()
 
     add_one = DemolitionDraft("Z1", "370202", "370202005", "某路", "steel", "1", "demolish", "identified", "2026-11-01")
     with db.begin() as s:
         repository.add(s, add_one, by=Operator("a", "b"), today=date(2026, 11, 21))
-    with db.sessions() as s, pytest.raises(files.Cancelled):
+    with db.sessions() as s, pytest.raises(work.Cancelled):
         ledger.write_ledger(s, out, progress=interrupted)
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir() if "台账" in p.name) == ["台账.xlsx"]
@@ -258,8 +301,10 @@ def test_export_commands_write_the_workbooks(tmp_path, capsys):
     path = tmp_path / "x.sqlite"
     assert main(["demo", "--db", str(path)]) == 0
     report = tmp_path / "report.xlsx"
-    assert main(["export", "weekly", "--week", "2026-W47", "--scope", "市南区", "--out", str(report),
-                 "--db", str(path)]) == 0
+    assert (
+        main(["export", "weekly", "--week", "2026-W47", "--scope", "市南区", "--out", str(report), "--db", str(path)])
+        == 0
+    )
     assert TITLE in capsys.readouterr().out
     assert openpyxl.load_workbook(report)["汇总"]["A1"].value == TITLE
     assert main(["export", "ledger", "--out", str(tmp_path / "l.xlsx"), "--db", str(path)]) == 0

@@ -1,4 +1,5 @@
 """Hostile and broken workbooks: each ends in its own message, the database unchanged, the process alive."""
+
 import io
 import zipfile
 
@@ -33,9 +34,11 @@ def rewrite_part(source, target, part, transform):
 
 
 def entity_bomb(path, tmp_path):
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
-            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
-            b'<si><t>&lol2;</t></si></sst>')
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+        b"<si><t>&lol2;</t></si></sst>"
+    )
     return rewrite_part(good_workbook(tmp_path / "base.xlsx"), path, "xl/sharedStrings.xml", lambda _: bomb)
 
 
@@ -43,6 +46,7 @@ def huge_extent(path, tmp_path):
     # A few KB claiming cells at A1 and XFD1048576: calamine would allocate the whole range and abort.
     def far(data):
         return data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+
     return rewrite_part(good_workbook(tmp_path / "base.xlsx"), path, "xl/worksheets/sheet1.xml", far)
 
 
@@ -50,13 +54,14 @@ def zip_bomb(path, tmp_path):
     # A sheet part that inflates to 64 MiB of spaces from a few dozen KB (checked against small limits).
     def padded(data):
         return data.replace(b"<sheetData>", b"<sheetData>" + b" " * (64 * 2**20))
+
     return rewrite_part(good_workbook(tmp_path / "base.xlsx"), path, "xl/worksheets/sheet1.xml", padded)
 
 
 def corrupt_zip(path, tmp_path):
     data = bytearray(good_workbook(tmp_path / "base.xlsx").read_bytes())
     middle = len(data) // 2
-    data[middle:middle + 200] = b"\x00" * 200
+    data[middle : middle + 200] = b"\x00" * 200
     path.write_bytes(bytes(data))
     return path
 
@@ -116,8 +121,9 @@ def test_a_reader_that_dies_takes_only_itself_down(tmp_path, monkeypatch):
     # What calamine does on an allocation failure: abort. Here the child aborts on purpose.
     import sys
 
-    monkeypatch.setattr(workbook, "_child_command",
-                        lambda path, memory: [sys.executable, "-c", "import os; os.abort()"])
+    monkeypatch.setattr(
+        workbook, "_child_command", lambda path, memory: [sys.executable, "-c", "import os; os.abort()"]
+    )
     with pytest.raises(ReadError, match="读取程序异常终止"):
         read_workbook(good_workbook(tmp_path / "好.xlsx"))
     # and this process goes on reading workbooks
@@ -133,8 +139,7 @@ def test_calamine_itself_would_abort_on_the_huge_extent_file(tmp_path):
 
 
 @pytest.mark.parametrize("make, message, limits", CASES[:7], ids=[c[0].__name__ for c in CASES[:7]])
-def test_the_command_line_says_what_is_wrong_and_the_database_is_unchanged(make, message, limits, tmp_path, db,
-                                                                           capsys):
+def test_the_command_line_says_what_is_wrong_and_the_database_is_unchanged(make, message, limits, tmp_path, db, capsys):
     path = make(tmp_path / "来件.xlsx", tmp_path)
     args = cli.build_parser().parse_args(["import", str(path)])
     code = run_import(args, db, DeviceSettings(device_id="laptop-a", operator="王丽"))

@@ -1,4 +1,5 @@
 """Importing hand-kept ledgers and target lists: every parsed value and every problem, with its place."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -19,8 +20,13 @@ HOME = Defaults("370212", "370212001")  # 崂山区 中韩街道
 @pytest.fixture
 def project(db, clerk, today):
     with db.begin() as s:
-        uuid = repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
-                                              total_households=4000), by=clerk, today=today, confirm_warnings=True)
+        uuid = repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=4000),
+            by=clerk,
+            today=today,
+            confirm_warnings=True,
+        )
         repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=clerk, today=today)
     return uuid
 
@@ -40,8 +46,17 @@ def test_messy_demolition_ledger_preview_reads_every_value_and_locates_every_pro
 
     (plan,) = report.plans
     assert plan.kind == "demolition" and plan.header_rows == (2, 3)  # title rows skipped, two-row header joined
-    assert {plan.mapping[c] for c in plan.mapping} == {"case_no", "street_code", "address", "structure", "area_m2",
-                                                       "found_on", "disposal", "status", "done_on"}
+    assert {plan.mapping[c] for c in plan.mapping} == {
+        "case_no",
+        "street_code",
+        "address",
+        "structure",
+        "area_m2",
+        "found_on",
+        "disposal",
+        "status",
+        "done_on",
+    }
     assert plan.headers[5].unit == "万平方米"
     rows = {r.row: r for r in plan.rows}
     assert sorted(rows) == [5, 6, 7, 8, 9]
@@ -80,7 +95,9 @@ def test_messy_demolition_ledger_preview_reads_every_value_and_locates_every_pro
 
 def test_hidden_rows_come_in_when_asked(db, clerk, today, tmp_path):
     book = importer.read(messy.demolition_ledger(tmp_path / "拆违.xlsx"))
-    report = importer.preview(db, book, importer.ImportOptions(defaults=HOME, include_hidden=True), by=clerk, today=today)
+    report = importer.preview(
+        db, book, importer.ImportOptions(defaults=HOME, include_hidden=True), by=clerk, today=today
+    )
     hidden = next(r for r in report.plans[0].rows if r.row == 10)
     assert hidden.values["case_no"] == "ZH-006" and hidden.values["area_m2"] == Decimal("1000")
     assert [(i.column, i.severity) for i in hidden.issues] == [("G", "warning"), ("J", "warning")]  # over a year ago
@@ -92,10 +109,16 @@ def test_commit_writes_valid_rows_in_one_batch_and_undo_puts_everything_back(db,
     report = importer.commit(db, book, importer.ImportOptions(defaults=HOME), by=clerk, today=today)
     assert report.batch_id is not None and report.backup.exists()
     with db.sessions() as s:
-        cases = s.execute(select(Demolition.case_no, Demolition.area_m2, Demolition.source_file, Demolition.operator)
-                          .order_by(Demolition.case_no)).all()
-        assert cases == [("ZH-001", Decimal("120"), "拆违.xlsx", "王丽"), ("ZH-002", Decimal("35"), "拆违.xlsx", "王丽"),
-                         ("ZH-005", Decimal("1200"), "拆违.xlsx", "王丽")]
+        cases = s.execute(
+            select(Demolition.case_no, Demolition.area_m2, Demolition.source_file, Demolition.operator).order_by(
+                Demolition.case_no
+            )
+        ).all()
+        assert cases == [
+            ("ZH-001", Decimal("120"), "拆违.xlsx", "王丽"),
+            ("ZH-002", Decimal("35"), "拆违.xlsx", "王丽"),
+            ("ZH-005", Decimal("1200"), "拆违.xlsx", "王丽"),
+        ]
         (info,) = batches.list_batches(s)
         assert info.summary["inserted"] == 3 and info.summary["rejected"] == 2
 
@@ -121,12 +144,23 @@ def test_commit_writes_valid_rows_in_one_batch_and_undo_puts_everything_back(db,
 
 
 def test_undo_refuses_when_an_imported_record_was_edited_since(db, clerk, today, tmp_path):
-    report = importer.commit(db, importer.read(messy.demolition_ledger(tmp_path / "a.xlsx")),
-                             importer.ImportOptions(defaults=HOME), by=clerk, today=today)
+    report = importer.commit(
+        db,
+        importer.read(messy.demolition_ledger(tmp_path / "a.xlsx")),
+        importer.ImportOptions(defaults=HOME),
+        by=clerk,
+        today=today,
+    )
     with db.begin() as s:
         row = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-001"))
-        repository.update(s, row.uuid, repository.draft_from_row(row, address="株洲路20号"), by=clerk, today=today,
-                          confirm_warnings=True)
+        repository.update(
+            s,
+            row.uuid,
+            repository.draft_from_row(row, address="株洲路20号"),
+            by=clerk,
+            today=today,
+            confirm_warnings=True,
+        )
     with pytest.raises(batches.BatchError, match="1 条记录在导入后又被修改"):
         importer.undo(db, report.batch_id, by=clerk)
     with db.sessions() as s:
@@ -159,9 +193,15 @@ def test_targets_import_converts_units_and_matches_district_aliases(db, clerk, t
     book = importer.read(messy.target_list(tmp_path / "目标.xlsx"))
     report = importer.commit(db, book, importer.ImportOptions(), by=clerk, today=today)
     with db.sessions() as s:
-        targets = s.execute(select(AnnualTarget.year, AnnualTarget.district_code, AnnualTarget.street_code,
-                                   AnnualTarget.measure, AnnualTarget.value).order_by(AnnualTarget.district_code,
-                                                                                      AnnualTarget.measure)).all()
+        targets = s.execute(
+            select(
+                AnnualTarget.year,
+                AnnualTarget.district_code,
+                AnnualTarget.street_code,
+                AnnualTarget.measure,
+                AnnualTarget.value,
+            ).order_by(AnnualTarget.district_code, AnnualTarget.measure)
+        ).all()
         assert s.scalar(select(ImportBatch.kind)) == "targets"
     assert targets == [
         (2026, "370202", None, "park_greenway", Decimal("3.5")),
@@ -181,7 +221,8 @@ def test_a_user_corrected_mapping_and_a_missing_required_column(db, clerk, today
     report = importer.preview(db, book, importer.ImportOptions(mappings={"签约": without_date}), by=clerk, today=today)
     notes = [i for i in report.issues() if i.severity == "error"]
     assert [(n.row, n.header, n.message) for n in notes] == [
-        (3, "签约日期", "没有“签约日期”列：此工作表无法导入（请在列对应中选择）。")]
+        (3, "签约日期", "没有“签约日期”列：此工作表无法导入（请在列对应中选择）。")
+    ]
     assert report.plans[0].rows == []
     # the remarks column taken as the agreement number instead: the user decides
     remapped = dict(plan.mapping)
@@ -192,8 +233,10 @@ def test_a_user_corrected_mapping_and_a_missing_required_column(db, clerk, today
 
 
 def test_in_file_and_database_duplicates_are_caught_like_the_form_would(db, clerk, today, tmp_path, project):
-    extra = [(7, "ZH-001", "中韩街道", "另一个地址", "彩钢", "0.001", "2026-03-05", "拆除", "认定", None),
-             (8, "ZH-008", "中韩街道", "株洲路18号院内", "彩钢", "0.001", "2026-03-05", "拆除", "认定", None)]
+    extra = [
+        (7, "ZH-001", "中韩街道", "另一个地址", "彩钢", "0.001", "2026-03-05", "拆除", "认定", None),
+        (8, "ZH-008", "中韩街道", "株洲路18号院内", "彩钢", "0.001", "2026-03-05", "拆除", "认定", None),
+    ]
     book = importer.read(messy.demolition_ledger(tmp_path / "拆违.xlsx", extra_rows=extra))
     report = importer.preview(db, book, importer.ImportOptions(defaults=HOME), by=clerk, today=today)
     problems = located(report)
@@ -224,12 +267,12 @@ def test_legacy_xls_ledger_is_read_and_imported(db, clerk, today):
     assert row.values["case_no"] == "LS-2019-1" and row.values["area_m2"] == Decimal("120")
     assert (row.values["found_on"], row.values["done_on"]) == (date(2019, 5, 6), date(2019, 6, 1))
     assert row.values["structure"] == "color_steel" and row.values["street_code"] == "370212001"
-    assert [i.message for i in row.issues] == ["2019-05-06 已超过一年，是否正确？",
-                                               "2019-06-01 已超过一年，是否正确？"]
+    assert [i.message for i in row.issues] == ["2019-05-06 已超过一年，是否正确？", "2019-06-01 已超过一年，是否正确？"]
 
 
 def test_signings_column_totals_stay_with_the_database(db, clerk, today, tmp_path, project):
-    importer.commit(db, importer.read(messy.signing_ledger(tmp_path / "签约.xlsx")), importer.ImportOptions(),
-                    by=clerk, today=today)
+    importer.commit(
+        db, importer.read(messy.signing_ledger(tmp_path / "签约.xlsx")), importer.ImportOptions(), by=clerk, today=today
+    )
     with db.sessions() as s:
         assert s.scalar(select(func.sum(Signing.households))) == 15

@@ -1,5 +1,6 @@
 """Merging laptops' returns: A and B start from the same data, change records offline, and export;
 the supervisor merges in any order, twice, and gets the same database with the conflicts reported."""
+
 import json
 from datetime import date
 
@@ -7,93 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from qdgui.excel import importer
-from qdgui.excel.ledger import write_ledger
 from qdgui.excel.ledger import LedgerError
 from qdgui.models import repository
 from qdgui.models.migrate import open_database
-from qdgui.models.records import CommunityDraft, DemolitionDraft, Operator, ParkDraft, ProjectDraft, SigningDraft
-from qdgui.models.tables import RECORD_TABLES, Demolition, ImportBatch, Park, ReviewItem, Signing
-
-TODAY = date(2026, 11, 21)
-A = Operator("王丽", "laptop-a")
-B = Operator("李强", "laptop-b")
-BOSS = Operator("张主任", "supervisor")
-
-
-def seed(db):
-    with db.begin() as s:
-        project = repository.add(s, ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001",
-                                                 total_households=4000), by=A, today=TODAY, confirm_warnings=True)
-        village = repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=A, today=TODAY)
-        for i in range(3):
-            repository.add(s, SigningDraft(project, "370212", "370212001", date(2026, 11, 2 + i), households=10 + i,
-                                           houses=10 + i, community_uuid=village, agreement_no=f"DJ-{i}"),
-                           by=A, today=TODAY)
-        for i in range(3):
-            repository.add(s, DemolitionDraft(f"ZH-{i}", "370212", "370212001", f"株洲路{i}号", "color_steel", 100 + i,
-                                              "demolish", "identified", date(2026, 10, 1)), by=A, today=TODAY)
-        repository.add(s, ParkDraft("石老人口袋公园", "pocket", "370212", 2026, "building"), by=A, today=TODAY)
-
-
-def snapshot(db) -> dict:
-    """Every record of every table, all columns but the file it last came from."""
-    out = {}
-    with db.sessions() as s:
-        for name, table in RECORD_TABLES.items():
-            rows = s.execute(select(table).order_by(table.uuid)).scalars()
-            out[name] = [{c.key: getattr(r, c.key) for c in table.__table__.columns} for r in rows]
-    return out
-
-
-def edit(db, table, where, by, **changes):
-    with db.begin() as s:
-        row = s.scalar(select(table).where(where))
-        repository.update(s, row.uuid, repository.draft_from_row(row, **changes), by=by, today=TODAY,
-                          confirm_warnings=True)
-
-
-def export(db, path):
-    with db.sessions() as s:
-        write_ledger(s, path)
-    return path
-
-
-def merge(db, path, by=BOSS):
-    return importer.commit(db, importer.read(path), importer.ImportOptions(), by=by, today=TODAY)
-
-
-@pytest.fixture
-def returns(tmp_path):
-    """The base ledger, and the returns of laptops A and B after a week offline."""
-    origin, _ = open_database(tmp_path / "origin.sqlite")
-    seed(origin)
-    base = export(origin, tmp_path / "base.xlsx")
-    origin.close()
-    laptops = {}
-    for name, by in (("a", A), ("b", B)):
-        db, _ = open_database(tmp_path / f"{name}.sqlite")
-        merge(db, base, by=by)
-        laptops[name] = db
-    a, b = laptops["a"], laptops["b"]
-    # A: finishes case ZH-0, deletes signing DJ-1, adds case A-9 and renames the park
-    edit(a, Demolition, Demolition.case_no == "ZH-0", A, status="demolished", done_on=date(2026, 11, 20))
-    with a.begin() as s:
-        uuid = s.scalar(select(Signing.uuid).where(Signing.agreement_no == "DJ-1"))
-        repository.set_deleted(s, Signing, uuid, True, by=A)
-        repository.add(s, DemolitionDraft("A-9", "370212", "370212001", "海尔路9号", "steel", 50, "demolish",
-                                          "identified", date(2026, 11, 18)), by=A, today=TODAY)
-    edit(a, Park, Park.name == "石老人口袋公园", A, name="石老人社区口袋公园")
-    # B: measures case ZH-0 again (a conflict with A), corrects signing DJ-2, and enters the same
-    # building as A-9 under its own case number (looks alike)
-    edit(b, Demolition, Demolition.case_no == "ZH-0", B, area_m2="130")
-    edit(b, Signing, Signing.agreement_no == "DJ-2", B, households="20", houses="20")
-    with b.begin() as s:
-        repository.add(s, DemolitionDraft("B-3", "370212", "370212001", "海尔路9号", "steel", 50, "demolish",
-                                          "identified", date(2026, 11, 18)), by=B, today=TODAY)
-    paths = {"base": base, "a": export(a, tmp_path / "return-a.xlsx"), "b": export(b, tmp_path / "return-b.xlsx")}
-    a.close()
-    b.close()
-    return paths
+from qdgui.models.records import DemolitionDraft, Operator
+from qdgui.models.tables import Demolition, ImportBatch, Park, ReviewItem, Signing
+from tests.support.merging import BOSS, TODAY, A, B, edit, export, merge, seed, snapshot  # noqa: F401
 
 
 def supervisor(tmp_path, name, returns, order):
@@ -117,21 +37,34 @@ def test_merging_in_any_order_and_twice_gives_the_same_database_with_the_conflic
     # what the accounts said
     a_then_b = [r.merged.counts for r in reports_ab]
     assert (a_then_b[0]["inserted"], a_then_b[0]["updated"], a_then_b[0]["deleted"]) == (1, 2, 1)
-    assert (a_then_b[1]["inserted"], a_then_b[1]["updated"], a_then_b[1]["conflicts"], a_then_b[1]["similar"]) == \
-        (1, 1, 1, 1)
+    assert (a_then_b[1]["inserted"], a_then_b[1]["updated"], a_then_b[1]["conflicts"], a_then_b[1]["similar"]) == (
+        1,
+        1,
+        1,
+        1,
+    )
     assert "两边都有修改，请逐项选择" in "\n".join(reports_ab[1].lines())
 
     with one.sessions() as s:
         cases = dict(s.execute(select(Demolition.case_no, Demolition.deleted)).all())
-        assert cases == {"ZH-0": False, "ZH-1": False, "ZH-2": False, "A-9": False, "B-3": False}  # none lost or doubled
+        assert cases == {
+            "ZH-0": False,
+            "ZH-1": False,
+            "ZH-2": False,
+            "A-9": False,
+            "B-3": False,
+        }  # none lost or doubled
         zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
         # B measured last: its version is kept for now, A's is kept beside it for a person to choose
         assert (zh0.area_m2, zh0.status) == (130, "identified")
         signings = {r.agreement_no: (r.households, r.deleted) for r in s.scalars(select(Signing))}
         assert signings == {"DJ-0": (10, False), "DJ-1": (11, True), "DJ-2": (20, False)}
         assert s.scalar(select(Park.name)) == "石老人社区口袋公园"
-        items = s.execute(select(ReviewItem.reason, ReviewItem.table_name, ReviewItem.kept, ReviewItem.other)
-                          .order_by(ReviewItem.reason)).all()
+        items = s.execute(
+            select(ReviewItem.reason, ReviewItem.table_name, ReviewItem.kept, ReviewItem.other).order_by(
+                ReviewItem.reason
+            )
+        ).all()
     assert [(i.reason, i.table_name) for i in items] == [("conflict", "demolition"), ("similar", "demolition")]
     conflict = items[0]
     kept, other = json.loads(conflict.kept), json.loads(conflict.other)
@@ -180,8 +113,14 @@ def test_a_record_with_the_same_case_number_is_held_back_not_duplicated(tmp_path
     other, _ = open_database(tmp_path / "c.sqlite")
     merge(other, returns["base"])
     with other.begin() as s:
-        repository.add(s, DemolitionDraft("A-9", "370212", "370212001", "另一处", "steel", 10, "demolish",
-                                          "identified", date(2026, 11, 19)), by=Operator("赵敏", "laptop-c"), today=TODAY)
+        repository.add(
+            s,
+            DemolitionDraft(
+                "A-9", "370212", "370212001", "另一处", "steel", 10, "demolish", "identified", date(2026, 11, 19)
+            ),
+            by=Operator("赵敏", "laptop-c"),
+            today=TODAY,
+        )
     ret = export(other, tmp_path / "return-c.xlsx")
     other.close()
     report = merge(db, ret)
@@ -221,8 +160,9 @@ def test_a_conflict_is_resolved_field_by_field_and_the_choice_travels_on(tmp_pat
     assert set(item.differing()) == {"area_m2", "status", "done_on"}
     # A finished the case, B measured it: take A's status and date, keep B's area
     with db.begin() as s:
-        review.resolve_conflict(s, item.id, {"status": "other", "done_on": "other", "area_m2": "kept"}, by=BOSS,
-                                today=TODAY)
+        review.resolve_conflict(
+            s, item.id, {"status": "other", "done_on": "other", "area_m2": "kept"}, by=BOSS, today=TODAY
+        )
     with db.sessions() as s:
         zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
         assert (zh0.area_m2, zh0.status, zh0.done_on) == (130, "demolished", date(2026, 11, 20))

@@ -1,4 +1,5 @@
 """Schema upgrades at start-up: a backup first, every row kept, the result equal to the models."""
+
 import sqlite3
 import warnings
 
@@ -20,17 +21,35 @@ def make_first_revision_database(path, households=(60, 70, 80)):
     engine.dispose()
     con = sqlite3.connect(path)
     con.execute("PRAGMA foreign_keys = ON")
-    con.executemany("INSERT INTO division (code, name, level, parent_code, code_system, user_added) VALUES (?,?,?,?,?,0)",
-                    [("370212", "崂山区", "county", None, "NBS-2023"), ("370212001", "中韩街道", "township", "370212", "NBS-2023")])
-    con.execute("INSERT INTO project (uuid, created_at, updated_at, operator, device, version, deleted, name, "
-                "campaign_area, district_code, total_households) VALUES (?,?,?,?,?,1,0,?,?,?,?)",
-                ("p" * 36, NOW, NOW, "王丽", "laptop-a", "张村河片区", "licun_river", "370212", 4283))
+    con.executemany(
+        "INSERT INTO division (code, name, level, parent_code, code_system, user_added) VALUES (?,?,?,?,?,0)",
+        [("370212", "崂山区", "county", None, "NBS-2023"), ("370212001", "中韩街道", "township", "370212", "NBS-2023")],
+    )
+    con.execute(
+        "INSERT INTO project (uuid, created_at, updated_at, operator, device, version, deleted, name, "
+        "campaign_area, district_code, total_households) VALUES (?,?,?,?,?,1,0,?,?,?,?)",
+        ("p" * 36, NOW, NOW, "王丽", "laptop-a", "张村河片区", "licun_river", "370212", 4283),
+    )
     for i, n in enumerate(households):
-        con.execute("INSERT INTO signing (uuid, created_at, updated_at, operator, device, version, deleted, project_uuid, "
-                    "district_code, street_code, signed_on, households, houses, area_m2) "
-                    "VALUES (?,?,?,?,?,1,0,?,?,?,?,?,?,?)",
-                    (f"{i:036d}", NOW, NOW, "王丽", "laptop-a", "p" * 36, "370212", "370212001", f"2026-10-0{i + 1}",
-                     n, n, n * 12000))
+        con.execute(
+            "INSERT INTO signing (uuid, created_at, updated_at, operator, device, version, deleted, project_uuid, "
+            "district_code, street_code, signed_on, households, houses, area_m2) "
+            "VALUES (?,?,?,?,?,1,0,?,?,?,?,?,?,?)",
+            (
+                f"{i:036d}",
+                NOW,
+                NOW,
+                "王丽",
+                "laptop-a",
+                "p" * 36,
+                "370212",
+                "370212001",
+                f"2026-10-0{i + 1}",
+                n,
+                n,
+                n * 12000,
+            ),
+        )
     con.commit()
     con.close()
 

@@ -1,4 +1,5 @@
 """Progress aggregates on hand-built data, against figures computed by hand."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -30,7 +31,10 @@ def test_weeks_close_on_the_office_day():
 
 
 def test_demolitions_this_week_year_to_date_target_and_rate(db, clerk, today):
-    add(db, clerk, today,
+    add(
+        db,
+        clerk,
+        today,
         case("A1", "370202005", "370202", "100", "demolished", "2026-11-16"),  # first day of the week
         case("A2", "370202005", "370202", "50.5", "rectified", "2026-11-21"),
         case("A3", "370202001", "370202", "30", "demolished", "2026-11-15"),  # the Sunday before
@@ -38,16 +42,23 @@ def test_demolitions_this_week_year_to_date_target_and_rate(db, clerk, today):
         case("B1", "370203021", "370203", "10", "demolished", "2025-12-31", found="2025-12-01"),  # last year
         case("B2", "370203021", "370203", "20", "demolished", "2026-01-01", found="2025-12-20"),
         TargetDraft(2026, "370202", "demolition_count", 2),
-        TargetDraft(2026, "370202", "demolition_area", "200"))
+        TargetDraft(2026, "370202", "demolition_area", "200"),
+    )
     deleted = add(db, clerk, today, case("A5", "370202005", "370202", "70", "demolished", "2026-11-17"))[0]
     with db.begin() as s:
         repository.set_deleted(s, Demolition, deleted, True, by=clerk)
     with db.sessions() as s:
-        rows = {(r.code, r.measure): r for r in progress.progress(
-            s, year=2026, week=WEEK, measures=("demolition_count", "demolition_area"))}
+        rows = {
+            (r.code, r.measure): r
+            for r in progress.progress(s, year=2026, week=WEEK, measures=("demolition_count", "demolition_area"))
+        }
     shinan_count = rows[("370202", "demolition_count")]
     assert (shinan_count.name, shinan_count.week, shinan_count.year_to_date, shinan_count.target) == (
-        "市南区", 2, 3, Decimal(2))
+        "市南区",
+        2,
+        3,
+        Decimal(2),
+    )
     assert shinan_count.rate == Decimal("1.5")  # over 100% is kept, not capped
     shinan_area = rows[("370202", "demolition_area")]
     assert (shinan_area.week, shinan_area.year_to_date) == (Decimal("150.5"), Decimal("180.5"))
@@ -61,14 +72,20 @@ def test_demolitions_this_week_year_to_date_target_and_rate(db, clerk, today):
 
 def test_district_scope_reports_streets_and_sums_street_targets_for_the_city(db, clerk, today):
     project = add(db, clerk, today, ProjectDraft("张村河片区", "licun_river", "370212", total_households=1000))[0]
-    add(db, clerk, today,
+    add(
+        db,
+        clerk,
+        today,
         SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=60),
         SigningDraft(project, "370212", "370212002", "2026-03-02", households=40, houses=40),
         TargetDraft(2026, "370212", "signed_households", 80, street_code="370212001"),
-        TargetDraft(2026, "370212", "signed_households", 50, street_code="370212002"))
+        TargetDraft(2026, "370212", "signed_households", 50, street_code="370212002"),
+    )
     with db.sessions() as s:
-        streets = {r.name: r for r in progress.progress(s, year=2026, week=WEEK, scope="370212",
-                                                         measures=("signed_households",))}
+        streets = {
+            r.name: r
+            for r in progress.progress(s, year=2026, week=WEEK, scope="370212", measures=("signed_households",))
+        }
         city = {r.code: r for r in progress.progress(s, year=2026, week=WEEK, measures=("signed_households",))}
         one = progress.progress(s, year=2026, week=WEEK, scope="370212001", measures=("signed_households",))
     assert (streets["中韩街道"].week, streets["中韩街道"].year_to_date, streets["中韩街道"].target) == (60, 60, 80)
@@ -79,8 +96,15 @@ def test_district_scope_reports_streets_and_sums_street_targets_for_the_city(db,
 
 def test_the_signing_curve_and_its_projection(db, clerk, today):
     project = add(db, clerk, today, ProjectDraft("董家下庄", "old_city_village", "370212", total_houses=100))[0]
-    add(db, clerk, today, *[SigningDraft(project, "370212", "370212001", f"2026-11-{d:02d}", households=1, houses=10)
-                            for d in (10, 11, 12, 13, 14, 15, 16)])
+    add(
+        db,
+        clerk,
+        today,
+        *[
+            SigningDraft(project, "370212", "370212001", f"2026-11-{d:02d}", households=1, houses=10)
+            for d in (10, 11, 12, 13, 14, 15, 16)
+        ],
+    )
     with db.sessions() as s:
         curve = progress.signing_curve(s, project)
     assert curve.total == 100 and curve.unit == "houses"
@@ -94,15 +118,21 @@ def test_the_signing_curve_and_its_projection(db, clerk, today):
 
 
 def test_demolitions_per_week_and_parks_by_kind(db, clerk):
-    add(db, clerk, date(2026, 11, 30),
+    add(
+        db,
+        clerk,
+        date(2026, 11, 30),
         case("A1", "370202005", "370202", "100", "demolished", "2026-11-16"),
         case("A2", "370202005", "370202", "20", "demolished", "2026-11-22"),
         case("A3", "370202005", "370202", "5", "demolished", "2026-11-23"),
         ParkDraft("浮山公园", "hill", "370212", 2026, "completed", completed_on="2026-10-01"),
         ParkDraft("午山公园", "hill", "370212", 2026, "building"),
-        ParkDraft("唐岛湾绿道", "greenway", "370211", 2026, "completed", length_km="5.8公里", completed_on="2026-09-01"),
+        ParkDraft(
+            "唐岛湾绿道", "greenway", "370211", 2026, "completed", length_km="5.8公里", completed_on="2026-09-01"
+        ),
         ParkDraft("旧计划", "hill", "370212", 2025, "completed", completed_on="2025-10-01"),
-        TargetDraft(2026, "370212", "park_hill", 3))
+        TargetDraft(2026, "370212", "park_hill", 3),
+    )
     with db.sessions() as s:
         weekly = progress.demolitions_per_week(s, year=2026, until=date(2026, 11, 30))
         parks = {p.kind: p for p in progress.parks_by_kind(s, year=2026)}
@@ -124,30 +154,42 @@ def test_every_week_has_seven_days_and_contains_its_day(ends_on):
 
 
 def test_refreshing_only_the_touched_cells_equals_reloading_the_year(db, clerk, today):
-    from qdgui.models.tables import Signing
 
     project = add(db, clerk, today, ProjectDraft("项目", "old_city_village", "370212", total_households=1000))[0]
-    first, second = add(db, clerk, today,
-                        SigningDraft(project, "370212", "370212001", "2026-11-10", households=10, houses=10),
-                        SigningDraft(project, "370212", "370212001", "2026-11-17", households=5, houses=5))
+    first, second = add(
+        db,
+        clerk,
+        today,
+        SigningDraft(project, "370212", "370212001", "2026-11-10", households=10, houses=10),
+        SigningDraft(project, "370212", "370212001", "2026-11-17", households=5, houses=5),
+    )
     with db.sessions() as s:
         cached = progress.load_daily(s, "signed_households", year=2026, scope=None, unit_column="district_code")
     changes = []
     with db.begin() as s:  # moved to another district and week, then one deleted, then a new one
-        repository.update(s, first, SigningDraft(project, "370211", "370211014", "2026-11-18", households=12, houses=12),
-                          by=clerk, today=today)
-        changes.append(("signing", first, s.get(Signing, first).version))
+        draft = SigningDraft(project, "370211", "370211014", "2026-11-18", households=12, houses=12)
+        changes.append(repository.save(s, draft, by=clerk, today=today, uuid=first, expected_version=1))
     with db.begin() as s:
-        repository.set_deleted(s, Signing, second, True, by=clerk)
-        changes.append(("signing", second, s.get(Signing, second).version))
+        changes.append(repository.delete(s, "signing", second, by=clerk))
     with db.begin() as s:
-        third = repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=7, houses=7),
-                               by=clerk, today=today)
-        changes.append(("signing", third, 1))
+        draft = SigningDraft(project, "370212", "370212001", "2026-11-20", households=7, houses=7)
+        changes.append(repository.save(s, draft, by=clerk, today=today))
+    moved = changes[0]
+    assert (moved.old["district_code"], moved.new["district_code"]) == ("370212", "370211")
+    assert moved.version == 2 and moved.fields_changed == (
+        "district_code",
+        "street_code",
+        "signed_on",
+        "households",
+        "houses",
+    )
+    assert progress.cells_touched(moved, "signed_households", "district_code") == {
+        ("370212", date(2026, 11, 10)),
+        ("370211", date(2026, 11, 18)),
+    }
     with db.sessions() as s:
-        for kind, uuid, version in changes:
-            cells = progress.cells_touched(s, kind, uuid, version, "signed_households", "district_code")
-            progress.refresh_cells(s, cached, cells)
+        for change in changes:
+            progress.refresh_cells(s, cached, progress.cells_touched(change, "signed_households", "district_code"))
         fresh = progress.load_daily(s, "signed_households", year=2026, scope=None, unit_column="district_code")
     assert cached.cells == fresh.cells
     assert cached.summarize(WEEK) == {"370211": (12, 12), "370212": (7, 7)}

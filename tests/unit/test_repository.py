@@ -1,4 +1,5 @@
 """Writes through the repository: what lands in the database, its audit rows, and what is refused."""
+
 from decimal import Decimal
 
 import pytest
@@ -10,16 +11,29 @@ from qdgui.models.tables import AuditEntry, Project, Signing
 
 
 def make_project(db, clerk, today, **changes):
-    draft = dict(name="张村河片区旧村改造", campaign_area="licun_river", district_code="370212",
-                 street_code="370212001", total_households="702", total_houses="814")
+    draft = dict(
+        name="张村河片区旧村改造",
+        campaign_area="licun_river",
+        district_code="370212",
+        street_code="370212001",
+        total_households="702",
+        total_houses="814",
+    )
     draft.update(changes)
     with db.begin() as s:
         return repository.add(s, ProjectDraft(**draft), by=clerk, today=today)
 
 
 def signing(project, **changes):
-    base = dict(project_uuid=project, district_code="370212", street_code="370212001", signed_on="2026-11-20",
-                households="60户", houses="７０处", area_m2="8,400㎡")
+    base = dict(
+        project_uuid=project,
+        district_code="370212",
+        street_code="370212001",
+        signed_on="2026-11-20",
+        households="60户",
+        houses="７０处",
+        area_m2="8,400㎡",
+    )
     base.update(changes)
     return SigningDraft(**base)
 
@@ -27,8 +41,16 @@ def signing(project, **changes):
 def audit_rows(db, uuid):
     with db.sessions() as s:
         return s.execute(
-            select(AuditEntry.action, AuditEntry.field, AuditEntry.old_value, AuditEntry.new_value,
-                   AuditEntry.operator, AuditEntry.device).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)
+            select(
+                AuditEntry.action,
+                AuditEntry.field,
+                AuditEntry.old_value,
+                AuditEntry.new_value,
+                AuditEntry.operator,
+                AuditEntry.device,
+            )
+            .where(AuditEntry.record_uuid == uuid)
+            .order_by(AuditEntry.id)
         ).all()
 
 
@@ -54,12 +76,20 @@ def test_an_edit_records_each_changed_field_with_old_and_new_value(db, clerk, to
         uuid = repository.add(s, signing(project), by=clerk, today=today)
     supervisor = Operator("张伟", "laptop-b")
     with db.begin() as s:
-        changed = repository.update(s, uuid, signing(project, households="62", remarks="补签两户"), by=supervisor,
-                                    today=today, expected_version=1)
+        changed = repository.update(
+            s,
+            uuid,
+            signing(project, households="62", remarks="补签两户"),
+            by=supervisor,
+            today=today,
+            expected_version=1,
+        )
     assert changed
     updates = [r for r in audit_rows(db, uuid) if r.action == "update"]
-    assert {(r.field, r.old_value, r.new_value) for r in updates} == {("households", "60", "62"),
-                                                                       ("remarks", None, "补签两户")}
+    assert {(r.field, r.old_value, r.new_value) for r in updates} == {
+        ("households", "60", "62"),
+        ("remarks", None, "补签两户"),
+    }
     assert {r.operator for r in updates} == {"张伟"}
     with db.sessions() as s:
         row = s.get(Signing, uuid)
@@ -142,8 +172,14 @@ def test_duplicate_agreement_numbers_are_refused_per_project(db, clerk, today):
         repository.add(s, signing(project, households=1, houses=1, agreement_no="A-001"), by=clerk, today=today)
     assert caught.value.problems[0].field == "agreement_no"
     with db.begin() as s:
-        repository.add(s, signing(other, district_code="370203", street_code="370203021", households=1, houses=1,
-                                  agreement_no="A-001"), by=clerk, today=today)
+        repository.add(
+            s,
+            signing(
+                other, district_code="370203", street_code="370203021", households=1, houses=1, agreement_no="A-001"
+            ),
+            by=clerk,
+            today=today,
+        )
 
 
 def test_warnings_block_until_confirmed(db, clerk, today):
@@ -152,8 +188,7 @@ def test_warnings_block_until_confirmed(db, clerk, today):
         repository.add(s, signing(project, signed_on="2025-06-01"), by=clerk, today=today)
     assert [(p.field, p.severity) for p in caught.value.problems] == [("signed_on", "warning")]
     with db.begin() as s:
-        uuid = repository.add(s, signing(project, signed_on="2025-06-01"), by=clerk, today=today,
-                              confirm_warnings=True)
+        uuid = repository.add(s, signing(project, signed_on="2025-06-01"), by=clerk, today=today, confirm_warnings=True)
     assert uuid
 
 
@@ -181,8 +216,9 @@ def test_users_can_add_and_rename_streets(db, clerk, today):
         code = repository.add_street(s, "370202", "台西街道")
         repository.rename_division(s, "370202005", "中山路街道（新）")
     with db.begin() as s:
-        repository.add(s, ProjectDraft("台西片区", "historic_district", "370202", code, total_households=10),
-                       by=clerk, today=today)
+        repository.add(
+            s, ProjectDraft("台西片区", "historic_district", "370202", code, total_households=10), by=clerk, today=today
+        )
         from qdgui.models.tables import Division
 
         renamed = s.get(Division, "370202005")

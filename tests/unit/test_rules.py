@@ -1,4 +1,5 @@
 """Every validation rule: which field it names, whether it blocks, and its message in Chinese."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -14,28 +15,53 @@ DIVISIONS = rules.Divisions(
     {r["code"]: rules.DivisionInfo(r["code"], r["name"], r["level"], r["parent_code"]) for r in read_divisions()}
 )
 CTX = rules.Context(DIVISIONS)
-PROJECT = rules.ProjectTotals("p" * 36, "张村河片区", "370212", total_households=702, total_houses=814,
-                              signed_households=650, signed_houses=800)
+PROJECT = rules.ProjectTotals(
+    "p" * 36, "张村河片区", "370212", total_households=702, total_houses=814, signed_households=650, signed_houses=800
+)
 
 
 def signing(**changes):
-    base = dict(project_uuid="p" * 36, district_code="370212", street_code="370212001", signed_on="2026-11-20",
-                households="10", houses="10处", area_m2="1,200㎡")
+    base = dict(
+        project_uuid="p" * 36,
+        district_code="370212",
+        street_code="370212001",
+        signed_on="2026-11-20",
+        households="10",
+        houses="10处",
+        area_m2="1,200㎡",
+    )
     base.update(changes)
     return SigningDraft(**base)
 
 
 def demolition(**changes):
-    base = dict(case_no="WJ2026-001", district_code="370202", street_code="370202005", address="中山路1号",
-                structure="彩钢板", area_m2="120㎡", disposal="拆除", status="已拆除", found_on="2026年11月2日",
-                done_on="2026.11.10")
+    base = dict(
+        case_no="WJ2026-001",
+        district_code="370202",
+        street_code="370202005",
+        address="中山路1号",
+        structure="彩钢板",
+        area_m2="120㎡",
+        disposal="拆除",
+        status="已拆除",
+        found_on="2026年11月2日",
+        done_on="2026.11.10",
+    )
     base.update(changes)
     return DemolitionDraft(**base)
 
 
 def park(**changes):
-    base = dict(name="浮山山头公园", kind="山头公园", district_code="370212", plan_year="2026", status="完工",
-                area_m2="3.5万平方米", completed_on="2026-10-01", started_on="2026-03-01")
+    base = dict(
+        name="浮山山头公园",
+        kind="山头公园",
+        district_code="370212",
+        plan_year="2026",
+        status="完工",
+        area_m2="3.5万平方米",
+        completed_on="2026-10-01",
+        started_on="2026-03-01",
+    )
     base.update(changes)
     return ParkDraft(**base)
 
@@ -91,8 +117,9 @@ def test_duplicate_agreement_number_is_an_error():
 
 
 def test_warnings_need_confirmation_but_do_not_block():
-    checked = rules.read_signing(signing(signed_on="2025-10-01", households="1500", houses="1500"),
-                                 today=TODAY, context=CTX)
+    checked = rules.read_signing(
+        signing(signed_on="2025-10-01", households="1500", houses="1500"), today=TODAY, context=CTX
+    )
     assert checked.errors == []
     assert {p.field for p in checked.warnings} == {"signed_on", "households"}
 
@@ -138,8 +165,13 @@ def test_park_plan_year_range():
 
 
 def test_project_totals_cannot_go_below_what_is_signed():
-    draft = ProjectDraft("张村河片区", "李村河（张村河）流域生态环境综合治理和开发建设", "370212",
-                         total_households="600", total_houses="814")
+    draft = ProjectDraft(
+        "张村河片区",
+        "李村河（张村河）流域生态环境综合治理和开发建设",
+        "370212",
+        total_households="600",
+        total_houses="814",
+    )
     checked = rules.read_project(draft, today=TODAY, context=rules.Context(DIVISIONS, project=PROJECT))
     assert problems(checked)[("total_households", "error")] == "已签约 650 户，总户数不能更小"
     assert checked.values["campaign_area"] == "licun_river"
@@ -158,8 +190,11 @@ def test_targets_check_measure_value_and_scope():
     assert households.errors == [] and households.values["value"] == Decimal(1200)
     fraction = rules.read_target(TargetDraft("2026", "370202", "demolition_count", "12.5"), today=TODAY, context=CTX)
     assert problems(fraction)[("value", "error")] == "数量必须是整数"
-    dup = rules.read_target(TargetDraft("2026", "370202", "park_hill", "7"), today=TODAY,
-                            context=rules.Context(DIVISIONS, duplicate_key=True))
+    dup = rules.read_target(
+        TargetDraft("2026", "370202", "park_hill", "7"),
+        today=TODAY,
+        context=rules.Context(DIVISIONS, duplicate_key=True),
+    )
     assert ("measure", "error") in problems(dup)
 
 
@@ -171,12 +206,14 @@ def test_messages_follow_the_chosen_language():
 
 
 def test_a_disposal_that_disagrees_with_the_status_asks_before_saving():
-    rectified_as_demolished = rules.read_demolition(demolition(disposal="rectify", status="demolished"),
-                                                    today=TODAY, context=CTX)
+    rectified_as_demolished = rules.read_demolition(
+        demolition(disposal="rectify", status="demolished"), today=TODAY, context=CTX
+    )
     assert rectified_as_demolished.errors == []
     assert problems(rectified_as_demolished)[("status", "warning")] == "处置方式为“整治”，状态却是“已拆除”，是否正确？"
-    demolished_as_rectified = rules.read_demolition(demolition(disposal="demolish", status="rectified"),
-                                                    today=TODAY, context=CTX)
+    demolished_as_rectified = rules.read_demolition(
+        demolition(disposal="demolish", status="rectified"), today=TODAY, context=CTX
+    )
     assert problems(demolished_as_rectified)[("status", "warning")] == "处置方式为“拆除”，状态却是“已整治”，是否正确？"
     agreeing = rules.read_demolition(demolition(disposal="rectify", status="rectified"), today=TODAY, context=CTX)
     assert agreeing.problems == []
