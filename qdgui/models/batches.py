@@ -133,6 +133,11 @@ def list_batches(session: Session) -> list[BatchInfo]:
     ]
 
 
+def kinds_in(session: Session, batch_id: int) -> list[str]:
+    """The kinds of record a batch changed (what an undo of it will move)."""
+    return sorted(set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))))
+
+
 def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     """Put back every record the batch wrote as it was before; returns how many records.
 

@@ -80,3 +80,11 @@ def bare_name(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)]
     return name
+
+
+def all_names(session: Session) -> dict[str, str]:
+    """{code or UUID: name} of every division, project and community (a preview shows names, not codes)."""
+    names = dict(session.execute(select(Division.code, Division.name)).all())
+    names.update(session.execute(select(Project.uuid, Project.name)).all())
+    names.update(session.execute(select(Community.uuid, Community.name)).all())
+    return names

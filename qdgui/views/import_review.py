@@ -105,10 +105,8 @@ class BatchesDialog(QDialog):
             self.table.selectRow(0)
 
     def undo_selected(self) -> None:
-        from sqlalchemy import select
-
+        from qdgui.models import batches
         from qdgui.models.batches import BatchError
-        from qdgui.models.tables import ImportChange
 
         row = self.table.currentRow()
         if row < 0:
@@ -124,9 +122,7 @@ class BatchesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self._database.sessions() as session:
-            self._undoing = sorted(
-                set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id)))
-            )
+            self._undoing = batches.kinds_in(session, batch_id)
         # A merge batch can hold 100,000 records: undo it in a worker, like the import itself.
         task = BackgroundTask(
             lambda progress: importer.undo(self._database, batch_id, by=self._by), expected=(BatchError,)

@@ -335,15 +335,10 @@ class ImportDialog(QDialog):
         self.rows.resizeColumnsToContents()
 
     def _names(self) -> dict[str, str]:
-        from sqlalchemy import select
-
-        from qdgui.models.tables import Community, Division, Project
+        from qdgui.models import lookups
 
         with self._database.sessions() as session:
-            names = dict(session.execute(select(Division.code, Division.name)).all())
-            names.update(session.execute(select(Project.uuid, Project.name)).all())
-            names.update(session.execute(select(Community.uuid, Community.name)).all())
-        return names
+            return lookups.all_names(session)
 
     def _fill_mapping(self, report) -> None:
         entries = [(plan, c) for plan in report.plans for c in range(len(plan.headers)) if plan.headers[c].text]

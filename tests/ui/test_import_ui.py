@@ -7,8 +7,8 @@ from qdgui.models import repository
 from qdgui.models.records import CommunityDraft, ProjectDraft
 from qdgui.models.tables import Demolition, ImportBatch
 from qdgui.views.import_review import BatchesDialog
+from tests.support.hostile import huge_extent
 from tests.unit import messy
-from tests.unit.test_hostile_files import huge_extent
 
 
 def cell_texts(table, column):

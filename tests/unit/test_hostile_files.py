@@ -4,7 +4,6 @@ import io
 import zipfile
 
 import pytest
-import xlsxwriter
 from sqlalchemy import func, select
 
 from qdgui import cli
@@ -13,24 +12,7 @@ from qdgui.config import DeviceSettings
 from qdgui.excel import workbook
 from qdgui.excel.workbook import Limits, ReadError, read_workbook
 from qdgui.models.tables import RECORD_TABLES, ImportBatch
-
-
-def good_workbook(path, rows=(("违建编号", "地址"), ("ZH-1", "株洲路1号"))):
-    book = xlsxwriter.Workbook(str(path))
-    sheet = book.add_worksheet("拆违")
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            sheet.write(r, c, value)
-    book.close()
-    return path
-
-
-def rewrite_part(source, target, part, transform):
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
-        for info in old.infolist():
-            data = old.read(info)
-            new.writestr(info.filename, transform(data) if info.filename == part else data)
-    return target
+from tests.support.hostile import good_workbook, huge_extent, rewrite_part
 
 
 def entity_bomb(path, tmp_path):
@@ -40,14 +22,6 @@ def entity_bomb(path, tmp_path):
         b"<si><t>&lol2;</t></si></sst>"
     )
     return rewrite_part(good_workbook(tmp_path / "base.xlsx"), path, "xl/sharedStrings.xml", lambda _: bomb)
-
-
-def huge_extent(path, tmp_path):
-    # A few KB claiming cells at A1 and XFD1048576: calamine would allocate the whole range and abort.
-    def far(data):
-        return data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
-
-    return rewrite_part(good_workbook(tmp_path / "base.xlsx"), path, "xl/worksheets/sheet1.xml", far)
 
 
 def zip_bomb(path, tmp_path):
