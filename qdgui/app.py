@@ -10,6 +10,7 @@ from qdgui.i18n import translate
 from qdgui.models.database import DatabaseError, check_writable
 from qdgui.models.lock import AlreadyOpen, InstanceLock
 from qdgui.models.migrate import open_database
+from qdgui.paths import default_db_path
 from qdgui.work import CHILD_READER_FLAG
 
 
@@ -31,8 +32,30 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "operator", None):
         settings = config.updated(settings, operator=args.operator)
+    if getattr(args, "db", None) == "":
+        print(
+            translate("Cli", "qdgui: --db needs a file name (leave --db out for the default database)."),
+            file=sys.stderr,
+        )
+        return 2
     path = db_path(args)
     try:
+        # One file, one name: a symlink is followed, so its lock, WAL and -shm are the real file's.
+        path = path.resolve()
+        if not path.exists() and args.command not in (None, "demo"):
+            # A command reads an existing database: a mistyped --db must not answer from an empty one.
+            raise DatabaseError(
+                translate(
+                    "Cli",
+                    "There is no database file {path}. Commands read an existing database; check the path (or make "
+                    "a new one with the demo command, or by opening it in the window).",
+                ).format(path=path)
+            )
+        if not path.exists() and args.command is None and path != default_db_path().resolve():
+            from qdgui.views.launch import ask_create_database
+
+            if not ask_create_database(path):
+                return 0
         check_writable(path)  # a clear message before the lock file is attempted
         with InstanceLock(path):
             database, made_backup = open_database(path)

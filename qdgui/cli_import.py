@@ -6,7 +6,7 @@ import re
 import sys
 from datetime import date
 
-from xlsxwriter.utility import xl_cell_to_rowcol
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from qdgui import config
 from qdgui.excel import importer
@@ -17,6 +17,7 @@ from qdgui.excel.workbook import ReadError
 from qdgui.i18n import translate
 from qdgui.models import batches, kinds
 
+EXCEL_COLUMNS = 16384  # A .. XFD
 _COLUMN = re.compile(r"^(?:(?P<sheet>[^!]+)!)?(?P<column>[A-Za-z]{1,3})=(?P<field>\w*)$")
 
 
@@ -40,6 +41,12 @@ def parse_columns(specs: list[str]) -> dict[str | None, dict[int, str]]:
                 )
             )
         _, column = xl_cell_to_rowcol(match["column"].upper() + "1")
+        if column >= EXCEL_COLUMNS:
+            raise ValueError(
+                translate("Cli", "--column '{spec}': Excel has no column {column} (the last is XFD).").format(
+                    spec=spec, column=match["column"].upper()
+                )
+            )
         result.setdefault(match["sheet"], {})[column] = field
     return result
 
@@ -84,7 +91,19 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
             for plan in plan_book(book, kind=args.kind):
                 mapping = dict(plan.mapping)
                 for sheet in (None, plan.name):
-                    mapping.update(columns.get(sheet, {}))
+                    for column, field in columns.get(sheet, {}).items():
+                        if column >= len(plan.headers):
+                            last = xl_col_to_name(len(plan.headers) - 1)
+                            print(
+                                translate(
+                                    "Cli",
+                                    "qdgui: --column {column}: sheet {sheet} has columns A to {last} only. Nothing "
+                                    "was imported.",
+                                ).format(column=xl_col_to_name(column), sheet=plan.name, last=last),
+                                file=err,
+                            )
+                            return 2
+                        mapping[column] = field
                 mappings[plan.name] = mapping
         options = importer.ImportOptions(
             kind=args.kind,

@@ -94,6 +94,14 @@ class ImportReport:
                     **{k: c[k] for k in ("inserted", "updated", "deleted", "unchanged", "conflicts", "held", "similar")}
                 )
             )
+            if c["joined"]:
+                out.append(
+                    translate(
+                        "Import",
+                        "{joined} projects or villages were the same as ones already here and were joined; "
+                        "the records pointing at them point at ours.",
+                    ).format(joined=c["joined"])
+                )
             out += ["  " + line for line in self.merged.review]
         else:
             head = (

@@ -30,7 +30,16 @@ from qdgui.models.batches import json_value
 from qdgui.models.records import Operator
 from qdgui.models.repository import IDENTITY, utc_now
 from qdgui.models.review import LOOK_ALIKE
-from qdgui.models.tables import RECORD_TABLES, AuditEntry, Community, ImportBatch, ImportChange, Project, ReviewItem
+from qdgui.models.tables import (
+    RECORD_TABLES,
+    AuditEntry,
+    Community,
+    ImportBatch,
+    ImportChange,
+    Project,
+    ReferenceAlias,
+    ReviewItem,
+)
 from qdgui.work import ProgressCallback, no_progress
 
 # Unique keys among live records (as the database's partial unique indexes define them), look-alike
@@ -39,6 +48,8 @@ UNIQUE_KEYS = {name: info.unique for name, info in kinds.KINDS.items()}
 REFERENCES_CACHE = "qdgui_merge_refs"  # session.info key: the references a merge has seen exist
 SIMILAR_KEYS = {kind: keys for kind, (keys, _) in LOOK_ALIKE.items()}
 REFERENCES = {name: info.references for name, info in kinds.KINDS.items() if info.references}
+# Kinds others point at: a copy made on another laptop under the same natural key is the same thing.
+JOINED_BY_NAME = frozenset(target for refs in REFERENCES.values() for _, target in refs)
 
 
 @dataclass
@@ -77,6 +88,7 @@ def merge(
     result = MergeResult()
     file_name = ledger.path.name
     codes = division_codes(session)
+    aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
     done = 0
     for kind in KINDS:
@@ -123,10 +135,33 @@ def merge(
                 )
             incoming["clock"] = clock.dumps(_clock(incoming.get("clock"), sheet_name, row_number))
             incoming["source_file"] = file_name
+            for field_name, target in REFERENCES.get(kind, ()):  # pointing at a copy joined to ours: at ours
+                if incoming.get(field_name) in aliases.get(target, {}):
+                    incoming[field_name] = aliases[target][incoming[field_name]]
+            if uuid in aliases.get(kind, {}):
+                counts["unchanged"] += 1  # that laptop's copy of a record joined to ours at an earlier merge
+                continue
             mine = local.get(uuid)
             if mine is None:
                 _check_references(session, kind, incoming, local_refs=_known(session), sheet=sheet_name, row=row_number)
                 held = _unique_clash(kind, incoming, live_keys)
+                if held is not None and kind in JOINED_BY_NAME:
+                    # The same project or village, created on that laptop too: one record, the
+                    # records pointing at their copy point at ours (and will again next time).
+                    aliases.setdefault(kind, {})[uuid] = held
+                    session.add(
+                        ReferenceAlias(
+                            alias_uuid=uuid, kind=kind, target_uuid=held, batch_id=batch.id, source_file=file_name
+                        )
+                    )
+                    counts["joined"] += 1
+                    result.review.append(
+                        translate(
+                            "Import",
+                            "The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})",
+                        ).format(kind=_noun(kind), what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
+                    )
+                    continue
                 if held is not None:
                     counts["held"] += 1
                     reviews.append(
@@ -145,7 +180,7 @@ def merge(
                         translate(
                             "Import",
                             "Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})",
-                        ).format(kind=kind, what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
+                        ).format(kind=_noun(kind), what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
                     )
                     continue
                 row = {c: incoming.get(c) for c in columns}
@@ -153,6 +188,8 @@ def merge(
                 row["deleted"] = bool(row.get("deleted"))
                 inserts.append(row)
                 local[uuid] = row
+                if kind in JOINED_BY_NAME:
+                    _known(session)[kind].add(uuid)  # inserted: from now on a valid reference
                 if not row["deleted"]:
                     for key in UNIQUE_KEYS[kind]:
                         live_keys[key][tuple(row.get(f) for f in key)] = uuid
@@ -177,7 +214,7 @@ def merge(
                                     "Import",
                                     "Looks like a record already here, merged: "
                                     "{kind} {what} (sheet {sheet}, row {row})",
-                                ).format(kind=kind, what=_describe(kind, row), sheet=sheet_name, row=row_number)
+                                ).format(kind=_noun(kind), what=_describe(kind, row), sheet=sheet_name, row=row_number)
                             )
                         else:
                             similar_index[tuple(row.get(f) for f in SIMILAR_KEYS[kind])] = uuid
@@ -238,7 +275,7 @@ def merge(
                 result.review.append(
                     translate(
                         "Import", "Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})"
-                    ).format(kind=kind, what=_describe(kind, winner), sheet=sheet_name, row=row_number)
+                    ).format(kind=_noun(kind), what=_describe(kind, winner), sheet=sheet_name, row=row_number)
                 )
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             mine.update(new)
@@ -259,6 +296,11 @@ def merge(
         result.counts.update(counts)
     progress(total, total)
     return result
+
+
+def _noun(kind: str) -> str:
+    """The kind as people call it (征迁签约记录), not its code."""
+    return translate("Kinds", kinds.KINDS[kind].noun)
 
 
 def _clock(text, sheet: str, row: int) -> dict[str, int]:
@@ -300,6 +342,15 @@ def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
     return None
 
 
+def _aliases(session: Session) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for alias, kind, target in session.execute(
+        select(ReferenceAlias.alias_uuid, ReferenceAlias.kind, ReferenceAlias.target_uuid)
+    ):
+        found.setdefault(kind, {})[alias] = target
+    return found
+
+
 def _known(session: Session):
     cache = session.info.setdefault(REFERENCES_CACHE, {})
     if not cache:
@@ -317,10 +368,8 @@ def _check_references(session, kind, incoming, *, local_refs, sheet, row) -> Non
                     "Import",
                     "Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is "
                     "neither in this database nor in the file.",
-                ).format(sheet=sheet, row=row, target=target, uuid=value)
+                ).format(sheet=sheet, row=row, target=_noun(target), uuid=value)
             )
-    if kind in ("project", "community"):
-        local_refs[kind].add(incoming["uuid"])
 
 
 def _add_reviews(session: Session, reviews: list[dict]) -> None:

@@ -115,8 +115,8 @@ def plan_book(
         if layout is None or layout.kind is None:
             continue
         mapping = dict(layout.mapping)
-        if mappings and sheet.name in mappings:
-            mapping = {c: f for c, f in mappings[sheet.name].items() if f}
+        if mappings and sheet.name in mappings:  # a column beyond the header holds nothing to read
+            mapping = {c: f for c, f in mappings[sheet.name].items() if f and c < len(layout.headers)}
         plans.append(SheetPlan(sheet, layout.kind, layout.header_rows, layout.headers, mapping))
     return plans
 

@@ -15,7 +15,7 @@ from qdgui.i18n import translate
 from qdgui.models.base import Scaled
 from qdgui.models.records import Operator
 from qdgui.models.repository import utc_now
-from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportChange, ReviewItem
+from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportChange, ReferenceAlias, ReviewItem
 
 
 class BatchError(Exception):
@@ -208,6 +208,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             ).format(id=batch_id, reason=exc.__class__.__name__)
         ) from exc
     session.execute(delete(ReviewItem).where(ReviewItem.batch_id == batch_id, ReviewItem.resolved_at.is_(None)))
+    session.execute(delete(ReferenceAlias).where(ReferenceAlias.batch_id == batch_id))  # the joins go with it
     batch.undone_at = now
     session.flush()
     return len(changes)

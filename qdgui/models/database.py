@@ -35,12 +35,16 @@ def _apply_pragmas(dbapi_connection, connection_record) -> None:
 
 
 WRITE = "qdgui_write"
+WAIT_MS = "qdgui_wait_ms"
+WINDOW_WAIT_MS = 1500  # a save from the window waits this long for another program's lock, then says so
 
 
 def _begin(connection) -> None:
     # Writers take the lock at BEGIN, so a busy database waits here rather than failing mid-way;
     # readers begin deferred and, under WAL, never block a writer or each other.
-    if connection.get_execution_options().get(WRITE):
+    options = connection.get_execution_options()
+    if options.get(WRITE):
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(options.get(WAIT_MS) or BUSY_TIMEOUT_MS)}")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
@@ -69,8 +73,48 @@ def check_writable(path: Path) -> None:
     probe = path if path.exists() else folder
     import os
 
+    if path.exists() and os.stat(path).st_nlink > 1:
+        # SQLite names its -wal and -shm files and its locks by path: two names of one file make two
+        # programs write one database without seeing each other's locks, which damages it.
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{path} has {n} names (hard links). qdgui opens a database under one name only; "
+                "copy the file to a new name (or remove the other links) and open that.",
+            ).format(path=path, n=os.stat(path).st_nlink)
+        )
+
     if not os.access(probe, os.W_OK):
         raise DatabaseError(translate("Database", "No permission to write {path}").format(path=probe))
+
+
+def write_failure(exc: Exception) -> str | None:
+    """The user's words for a write that the database or the disk refused, or None if it is not one
+    of those (then it is a bug: log it)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return translate(
+            "Database",
+            "Another program is using the database file (a backup or a viewer?). Nothing was saved; what you "
+            "typed is still here. Try again in a moment.",
+        )
+    if "full" in text or "no space" in text:
+        return translate(
+            "Database",
+            "The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.",
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return translate(
+            "Database",
+            "The database file cannot be written (read-only). Nothing was saved; what you typed is still here.",
+        )
+    if "disk i/o" in text or "i/o error" in text:
+        return translate(
+            "Database",
+            "Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk "
+            "or USB stick, then save again.",
+        )
+    return None
 
 
 def quick_check(engine: Engine) -> None:
@@ -128,9 +172,17 @@ class Database:
         )
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """One user action, one transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
-        with self._writers.begin() as session:
+    def begin(self, *, wait_ms: int | None = None) -> Iterator[Session]:
+        """One user action, one transaction (BEGIN IMMEDIATE): commits on success, rolls back on error.
+
+        wait_ms: how long to wait for another program's write lock (the window waits briefly and
+        tells the clerk; commands wait the full busy timeout)."""
+        if wait_ms is None:
+            with self._writers.begin() as session:
+                yield session
+            return
+        writers = sessionmaker(self.engine.execution_options(**{WRITE: True, WAIT_MS: wait_ms}), expire_on_commit=False)
+        with writers.begin() as session:
             yield session
 
     def close(self) -> None:

@@ -315,3 +315,18 @@ RECORD_TABLES: dict[str, type[RecordMixin]] = {
     "demolition": Demolition,
     "park": Park,
 }
+
+
+class ReferenceAlias(Base):
+    """Another laptop's copy of a project or village that a merge joined to the one here (same
+    district and name; same street and name): records pointing at the alias are re-pointed at the
+    target, and the next merge of that laptop finds the alias again instead of a stranger."""
+
+    __tablename__ = "reference_alias"
+    __table_args__ = (_one_of("kind", ("project", "community"), "kind_known"),)
+
+    alias_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), nullable=False)
+    target_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), nullable=False)
+    source_file: Mapped[str] = mapped_column(String(260), nullable=False)

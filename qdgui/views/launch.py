@@ -28,44 +28,30 @@ from qdgui.paths import resources_dir
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load qdgui's own catalogue and Qt's (for standard dialogs and buttons)."""
+    """Load Qt's own catalogue (standard dialogs and buttons) and qdgui's, ours last: Qt asks the last
+    installed first, so ours also answers the few Qt words Qt's catalogue lacks or gets wrong."""
     translators: list[QTranslator] = []
     if language == "en":
         return translators
-    ours = QTranslator(app)
-    if ours.load(str(resources_dir() / "translations" / f"qdgui_{language}.qm")):
-        app.installTranslator(ours)
-        translators.append(ours)
     qt_own = QTranslator(app)
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         translators.append(qt_own)
-    gaps = QtCatalogueGaps(app)
-    app.installTranslator(gaps)  # installed last: asked first
-    translators.append(gaps)
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "translations" / f"qdgui_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
     return translators
 
 
 # Words of Qt's own widgets that Qt's shipped Chinese catalogue lacks (its sources changed in Qt 6,
-# e.g. "&Look in:") or gets wrong ("Size" of a file as 体积, volume), translated in our catalogue.
-_QT_GAPS = {
-    ("QFileDialog", "&Look in:"): QT_TRANSLATE_NOOP("QtGaps", "&Look in:"),
-    ("QFileDialog", "Files of &type:"): QT_TRANSLATE_NOOP("QtGaps", "Files of &type:"),
-    ("QFileSystemModel", "Size"): QT_TRANSLATE_NOOP("QtGaps", "Size"),
-}
-_GAP_CONTEXTS = {context for context, _ in _QT_GAPS}
-
-
-class QtCatalogueGaps(QTranslator):
-    """Answers only the few Qt strings listed above; everything else falls through to Qt's catalogue."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
-        if context not in _GAP_CONTEXTS or (context, source) not in _QT_GAPS:
-            return None  # a null string: "not mine", and Qt asks the next catalogue ("" would blank the text)
-        return i18n.translate("QtGaps", _QT_GAPS[(context, source)])
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
+# e.g. "&Look in:") or gets wrong (a file's "Size" as 体积, volume). Marked here in Qt's own contexts
+# so that lupdate keeps them in our catalogue, which Qt asks before its own.
+_QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+)
 
 
 def make_application(language: str) -> QApplication:
@@ -233,3 +219,21 @@ def _report_unexpected_errors() -> None:
         )
 
     sys.excepthook = hook
+
+
+def ask_create_database(path: Path) -> bool:
+    """--db names a file that does not exist: a new, empty database there only if the user says so."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application(i18n.language())
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("Launch", "New database?"),
+        QCoreApplication.translate(
+            "Launch", "There is no database file {path}. Make a new, empty database there?"
+        ).format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

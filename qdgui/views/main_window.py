@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+import sqlalchemy.exc
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from qdgui import config
 from qdgui.drafts import DraftStore
 from qdgui.models import repository
 from qdgui.models.changes import Change, Changed
-from qdgui.models.database import Database, latest_backup
+from qdgui.models.database import WINDOW_WAIT_MS, Database, latest_backup, write_failure
 from qdgui.models.records import ValidationFailed
 from qdgui.paths import user_data_dir
 from qdgui.views import geometry
@@ -232,8 +233,14 @@ class MainWindow(QMainWindow):
         last = self._undo[-1]
         kind = last.kind
         try:
-            with self._database.begin() as session:
+            with self._database.begin(wait_ms=WINDOW_WAIT_MS) as session:
                 made = repository.undo_change(session, last, by=self._settings.as_operator(), today=self._today())
+        except (sqlalchemy.exc.OperationalError, OSError) as exc:
+            message = write_failure(exc)
+            if message is None:
+                raise
+            QMessageBox.warning(self, self.tr("Cannot undo"), message)  # kept on the stack: try again later
+            return None
         except (repository.StaleRecord, repository.RecordNotFound, ValidationFailed) as exc:
             QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
             self._undo.pop()

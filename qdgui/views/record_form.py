@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Callable
 
+import sqlalchemy.exc
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
 from qdgui.models import kinds, lookups, repository, vocab
 from qdgui.models.changes import Change
-from qdgui.models.database import Database
+from qdgui.models.database import WINDOW_WAIT_MS, Database, write_failure
 from qdgui.models.records import Problem, ValidationFailed, field_label
 from qdgui.views.fields import CodeCombo, DateField, FormSpec, MultiLine, line_edit, year_choices
 from qdgui.views.formatting import editable
@@ -366,6 +367,13 @@ class RecordForm(QWidget):
             except (repository.StaleRecord, repository.RecordNotFound) as exc:
                 QMessageBox.warning(self, self.tr("Not saved"), str(exc))
                 return None
+            except (sqlalchemy.exc.OperationalError, OSError) as exc:
+                message = write_failure(exc)
+                if message is None:
+                    raise
+                self.show_status(self.tr("Not saved.") + " " + message, "error")
+                QMessageBox.warning(self, self.tr("Not saved"), message)
+                return None
             break
         was_editing = self._editing is not None
         self._reset(keep=not was_editing)
@@ -381,7 +389,7 @@ class RecordForm(QWidget):
 
     def _write(self, draft, confirmed: bool) -> Change:
         uuid, version = self._editing if self._editing is not None else (None, None)
-        with self._database.begin() as session:
+        with self._database.begin(wait_ms=WINDOW_WAIT_MS) as session:
             change = repository.save(
                 session,
                 draft,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
+import sqlalchemy.exc
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,9 +14,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,12 +26,11 @@ from PySide6.QtWidgets import (
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
 from qdgui.models import kinds, listing, lookups, repository, vocab
-from qdgui.models.database import Database
+from qdgui.models.database import WINDOW_WAIT_MS, Database, write_failure
 from qdgui.models.describe import Namer
 from qdgui.models.parse import ParseError, parse_date
 from qdgui.views.dialogs import ConfirmDelete, ConfirmDiscard, HistoryDialog
 from qdgui.views.fields import FORMS, CodeCombo, DateField, year_choices
-from qdgui.views.flow_layout import FlowLayout
 from qdgui.views.record_form import RecordForm, kind_name
 from qdgui.views.record_model import RecordTableModel
 
@@ -82,27 +82,26 @@ class RecordPage(QWidget):
             self.filter_status.set_choices([(c, vocab.label(statuses, c)) for c in statuses])
         if self.filter_year is not None:
             self.filter_year.set_choices(year_choices(today()))
-        # The filters wrap onto a second row on narrow screens instead of widening the window.
-        bar = FlowLayout()
-        for label, widget in (
-            (self.tr("District"), self.filter_district),
-            (self.tr("Street"), self.filter_street),
-            (self.tr("Project"), self.filter_project),
-            (self.tr("Status"), self.filter_status),
-            (self.tr("Year"), self.filter_year),
-            (self.tr("From"), self.filter_from),
-            (self.tr("To"), self.filter_to),
+        # Two rows of filters (place and kind; dates and text), so that they never make the window
+        # wider than a 1280-pixel screen.
+        bar = QVBoxLayout()
+        places, dates = QHBoxLayout(), QHBoxLayout()
+        bar.addLayout(places)
+        bar.addLayout(dates)
+        for row, label, widget in (
+            (places, self.tr("District"), self.filter_district),
+            (places, self.tr("Street"), self.filter_street),
+            (places, self.tr("Project"), self.filter_project),
+            (places, self.tr("Status"), self.filter_status),
+            (places, self.tr("Year"), self.filter_year),
+            (dates, self.tr("From"), self.filter_from),
+            (dates, self.tr("To"), self.filter_to),
         ):
             if widget is not None:
-                pair = QWidget()
-                row = QHBoxLayout(pair)
-                row.setContentsMargins(0, 0, 0, 0)
-                row.setSpacing(3)
                 caption = QLabel(label)
                 caption.setBuddy(widget)
                 row.addWidget(caption)
-                row.addWidget(widget)
-                bar.addWidget(pair)
+                row.addWidget(widget, 1 if row is places else 0)
         if self.filter_from is not None:
             self.filter_from.setFixedWidth(150)
             self.filter_to.setFixedWidth(150)
@@ -115,8 +114,8 @@ class RecordPage(QWidget):
         ):
             if combo is not None:
                 combo.setMinimumContentsLength(6)
-        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        bar.addWidget(self.search)
+        places.addStretch(0)
+        dates.addWidget(self.search, 1)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setResizeContentsPrecision(100)  # never measure all 100,000 rows
@@ -285,8 +284,15 @@ class RecordPage(QWidget):
         description = " ".join(self.model.index(row, c).data() or "" for c in range(min(4, self.model.columnCount())))
         if not ConfirmDelete.ask(self, f"{kind_name(self.kind)} {description.strip()}"):
             return
-        with self._database.begin() as session:
-            change = repository.delete(session, self.kind, uuid, by=self._settings.as_operator())
+        try:
+            with self._database.begin(wait_ms=WINDOW_WAIT_MS) as session:
+                change = repository.delete(session, self.kind, uuid, by=self._settings.as_operator())
+        except (sqlalchemy.exc.OperationalError, OSError) as exc:
+            message = write_failure(exc)
+            if message is None:
+                raise
+            QMessageBox.warning(self, self.tr("Not deleted"), message)
+            return
         self.record_changed.emit(change)
 
     def show_history(self) -> None:

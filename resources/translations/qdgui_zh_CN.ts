@@ -150,17 +150,17 @@
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="119"/>
+        <location filename="../../qdgui/views/import_review.py" line="117"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="120"/>
+        <location filename="../../qdgui/views/import_review.py" line="118"/>
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="150"/>
+        <location filename="../../qdgui/views/import_review.py" line="146"/>
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -186,32 +186,42 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="53"/>
+        <location filename="../../qdgui/app.py" line="37"/>
+        <source>qdgui: --db needs a file name (leave --db out for the default database).</source>
+        <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="48"/>
+        <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
+        <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="76"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="54"/>
+        <location filename="../../qdgui/app.py" line="77"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="57"/>
+        <location filename="../../qdgui/app.py" line="80"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
-        <location filename="../../qdgui/cli_import.py" line="63"/>
-        <location filename="../../qdgui/cli_import.py" line="75"/>
-        <location filename="../../qdgui/cli_import.py" line="99"/>
-        <location filename="../../qdgui/cli_import.py" line="108"/>
+        <location filename="../../qdgui/cli_import.py" line="70"/>
+        <location filename="../../qdgui/cli_import.py" line="82"/>
+        <location filename="../../qdgui/cli_import.py" line="118"/>
+        <location filename="../../qdgui/cli_import.py" line="127"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="67"/>
+        <location filename="../../qdgui/app.py" line="90"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="72"/>
+        <location filename="../../qdgui/app.py" line="95"/>
         <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
         <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
     </message>
@@ -457,37 +467,47 @@
         <translation>台账已保存到 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="31"/>
+        <location filename="../../qdgui/cli_import.py" line="32"/>
         <source>--column &apos;{spec}&apos;: write SHEET!COLUMN=FIELD, e.g. &apos;签约!F=signed_on&apos;.</source>
         <translation>--column &apos;{spec}&apos;：请写成 工作表!列=字段，如 &apos;签约!F=signed_on&apos;。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="38"/>
+        <location filename="../../qdgui/cli_import.py" line="39"/>
         <source>--column &apos;{spec}&apos;: no field &apos;{field}&apos;; fields are: {fields}.</source>
         <translation>--column &apos;{spec}&apos;：没有字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="54"/>
+        <location filename="../../qdgui/cli_import.py" line="46"/>
+        <source>--column &apos;{spec}&apos;: Excel has no column {column} (the last is XFD).</source>
+        <translation>--column “{spec}”：Excel 没有 {column} 列（最后一列是 XFD）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="61"/>
         <source>undone {at:%Y-%m-%d %H:%M}</source>
         <translation>已于 {at:%Y-%m-%d %H:%M} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="66"/>
+        <location filename="../../qdgui/cli_import.py" line="73"/>
         <source>Import batch {id} undone: {n} records put back as they were.</source>
         <translation>导入批次 {id} 已撤销：{n} 条记录恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="70"/>
+        <location filename="../../qdgui/cli_import.py" line="77"/>
         <source>qdgui import: give the workbook to import (or --undo BATCH, or --list).</source>
         <translation>qdgui import：请给出要导入的工作簿（或 --undo 批次号，或 --list）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="100"/>
+        <location filename="../../qdgui/cli_import.py" line="98"/>
+        <source>qdgui: --column {column}: sheet {sheet} has columns A to {last} only. Nothing was imported.</source>
+        <translation>qdgui：--column {column}：工作表“{sheet}”只有 A 到 {last} 列。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="119"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="110"/>
+        <location filename="../../qdgui/cli_import.py" line="129"/>
         <source>{n} rejected rows written to {path}.</source>
         <translation>{n} 行未导入的数据已写入 {path}。</translation>
     </message>
@@ -659,22 +679,47 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="63"/>
+        <location filename="../../qdgui/models/database.py" line="67"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="68"/>
+        <location filename="../../qdgui/models/database.py" line="72"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="73"/>
+        <location filename="../../qdgui/models/database.py" line="80"/>
+        <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
+        <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="88"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="84"/>
+        <location filename="../../qdgui/models/database.py" line="96"/>
+        <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
+        <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="102"/>
+        <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
+        <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="107"/>
+        <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
+        <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="112"/>
+        <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
+        <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="128"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
@@ -839,52 +884,52 @@
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="54"/>
+        <location filename="../../qdgui/excel/ledger.py" line="53"/>
         <source>Record ID (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="57"/>
+        <location filename="../../qdgui/excel/ledger.py" line="56"/>
         <source>Created (UTC)</source>
         <translation>创建时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="58"/>
+        <location filename="../../qdgui/excel/ledger.py" line="57"/>
         <source>Updated (UTC)</source>
         <translation>更新时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="60"/>
+        <location filename="../../qdgui/excel/ledger.py" line="59"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="62"/>
+        <location filename="../../qdgui/excel/ledger.py" line="61"/>
         <source>Merged from file</source>
         <translation>合并来源文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="63"/>
+        <location filename="../../qdgui/excel/ledger.py" line="62"/>
         <source>Version clock</source>
         <translation>版本时钟</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="90"/>
+        <location filename="../../qdgui/excel/ledger.py" line="89"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="90"/>
+        <location filename="../../qdgui/excel/ledger.py" line="89"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92"/>
+        <location filename="../../qdgui/excel/ledger.py" line="91"/>
         <source>Community/village ID</source>
         <translation>社区/村编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="93"/>
+        <location filename="../../qdgui/excel/ledger.py" line="92"/>
         <source>Community/village name</source>
         <translation>社区/村名称</translation>
     </message>
@@ -922,33 +967,33 @@
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="221"/>
-        <location filename="../../qdgui/excel/ledger.py" line="459"/>
+        <location filename="../../qdgui/excel/ledger.py" line="220"/>
+        <location filename="../../qdgui/excel/ledger.py" line="458"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="221"/>
+        <location filename="../../qdgui/excel/ledger.py" line="220"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="359"/>
+        <location filename="../../qdgui/excel/ledger.py" line="358"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="372"/>
+        <location filename="../../qdgui/excel/ledger.py" line="371"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="379"/>
+        <location filename="../../qdgui/excel/ledger.py" line="378"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="424"/>
+        <location filename="../../qdgui/excel/ledger.py" line="423"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1440,87 +1485,97 @@
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="100"/>
+        <location filename="../../qdgui/excel/importer.py" line="99"/>
+        <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
+        <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="108"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="102"/>
+        <location filename="../../qdgui/excel/importer.py" line="110"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="110"/>
+        <location filename="../../qdgui/excel/importer.py" line="118"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="126"/>
+        <location filename="../../qdgui/excel/importer.py" line="134"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="127"/>
+        <location filename="../../qdgui/excel/importer.py" line="135"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="128"/>
+        <location filename="../../qdgui/excel/importer.py" line="136"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="133"/>
+        <location filename="../../qdgui/excel/importer.py" line="141"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="139"/>
+        <location filename="../../qdgui/excel/importer.py" line="147"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="147"/>
+        <location filename="../../qdgui/excel/importer.py" line="155"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="207"/>
+        <location filename="../../qdgui/excel/importer.py" line="215"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="218"/>
+        <location filename="../../qdgui/excel/importer.py" line="226"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="119"/>
+        <location filename="../../qdgui/excel/merge.py" line="132"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="144"/>
+        <location filename="../../qdgui/excel/merge.py" line="159"/>
+        <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
+        <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="180"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="175"/>
+        <location filename="../../qdgui/excel/merge.py" line="213"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="238"/>
+        <location filename="../../qdgui/excel/merge.py" line="276"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="268"/>
+        <location filename="../../qdgui/excel/merge.py" line="311"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="315"/>
+        <location filename="../../qdgui/excel/merge.py" line="367"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -1650,22 +1705,22 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="144"/>
+        <location filename="../../qdgui/models/batches.py" line="149"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="147"/>
+        <location filename="../../qdgui/models/batches.py" line="152"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="165"/>
+        <location filename="../../qdgui/models/batches.py" line="170"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="200"/>
+        <location filename="../../qdgui/models/batches.py" line="205"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
@@ -1957,27 +2012,27 @@
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="353"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="381"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="376"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="382"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="377"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="388"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="383"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="386"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -2018,24 +2073,34 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="200"/>
+        <location filename="../../qdgui/views/launch.py" line="186"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="203"/>
+        <location filename="../../qdgui/views/launch.py" line="189"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="226"/>
+        <location filename="../../qdgui/views/launch.py" line="212"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="227"/>
+        <location filename="../../qdgui/views/launch.py" line="213"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="232"/>
+        <source>New database?</source>
+        <translation>新建数据库？</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/launch.py" line="233"/>
+        <source>There is no database file {path}. Make a new, empty database there?</source>
+        <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
 </context>
 <context>
@@ -2049,222 +2114,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="73"/>
+        <location filename="../../qdgui/views/main_window.py" line="74"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="79"/>
+        <location filename="../../qdgui/views/main_window.py" line="80"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="80"/>
+        <location filename="../../qdgui/views/main_window.py" line="81"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="81"/>
+        <location filename="../../qdgui/views/main_window.py" line="82"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="87"/>
+        <location filename="../../qdgui/views/main_window.py" line="88"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="88"/>
+        <location filename="../../qdgui/views/main_window.py" line="89"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="89"/>
+        <location filename="../../qdgui/views/main_window.py" line="90"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="93"/>
+        <location filename="../../qdgui/views/main_window.py" line="94"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="101"/>
+        <location filename="../../qdgui/views/main_window.py" line="102"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="111"/>
+        <location filename="../../qdgui/views/main_window.py" line="112"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="116"/>
+        <location filename="../../qdgui/views/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="117"/>
+        <location filename="../../qdgui/views/main_window.py" line="118"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="119"/>
+        <location filename="../../qdgui/views/main_window.py" line="120"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="123"/>
+        <location filename="../../qdgui/views/main_window.py" line="124"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <location filename="../../qdgui/views/main_window.py" line="126"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="127"/>
+        <location filename="../../qdgui/views/main_window.py" line="128"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="131"/>
+        <location filename="../../qdgui/views/main_window.py" line="132"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="134"/>
+        <location filename="../../qdgui/views/main_window.py" line="135"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="135"/>
+        <location filename="../../qdgui/views/main_window.py" line="136"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="139"/>
+        <location filename="../../qdgui/views/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146"/>
+        <location filename="../../qdgui/views/main_window.py" line="147"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146"/>
+        <location filename="../../qdgui/views/main_window.py" line="147"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="154"/>
+        <location filename="../../qdgui/views/main_window.py" line="155"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="155"/>
+        <location filename="../../qdgui/views/main_window.py" line="156"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="158"/>
+        <location filename="../../qdgui/views/main_window.py" line="159"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="238"/>
+        <location filename="../../qdgui/views/main_window.py" line="242"/>
+        <location filename="../../qdgui/views/main_window.py" line="245"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="244"/>
+        <location filename="../../qdgui/views/main_window.py" line="251"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="261"/>
+        <location filename="../../qdgui/views/main_window.py" line="268"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="271"/>
+        <location filename="../../qdgui/views/main_window.py" line="278"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="271"/>
+        <location filename="../../qdgui/views/main_window.py" line="278"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="277"/>
+        <location filename="../../qdgui/views/main_window.py" line="284"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="278"/>
+        <location filename="../../qdgui/views/main_window.py" line="285"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="287"/>
+        <location filename="../../qdgui/views/main_window.py" line="294"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="287"/>
+        <location filename="../../qdgui/views/main_window.py" line="294"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="312"/>
+        <location filename="../../qdgui/views/main_window.py" line="319"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="362"/>
+        <location filename="../../qdgui/views/main_window.py" line="369"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="363"/>
+        <location filename="../../qdgui/views/main_window.py" line="370"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="394"/>
+        <location filename="../../qdgui/views/main_window.py" line="401"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="400"/>
+        <location filename="../../qdgui/views/main_window.py" line="407"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="436"/>
+        <location filename="../../qdgui/views/main_window.py" line="443"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="437"/>
+        <location filename="../../qdgui/views/main_window.py" line="444"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="438"/>
+        <location filename="../../qdgui/views/main_window.py" line="445"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="442"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="442"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -2293,19 +2359,22 @@
     </message>
 </context>
 <context>
-    <name>QtGaps</name>
+    <name>QFileDialog</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="52"/>
+        <location filename="../../qdgui/views/launch.py" line="51"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="53"/>
+        <location filename="../../qdgui/views/launch.py" line="52"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="54"/>
+        <location filename="../../qdgui/views/launch.py" line="53"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -2313,75 +2382,81 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="44"/>
+        <location filename="../../qdgui/views/record_form.py" line="45"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="45"/>
+        <location filename="../../qdgui/views/record_form.py" line="46"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="116"/>
-        <location filename="../../qdgui/views/record_form.py" line="160"/>
+        <location filename="../../qdgui/views/record_form.py" line="117"/>
+        <location filename="../../qdgui/views/record_form.py" line="161"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="118"/>
-        <location filename="../../qdgui/views/record_form.py" line="161"/>
+        <location filename="../../qdgui/views/record_form.py" line="119"/>
+        <location filename="../../qdgui/views/record_form.py" line="162"/>
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="156"/>
+        <location filename="../../qdgui/views/record_form.py" line="157"/>
         <source>Save changes (Enter)</source>
         <translation>保存修改（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="157"/>
+        <location filename="../../qdgui/views/record_form.py" line="158"/>
         <source>Stop editing (Esc)</source>
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="293"/>
-        <location filename="../../qdgui/views/record_form.py" line="465"/>
+        <location filename="../../qdgui/views/record_form.py" line="294"/>
+        <location filename="../../qdgui/views/record_form.py" line="473"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="337"/>
+        <location filename="../../qdgui/views/record_form.py" line="338"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="344"/>
+        <location filename="../../qdgui/views/record_form.py" line="345"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="364"/>
+        <location filename="../../qdgui/views/record_form.py" line="365"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="367"/>
+        <location filename="../../qdgui/views/record_form.py" line="368"/>
+        <location filename="../../qdgui/views/record_form.py" line="375"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/record_form.py" line="374"/>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="382"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="376"/>
+        <location filename="../../qdgui/views/record_form.py" line="384"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="467"/>
+        <location filename="../../qdgui/views/record_form.py" line="475"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -2409,67 +2484,72 @@
         <translation>表单中有尚未保存的录入内容。放弃这些内容并打开所选记录吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="73"/>
+        <location filename="../../qdgui/views/record_page.py" line="75"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="88"/>
+        <location filename="../../qdgui/views/record_page.py" line="90"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="89"/>
+        <location filename="../../qdgui/views/record_page.py" line="91"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="90"/>
+        <location filename="../../qdgui/views/record_page.py" line="92"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="91"/>
+        <location filename="../../qdgui/views/record_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="92"/>
+        <location filename="../../qdgui/views/record_page.py" line="94"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="93"/>
+        <location filename="../../qdgui/views/record_page.py" line="95"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="94"/>
+        <location filename="../../qdgui/views/record_page.py" line="96"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="140"/>
-        <location filename="../../qdgui/views/record_page.py" line="264"/>
+        <location filename="../../qdgui/views/record_page.py" line="142"/>
+        <location filename="../../qdgui/views/record_page.py" line="266"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="141"/>
-        <location filename="../../qdgui/views/record_page.py" line="265"/>
+        <location filename="../../qdgui/views/record_page.py" line="143"/>
+        <location filename="../../qdgui/views/record_page.py" line="267"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="142"/>
-        <location filename="../../qdgui/views/record_page.py" line="266"/>
+        <location filename="../../qdgui/views/record_page.py" line="144"/>
+        <location filename="../../qdgui/views/record_page.py" line="268"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="230"/>
+        <location filename="../../qdgui/views/record_page.py" line="232"/>
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_page.py" line="297"/>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
     </message>
 </context>
 <context>
@@ -2494,92 +2574,92 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="182"/>
+        <location filename="../../qdgui/views/import_review.py" line="178"/>
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="186"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="186"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="186"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="186"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="193"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="193"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="193"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="198"/>
+        <location filename="../../qdgui/views/import_review.py" line="194"/>
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="199"/>
+        <location filename="../../qdgui/views/import_review.py" line="195"/>
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <location filename="../../qdgui/views/import_review.py" line="196"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="225"/>
+        <location filename="../../qdgui/views/import_review.py" line="221"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="226"/>
+        <location filename="../../qdgui/views/import_review.py" line="222"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="227"/>
+        <location filename="../../qdgui/views/import_review.py" line="223"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="247"/>
+        <location filename="../../qdgui/views/import_review.py" line="243"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="268"/>
+        <location filename="../../qdgui/views/import_review.py" line="264"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="271"/>
+        <location filename="../../qdgui/views/import_review.py" line="267"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="319"/>
+        <location filename="../../qdgui/views/import_review.py" line="315"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

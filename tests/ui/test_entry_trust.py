@@ -8,6 +8,7 @@ import sys
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QCalendarWidget, QFileSystemModel
+from sqlalchemy import func, select
 
 from qdgui.config import DeviceSettings
 from qdgui.models import repository
@@ -215,3 +216,74 @@ def test_streets_are_added_and_renamed_from_the_settings_menu(qtbot, db, make_wi
     dialog.streets.setCurrentRow(dialog.names().index("科创新区街道"))
     dialog.rename_selected("科创街道")
     assert "科创街道" in dialog.names() and "科创新区街道" not in dialog.names()
+
+
+def _signing_form(window, project):
+    form = window.pages["signing"].form
+    form.widgets["project_uuid"].set_code(project)
+    form.widgets["households"].setText("60")
+    form.widgets["houses"].setText("70")
+    return form
+
+
+def test_another_program_holding_the_write_lock_is_said_and_the_typed_values_stay(
+    qtbot, db, make_window, monkeypatch, clerk, today
+):
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from qdgui.models.tables import Signing
+
+    with db.begin() as s:
+        project = repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
+            by=clerk,
+            today=today,
+        )
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window = make_window()
+    form = _signing_form(window, project)
+    other = sqlite3.connect(db.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # a backup tool or a viewer holding the write lock
+    try:
+        started = time.monotonic()
+        assert form.save() is None
+        waited = time.monotonic() - started
+    finally:
+        other.rollback()
+        other.close()
+    assert waited < 5  # told within seconds, not after a 10 s freeze
+    assert "另一个程序" in warned[0] and "另一个程序" in form.status.text()
+    assert form.raw_values()["households"] == "60" and form.raw_values()["houses"] == "70"
+    assert form.save() is not None  # the lock is gone: the same entry saves
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Signing)) == 1
+
+
+def test_a_full_disk_during_a_save_is_said_and_nothing_is_lost(qtbot, db, make_window, monkeypatch, clerk, today):
+    import sqlalchemy.exc
+    from PySide6.QtWidgets import QMessageBox
+
+    with db.begin() as s:
+        project = repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
+            by=clerk,
+            today=today,
+        )
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window = make_window()
+    form = _signing_form(window, project)
+    full = sqlalchemy.exc.OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    def disk_full(*args, **kwargs):
+        raise full
+
+    monkeypatch.setattr(repository, "save", disk_full)
+    assert form.save() is None
+    assert "磁盘已满" in warned[0] and "已于" not in form.status.text() and "磁盘已满" in form.status.text()
+    assert form.raw_values()["households"] == "60"

@@ -64,12 +64,15 @@ def test_bad_arguments_say_what_is_wrong(tmp_path):
     assert refused.returncode == 1 and "不是 qdgui 数据库文件" in refused.stderr
     blocked = tmp_path / "plain-file"
     blocked.write_text("x")
-    unusable = run("summary", "--db", str(blocked / "x.sqlite"))
+    unusable = run("demo", "--db", str(blocked / "x.sqlite"))
     assert unusable.returncode == 1 and "无法创建文件夹" in unusable.stderr
     assert not_db.read_text() == "hello"
 
 
 def test_default_database_lives_in_the_user_data_folder(tmp_path, capsys):
+    assert main(["summary"]) == 1  # no database yet: a command does not make an empty one
+    assert "没有数据库文件" in capsys.readouterr().err
+    assert main(["demo"]) == 0
     assert main(["summary"]) == 0
     assert (tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite").exists()
     assert str(tmp_path / "xdg-data" / "qdgui" / "qdgui.sqlite") in capsys.readouterr().out
@@ -106,3 +109,31 @@ def test_the_bench_data_maker_refuses_to_overwrite_and_explains_itself(tmp_path)
         timeout=60,
     )
     assert refused.returncode == 2 and existing.read_bytes() == b"keep"
+
+
+def test_a_mistyped_database_path_is_refused_not_created(tmp_path):
+    for command in (["summary"], ["export", "ledger"], ["import", str(tmp_path / "x.xlsx")], ["history", "x"]):
+        typo = tmp_path / "不存在的文件夹" / "街道.sqlite"
+        done = run(*command, "--db", str(typo))
+        assert done.returncode == 1, (command, done.stderr)
+        assert "没有数据库文件" in done.stderr and "Traceback" not in done.stderr
+        assert not typo.parent.exists()  # nothing made on the way
+
+
+def test_impossible_columns_and_an_empty_db_argument_are_refused_in_words(tmp_path):
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    import messy
+
+    db = tmp_path / "街道.sqlite"
+    assert run("demo", "--db", str(db)).returncode == 0
+    sheet = messy.demolition_ledger(tmp_path / "拆违.xlsx")
+    beyond_excel = run("import", str(sheet), "--dry-run", "--column", "XFE=address", "--db", str(db))
+    assert beyond_excel.returncode == 2 and "没有 XFE 列" in beyond_excel.stderr
+    beyond_header = run("import", str(sheet), "--dry-run", "--column", "AB=address", "--db", str(db))
+    assert beyond_header.returncode == 2 and "只有 A 到 K 列" in beyond_header.stderr
+    empty = run("summary", "--db", "")
+    assert empty.returncode == 2 and "--db 需要" in empty.stderr
+    for done in (beyond_excel, beyond_header, empty):
+        assert "Traceback" not in done.stderr

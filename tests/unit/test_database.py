@@ -48,6 +48,7 @@ def test_a_second_instance_on_the_same_file_is_refused(tmp_path):
 
 def test_a_second_program_is_told_the_file_is_open(tmp_path):
     path = tmp_path / "a.sqlite"
+    sqlite3.connect(path).close()  # the file exists; the lock says another qdgui has it open
     with InstanceLock(path):
         run = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "summary", "--db", str(path)],
@@ -114,3 +115,26 @@ def test_backup_uses_the_online_api_and_includes_the_wal(db, clerk, today):
     con = sqlite3.connect(copy)
     assert con.execute("SELECT name FROM community").fetchall() == [("董家下庄",)]
     con.close()
+
+
+def test_a_database_with_two_names_is_refused_and_a_symlink_is_the_same_file(tmp_path, capsys):
+    import os
+
+    from qdgui.app import main
+    from qdgui.models.lock import AlreadyOpen, InstanceLock
+
+    real = tmp_path / "街道.sqlite"
+    assert main(["demo", "--db", str(real)]) == 0
+    capsys.readouterr()
+    link = tmp_path / "另一个名字.sqlite"
+    os.link(real, link)
+    assert main(["summary", "--db", str(link)]) == 1
+    said = capsys.readouterr().err
+    assert "2 个名称（硬链接）" in said, said
+    os.unlink(link)
+    alias = tmp_path / "快捷方式.sqlite"
+    alias.symlink_to(real)
+    with InstanceLock(real.resolve()):
+        with pytest.raises(AlreadyOpen):
+            InstanceLock(alias.resolve()).acquire()  # the window resolves --db first: one lock per file
+    assert main(["summary", "--db", str(alias)]) == 0

@@ -5,14 +5,14 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from qdgui.excel import importer
 from qdgui.excel.ledger import LedgerError
 from qdgui.models import repository
 from qdgui.models.migrate import open_database
-from qdgui.models.records import DemolitionDraft, Operator
-from qdgui.models.tables import Demolition, ImportBatch, Park, ReviewItem, Signing
+from qdgui.models.records import CommunityDraft, DemolitionDraft, Operator, ProjectDraft, SigningDraft
+from qdgui.models.tables import Community, Demolition, ImportBatch, Park, Project, ReferenceAlias, ReviewItem, Signing
 from tests.support.merging import BOSS, TODAY, A, B, edit, export, merge, seed, snapshot  # noqa: F401
 
 
@@ -181,3 +181,63 @@ def test_a_conflict_is_resolved_field_by_field_and_the_choice_travels_on(tmp_pat
         assert (zh0.area_m2, zh0.status) == (130, "demolished")
     laptop.close()
     db.close()
+
+
+def _laptop_with_its_own_project(tmp_path, name, by, households):
+    """A laptop that created 张村河片区旧村改造 and 董家下庄 itself (its own UUIDs) and signed there."""
+    db, _ = open_database(tmp_path / f"{name}.sqlite")
+    with db.begin() as s:
+        project = repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=4000),
+            by=by,
+            today=TODAY,
+        )
+        village = repository.add(s, CommunityDraft("370212001", "董家下庄", "village"), by=by, today=TODAY)
+        for i, n in enumerate(households):
+            repository.add(
+                s,
+                SigningDraft(
+                    project,
+                    "370212",
+                    "370212001",
+                    date(2026, 11, 2 + i),
+                    households=n,
+                    houses=n,
+                    community_uuid=village,
+                    agreement_no=f"{name}-{i}",
+                ),
+                by=by,
+                today=TODAY,
+            )
+    path = export(db, tmp_path / f"return-{name}.xlsx")
+    db.close()
+    return path
+
+
+def test_laptops_that_created_the_same_project_merge_into_one_project(tmp_path):
+    a = _laptop_with_its_own_project(tmp_path, "a", A, (10, 11))
+    b = _laptop_with_its_own_project(tmp_path, "b", B, (20, 21, 22))
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    merge(boss, a)
+    preview = importer.preview(boss, importer.read(b), importer.ImportOptions(), by=BOSS, today=TODAY)
+    assert preview.merged.counts["joined"] == 2 and preview.merged.counts["inserted"] == 3  # no foreign-key crash
+    report = merge(boss, b)
+    assert report.merged.counts["joined"] == 2 and report.merged.counts["inserted"] == 3
+    assert any("已合并为同一条" in line for line in report.lines())
+    assert any("与本库已有项目相同，已合并：张村河片区旧村改造" in line for line in report.lines())
+    with boss.sessions() as s:
+        (project,) = s.scalars(select(Project.uuid)).all()  # one project, one village
+        (village,) = s.scalars(select(Community.uuid)).all()
+        signings = s.execute(select(Signing.households, Signing.project_uuid, Signing.community_uuid)).all()
+        assert sorted(h for h, _, _ in signings) == [10, 11, 20, 21, 22]
+        assert {(p, v) for _, p, v in signings} == {(project, village)}  # B's signings re-pointed at A's
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+    again = merge(boss, b)  # the same laptop's next return: its copies are known now
+    assert again.merged.counts["inserted"] == 0 and again.merged.counts["joined"] == 0
+    assert again.batch_id is None or again.merged.counts["unchanged"] == 7
+    importer.undo(boss, report.batch_id, by=BOSS)  # undoing B's merge takes its signings and the joins
+    with boss.sessions() as s:
+        assert sorted(s.scalars(select(Signing.households))) == [10, 11]
+        assert s.scalar(select(func.count()).select_from(ReferenceAlias)) == 0
+    boss.close()
