@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # One file, one name: a symlink is followed, so its lock, WAL and -shm are the real file's.
         path = path.resolve()
-        if not path.exists() and args.command not in (None, "demo"):
+        exists = path.exists() and path.stat().st_size > 0  # an empty file holds no database either
+        if not exists and args.command not in (None, "demo"):
             # A command reads an existing database: a mistyped --db must not answer from an empty one.
             raise DatabaseError(
                 translate(
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                     "a new one with the demo command, or by opening it in the window).",
                 ).format(path=path)
             )
-        if not path.exists() and args.command is None and path != default_db_path().resolve():
+        if not exists and args.command is None and path != default_db_path().resolve():
             from qdgui.views.launch import ask_create_database
 
             if not ask_create_database(path):

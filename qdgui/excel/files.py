@@ -72,6 +72,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
     A crash or a cancel leaves the previous file (if any) as it was and no half-written workbook.
     """
     path = check_target(Path(path))
+    _remove_stale_parts(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
     except OSError as exc:
@@ -91,6 +92,21 @@ def atomic_target(path: Path) -> Iterator[Path]:
         raise ExportError(explain(path, exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+STALE_PART_SECONDS = 600  # a part untouched this long belongs to an export that was killed
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Hidden parts of this workbook left by an export that was killed (the laptop died mid-write)."""
+    import time
+
+    for part in path.parent.glob(f".{path.stem}.*.xlsx.part"):
+        try:
+            if time.time() - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: the new export does not need it gone
 
 
 def _as_umask_allows(path: Path) -> None:

@@ -287,6 +287,8 @@ def _run(
 
 def undo(database: Database, batch_id: int, *, by: Operator) -> int:
     """Undo a whole import batch in one transaction (after a backup); returns the records put back."""
+    with database.sessions() as session:  # a batch that cannot be undone costs no backup
+        batches.check_undoable(session, batch_id)
     backup(database.path, label=f"before-undo-{batch_id}")
     with database.begin() as session:
         return batches.undo(session, batch_id, by=by)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import qdgui
-from qdgui.excel.files import atomic_target, sheet_name
+from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import progress as agg
 from qdgui.models import vocab
@@ -171,6 +171,32 @@ def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on
 
 class _Formats:
     def __init__(self, book: xlsxwriter.Workbook):
+        self._book = book
+        self._specs: dict[int, dict] = {}
+        self._quoted: dict[int, object] = {}
+        original = book.add_format
+
+        def add_format(spec):  # remember each format's properties, to make its quoted twin on demand
+            made = original(spec)
+            self._specs[id(made)] = dict(spec)
+            return made
+
+        book.add_format = add_format  # type: ignore[method-assign]
+        self._build()
+        book.add_format = original  # type: ignore[method-assign]
+
+    def text(self, value: str, fmt):
+        """The format to write this text with: the same one with Excel's quote prefix when the text
+        would read as a formula (a user-named street "=…", "+…"), so it stays text if edited."""
+        if not looks_like_formula(value):
+            return fmt
+        key = id(fmt)
+        if key not in self._quoted:
+            self._quoted[key] = self._book.add_format({**self._specs[key], "quote_prefix": True})
+        return self._quoted[key]
+
+    def _build(self) -> None:
+        book = self._book
         font = {"font_name": "SimSun", "font_size": 10}
         cell = {**font, "border": 1, "valign": "vcenter"}
         self.title = book.add_format(
@@ -235,13 +261,13 @@ def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback
 
 def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
     last_column = 1 + 4 * len(content.measures)
-    sheet.merge_range(0, 0, 0, last_column, report.title, formats.title)
+    sheet.merge_range(0, 0, 0, last_column, report.title, formats.text(report.title, formats.title))
     sheet.set_row(0, 36)
-    sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.subtitle)
+    sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.text(report.subtitle, formats.subtitle))
     sheet.set_row(1, 20)
     group_row, column_row = HEADER_ROWS
     sheet.merge_range(group_row, 0, column_row, 0, translate("Excel", "No."), formats.header)
-    sheet.merge_range(group_row, 1, column_row, 1, report.unit_header, formats.header)
+    sheet.merge_range(group_row, 1, column_row, 1, report.unit_header, formats.text(report.unit_header, formats.header))
     for i, measure in enumerate(content.measures):
         c = 2 + 4 * i
         sheet.merge_range(group_row, c, group_row, c + 3, measure_header(measure), formats.header)
@@ -252,7 +278,7 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     r = FIRST_DATA_ROW
     for number, (_, name, row) in enumerate(content.rows, start=1):
         sheet.write_number(r, 0, number, formats.index)
-        sheet.write_string(r, 1, name, formats.name)
+        sheet.write_string(r, 1, name, formats.text(name, formats.name))
         _write_figures(sheet, r, row, content.measures, formats.numbers, formats.rate, formats.no_rate)
         r += 1
     sheet.write_string(r, 0, "", formats.total_name)
@@ -262,7 +288,7 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     )
     for note in report.notes:
         r += 1
-        sheet.merge_range(r, 0, r, last_column, note, formats.note)
+        sheet.merge_range(r, 0, r, last_column, note, formats.text(note, formats.note))
         sheet.set_row(r, 28)
     sheet.set_column(0, 0, 5)
     sheet.set_column(1, 1, 14)

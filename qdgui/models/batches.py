@@ -138,6 +138,19 @@ def kinds_in(session: Session, batch_id: int) -> list[str]:
     return sorted(set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))))
 
 
+def check_undoable(session: Session, batch_id: int) -> None:
+    """Raise BatchError now, before any backup, for a batch that does not exist or was undone."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise BatchError(translate("Import", "There is no import batch {id}.").format(id=batch_id))
+    if batch.undone_at is not None:
+        raise BatchError(
+            translate("Import", "Import batch {id} was already undone on {at}.").format(
+                id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")
+            )
+        )
+
+
 def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     """Put back every record the batch wrote as it was before; returns how many records.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,7 +73,6 @@ def check_writable(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(translate("Database", "{path} is a folder, not a database file").format(path=path))
     probe = path if path.exists() else folder
-    import os
 
     if path.exists() and os.stat(path).st_nlink > 1:
         # SQLite names its -wal and -shm files and its locks by path: two names of one file make two
@@ -133,28 +134,64 @@ def quick_check(engine: Engine) -> None:
 
 
 def backup(path: Path, *, label: str) -> Path:
-    """Copy a live database with SQLite's backup API (a file copy would miss the WAL)."""
+    """Copy a live database with SQLite's backup API (a file copy would miss the WAL).
+
+    Written under a temporary name and checked before it takes a backup's name, so a killed backup
+    leaves no empty file that looks like one. Rotation keeps the newest BACKUPS_KEPT of this
+    database and this kind of backup (before an import, an undo, an upgrade) only: another database
+    in the same folder, or a burst of one kind, never pushes out the rest."""
     folder = path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}-{label}.sqlite"
+    partial = target.with_name(target.name + ".partial")
     source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
+        dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
+            if dest.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise DatabaseError(translate("Database", "The backup {path} did not check out.").format(path=target))
         finally:
             dest.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         source.close()
-    old = sorted(folder.glob(f"{path.stem}-*.sqlite"))
-    for stale in old[:-BACKUPS_KEPT]:
+    kind = _backup_kind(label)
+    same = [b for b in backups_of(path) if _backup_kind(_backup_label(path, b)) == kind]
+    for stale in same[:-BACKUPS_KEPT]:
         stale.unlink(missing_ok=True)
     return target
 
 
+def _backup_label(path: Path, backup_file: Path) -> str:
+    match = _backup_name(path).match(backup_file.name)
+    return match["label"] if match else ""
+
+
+def _backup_kind(label: str) -> str:
+    # before-undo-12 and before-undo-13 are one kind; so are upgrades to any revision.
+    return re.sub(r"-?\d+$", "", label)
+
+
+def _backup_name(path: Path) -> re.Pattern:
+    return re.compile(rf"^{re.escape(path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}-(?P<label>.+)\.sqlite$")
+
+
+def backups_of(path: Path) -> list[Path]:
+    """This database's backups (not another database's of a similar name), oldest first."""
+    pattern = _backup_name(path)
+    folder = path.parent / "backups"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))
+
+
 def latest_backup(path: Path) -> Path | None:
-    found = sorted((path.parent / "backups").glob(f"{path.stem}-*.sqlite"))
+    found = backups_of(path)
     return found[-1] if found else None
 
 

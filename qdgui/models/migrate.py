@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import text
 
 import qdgui
 from qdgui.i18n import translate
@@ -79,11 +82,13 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
     path = Path(path).expanduser().resolve()
     check_writable(path)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:  # before our engine touches it: its first connection would switch the file to WAL
+        _require_sqlite(path)
+        _require_ours(path)
     engine = make_engine(path)
     made_backup = None
     try:
         if existed:
-            _require_sqlite(path)
             quick_check(engine)
         current = current_revision(engine)
         head = head_revision()
@@ -102,10 +107,36 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
         with database.begin() as session:
             ensure_divisions(session)
             _ensure_meta(session)
+            session.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))  # this file is qdgui's
     except Exception:
         engine.dispose()
         raise
     return database, made_backup
+
+
+APPLICATION_ID = 0x71646775  # "qdgu" in the SQLite header: a qdgui database says so itself
+
+
+def _require_ours(path: Path) -> None:
+    """Refuse another program's SQLite file rather than adding qdgui's tables to it (read-only look)."""
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            stamped = con.execute("PRAGMA application_id").fetchone()[0]
+            names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return  # unreadable: the integrity check that follows says so in the user's words
+    if stamped == APPLICATION_ID or (stamped == 0 and ("alembic_version" in names or not names)):
+        return  # ours, one from before the stamp (it has qdgui's schema), or an empty SQLite file
+    raise DatabaseError(
+        translate(
+            "Database",
+            "{path} is another program's database, not qdgui's; qdgui leaves it as it is. Choose a qdgui database "
+            "file, or a new file name for a new database.",
+        ).format(path=path)
+    )
 
 
 def _require_sqlite(path: Path) -> None:

@@ -191,22 +191,22 @@
         <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="48"/>
+        <location filename="../../qdgui/app.py" line="49"/>
         <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="76"/>
+        <location filename="../../qdgui/app.py" line="77"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="77"/>
+        <location filename="../../qdgui/app.py" line="78"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="80"/>
+        <location filename="../../qdgui/app.py" line="81"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
         <location filename="../../qdgui/cli_import.py" line="70"/>
         <location filename="../../qdgui/cli_import.py" line="82"/>
@@ -216,12 +216,12 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="90"/>
+        <location filename="../../qdgui/app.py" line="91"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="95"/>
+        <location filename="../../qdgui/app.py" line="96"/>
         <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
         <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
     </message>
@@ -679,62 +679,72 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="67"/>
+        <location filename="../../qdgui/models/database.py" line="69"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="72"/>
+        <location filename="../../qdgui/models/database.py" line="74"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="80"/>
+        <location filename="../../qdgui/models/database.py" line="81"/>
         <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
         <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="88"/>
+        <location filename="../../qdgui/models/database.py" line="89"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="96"/>
+        <location filename="../../qdgui/models/database.py" line="97"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="102"/>
+        <location filename="../../qdgui/models/database.py" line="103"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="107"/>
+        <location filename="../../qdgui/models/database.py" line="108"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="112"/>
+        <location filename="../../qdgui/models/database.py" line="113"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="128"/>
+        <location filename="../../qdgui/models/database.py" line="129"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="73"/>
+        <location filename="../../qdgui/models/database.py" line="154"/>
+        <source>The backup {path} did not check out.</source>
+        <translation>备份 {path} 校验未通过。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="75"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="92"/>
+        <location filename="../../qdgui/models/migrate.py" line="96"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="115"/>
+        <location filename="../../qdgui/models/migrate.py" line="127"/>
+        <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
+        <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="139"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
@@ -1083,23 +1093,23 @@
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="243"/>
+        <location filename="../../qdgui/excel/weekly.py" line="269"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="259"/>
+        <location filename="../../qdgui/excel/weekly.py" line="285"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="277"/>
+        <location filename="../../qdgui/excel/weekly.py" line="303"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="305"/>
+        <location filename="../../qdgui/excel/weekly.py" line="331"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -1705,22 +1715,24 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="149"/>
+        <location filename="../../qdgui/models/batches.py" line="145"/>
+        <location filename="../../qdgui/models/batches.py" line="162"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="152"/>
+        <location filename="../../qdgui/models/batches.py" line="148"/>
+        <location filename="../../qdgui/models/batches.py" line="165"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="170"/>
+        <location filename="../../qdgui/models/batches.py" line="183"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="205"/>
+        <location filename="../../qdgui/models/batches.py" line="218"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
@@ -2484,70 +2496,70 @@
         <translation>表单中有尚未保存的录入内容。放弃这些内容并打开所选记录吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="75"/>
+        <location filename="../../qdgui/views/record_page.py" line="73"/>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="90"/>
+        <location filename="../../qdgui/views/record_page.py" line="92"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="91"/>
+        <location filename="../../qdgui/views/record_page.py" line="93"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="92"/>
+        <location filename="../../qdgui/views/record_page.py" line="94"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="93"/>
+        <location filename="../../qdgui/views/record_page.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="94"/>
+        <location filename="../../qdgui/views/record_page.py" line="96"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="95"/>
+        <location filename="../../qdgui/views/record_page.py" line="97"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="96"/>
+        <location filename="../../qdgui/views/record_page.py" line="98"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="142"/>
-        <location filename="../../qdgui/views/record_page.py" line="266"/>
+        <location filename="../../qdgui/views/record_page.py" line="139"/>
+        <location filename="../../qdgui/views/record_page.py" line="263"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="143"/>
-        <location filename="../../qdgui/views/record_page.py" line="267"/>
+        <location filename="../../qdgui/views/record_page.py" line="140"/>
+        <location filename="../../qdgui/views/record_page.py" line="264"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="144"/>
-        <location filename="../../qdgui/views/record_page.py" line="268"/>
+        <location filename="../../qdgui/views/record_page.py" line="141"/>
+        <location filename="../../qdgui/views/record_page.py" line="265"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="232"/>
+        <location filename="../../qdgui/views/record_page.py" line="229"/>
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="297"/>
+        <location filename="../../qdgui/views/record_page.py" line="294"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>

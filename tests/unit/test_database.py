@@ -48,7 +48,9 @@ def test_a_second_instance_on_the_same_file_is_refused(tmp_path):
 
 def test_a_second_program_is_told_the_file_is_open(tmp_path):
     path = tmp_path / "a.sqlite"
-    sqlite3.connect(path).close()  # the file exists; the lock says another qdgui has it open
+    from qdgui.models.migrate import open_database
+
+    open_database(path)[0].close()  # the database exists; the lock says another qdgui has it open
     with InstanceLock(path):
         run = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "summary", "--db", str(path)],
@@ -138,3 +140,55 @@ def test_a_database_with_two_names_is_refused_and_a_symlink_is_the_same_file(tmp
         with pytest.raises(AlreadyOpen):
             InstanceLock(alias.resolve()).acquire()  # the window resolves --db first: one lock per file
     assert main(["summary", "--db", str(alias)]) == 0
+
+
+def test_backups_rotate_per_database_and_per_kind_and_a_refused_undo_costs_none(tmp_path):
+    from qdgui.excel import importer
+    from qdgui.models.batches import BatchError
+    from qdgui.models.database import BACKUPS_KEPT, backups_of
+    from qdgui.models.migrate import open_database
+    from qdgui.models.records import Operator
+
+    street, _ = open_database(tmp_path / "street.sqlite")
+    older, _ = open_database(tmp_path / "street-2025.sqlite")
+    backup(older.path, label="before-import")
+    backup(street.path, label="before-import")
+    for n in range(BACKUPS_KEPT + 3):
+        backup(street.path, label=f"before-undo-{n}")
+    labels = [p.name.rsplit("-", 1)[0] for p in backups_of(street.path)]
+    assert sum("before-undo" in p.name for p in backups_of(street.path)) == BACKUPS_KEPT
+    assert any(p.name.endswith("before-import.sqlite") for p in backups_of(street.path)), labels
+    assert len(backups_of(older.path)) == 1  # street's rotation never touches street-2025's backups
+    assert not list((tmp_path / "backups").glob("*.partial"))
+    before = set((tmp_path / "backups").iterdir())
+    with pytest.raises(BatchError):
+        importer.undo(street, 999, by=Operator("王丽", "laptop-a"))
+    assert set((tmp_path / "backups").iterdir()) == before  # refused before any backup was made
+    street.close()
+    older.close()
+
+
+def test_another_programs_database_is_left_alone_and_an_empty_file_is_not_a_database(tmp_path, capsys):
+    from qdgui.app import main
+    from qdgui.models.migrate import APPLICATION_ID, open_database
+
+    foreign = tmp_path / "通讯录.sqlite"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.execute("INSERT INTO contacts VALUES ('王丽')")
+    con.commit()
+    con.close()
+    before = foreign.read_bytes()
+    with pytest.raises(DatabaseError, match="另一个程序的数据库"):
+        open_database(foreign)
+    assert foreign.read_bytes() == before  # not one table added
+    assert main(["summary", "--db", str(foreign)]) == 1
+    assert "另一个程序的数据库" in capsys.readouterr().err
+    empty = tmp_path / "空.sqlite"
+    empty.write_bytes(b"")
+    assert main(["summary", "--db", str(empty)]) == 1
+    assert "没有数据库文件" in capsys.readouterr().err and empty.read_bytes() == b""
+    ours, _ = open_database(tmp_path / "ours.sqlite")
+    ours.close()
+    with sqlite3.connect(tmp_path / "ours.sqlite") as check:
+        assert check.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)

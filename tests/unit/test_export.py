@@ -331,3 +331,41 @@ def test_an_exported_workbook_is_made_as_other_programs_make_files(db, tmp_path)
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644  # readable by colleagues, as the umask allows
+
+
+def test_formula_like_place_names_stay_text_in_the_weekly_report(db, clerk, today, tmp_path):
+    with db.begin() as s:
+        street = repository.add_street(s, "370202", '=HYPERLINK("http://x")街道')
+    add(db, clerk, today, case("Q1", street, "12", "demolished", "2026-11-17"))
+    for scope, name in (("370202", "district"), (street, "street")):
+        out = tmp_path / f"{name}.xlsx"
+        with db.sessions() as s:
+            weekly.export_weekly(s, out, week=WEEK, scope=scope, made_on=today)
+        with zipfile.ZipFile(out) as archive:
+            assert not any(
+                "<f>" in archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets")
+            )
+        sheet = openpyxl.load_workbook(out)["拆违治乱"]
+        formula_like = [
+            c
+            for row in sheet.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value[:1] in ("=", "+", "-", "@")
+        ]
+        assert formula_like, f"{name}: the place's name is in the report"
+        assert all(c.data_type == "s" and c.quotePrefix for c in formula_like), name
+
+
+def test_parts_left_by_a_killed_export_are_cleared_by_the_next(db, tmp_path):
+    import time
+
+    out = tmp_path / "台账.xlsx"
+    stale = tmp_path / ".台账.abc123.xlsx.part"
+    stale.write_bytes(b"half a workbook")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".台账.def456.xlsx.part"  # another export writing right now: left alone
+    fresh.write_bytes(b"being written")
+    with db.sessions() as session:
+        ledger.write_ledger(session, out)
+    assert out.exists() and not stale.exists() and fresh.exists()
