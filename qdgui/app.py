@@ -93,11 +93,8 @@ def _advice(exc: Exception) -> str:
             "Use the window that is already open, or close it first. Only one qdgui at a time "
             "may write to a database file.",
         )
-    return translate(
-        "Cli",
-        "Nothing was changed. If the file is damaged, restore the newest copy from the backups "
-        "folder beside it; if it is from a newer qdgui, install that version.",
-    )
+    # Each DatabaseError already says what to do (restore a backup, upgrade qdgui, copy the file...).
+    return translate("Cli", "Nothing was changed.")
 
 
 def _language(argv: list[str], settings: config.DeviceSettings | None) -> str:

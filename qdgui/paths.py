@@ -49,3 +49,10 @@ def default_db_path() -> Path:
 
 def device_file() -> Path:
     return user_data_dir() / "device.json"
+
+
+WINDOW_STATE = "window.ini"  # the window's place and size, and the file dialogs' last folders
+
+
+def window_state_file() -> Path:
+    return user_data_dir() / WINDOW_STATE

@@ -27,6 +27,7 @@ from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, recor
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
+from qdgui.models.describe import Namer
 from qdgui.models.records import Operator
 from qdgui.models.repository import IDENTITY, utc_now
 from qdgui.models.review import LOOK_ALIKE
@@ -74,13 +75,6 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def _describe(kind: str, values: dict) -> str:
-    for key in ("case_no", "agreement_no", "name", "address"):
-        if values.get(key):
-            return f"{values[key]}"
-    return values.get("uuid", "")
-
-
 def merge(
     session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator, progress: ProgressCallback = no_progress
 ) -> MergeResult:
@@ -89,6 +83,7 @@ def merge(
     file_name = ledger.path.name
     codes = division_codes(session)
     aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
+    namer = Namer(session)  # review lines name records as people know them, not by UUID
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
     done = 0
     for kind in KINDS:
@@ -159,7 +154,7 @@ def merge(
                         translate(
                             "Import",
                             "The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})",
-                        ).format(kind=_noun(kind), what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
+                        ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
                     )
                     continue
                 if held is not None:
@@ -180,7 +175,7 @@ def merge(
                         translate(
                             "Import",
                             "Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})",
-                        ).format(kind=_noun(kind), what=_describe(kind, incoming), sheet=sheet_name, row=row_number)
+                        ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
                     )
                     continue
                 row = {c: incoming.get(c) for c in columns}
@@ -214,7 +209,9 @@ def merge(
                                     "Import",
                                     "Looks like a record already here, merged: "
                                     "{kind} {what} (sheet {sheet}, row {row})",
-                                ).format(kind=_noun(kind), what=_describe(kind, row), sheet=sheet_name, row=row_number)
+                                ).format(
+                                    kind=_noun(kind), what=namer.record(kind, row), sheet=sheet_name, row=row_number
+                                )
                             )
                         else:
                             similar_index[tuple(row.get(f) for f in SIMILAR_KEYS[kind])] = uuid
@@ -275,7 +272,7 @@ def merge(
                 result.review.append(
                     translate(
                         "Import", "Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})"
-                    ).format(kind=_noun(kind), what=_describe(kind, winner), sheet=sheet_name, row=row_number)
+                    ).format(kind=_noun(kind), what=namer.record(kind, winner), sheet=sheet_name, row=row_number)
                 )
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             mine.update(new)

@@ -20,15 +20,11 @@ from qdgui.models import kinds
 class Change:
     kind: str
     uuid: str
-    action: str  # insert, update, delete, restore (an undo reports the action it made)
+    action: str  # insert, update, delete, restore, unchanged (an undo reports the action it made)
     version: int  # the record's version after the change
     old: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))  # {} for a new record
     new: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     deleted: bool = False  # the record is a tombstone after the change
-
-    def value(self, name: str, *, before: bool = False):
-        """A field's value after the change (or before it); a deleted record's values count as gone."""
-        return (self.old if before else self.new).get(name)
 
     @property
     def fields_changed(self) -> tuple[str, ...]:

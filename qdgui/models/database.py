@@ -46,7 +46,7 @@ def _begin(connection) -> None:
     # readers begin deferred and, under WAL, never block a writer or each other.
     options = connection.get_execution_options()
     if options.get(WRITE):
-        connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(options.get(WAIT_MS) or BUSY_TIMEOUT_MS)}")
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(options.get(WAIT_MS, BUSY_TIMEOUT_MS))}")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
@@ -204,9 +204,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers: sessionmaker[Session] = sessionmaker(
-            self.engine.execution_options(**{WRITE: True}), expire_on_commit=False
-        )
+        self._writers: dict[int, sessionmaker[Session]] = {}  # per lock wait, made once each
 
     @contextmanager
     def begin(self, *, wait_ms: int | None = None) -> Iterator[Session]:
@@ -214,11 +212,12 @@ class Database:
 
         wait_ms: how long to wait for another program's write lock (the window waits briefly and
         tells the clerk; commands wait the full busy timeout)."""
-        if wait_ms is None:
-            with self._writers.begin() as session:
-                yield session
-            return
-        writers = sessionmaker(self.engine.execution_options(**{WRITE: True, WAIT_MS: wait_ms}), expire_on_commit=False)
+        wait = BUSY_TIMEOUT_MS if wait_ms is None else wait_ms
+        writers = self._writers.get(wait)
+        if writers is None:
+            writers = self._writers[wait] = sessionmaker(
+                self.engine.execution_options(**{WRITE: True, WAIT_MS: wait}), expire_on_commit=False
+            )
         with writers.begin() as session:
             yield session
 

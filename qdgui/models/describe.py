@@ -31,9 +31,8 @@ class Namer:
         """One field's value as a person reads it ("" for nothing)."""
         if value is None or value == "":
             return ""
-        if isinstance(value, bool) or value in ("True", "False") and field == "deleted":
-            yes = value is True or value == "True"
-            return translate("Describe", "yes") if yes else translate("Describe", "no")
+        if isinstance(value, bool):
+            return translate("Describe", "yes") if value else translate("Describe", "no")
         vocabulary = kinds.FIELD_VOCABULARIES.get((kind, field))
         if vocabulary is not None:
             return vocab.label(vocabulary, str(value))
@@ -55,16 +54,8 @@ class Namer:
 
     def record(self, kind: str, values: dict) -> str:
         """A record named by what people know of it: date, place, project, number, address."""
-        parts_by_kind = {
-            "signing": ("signed_on", "project_uuid", "community_uuid", "agreement_no", "households"),
-            "demolition": ("case_no", "street_code", "address", "found_on"),
-            "park": ("name", "district_code", "plan_year"),
-            "project": ("name", "district_code"),
-            "annual_target": ("year", "district_code", "street_code", "measure"),
-            "community": ("name", "street_code"),
-        }
         parts = []
-        for field in parts_by_kind.get(kind, ()):
+        for field in kinds.KINDS[kind].known_by:
             text = self.value(kind, field, values.get(field))
             if text and field == "households":
                 text = translate("Describe", "{n} households").format(n=text)

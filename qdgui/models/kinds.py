@@ -62,6 +62,7 @@ class KindInfo:
     fields: tuple[FieldInfo, ...]
     unique: tuple[tuple[str, ...], ...] = ()  # natural keys among live records (partial unique indexes)
     look_alike: tuple[tuple[str, ...], str] | None = None  # (fields that make a look-alike, field that names it)
+    known_by: tuple[str, ...] = ()  # what people name a record by, in history, review and merge accounts
 
     def field(self, name: str) -> FieldInfo:
         for info in self.fields:
@@ -131,6 +132,7 @@ KINDS: dict[str, KindInfo] = {
             _REMARKS,
         ),
         unique=(("district_code", "name"),),
+        known_by=("name", "district_code"),
     ),
     "annual_target": KindInfo(
         "annual_target",
@@ -145,6 +147,7 @@ KINDS: dict[str, KindInfo] = {
             F("value", "decimal", required=True, places=TARGET),
         ),
         unique=(("year", "district_code", "street_code", "measure"),),
+        known_by=("year", "district_code", "street_code", "measure"),
     ),
     "community": KindInfo(
         "community",
@@ -157,6 +160,7 @@ KINDS: dict[str, KindInfo] = {
             F("kind", "choice", required=True, vocabulary=vocab.COMMUNITY_KINDS),
         ),
         unique=(("street_code", "name"),),
+        known_by=("name", "street_code"),
     ),
     "signing": KindInfo(
         "signing",
@@ -179,6 +183,7 @@ KINDS: dict[str, KindInfo] = {
         ),
         unique=(("project_uuid", "agreement_no"),),
         look_alike=(("project_uuid", "signed_on", "households", "houses", "community_uuid"), "agreement_no"),
+        known_by=("signed_on", "project_uuid", "community_uuid", "agreement_no", "households"),
     ),
     "demolition": KindInfo(
         "demolition",
@@ -204,6 +209,7 @@ KINDS: dict[str, KindInfo] = {
         ),
         unique=(("case_no",),),
         look_alike=(("address", "found_on"), "case_no"),
+        known_by=("case_no", "street_code", "address", "found_on"),
     ),
     "park": KindInfo(
         "park",
@@ -226,6 +232,7 @@ KINDS: dict[str, KindInfo] = {
             _REMARKS,
         ),
         look_alike=(("name", "district_code"), "name"),
+        known_by=("name", "district_code", "plan_year"),
     ),
 }
 

@@ -410,10 +410,13 @@ def save(
         return Change(info.name, new, "insert", row.version, new=values_of(row, info.name))
     row = get(session, info.table, uuid)
     before = values_of(row, info.name)
-    update(
+    changed = update(
         session, uuid, draft, by=by, today=today, expected_version=expected_version, confirm_warnings=confirm_warnings
     )
-    return Change(info.name, uuid, "update", row.version, old=before, new=values_of(row, info.name))
+    # Saved as it was: no new version, and nothing for undo to take back (undoing "this version"
+    # would take back the edit before it).
+    action = "update" if changed else "unchanged"
+    return Change(info.name, uuid, action, row.version, old=before, new=values_of(row, info.name))
 
 
 def delete(session: Session, kind: str, uuid: str, *, by: Operator) -> Change:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QFileInfo, QSettings, QStandardPath
 from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 
-from qdgui.paths import user_data_dir
+from qdgui.paths import window_state_file
 
 
 class NameOnlyIconProvider(QAbstractFileIconProvider):
@@ -43,7 +43,7 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
 
 
 def _settings() -> QSettings:
-    return QSettings(str(user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(window_state_file()), QSettings.Format.IniFormat)
 
 
 def last_folder(purpose: str) -> str:

@@ -26,7 +26,7 @@ from qdgui.models import repository
 from qdgui.models.changes import Change, Changed
 from qdgui.models.database import WINDOW_WAIT_MS, Database, latest_backup, write_failure
 from qdgui.models.records import ValidationFailed
-from qdgui.paths import user_data_dir
+from qdgui.paths import WINDOW_STATE, window_state_file
 from qdgui.views import geometry
 from qdgui.views.dialogs import SettingsDialog, restart_notice
 from qdgui.views.export import SaveFile, WeeklyExportDialog
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._settings_path = settings_path
         # Window geometry beside the settings file (a self-test or a test keeps it in its own folder).
-        self._state_file = (settings_path.parent if settings_path else user_data_dir()) / "window.ini"
+        self._state_file = settings_path.parent / WINDOW_STATE if settings_path else window_state_file()
         self._today = today
         self._undo: list[Change] = []
         self._task: BackgroundTask | None = None
@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, change: Change) -> None:
+        if change.action == "unchanged":
+            return  # saved as it was: nothing moved, nothing to undo
         self._undo.append(change)
         self.undo_action.setEnabled(True)
         self.changed.emit(Changed.of(change))

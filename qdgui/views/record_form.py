@@ -275,8 +275,7 @@ class RecordForm(QWidget):
     # ------------------------------------------------------------------ actions
     def start_new(self) -> None:
         """Empty the form for a new entry, keeping what the next entry most likely shares."""
-        self._reset(keep=self._editing is None)
-        self.status.setText("")
+        self._reset(keep=self._editing is None)  # clears the status line too
         self.focus_first()
 
     def _reset(self, *, keep: bool) -> None:

@@ -221,9 +221,9 @@
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="96"/>
-        <source>Nothing was changed. If the file is damaged, restore the newest copy from the backups folder beside it; if it is from a newer qdgui, install that version.</source>
-        <translation>没有做任何改动。如果文件已损坏，请从旁边 backups 文件夹中恢复最新的备份；如果文件来自更新版本的 qdgui，请安装该版本。</translation>
+        <location filename="../../qdgui/app.py" line="97"/>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何改动。</translation>
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="48"/>
@@ -729,22 +729,22 @@
         <translation>备份 {path} 校验未通过。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="75"/>
+        <location filename="../../qdgui/models/migrate.py" line="76"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="96"/>
+        <location filename="../../qdgui/models/migrate.py" line="97"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="127"/>
+        <location filename="../../qdgui/models/migrate.py" line="134"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="139"/>
+        <location filename="../../qdgui/models/migrate.py" line="146"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
@@ -770,27 +770,27 @@
 <context>
     <name>Describe</name>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="36"/>
+        <location filename="../../qdgui/models/describe.py" line="35"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="36"/>
+        <location filename="../../qdgui/models/describe.py" line="35"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="70"/>
+        <location filename="../../qdgui/models/describe.py" line="61"/>
         <source>{n} households</source>
         <translation>{n}户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="72"/>
+        <location filename="../../qdgui/models/describe.py" line="63"/>
         <source>agreement {no}</source>
         <translation>协议{no}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="75"/>
+        <location filename="../../qdgui/models/describe.py" line="66"/>
         <source>(no details)</source>
         <translation>（无详细信息）</translation>
     </message>
@@ -944,35 +944,35 @@
         <translation>社区/村名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="119"/>
+        <location filename="../../qdgui/models/kinds.py" line="120"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="137"/>
+        <location filename="../../qdgui/models/kinds.py" line="139"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="151"/>
+        <location filename="../../qdgui/models/kinds.py" line="154"/>
         <source>Communities and villages</source>
         <translation>社区和村</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="31"/>
-        <location filename="../../qdgui/models/kinds.py" line="163"/>
+        <location filename="../../qdgui/models/kinds.py" line="167"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="34"/>
-        <location filename="../../qdgui/models/kinds.py" line="185"/>
+        <location filename="../../qdgui/models/kinds.py" line="190"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="35"/>
-        <location filename="../../qdgui/models/kinds.py" line="210"/>
+        <location filename="../../qdgui/models/kinds.py" line="216"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -1555,37 +1555,37 @@
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="132"/>
+        <location filename="../../qdgui/excel/merge.py" line="127"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="159"/>
+        <location filename="../../qdgui/excel/merge.py" line="154"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="180"/>
+        <location filename="../../qdgui/excel/merge.py" line="175"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="213"/>
+        <location filename="../../qdgui/excel/merge.py" line="208"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="276"/>
+        <location filename="../../qdgui/excel/merge.py" line="273"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="311"/>
+        <location filename="../../qdgui/excel/merge.py" line="308"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="367"/>
+        <location filename="../../qdgui/excel/merge.py" line="364"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -2052,32 +2052,32 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="164"/>
+        <location filename="../../qdgui/models/kinds.py" line="168"/>
         <source>relocation signing</source>
         <translation>征迁签约记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="211"/>
+        <location filename="../../qdgui/models/kinds.py" line="217"/>
         <source>park</source>
         <translation>公园建设记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="186"/>
+        <location filename="../../qdgui/models/kinds.py" line="191"/>
         <source>illegal-building case</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="120"/>
+        <location filename="../../qdgui/models/kinds.py" line="121"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="138"/>
+        <location filename="../../qdgui/models/kinds.py" line="140"/>
         <source>annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="152"/>
+        <location filename="../../qdgui/models/kinds.py" line="155"/>
         <source>community/village</source>
         <translation>社区/村居</translation>
     </message>
@@ -2251,98 +2251,98 @@
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="242"/>
-        <location filename="../../qdgui/views/main_window.py" line="245"/>
+        <location filename="../../qdgui/views/main_window.py" line="244"/>
+        <location filename="../../qdgui/views/main_window.py" line="247"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="251"/>
+        <location filename="../../qdgui/views/main_window.py" line="253"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="268"/>
+        <location filename="../../qdgui/views/main_window.py" line="270"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="278"/>
+        <location filename="../../qdgui/views/main_window.py" line="280"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="278"/>
+        <location filename="../../qdgui/views/main_window.py" line="280"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="284"/>
+        <location filename="../../qdgui/views/main_window.py" line="286"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="285"/>
+        <location filename="../../qdgui/views/main_window.py" line="287"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="294"/>
+        <location filename="../../qdgui/views/main_window.py" line="296"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="294"/>
+        <location filename="../../qdgui/views/main_window.py" line="296"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="319"/>
+        <location filename="../../qdgui/views/main_window.py" line="321"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="369"/>
+        <location filename="../../qdgui/views/main_window.py" line="371"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="370"/>
+        <location filename="../../qdgui/views/main_window.py" line="372"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="401"/>
+        <location filename="../../qdgui/views/main_window.py" line="403"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="407"/>
+        <location filename="../../qdgui/views/main_window.py" line="409"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="443"/>
+        <location filename="../../qdgui/views/main_window.py" line="445"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="444"/>
+        <location filename="../../qdgui/views/main_window.py" line="446"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="445"/>
+        <location filename="../../qdgui/views/main_window.py" line="447"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="451"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="451"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -2426,49 +2426,49 @@
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="294"/>
-        <location filename="../../qdgui/views/record_form.py" line="473"/>
+        <location filename="../../qdgui/views/record_form.py" line="293"/>
+        <location filename="../../qdgui/views/record_form.py" line="472"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="338"/>
+        <location filename="../../qdgui/views/record_form.py" line="337"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="345"/>
+        <location filename="../../qdgui/views/record_form.py" line="344"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="365"/>
+        <location filename="../../qdgui/views/record_form.py" line="364"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="368"/>
-        <location filename="../../qdgui/views/record_form.py" line="375"/>
+        <location filename="../../qdgui/views/record_form.py" line="367"/>
+        <location filename="../../qdgui/views/record_form.py" line="374"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="374"/>
+        <location filename="../../qdgui/views/record_form.py" line="373"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="382"/>
+        <location filename="../../qdgui/views/record_form.py" line="381"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="384"/>
+        <location filename="../../qdgui/views/record_form.py" line="383"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="475"/>
+        <location filename="../../qdgui/views/record_form.py" line="474"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -2578,7 +2578,7 @@
     </message>
     <message>
         <location filename="../../qdgui/models/repository.py" line="316"/>
-        <location filename="../../qdgui/models/repository.py" line="447"/>
+        <location filename="../../qdgui/models/repository.py" line="450"/>
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -2679,22 +2679,22 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="503"/>
+        <location filename="../../qdgui/models/repository.py" line="506"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="506"/>
-        <location filename="../../qdgui/models/repository.py" line="529"/>
+        <location filename="../../qdgui/models/repository.py" line="509"/>
+        <location filename="../../qdgui/models/repository.py" line="532"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="510"/>
-        <location filename="../../qdgui/models/repository.py" line="537"/>
+        <location filename="../../qdgui/models/repository.py" line="513"/>
+        <location filename="../../qdgui/models/repository.py" line="540"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3025,34 +3025,34 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="127"/>
-        <location filename="../../qdgui/models/kinds.py" line="172"/>
+        <location filename="../../qdgui/models/kinds.py" line="128"/>
+        <location filename="../../qdgui/models/kinds.py" line="176"/>
         <location filename="../../qdgui/models/vocab.py" line="72"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="128"/>
-        <location filename="../../qdgui/models/kinds.py" line="173"/>
+        <location filename="../../qdgui/models/kinds.py" line="129"/>
+        <location filename="../../qdgui/models/kinds.py" line="177"/>
         <location filename="../../qdgui/models/vocab.py" line="73"/>
         <source>houses</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="222"/>
+        <location filename="../../qdgui/models/kinds.py" line="228"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="112"/>
+        <location filename="../../qdgui/models/kinds.py" line="113"/>
         <location filename="../../qdgui/models/vocab.py" line="74"/>
         <location filename="../../qdgui/models/vocab.py" line="77"/>
         <source>m2</source>
         <translation>㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="130"/>
-        <location filename="../../qdgui/models/kinds.py" line="175"/>
+        <location filename="../../qdgui/models/kinds.py" line="131"/>
+        <location filename="../../qdgui/models/kinds.py" line="179"/>
         <location filename="../../qdgui/models/vocab.py" line="75"/>
         <source>mu</source>
         <translation>亩</translation>
@@ -3077,7 +3077,7 @@
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="221"/>
+        <location filename="../../qdgui/models/kinds.py" line="227"/>
         <location filename="../../qdgui/models/vocab.py" line="93"/>
         <location filename="../../qdgui/views/dashboard.py" line="448"/>
         <source>km</source>

@@ -18,6 +18,18 @@ from qdgui.views import file_dialogs
 TODAY_TEXT = "2026-11-21"
 
 
+@pytest.fixture
+def zhangcun(db, clerk, today) -> str:
+    """One project in the laptop's district (崂山区 中韩街道), as most tests here need."""
+    with db.begin() as s:
+        return repository.add(
+            s,
+            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
+            by=clerk,
+            today=today,
+        )
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify and POSIX locks are Linux matters")
 def test_the_file_dialog_never_opens_the_files_it_lists(qtbot, tmp_path):
     from tests.support.inotify import FolderOpens
@@ -67,16 +79,11 @@ def test_new_settings_apply_to_the_forms_at_once(qtbot, make_window, settings):
     assert park.raw_values()["district_code"] == "370212"  # the place still held the old default
 
 
-def test_opening_a_record_over_typed_values_asks_first(qtbot, db, make_window, monkeypatch, clerk, today):
+def test_opening_a_record_over_typed_values_asks_first(qtbot, db, zhangcun, make_window, monkeypatch, clerk, today):
     from qdgui.views import dialogs
 
+    project = zhangcun
     with db.begin() as s:
-        project = repository.add(
-            s,
-            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
-            by=clerk,
-            today=today,
-        )
         repository.add(
             s,
             SigningDraft(project, "370212", "370212001", "2026-11-20", households=60, houses=70),
@@ -227,7 +234,7 @@ def _signing_form(window, project):
 
 
 def test_another_program_holding_the_write_lock_is_said_and_the_typed_values_stay(
-    qtbot, db, make_window, monkeypatch, clerk, today
+    qtbot, db, zhangcun, make_window, monkeypatch
 ):
     import time
 
@@ -235,13 +242,7 @@ def test_another_program_holding_the_write_lock_is_said_and_the_typed_values_sta
 
     from qdgui.models.tables import Signing
 
-    with db.begin() as s:
-        project = repository.add(
-            s,
-            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
-            by=clerk,
-            today=today,
-        )
+    project = zhangcun
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     window = make_window()
@@ -263,17 +264,11 @@ def test_another_program_holding_the_write_lock_is_said_and_the_typed_values_sta
         assert s.scalar(select(func.count()).select_from(Signing)) == 1
 
 
-def test_a_full_disk_during_a_save_is_said_and_nothing_is_lost(qtbot, db, make_window, monkeypatch, clerk, today):
+def test_a_full_disk_during_a_save_is_said_and_nothing_is_lost(qtbot, db, zhangcun, make_window, monkeypatch):
     import sqlalchemy.exc
     from PySide6.QtWidgets import QMessageBox
 
-    with db.begin() as s:
-        project = repository.add(
-            s,
-            ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
-            by=clerk,
-            today=today,
-        )
+    project = zhangcun
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     window = make_window()
@@ -287,3 +282,35 @@ def test_a_full_disk_during_a_save_is_said_and_nothing_is_lost(qtbot, db, make_w
     assert form.save() is None
     assert "磁盘已满" in warned[0] and "已于" not in form.status.text() and "磁盘已满" in form.status.text()
     assert form.raw_values()["households"] == "60"
+
+
+def test_saving_a_record_unchanged_gives_undo_nothing_to_take_back(qtbot, db, zhangcun, make_window, clerk, today):
+    """Undo must never take back an edit made before this window (here: another clerk's)."""
+    from qdgui.models.tables import Signing
+
+    with db.begin() as s:
+        uuid = repository.add(
+            s,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-20", households=60, houses=70),
+            by=clerk,
+            today=today,
+        )
+    with db.begin() as s:
+        repository.update(
+            s,
+            uuid,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-20", households=61, houses=70),
+            by=clerk,
+            today=today,
+        )
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.table.selectRow(0)
+    page.edit_selected()
+    assert page.form.save() == uuid  # saved as it was
+    assert not window.undo_action.isEnabled()
+    window.undo()
+    with db.sessions() as s:
+        row = s.get(Signing, uuid)
+        assert (row.households, row.version) == (61, 2)
