@@ -137,7 +137,11 @@ def build_parser() -> Parser:
         ),
     )
     imp.add_argument(
-        "file", nargs="?", metavar="FILE.xlsx", type=Path, help=translate("Cli", "the workbook (.xlsx or .xls)")
+        "file",
+        nargs="?",
+        metavar="FILE.xlsx",
+        type=Path,
+        help=translate("Cli", "the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file"),
     )
     imp.add_argument(
         "--dry-run",
@@ -154,6 +158,24 @@ def build_parser() -> Parser:
         metavar=translate("Cli", "SHEET!COLUMN=FIELD"),
         help=translate(
             "Cli", "correct the column mapping, e.g. '签约!F=signed_on' or 'F=' to ignore column F (repeatable)"
+        ),
+    )
+    imp.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar=translate("Cli", "HEADER=VALUE"),
+        help=translate(
+            "Cli",
+            "a value for every data row, as if the sheet had a column with that header, e.g. '计划年度=2022' "
+            "or '签约!街道=中韩街道' for one sheet (repeatable)",
+        ),
+    )
+    imp.add_argument(
+        "--create-missing",
+        action="store_true",
+        help=translate(
+            "Cli", "create the projects and villages the sheet names and the database lacks, in the same batch"
         ),
     )
     imp.add_argument("--include-hidden", action="store_true", help=translate("Cli", "import hidden rows too"))

@@ -51,6 +51,38 @@ def parse_columns(specs: list[str]) -> dict[str | None, dict[int, str]]:
     return result
 
 
+_SET = re.compile(r"^(?:(?P<sheet>[^!=]+)!)?(?P<header>[^=]+)=(?P<value>.*)$")
+
+
+def parse_values(specs: list[str]) -> dict[str | None, dict[str, str]]:
+    """'计划年度=2022', '签约!街道=中韩街道' -> {None: {'计划年度': '2022'}, '签约': {'街道': '中韩街道'}}."""
+    from qdgui.excel.sheet_import import field_for_header
+
+    result: dict[str | None, dict[str, str]] = {}
+    for spec in specs:
+        match = _SET.match(spec.strip())
+        if not match or not match["header"].strip() or not match["value"].strip():
+            raise ValueError(
+                translate(
+                    "Cli", "--set '{spec}': write HEADER=VALUE, e.g. '计划年度=2022' or '签约!街道=中韩街道'."
+                ).format(spec=spec)
+            )
+        header = match["header"].strip()
+        if not any(field_for_header(kind, header) for kind in kinds.KINDS if kind in _SHEET_KINDS):
+            raise ValueError(
+                translate(
+                    "Cli",
+                    "--set '{spec}': no kind of sheet has a column called {header}; write a header as in a "
+                    "ledger, such as 街道, 项目, 计划年度, 发现日期, 结构 or 状态.",
+                ).format(spec=spec, header=header)
+            )
+        result.setdefault(match["sheet"], {})[header] = match["value"].strip()
+    return result
+
+
+_SHEET_KINDS = ("signing", "demolition", "park", "annual_target")
+
+
 def run_import(args, database, settings: config.DeviceSettings, *, today: date | None = None) -> int:
     today = today or date.today()
     by = settings.as_operator()
@@ -60,7 +92,8 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
             for b in batches.list_batches(session):
                 state = translate("Cli", "undone {at:%Y-%m-%d %H:%M}").format(at=b.undone_at) if b.undone_at else ""
                 print(
-                    f"{b.id:>4}  {b.at:%Y-%m-%d %H:%M}  {b.kind:<8} {b.file_name}  {b.operator}  {b.summary}  {state}"
+                    f"{b.id:>4}  {b.at:%Y-%m-%d %H:%M}  {batch_kind(b.kind):<6} {b.file_name}  {b.operator}  "
+                    f"{summary_text(b.summary)}  {state}"
                 )
         return 0
     if args.undo is not None:
@@ -78,6 +111,7 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
         return 2
     try:
         columns = parse_columns(args.column)
+        values = parse_values(args.set)
     except ValueError as exc:
         print(translate("Cli", "qdgui: {message}").format(message=exc), file=err)
         return 2
@@ -90,7 +124,7 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
             mappings = {}
             for plan in plan_book(book, kind=args.kind):
                 mapping = dict(plan.mapping)
-                for sheet in (None, plan.name):
+                for sheet in (None, plan.name, plan.key):
                     for column, field in columns.get(sheet, {}).items():
                         if column >= len(plan.headers):
                             last = xl_col_to_name(len(plan.headers) - 1)
@@ -104,13 +138,15 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
                             )
                             return 2
                         mapping[column] = field
-                mappings[plan.name] = mapping
+                mappings[plan.key] = mapping
         options = importer.ImportOptions(
             kind=args.kind,
             mappings=mappings,
             include_hidden=args.include_hidden,
             again=args.again,
             defaults=Defaults(settings.district_code or None, settings.street_code or None),
+            values=values or None,
+            create_missing=args.create_missing,
         )
         run = importer.preview if args.dry_run else importer.commit
         report = run(database, book, options, by=by, today=today)
@@ -128,3 +164,37 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
             return 1
         print(translate("Cli", "{n} rejected rows written to {path}.").format(n=n, path=args.rejected))
     return 1 if report.rejected else 0
+
+
+def batch_kind(kind: str) -> str:
+    return {
+        "ledger": translate("Cli", "ledger"),
+        "sheet": translate("Cli", "sheet"),
+        "targets": translate("Cli", "targets"),
+    }.get(kind, kind)
+
+
+def summary_text(summary) -> str:
+    """An import batch's counts in words: 新增 12、拒绝 3 …"""
+    if not isinstance(summary, dict):
+        return str(summary or "")
+    words = {
+        "inserted": translate("Cli", "new"),
+        "updated": translate("Cli", "updated"),
+        "deleted": translate("Cli", "deleted"),
+        "unchanged": translate("Cli", "unchanged"),
+        "conflicts": translate("Cli", "conflicts"),
+        "held": translate("Cli", "held back"),
+        "similar": translate("Cli", "look alike"),
+        "joined": translate("Cli", "joined"),
+        "rejected": translate("Cli", "rejected"),
+    }
+    from qdgui.excel.importer import kind_label
+
+    parts = []
+    for key, value in summary.items():
+        if not value:
+            continue
+        label = words.get(key) or kind_label(key)
+        parts.append(f"{label} {value}")
+    return translate("Cli", ", ").join(parts)

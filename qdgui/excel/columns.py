@@ -11,9 +11,38 @@ from qdgui.models.parse import AREA_UNITS, COUNT_UNITS, LAND_UNITS, LENGTH_UNITS
 # Header names people write for each field, per kind (compared after folding width and spaces).
 _PLACE = {
     "district_code": ("区", "区市", "区(市)", "所属区", "所属区市", "区县", "区(市、县)", "辖区"),
-    "street_code": ("街道", "街道(镇)", "镇街", "街镇", "所属街道", "街道办事处", "街道办", "镇(街道)", "街道名称"),
+    "street_code": (
+        "街道",
+        "街道(镇)",
+        "镇街",
+        "街镇",
+        "所属街道",
+        "街道办事处",
+        "街道办",
+        "镇(街道)",
+        "街道名称",
+        "所在街道",
+        "所在镇街",
+        "街道(镇、园区)",
+        "镇街名称",
+    ),
 }
-_COMMUNITY = ("社区", "村", "社区(村)", "村(社区)", "村居", "社区/村", "村/社区", "所属社区", "社区名称", "村庄")
+_COMMUNITY = (
+    "社区",
+    "村",
+    "社区(村)",
+    "村(社区)",
+    "村居",
+    "社区/村",
+    "村/社区",
+    "所属社区",
+    "社区名称",
+    "村庄",
+    "所在社区",
+    "所在村",
+    "村(居)",
+    "社区(村居)",
+)
 _PROJECT = ("项目", "项目名称", "片区", "征迁项目", "所属项目", "片区名称", "项目(片区)")
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "signing": {
@@ -41,8 +70,21 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "disposal": ("处置方式", "处理方式", "处置类型"),
         "status": ("状态", "进度", "处置状态", "当前状态", "进展情况", "处置进度"),
         "found_on": ("发现日期", "认定日期", "排查日期", "登记日期", "发现时间", "认定时间"),
-        "done_on": ("拆除日期", "完成日期", "处置日期", "拆除时间", "整改日期", "完成时间", "拆除完成日期"),
-        "enforcement_unit": ("执法单位", "实施单位", "责任单位", "执法部门"),
+        "done_on": (
+            "拆除日期",
+            "完成日期",
+            "处置日期",
+            "拆除时间",
+            "整改日期",
+            "完成时间",
+            "拆除完成日期",
+            "拆除完成时间",
+            "实际拆除日期",
+            "办结日期",
+            "办结时间",
+            "拆除情况拆除日期",
+        ),
+        "enforcement_unit": ("执法单位", "实施单位", "责任单位", "执法部门", "执法中队", "执法队", "拆除单位"),
         "remarks": ("备注", "说明"),
     },
     "park": {
@@ -71,7 +113,7 @@ IGNORED = ("序号", "编码", "No", "No.", "序")
 # A field a sheet of the kind must have to be taken for that kind (besides the place).
 KEY_FIELDS = {
     "signing": ("signed_on",),
-    "demolition": ("case_no", "address"),
+    "demolition": ("address",),  # many real ledgers have no case number
     "park": ("name",),
     "annual_target": ("measure", "value"),
 }
@@ -181,13 +223,12 @@ def detect_layout(rows: list[list], merged, *, kind: str | None = None, scan: in
     header_rows = (best,)
     spans = {(m[0], m[1], m[3]) for m in merged if m[3] > m[1]}
     below = grid[best + 1] if best + 1 < len(grid) else []
-    above = grid[best - 1] if best > 0 else []
     if (
         any(r0 == best for r0, _, _ in spans)
         and sum(1 for cell in below if cell not in ("", None) and is_known_header(parse_header(cell).name)) >= 1
     ):
         header_rows = (best, best + 1)
-    elif best > 0 and any(r0 == best - 1 for r0, _, _ in spans) and any(cell not in ("", None) for cell in above):
+    elif best > 0 and any(r0 == best - 1 for r0, _, _ in spans) and _is_group_row(rows[best - 1]):
         if not any(m[0] == best - 1 and m[1] == 0 and m[3] >= len(grid[best]) - 1 for m in merged):  # not a title
             header_rows = (best - 1, best)
     width = max(len(grid[r]) for r in header_rows)
@@ -214,6 +255,111 @@ def detect_layout(rows: list[list], merged, *, kind: str | None = None, scan: in
                 mapping[c] = field
                 taken.add(field)
     return SheetLayout(header_rows, headers, chosen, mapping)
+
+
+def _is_group_row(raw: list) -> bool:
+    """A row of header groups (违建情况 over 结构/面积/发现日期): several texts, none a unit line (单位：户、㎡)."""
+    texts = {str(v).strip() for v in raw if isinstance(v, str) and v.strip()}
+    return len(texts) >= 2 and not any(t.startswith(("单位", "计量单位", "填报单位")) for t in texts)
+
+
+def _header_cells(row: list) -> tuple[int, int] | None:
+    """(known header names, distinct texts) of a row that could be a header: text only, no numbers or dates."""
+    texts = set()
+    for cell in row:
+        if cell in ("", None):
+            continue
+        if not isinstance(cell, str):
+            return None
+        texts.add(fold(cell))
+    known = sum(1 for t in texts if is_known_header(parse_header(t).name))
+    return known, len(texts)
+
+
+@dataclass
+class Table:
+    """One table of a sheet: its layout, its last row (exclusive) and the lines written above it."""
+
+    layout: SheetLayout
+    end: int
+    preamble: list[tuple[int, str]]  # (0-based row, text) of titles, 填报单位 and unit lines above the header
+
+
+def _line_text(raw: list) -> str | None:
+    """The text of a title-like row (one or two distinct texts, no numbers), or None."""
+    texts = []
+    for cell in raw:
+        if cell in ("", None):
+            continue
+        if not isinstance(cell, str):
+            return None
+        if cell.strip() and cell.strip() not in texts:
+            texts.append(cell.strip())
+    if not texts or len(texts) > 2:
+        return None
+    return "  ".join(texts)
+
+
+def detect_tables(
+    rows: list[list], merged, *, kind: str | None = None, kind_hint=None, fallback_kind: str | None = None
+) -> list[Table]:
+    """Every table of a sheet: a header row (text only, mostly known names) starts one, unless it repeats
+    the current table's header (a header printed again on each page). `kind_hint(text)` names the kind a
+    title line speaks of; it decides between kinds whose columns both fit (a park table has 面积 and
+    位置 too)."""
+    grid = fill_merged(rows, merged)
+    starts: list[int] = []
+    current: list[list[str]] = []  # the folded rows of the current table's header
+    r = 0
+    while r < len(grid):
+        cells = _header_cells(grid[r])
+        if cells is None or cells[0] < 2 or cells[0] * 10 < cells[1] * 4:
+            r += 1
+            continue
+        folded = [fold(c) for c in grid[r]]
+        if folded in current:
+            r += 1  # a repeated header: the reader skips it as such
+            continue
+        starts.append(r)
+        current = [folded]
+        r += 1
+        while r < len(grid) and (nxt := _header_cells(grid[r])) is not None and nxt[0] >= 1:
+            current.append([fold(c) for c in grid[r]])
+            r += 1  # the second row of a two-row header belongs to this one
+    tables: list[Table] = []
+    for i, start in enumerate(starts):
+        low = tables[-1].layout.first_data_row if tables else 0
+        window = max(start - 1, low)
+        shifted = [(max(r0 - window, 0), c0, r1 - window, c1) for r0, c0, r1, c1 in merged if r1 >= window]
+        next_start = starts[i + 1] if i + 1 < len(starts) else len(rows)
+        scan = start - window + 3
+        layout = detect_layout(rows[window:next_start], shifted, kind=kind, scan=scan)
+        if layout is None:
+            continue
+        header_rows = tuple(h + window for h in layout.header_rows)
+        preamble: list[tuple[int, str]] = []
+        top = header_rows[0] - 1
+        while top >= low:
+            raw = rows[top] if top < len(rows) else []
+            if all(v in ("", None) for v in raw):
+                top -= 1
+                continue
+            text = _line_text(raw)
+            if text is None or (tables and len(preamble) >= 3):
+                break
+            preamble.insert(0, (top, text))
+            top -= 1
+        if tables:
+            tables[-1].end = preamble[0][0] if preamble else header_rows[0]
+        if kind is None and kind_hint is not None:
+            hinted = next((k for _, text in reversed(preamble) if (k := kind_hint(text))), None) or fallback_kind
+            if hinted and hinted != layout.kind:
+                relaid = detect_layout(rows[window:next_start], shifted, kind=hinted, scan=scan)
+                if relaid is not None and set(relaid.mapping.values()) - {"district_code", "street_code"}:
+                    layout = relaid
+        layout.header_rows = header_rows
+        tables.append(Table(layout, next_start, preamble))
+    return tables
 
 
 def guess_kind(names: list[list[str]]) -> str | None:

@@ -30,6 +30,9 @@ class ImportOptions:
     include_hidden: bool = False
     again: bool = False  # import a hand-kept sheet whose exact file was imported before
     defaults: Defaults = Defaults()
+    # {sheet or None for all: {header: value}}: a value for every row, as if a column held it (--set)
+    values: dict[str | None, dict[str, str]] | None = None
+    create_missing: bool = False  # projects and villages the sheet names and the database lacks
 
 
 @dataclass
@@ -120,7 +123,7 @@ class ImportReport:
                         "Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import "
                         "({warned} with warnings), {bad} rejected, {skipped} skipped.",
                     ).format(
-                        sheet=plan.name,
+                        sheet=plan.label,
                         kind=kind_label(plan.kind),
                         header=plan.header_rows[-1] + 1,
                         ok=ok,
@@ -152,7 +155,12 @@ class ImportReport:
             )
             out.append(hint.format(id=self.batch_id, backup=self.backup))
         elif not self.dry_run:
-            out.append(translate("Import", "Nothing was written: the database already holds all of it."))
+            if self.merged is None and self.rejected:
+                out.append(translate("Import", "Nothing was written: no row could be imported (see the errors above)."))
+            elif self.merged is None:
+                out.append(translate("Import", "Nothing was written: the sheets hold no rows to import."))
+            else:
+                out.append(translate("Import", "Nothing was written: the database already holds all of it."))
         return out
 
 
@@ -215,7 +223,7 @@ def _run(
                 translate(
                     "Import",
                     "{file}: no sheet has a header row with known column names (such as "
-                    "签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.",
+                    "签约日期, 违建编号, 公园名称 or 指标).",
                 ).format(file=book.path.name)
             )
     if not dry_run:
@@ -272,6 +280,9 @@ def _run(
                     source_file=book.path.name,
                     on_insert=remember,
                     progress=progress,
+                    values=options.values,
+                    create_missing=options.create_missing,
+                    file_digest=book.sha256,
                 )
                 counted = Counter(p.kind for p in report.plans for r in p.rows if not r.rejected)
                 summary = {"inserted": sum(counted.values()), "rejected": report.rejected, **dict(counted)}

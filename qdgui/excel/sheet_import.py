@@ -6,21 +6,25 @@ import re
 from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import PurePath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from xlsxwriter.utility import xl_col_to_name
 
 from qdgui.excel import columns as cols
+from qdgui.excel import context
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
 from qdgui.models import repository, review
 from qdgui.models.lookups import bare_name
 from qdgui.models.parse import normalize
 from qdgui.models.records import (
+    CommunityDraft,
     DemolitionDraft,
     Operator,
     ParkDraft,
+    ProjectDraft,
     SigningDraft,
     TargetDraft,
     field_label,
@@ -31,7 +35,25 @@ from qdgui.work import ProgressCallback, no_progress
 
 DRAFTS = {"signing": SigningDraft, "demolition": DemolitionDraft, "park": ParkDraft, "annual_target": TargetDraft}
 TOTAL_WORDS = ("合计", "小计", "总计", "累计", "合 计", "总 计")
-NOTE_STARTS = ("注", "说明", "备注：", "填表人", "制表", "审核", "填报单位", "负责人", "联系人")
+TOTAL_ENDINGS = ("合计", "小计", "总计")  # 王台一村小计
+NOTE_STARTS = (
+    "注",
+    "说明",
+    "备注：",
+    "备注:",
+    "填表人",
+    "制表",
+    "审核",
+    "填报单位",
+    "负责人",
+    "单位负责人",
+    "统计负责人",
+    "联系人",
+    "联系电话",
+    "报出日期",
+    "填报日期",
+    "数据来源",
+)
 NUMERIC_FIELDS = set(cols.NUMERIC_UNITS)
 
 
@@ -52,8 +74,8 @@ class Issue:
             where += translate("Import", ", row {row}").format(row=self.row)
         if self.column is not None:
             where += translate("Import", ", column {column}").format(column=self.column)
-        if self.header:
-            where += translate("Import", " ({header})").format(header=self.header)
+        if self.header:  # a header written on two lines reads as one
+            where += translate("Import", " ({header})").format(header=" ".join(self.header.split()))
         return translate("Import", "{where}: {message}").format(where=where, message=self.message)
 
 
@@ -83,10 +105,33 @@ class SheetPlan:
     notes: list[Issue] = field(default_factory=list)
     rows: list[RowResult] = field(default_factory=list)
     skipped: list[Issue] = field(default_factory=list)
+    table: int = 1  # the table's number on its sheet (a weekly sheet holds several)
+    end_row: int | None = None  # 0-based, exclusive: where the next table's title starts
+    preamble: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
+    fills: dict[str, context.Fact] = field(default_factory=dict)  # field -> value for rows without one
+    created: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) made by the import
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) not in the database
 
     @property
     def name(self) -> str:
         return self.sheet.name
+
+    @property
+    def key(self) -> str:
+        """How mappings and --set name this table: the sheet's name, with '#N' from its second table on."""
+        return self.sheet.name if self.table == 1 else f"{self.sheet.name}#{self.table}"
+
+    @property
+    def label(self) -> str:
+        if self.table == 1:
+            return self.sheet.name
+        return translate("Import", "{sheet}, table {n} (row {row})").format(
+            sheet=self.sheet.name, n=self.table, row=self.header_rows[0] + 1
+        )
+
+    @property
+    def data_rows(self) -> range:
+        return range(self.header_rows[-1] + 1, len(self.sheet.rows) if self.end_row is None else self.end_row)
 
     def column_of(self, field_name: str) -> int | None:
         return next((c for c, f in self.mapping.items() if f == field_name), None)
@@ -106,18 +151,34 @@ class Defaults:
 def plan_book(
     book: RawBook, *, kind: str | None = None, mappings: dict[str, dict[int, str]] | None = None
 ) -> list[SheetPlan]:
-    """A plan for every visible sheet that has a recognisable header."""
+    """A plan for every table with a recognisable header on every visible sheet."""
     plans = []
     for sheet in book.sheets:
         if not sheet.visible:
             continue
-        layout = cols.detect_layout(sheet.rows, sheet.merged, kind=kind)
-        if layout is None or layout.kind is None:
-            continue
-        mapping = dict(layout.mapping)
-        if mappings and sheet.name in mappings:  # a column beyond the header holds nothing to read
-            mapping = {c: f for c, f in mappings[sheet.name].items() if f and c < len(layout.headers)}
-        plans.append(SheetPlan(sheet, layout.kind, layout.header_rows, layout.headers, mapping))
+        fallback = context.kind_of_text(sheet.name) or context.kind_of_text(book.path.stem)
+        tables = cols.detect_tables(
+            sheet.rows, sheet.merged, kind=kind, kind_hint=context.kind_of_text, fallback_kind=fallback
+        )
+        number = 0
+        for table in tables:
+            layout = table.layout
+            if layout.kind is None:
+                continue
+            number += 1
+            plan = SheetPlan(
+                sheet,
+                layout.kind,
+                layout.header_rows,
+                layout.headers,
+                dict(layout.mapping),
+                table=number,
+                end_row=table.end,
+                preamble=table.preamble,
+            )
+            if mappings and plan.key in mappings:  # a column beyond the header holds nothing to read
+                plan.mapping = {c: f for c, f in mappings[plan.key].items() if f and c < len(layout.headers)}
+            plans.append(plan)
     return plans
 
 
@@ -138,7 +199,8 @@ def unplanned_sheets(book: RawBook, plans: list[SheetPlan]) -> list[Issue]:
 
 
 class _Places:
-    """Names to codes for districts, streets, projects and communities, read once per import."""
+    """Names to codes for districts, streets, projects and communities, read once per import; the
+    projects and villages an import creates join them at once."""
 
     def __init__(self, session: Session):
         self.session = session
@@ -149,7 +211,20 @@ class _Places:
             if r.level in ("township", "special_zone"):
                 self.streets.setdefault(r.parent_code, []).append((r.code, r.name))
         self._projects: dict[tuple[str, str], list[str]] | None = None
+        self._project_names: dict[str, list[tuple[str, str]]] = {}  # district -> [(name, uuid)]
         self._communities: dict[tuple[str, str], str] | None = None
+        self._community_names: dict[str, list[str]] = {}  # street -> names
+
+    def gazetteer(self) -> context.Gazetteer:
+        districts = {name: code for code, name in self.districts.items()}
+        districts.update(DISTRICT_ALIASES)
+        streets: dict[str, list[str]] = {}
+        for pool in self.streets.values():
+            for code, name in pool:
+                streets.setdefault(name, []).append(code)
+        self.projects("", None)
+        names = tuple({n for pool in self._project_names.values() for n, _ in pool})
+        return context.Gazetteer(districts, streets, names)
 
     def district(self, text: str) -> str | None:
         wanted = normalize(text).replace(" ", "")
@@ -179,11 +254,33 @@ class _Places:
             for uuid, pname, pdistrict in self.session.execute(
                 select(Project.uuid, Project.name, Project.district_code).where(Project.deleted.is_(False))
             ):
-                self._projects.setdefault((cols.fold(pname), pdistrict), []).append(uuid)
+                self._remember_project(uuid, pname, pdistrict)
         key = cols.fold(name)
         if district:
             return self._projects.get((key, district), [])
         return [u for (n, _), uuids in self._projects.items() if n == key for u in uuids]
+
+    def _remember_project(self, uuid: str, name: str, district: str) -> None:
+        assert self._projects is not None
+        self._projects.setdefault((cols.fold(name), district), []).append(uuid)
+        self._project_names.setdefault(district, []).append((name, uuid))
+
+    def near_projects(self, name: str, district: str | None) -> list[str]:
+        """Names of this district's projects that nearly match (张村河片区城中村改造 / 张村河片区旧村改造)."""
+        self.projects("", None)
+        pool = self._project_names.get(district, []) if district else []
+        return _near(name, [n for n, _ in pool])
+
+    def create_project(self, name: str, district: str, *, by: Operator, today: date) -> str:
+        uuid = repository.add(
+            self.session,
+            ProjectDraft(name, _campaign_area(name), district),
+            by=by,
+            today=today,
+            confirm_warnings=True,
+        )
+        self._remember_project(uuid, name, district)
+        return uuid
 
     def community(self, name: str, street: str | None) -> str | None:
         if not street:
@@ -194,6 +291,7 @@ class _Places:
                 select(Community.uuid, Community.name, Community.street_code).where(Community.deleted.is_(False))
             ):
                 self._communities[(cols.fold(cname), cstreet)] = uuid
+                self._community_names.setdefault(cstreet, []).append(cname)
         key = cols.fold(name)
         found = self._communities.get((key, street))
         if found is None:
@@ -204,6 +302,53 @@ class _Places:
                     or self._communities.get((key + suffix, street))
                 )
         return found
+
+    def near_communities(self, name: str, street: str | None) -> list[str]:
+        self.community("", street)
+        return _near(name, self._community_names.get(street or "", []))
+
+    def create_community(self, name: str, street: str, *, by: Operator, today: date) -> str:
+        kind = "village" if name.endswith(("村", "庄", "屯")) else "community"
+        uuid = repository.add(self.session, CommunityDraft(street, name, kind), by=by, today=today)
+        assert self._communities is not None
+        self._communities[(cols.fold(name), street)] = uuid
+        self._community_names.setdefault(street, []).append(name)
+        return uuid
+
+
+def _near(name: str, pool: list[str]) -> list[str]:
+    """Names that are nearly this one: one inside the other, or most characters shared in order."""
+    from difflib import SequenceMatcher
+
+    wanted = cols.fold(name)
+    found = []
+    for other in pool:
+        folded = cols.fold(other)
+        if folded == wanted:
+            continue
+        if (len(wanted) >= 3 and wanted in folded) or (len(folded) >= 3 and folded in wanted):
+            found.append(other)
+        elif SequenceMatcher(None, wanted, folded).ratio() >= 0.7:
+            found.append(other)
+    return found
+
+
+_CAMPAIGN_WORDS = (
+    (("李村河", "张村河"), "licun_river"),
+    (("历史城区", "历史文化街区", "老城区", "历史街区"), "historic_district"),
+    (("地铁", "轨道交通"), "metro"),
+    (("停车",), "parking"),
+    (("低效", "园区"), "low_efficiency_zone"),
+    (("公园",), "park_city"),
+    (("道路", "交通", "快速路", "立交"), "transport"),
+    (("管网", "市政", "供热", "排水"), "municipal"),
+)
+
+
+def _campaign_area(name: str) -> str:
+    """The campaign area a project's name says; otherwise old city and village renewal, the campaign's
+    largest (the created project is listed, and its area can be changed on the Projects page)."""
+    return next((area for words, area in _CAMPAIGN_WORDS if any(w in name for w in words)), "old_city_village")
 
 
 def _blank(value) -> bool:
@@ -240,11 +385,28 @@ FOLDED_TEXT = ("case_no", "agreement_no", "address")  # identifiers: full-width 
 class _RowReader:
     """Turns one sheet's data rows into drafts and located problems."""
 
-    def __init__(self, plan: SheetPlan, places: _Places, defaults: Defaults, include_hidden: bool):
+    def __init__(
+        self,
+        plan: SheetPlan,
+        places: _Places,
+        defaults: Defaults,
+        include_hidden: bool,
+        *,
+        create_missing: bool = False,
+        by: Operator | None = None,
+        today: date | None = None,
+        on_insert=None,
+        case_prefix: str = "TZ",
+    ):
         self.plan = plan
         self.places = places
         self.defaults = defaults
         self.include_hidden = include_hidden
+        self.create_missing = create_missing
+        self.by = by
+        self.today = today
+        self.on_insert = on_insert
+        self.case_prefix = case_prefix
         sheet = plan.sheet
         first = plan.header_rows[-1] + 1
         self.merged_data = [m for m in sheet.merged if m[0] >= first]
@@ -273,8 +435,16 @@ class _RowReader:
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:
             return translate("Import", "Hidden row: not imported (show it in Excel, or choose to include hidden rows).")
         texts = [normalize(_cell_text(v)).replace(" ", "") for v in cells if not _blank(v)]
-        if any(t in TOTAL_WORDS for t in texts[:3]):
+        if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts[:3]):
             return translate("Import", "Total row: not imported (totals are computed from the records).")
+        raw = self.plan.sheet.rows[r] if r < len(self.plan.sheet.rows) else []
+        raw_texts = [v for v in raw if not _blank(v)]
+        if (
+            raw_texts
+            and all(isinstance(v, str) for v in raw_texts)
+            and normalize(raw_texts[0]).strip().startswith(NOTE_STARTS)
+        ):
+            return translate("Import", "Note below the table: not imported.")
         headers = [cols.fold(self.plan.headers[c].text.split(" / ")[-1]) for c in self.plan.mapping]
         if sum(1 for v, h in zip(values, headers) if not _blank(v) and cols.fold(v) == h) >= max(2, len(headers) // 2):
             return translate("Import", "Repeated header row: not imported.")
@@ -311,12 +481,97 @@ class _RowReader:
             if field_name in NUMERIC_FIELDS:
                 value = _with_unit(value, self.plan.headers[c].unit)
             raw[field_name] = value
+        for name, fact in self.plan.fills.items():
+            if fact.source == "set":
+                raw[name] = fact.text  # the value given for the whole sheet, as if a column held it
+            elif name not in raw:
+                raw[name] = fact.text
+        self.derive(r, raw)
         draft_values, own_fields = self.resolve(r, raw, result)
         draft_type = DRAFTS[self.plan.kind]
         names = draft_type.__dataclass_fields__
         draft = draft_type(**{n: draft_values.get(n) for n in names})
         result.values = {"_own_fields": own_fields}
         return result, draft
+
+    def derive(self, r: int, raw: dict) -> None:
+        """Values a real ledger leaves out that its other columns give (documented in the README)."""
+        kind, mapped = self.plan.kind, set(self.plan.mapping.values()) | set(self.plan.fills)
+        if kind == "demolition":
+            if "case_no" not in mapped:
+                raw["case_no"] = f"{self.case_prefix}-{self.plan.table}-{r + 1:05d}"
+            if "status" not in mapped and not _blank(raw.get("done_on")):
+                rectified = cols.choice_code("disposal", raw.get("disposal", "")) in ("rectify", "renovate")
+                raw["status"] = "rectified" if rectified else "demolished"
+            if "disposal" not in mapped and not _blank(raw.get("status")):
+                status = raw["status"]
+                code = status if status in ("rectified",) else cols.choice_code("status", status)
+                raw["disposal"] = "rectify" if code == "rectified" else "demolish"
+        if kind == "park" and "plan_year" not in mapped:
+            for date_field in ("completed_on", "started_on"):
+                value = raw.get(date_field)
+                if isinstance(value, (date, datetime)):
+                    raw["plan_year"] = value.year
+                    break
+                found = re.match(r"\s*(20\d{2})\s*[-./年]", str(value or ""))
+                if found:
+                    raw["plan_year"] = int(found.group(1))
+                    break
+
+    def missing_reference(self, r: int, field_name: str, name: str, where: str | None, result: RowResult):
+        """A project or village the database lacks: offer near names, create it when asked, else say how."""
+        kind = "project" if field_name == "project_uuid" else "community"
+        place = (self.places.districts if kind == "project" else _street_names(self.places)).get(where or "", "")
+        near = (
+            self.places.near_projects(name, where) if kind == "project" else self.places.near_communities(name, where)
+        )
+        if near:
+            text = (
+                translate(
+                    "Import",
+                    "No project named \u201c{text}\u201d in {place}; it is close to \u201c{near}\u201d. Nothing is "
+                    "guessed: if it is that project, write its name as in the database (or give it for the whole "
+                    "sheet); if it is another, add it on the Projects page.",
+                )
+                if kind == "project"
+                else translate(
+                    "Import",
+                    "No community or village named \u201c{text}\u201d in {place}; it is close to \u201c{near}\u201d. "
+                    "Nothing is guessed: write its name as in the database, or add it on the Communities page.",
+                )
+            )
+            result.issues.append(
+                self.issue(r, field_name, text.format(text=name, place=place, near="\u201d, \u201c".join(near)))
+            )
+            return None
+        if where is None:
+            return None  # the place's own problem is reported
+        if self.create_missing and self.by is not None and self.today is not None:
+            if kind == "project":
+                uuid = self.places.create_project(name, where, by=self.by, today=self.today)
+            else:
+                uuid = self.places.create_community(name, where, by=self.by, today=self.today)
+            self.plan.created.append((kind, name, place))
+            if self.on_insert is not None:
+                self.on_insert(kind, uuid)
+            return uuid
+        if (kind, name, place) not in self.plan.missing:
+            self.plan.missing.append((kind, name, place))
+        text = (
+            translate(
+                "Import",
+                "No project named \u201c{text}\u201d in {place}: create it with this import (create missing "
+                "projects and villages), or add it on the Projects page first.",
+            )
+            if kind == "project"
+            else translate(
+                "Import",
+                "\u201c{text}\u201d is not a community or village of {place}: create it with this import (create "
+                "missing projects and villages), or add it on the Communities page first.",
+            )
+        )
+        result.issues.append(self.issue(r, field_name, text.format(text=name, place=place)))
+        return None
 
     def resolve(self, r: int, raw: dict, result: RowResult) -> tuple[dict, set[str]]:
         """Names to codes (districts, streets, projects, communities, choices); problems located."""
@@ -365,44 +620,123 @@ class _RowReader:
         values["district_code"] = None if "district_code" in own else district
         values["street_code"] = None if "street_code" in own else street
         if "project_uuid" in raw:
-            name = _cell_text(raw["project_uuid"])
+            name = normalize(_cell_text(raw["project_uuid"])).strip()
             found = self.places.projects(name, district)
             values["project_uuid"] = found[0] if len(found) == 1 else None
-            if len(found) != 1:
+            if len(found) > 1:
                 own.add("project_uuid")
                 result.issues.append(
                     self.issue(
                         r,
                         "project_uuid",
                         translate(
-                            "Import",
-                            "No project named \u201c{text}\u201d in this district: add it on the Projects page first.",
+                            "Import", "More than one project is named \u201c{text}\u201d in this district."
                         ).format(text=name),
                     )
                 )
+            elif not found:
+                values["project_uuid"] = self.missing_reference(r, "project_uuid", name, district, result)
+                if values["project_uuid"] is None:
+                    own.add("project_uuid")
         if "community_uuid" in raw:
-            name = _cell_text(raw["community_uuid"])
+            name = normalize(_cell_text(raw["community_uuid"])).strip()
             found = self.places.community(name, street)
+            if found is None and street is not None:
+                found = self.missing_reference(r, "community_uuid", name, street, result)
             values["community_uuid"] = found
             if found is None:
                 own.add("community_uuid")
-                result.issues.append(
-                    self.issue(
-                        r,
-                        "community_uuid",
-                        translate(
-                            "Import",
-                            "\u201c{text}\u201d is not a community or village of this street: add it on the "
-                            "Communities page first.",
-                        ).format(text=name),
+                if street is None and "street_code" not in own:
+                    result.issues.append(
+                        self.issue(
+                            r,
+                            "community_uuid",
+                            translate(
+                                "Import",
+                                "\u201c{text}\u201d: a village is looked up in its street, and the row has none.",
+                            ).format(text=name),
+                        )
                     )
-                )
         for choice in ("structure", "disposal", "status", "kind", "compensation", "measure"):
             if choice in raw:
                 code = cols.choice_code(choice, raw[choice])
                 if code is not None:
                     values[choice] = code
         return values, own
+
+
+FILL_FIELDS = {  # a fact found outside the table, and the field it fills per kind
+    "district": {k: "district_code" for k in DRAFTS},
+    "street": {"signing": "street_code", "demolition": "street_code", "park": "street_code"},
+    "project": {"signing": "project_uuid", "demolition": "project_uuid"},
+    "year": {"park": "plan_year", "annual_target": "year"},
+    "park_kind": {"park": "kind"},
+}
+
+
+def _street_names(places: _Places) -> dict[str, str]:
+    return {code: name for pool in places.streets.values() for code, name in pool}
+
+
+def field_for_header(kind: str, header: str) -> tuple[str, str | None] | None:
+    """The field a header names for this kind (a synonym, the form's label or the field's own name),
+    and the unit the header declares; None when it names none."""
+    parsed = cols.parse_header(header)
+    found = cols.match_field(kind, [parsed.name])
+    if found is None:
+        for name in DRAFTS[kind].__dataclass_fields__:
+            if parsed.name in (name, cols.fold(field_label(name))):
+                found = name
+                break
+    return (found, parsed.unit) if found else None
+
+
+def sheet_values(
+    plan: SheetPlan, specs: dict[str | None, dict[str, str]] | None
+) -> tuple[dict[str, context.Fact], list[Issue]]:
+    """The --set values (or the wizard's 'same for every row') that apply to this table, as fields."""
+    found: dict[str, context.Fact] = {}
+    notes: list[Issue] = []
+    if not specs or plan.kind is None:
+        return found, notes
+    for scope in (None, plan.name, plan.key):
+        for header, value in (specs.get(scope) or {}).items():
+            named = field_for_header(plan.kind, header)
+            if named is None:
+                continue
+            name, unit = named
+            text = _with_unit(value, unit) if name in NUMERIC_FIELDS else value
+            found[name] = context.Fact(name, str(text), "set")
+            column = plan.column_of(name)
+            if column is not None:
+                notes.append(
+                    Issue(
+                        plan.name,
+                        plan.header_rows[-1] + 1,
+                        xl_col_to_name(column),
+                        plan.header_text(column),
+                        translate(
+                            "Import", "{field} is given for the whole sheet ({value}): this column is not read."
+                        ).format(field=field_label(name), value=value),
+                        "warning",
+                    )
+                )
+                del plan.mapping[column]
+    return found, notes
+
+
+def _fills(plan: SheetPlan, facts: dict[str, context.Fact]) -> dict[str, context.Fact]:
+    """Facts from outside the table, as the fields they fill for this table's kind."""
+    fills = {}
+    for fact in facts.values():
+        target = FILL_FIELDS.get(fact.field, {}).get(plan.kind or "")
+        if target:
+            fills[target] = context.Fact(target, fact.text, fact.source, fact.row)
+    return fills
+
+
+def _source_text(fact: context.Fact) -> str:
+    return translate("Import", context.SOURCES[fact.source]).format(row=fact.row)
 
 
 def run_plans(
@@ -416,21 +750,47 @@ def run_plans(
     source_file: str | None = None,
     on_insert=None,
     progress: ProgressCallback = no_progress,
+    values: dict[str | None, dict[str, str]] | None = None,
+    create_missing: bool = False,
+    file_digest: str = "",
 ) -> None:
     """Read every data row of the plans and insert the valid ones in this session (the caller commits
     for an import, or rolls back for a preview: either way the rows see each other, so a total or a
     duplicate inside the file is caught exactly as it would be on commit)."""
     places = _Places(session)
-    total = sum(max(len(p.sheet.rows) - p.header_rows[-1] - 1, 0) for p in plans)
+    gazetteer = places.gazetteer()
+    total = sum(len(p.data_rows) for p in plans)
     done = 0
+    sheets = [p.name for p in plans]
     for plan in plans:
-        plan.rows, plan.skipped = [], []
-        plan.notes = _plan_notes(plan, defaults)
+        plan.rows, plan.skipped, plan.created, plan.missing = [], [], [], []
+        given, given_notes = sheet_values(plan, values)
+        first = next(p for p in plans if p.sheet is plan.sheet and p.table == 1)
+        lines = (
+            [("title", r + 1, text) for r, text in reversed(plan.preamble)]
+            + ([("title", r + 1, text) for r, text in reversed(first.preamble)] if first is not plan else [])
+            + ([("sheet_name", None, plan.name)] if not source_file or plan.name != PurePath(source_file).stem else [])
+            + ([("file_name", None, PurePath(source_file).stem)] if source_file else [])
+        )
+        found = _fills(plan, context.gather(lines, gazetteer))
+        plan.fills = {**found, **given}
+        plan.notes = given_notes + _plan_notes(plan, defaults, places)
         if any(n.severity == "error" for n in plan.notes):
             continue
-        reader = _RowReader(plan, places, defaults, include_hidden)
+        sheet_no = sheets.index(plan.name) + 1
+        reader = _RowReader(
+            plan,
+            places,
+            defaults,
+            include_hidden,
+            create_missing=create_missing,
+            by=by,
+            today=today,
+            on_insert=on_insert,
+            case_prefix=f"TZ{file_digest[:8]}-{sheet_no}" if file_digest else f"TZ-{sheet_no}",
+        )
         draft_type = DRAFTS[plan.kind]
-        for r in range(plan.header_rows[-1] + 1, len(plan.sheet.rows)):
+        for r in plan.data_rows:
             done += 1
             if done % 200 == 0:
                 progress(done, total)
@@ -464,18 +824,55 @@ def run_plans(
                 if on_insert is not None:
                     on_insert(plan.kind, result.uuid)
             plan.rows.append(result)
+        plan.notes += _reference_notes(plan)
     progress(total, total)
 
 
-def _plan_notes(plan: SheetPlan, defaults: Defaults) -> list[Issue]:
+def _reference_notes(plan: SheetPlan) -> list[Issue]:
     notes = []
+    row = plan.header_rows[-1] + 1
+    labels = {"project": translate("Import", "project"), "community": translate("Import", "community or village")}
+    if plan.created:
+        listed = "、".join(f"{labels[k]} {n}（{w}）" for k, n, w in plan.created)
+        notes.append(
+            Issue(
+                plan.name,
+                row,
+                None,
+                None,
+                translate("Import", "Created with this import (undone with it): {list}.").format(list=listed),
+                "warning",
+            )
+        )
+    if plan.missing:
+        listed = "、".join(f"{labels[k]} {n}（{w}）" for k, n, w in plan.missing)
+        notes.append(
+            Issue(
+                plan.name,
+                row,
+                None,
+                None,
+                translate(
+                    "Import",
+                    "Not in the database: {list}. Import with 'create missing projects and villages' "
+                    "(--create-missing) to create them in the same batch.",
+                ).format(list=listed),
+                "warning",
+            )
+        )
+    return notes
+
+
+def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Issue]:
+    notes = []
+    row = plan.header_rows[-1] + 1
     mapped = set(plan.mapping.values())
     for c, header in enumerate(plan.headers):
         if c not in plan.mapping and header.text and header.name not in cols.IGNORED:
             notes.append(
                 Issue(
                     plan.name,
-                    plan.header_rows[-1] + 1,
+                    row,
                     xl_col_to_name(c),
                     header.text,
                     translate(
@@ -484,23 +881,97 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults) -> list[Issue]:
                     "warning",
                 )
             )
+    for name, fact in plan.fills.items():
+        if name in mapped and fact.source != "set":
+            continue
+        shown = fact.text
+        notes.append(
+            Issue(
+                plan.name,
+                row,
+                None,
+                field_label(name),
+                translate("Import", "{field} for every row without one: {value}, from {source}.").format(
+                    field=field_label(name), value=shown, source=_source_text(fact)
+                ),
+                "note",
+            )
+        )
+    filled = mapped | set(plan.fills)
+    if "district_code" not in filled and "street_code" not in filled and defaults.district_code:
+        notes.append(
+            Issue(
+                plan.name,
+                row,
+                None,
+                field_label("district_code"),
+                translate(
+                    "Import",
+                    "The sheet does not say its district: {district} is assumed, from {source}. If it is "
+                    "another, give 区 for the whole sheet.",
+                ).format(
+                    district=places.districts.get(defaults.district_code, defaults.district_code),
+                    source=translate("Import", context.SOURCES["settings"]),
+                ),
+                "warning",
+            )
+        )
+    derived = []
+    if plan.kind == "demolition":
+        if "case_no" not in filled:
+            derived.append(
+                translate(
+                    "Import",
+                    "No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters "
+                    "of the file's fingerprint - sheet - table - row), the same on every import of this file.",
+                )
+            )
+        if "status" not in filled and "done_on" in mapped:
+            derived.append(
+                translate(
+                    "Import",
+                    "No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its "
+                    "disposal is rectification).",
+                )
+            )
+    if plan.kind == "demolition" and "disposal" not in filled and filled & {"status", "done_on"}:
+        derived.append(
+            translate(
+                "Import",
+                "No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.",
+            )
+        )
+    if plan.kind == "park" and "plan_year" not in filled:
+        derived.append(
+            translate("Import", "No column for 计划年度: the year of a row's completion or start date is taken.")
+        )
+    notes += [Issue(plan.name, row, None, None, text, "note") for text in derived]
     draft_type = DRAFTS[plan.kind]
     required = [n for n, f in draft_type.__dataclass_fields__.items() if f.default is MISSING]
+    derivable = {
+        "demolition": {"case_no"}
+        | ({"status", "disposal"} if "done_on" in mapped else set())
+        | ({"disposal"} if "status" in filled else set()),
+        "park": {"plan_year"} if mapped & {"completed_on", "started_on"} else set(),
+    }.get(plan.kind, set())
     for name in required:
-        if name in mapped:
+        if name in filled or name in derivable:
             continue
-        if name == "district_code" and ("street_code" in mapped or defaults.district_code):
+        if name == "district_code" and ("street_code" in filled or defaults.district_code):
             continue
         if name == "street_code" and defaults.street_code:
             continue
         notes.append(
             Issue(
                 plan.name,
-                plan.header_rows[-1] + 1,
+                row,
                 None,
                 field_label(name),
                 translate(
-                    "Import", "No column for {field}: the sheet cannot be imported (choose the column in the mapping)."
+                    "Import",
+                    "No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or "
+                    "give one value for the whole sheet (wizard: same value for every row; command line: "
+                    "--set {field}=VALUE).",
                 ).format(field=field_label(name)),
                 "error",
             )

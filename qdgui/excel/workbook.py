@@ -42,7 +42,7 @@ class Limits:
     rows: int = 1_048_576
     cells: int = 25_000_000  # the rectangle calamine allocates (rows x columns)
     seconds: float = 300.0
-    child_memory: int = 6 * 2**30
+    child_memory: int = 512 * 2**20  # the reader's address space (RLIMIT_AS), where the system allows
 
 
 DEFAULT_LIMITS = Limits()
@@ -62,7 +62,7 @@ class RawSheet:
 @dataclass
 class RawBook:
     path: Path
-    format: str  # "xlsx" or "xls"
+    format: str  # "xlsx", "xlsb", "ods", "xls" or "csv" (also tab-separated text)
     sha256: str
     sheets: list[RawSheet]
 
@@ -126,29 +126,69 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, dict[s
             QT_TRANSLATE_NOOP("Import", "Cannot open {file}: {reason}"), file=name, reason=exc.strerror or exc
         ) from exc
     if not head.startswith(ZIP_MAGIC):
+        from qdgui.excel.textfile import TEXT_SUFFIXES, looks_like_text
+
+        with open(path, "rb") as handle:
+            start = handle.read(65536)
+        if path.suffix.lower() in TEXT_SUFFIXES and looks_like_text(start):
+            return "csv", {}
         raise _fail(
             QT_TRANSLATE_NOOP(
                 "Import",
-                "{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.",
+                "{file} is not a workbook qdgui reads (.xlsx, .xls, .xlsb, .ods, or a CSV or tab-separated "
+                ".csv/.txt file). If it is a WPS file, save it as .xlsx first.",
             ),
             file=name,
         )
-    return "xlsx", _check_xlsx(path, limits)
+    return _check_xlsx(path, limits)
 
 
-def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
+_OFFICE_DOCUMENT = re.compile(
+    rb'Type="[^"]*/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*/officeDocument"'
+)
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _member_name(name: str) -> str:
+    """A zip member's name as a package path: some writers use backslashes (seen in Chinese workbooks)."""
+    return name.replace("\\", "/").lstrip("/")
+
+
+def _main_part(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> str | None:
+    """The workbook part, found as Excel finds it: through the package's _rels/.rels, else the usual name."""
+    rels = members.get("_rels/.rels")
+    if rels is not None and rels.file_size < 2**20:
+        found = _OFFICE_DOCUMENT.search(archive.read(rels))
+        if found:
+            target = _member_name((found.group(1) or found.group(2)).decode("utf-8", "replace"))
+            if target in members:
+                return target
+    for usual in ("xl/workbook.xml", "xl/workbook.bin"):
+        if usual in members:
+            return usual
+    return None
+
+
+def _check_xlsx(path: Path, limits: Limits) -> tuple[str, dict[str, set[int]]]:
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            members = {info.filename: info for info in infos}
-            if "xl/workbook.xml" not in members:
-                raise _fail(
-                    QT_TRANSLATE_NOOP(
-                        "Import", "{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml)."
-                    ),
-                    file=name,
-                )
+            members = {_member_name(info.filename): info for info in infos}
+            mimetype = members.get("mimetype")
+            if mimetype is not None and archive.read(mimetype).strip() == _ODS_MIME:
+                main, kind = None, "ods"
+            else:
+                main = _main_part(archive, members)
+                kind = "xlsb" if main is not None and main.endswith(".bin") else "xlsx"
+                if main is None:
+                    raise _fail(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "{file} is a zip archive but not an Excel workbook (it has no workbook part).",
+                        ),
+                        file=name,
+                    )
             total = 0
             for info in infos:
                 total += info.file_size
@@ -180,12 +220,13 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, set[int]]:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_prologue(archive, info, name)
-            sheets = _sheet_parts(archive, name)
             hidden: dict[str, set[int]] = {}
-            for sheet_name, part in sheets:
-                if part in members:
-                    hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
-            return hidden
+            if kind == "xlsx" and main is not None:
+                # Binary (.xlsb) and OpenDocument sheets are not scanned here: the reader's memory cap holds.
+                for sheet_name, part in _sheet_parts(archive, name, main, members):
+                    if part in members:
+                        hidden[sheet_name] = _scan_sheet(archive, members[part], sheet_name, name, limits)
+            return kind, hidden
     except (zipfile.BadZipFile, zlib.error) as exc:
         raise _fail(
             QT_TRANSLATE_NOOP(
@@ -222,7 +263,9 @@ def _check_prologue(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
         )
 
 
-def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+def _sheet_parts(
+    archive: zipfile.ZipFile, name: str, main: str, members: dict[str, zipfile.ZipInfo]
+) -> list[tuple[str, str]]:
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
@@ -232,14 +275,17 @@ def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
     }
     r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        book = ElementTree.fromstring(archive.read(members[main]))
+        folder = posixpath.dirname(main)
+        rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
         targets = {}
-        if "xl/_rels/workbook.xml.rels" in archive.namelist():
-            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        if rels_name in members:
+            rels = ElementTree.fromstring(archive.read(members[rels_name]))
             for rel in rels.findall("rel:Relationship", ns):
-                target = rel.get("Target", "")
                 target = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                    _member_name(rel.get("Target", ""))
+                    if rel.get("Target", "").startswith(("/", "\\"))
+                    else (posixpath.normpath(posixpath.join(folder, rel.get("Target", "").replace("\\", "/"))))
                 )
                 targets[rel.get("Id")] = target
     except DefusedXmlException as exc:
@@ -258,10 +304,9 @@ def _sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
     ]
 
 
-_ROW = re.compile(rb"<row\b[^>]*>")
+_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,})\d')
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(1|true)"')
 
 
@@ -273,10 +318,14 @@ def _column_number(letters: bytes) -> int:
 
 
 def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int]:
-    """Stream a sheet's XML once: its real extent and cell count against the limits, its hidden rows."""
+    """Stream a sheet's XML once: its real extent and cell count against the limits, its hidden rows.
+    The extent is that of the cells holding something: the dimension tag and styled empty cells
+    (`<c r="XFD1048576" s="0"/>`, written by some programs for a formatted sheet) claim far corners
+    the reader never allocates."""
     hidden: set[int] = set()
     max_row = rows_seen = cells = 0
     widest = 0
+    row_index = 0
     carry = b""
     with archive.open(info) as handle:
         while True:
@@ -284,23 +333,26 @@ def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int
             if not chunk:
                 break
             text = carry + chunk
-            if not carry:
-                dimension = _DIMENSION.search(text[:2048])
-                if dimension:
-                    widest = max(widest, _column_number(dimension.group(1)))
-                    max_row = max(max_row, int(dimension.group(2)))
-            cells += chunk.count(b"<c ")
-            for row in _ROW.finditer(text):
-                if row.end() <= len(carry):
+            for tag in _TAG.finditer(text):
+                if tag.end() <= len(carry):
                     continue
-                rows_seen += 1
-                number = _ROW_NUMBER.search(row.group(0))
-                index = int(number.group(1)) if number else rows_seen
-                max_row = max(max_row, index)
-                if _HIDDEN.search(row.group(0)):
-                    hidden.add(index - 1)
-            for cell in _WIDE_CELL.finditer(text):
-                widest = max(widest, _column_number(cell.group(1)))
+                attributes = tag.group(2)
+                if tag.group(1) == b"row":
+                    rows_seen += 1
+                    number = _ROW_NUMBER.search(attributes)
+                    row_index = int(number.group(1)) if number else row_index + 1
+                    if _HIDDEN.search(attributes):
+                        hidden.add(row_index - 1)
+                    continue
+                if attributes.endswith(b"/"):
+                    continue  # an empty cell: formatting only
+                cells += 1
+                ref = _REF.search(attributes)
+                if ref:
+                    widest = max(widest, _column_number(ref.group(1)))
+                    max_row = max(max_row, int(ref.group(2)))
+                else:
+                    max_row = max(max_row, row_index)
             carry = text[-256:]
     columns = max(widest, 26)  # single-letter columns are not scanned: assume all 26
     if max_row > limits.rows or columns > limits.columns or max_row * columns > limits.cells or cells > limits.cells:
@@ -449,11 +501,39 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     return payload
 
 
+def _read_text(path: Path, limits: Limits) -> list[list]:
+    from qdgui.excel.textfile import TextTableError, read_rows
+
+    try:
+        rows, _encoding = read_rows(path, max_rows=limits.rows, max_columns=limits.columns)
+    except TextTableError as exc:
+        texts = {
+            "encoding": QT_TRANSLATE_NOOP(
+                "Import",
+                "{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as "
+                "CSV UTF-8 or as .xlsx.",
+            ),
+            "rows": QT_TRANSLATE_NOOP("Import", "{file} has more than {rows} rows; it is not read."),
+            "columns": QT_TRANSLATE_NOOP(
+                "Import", "{file}: row {row} has {columns} columns, more than {limit}; it is not read."
+            ),
+            "syntax": QT_TRANSLATE_NOOP("Import", "{file}: row {row} cannot be read as CSV ({detail})."),
+        }
+        raise _fail(texts[exc.reason], file=path.name, **exc.details) from exc
+    except OSError as exc:
+        raise _fail(
+            QT_TRANSLATE_NOOP("Import", "Cannot open {file}: {reason}"), file=path.name, reason=exc.strerror or exc
+        ) from exc
+    return rows
+
+
 def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallback = no_progress) -> RawBook:
     """Check, then read every worksheet of an .xlsx or .xls file; raises ReadError or Cancelled."""
     path = Path(path)
     kind, hidden = check_file(path, limits)
     digest = file_digest(path)
+    if kind == "csv":
+        return RawBook(path, kind, digest, [RawSheet(path.stem, True, _read_text(path, limits))])
     sheets = []
     for name, visible, rows, merged in _parse_in_child(path, limits, progress):
         sheets.append(RawSheet(name, visible, rows, merged, hidden.get(name, set())))

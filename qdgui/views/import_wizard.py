@@ -55,7 +55,7 @@ class OpenFile:
         return file_dialogs.open_file(
             parent,
             QCoreApplication.translate("OpenFile", "Import a workbook"),
-            QCoreApplication.translate("OpenFile", "Excel workbooks (*.xlsx *.xls)"),
+            QCoreApplication.translate("OpenFile", "Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)"),
             purpose="import",
         )
 

@@ -208,10 +208,10 @@
     <message>
         <location filename="../../qdgui/app.py" line="81"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
-        <location filename="../../qdgui/cli_import.py" line="70"/>
-        <location filename="../../qdgui/cli_import.py" line="82"/>
-        <location filename="../../qdgui/cli_import.py" line="118"/>
-        <location filename="../../qdgui/cli_import.py" line="127"/>
+        <location filename="../../qdgui/cli_import.py" line="103"/>
+        <location filename="../../qdgui/cli_import.py" line="116"/>
+        <location filename="../../qdgui/cli_import.py" line="154"/>
+        <location filename="../../qdgui/cli_import.py" line="163"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
@@ -347,102 +347,117 @@
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="140"/>
-        <source>the workbook (.xlsx or .xls)</source>
-        <translation>要导入的工作簿（.xlsx 或 .xls）</translation>
+        <location filename="../../qdgui/cli.py" line="144"/>
+        <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
+        <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="145"/>
+        <location filename="../../qdgui/cli.py" line="149"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="148"/>
+        <location filename="../../qdgui/cli.py" line="152"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="154"/>
+        <location filename="../../qdgui/cli.py" line="158"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="155"/>
+        <location filename="../../qdgui/cli.py" line="159"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="159"/>
+        <location filename="../../qdgui/cli.py" line="167"/>
+        <source>HEADER=VALUE</source>
+        <translation>表头=值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="168"/>
+        <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
+        <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="177"/>
+        <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
+        <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="181"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="163"/>
+        <location filename="../../qdgui/cli.py" line="185"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="169"/>
+        <location filename="../../qdgui/cli.py" line="191"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="171"/>
+        <location filename="../../qdgui/cli.py" line="193"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="172"/>
+        <location filename="../../qdgui/cli.py" line="194"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="191"/>
+        <location filename="../../qdgui/cli.py" line="213"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="196"/>
+        <location filename="../../qdgui/cli.py" line="218"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="202"/>
+        <location filename="../../qdgui/cli.py" line="224"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="209"/>
+        <location filename="../../qdgui/cli.py" line="231"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="229"/>
+        <location filename="../../qdgui/cli.py" line="251"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="230"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="231"/>
+        <location filename="../../qdgui/cli.py" line="253"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="232"/>
+        <location filename="../../qdgui/cli.py" line="254"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="233"/>
+        <location filename="../../qdgui/cli.py" line="255"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="234"/>
+        <location filename="../../qdgui/cli.py" line="256"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -482,34 +497,109 @@
         <translation>--column “{spec}”：Excel 没有 {column} 列（最后一列是 XFD）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="61"/>
+        <location filename="../../qdgui/cli_import.py" line="66"/>
+        <source>--set &apos;{spec}&apos;: write HEADER=VALUE, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos;.</source>
+        <translation>--set &apos;{spec}&apos;：请写成 表头=值，例如 &apos;计划年度=2022&apos; 或 &apos;签约!街道=中韩街道&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="73"/>
+        <source>--set &apos;{spec}&apos;: no kind of sheet has a column called {header}; write a header as in a ledger, such as 街道, 项目, 计划年度, 发现日期, 结构 or 状态.</source>
+        <translation>--set &apos;{spec}&apos;：没有哪类表格有名为“{header}”的列；请按台账中的写法写表头，如 街道、项目、计划年度、发现日期、结构 或 状态。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="93"/>
         <source>undone {at:%Y-%m-%d %H:%M}</source>
         <translation>已于 {at:%Y-%m-%d %H:%M} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="73"/>
+        <location filename="../../qdgui/cli_import.py" line="106"/>
         <source>Import batch {id} undone: {n} records put back as they were.</source>
         <translation>导入批次 {id} 已撤销：{n} 条记录恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="77"/>
+        <location filename="../../qdgui/cli_import.py" line="110"/>
         <source>qdgui import: give the workbook to import (or --undo BATCH, or --list).</source>
         <translation>qdgui import：请给出要导入的工作簿（或 --undo 批次号，或 --list）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="98"/>
+        <location filename="../../qdgui/cli_import.py" line="132"/>
         <source>qdgui: --column {column}: sheet {sheet} has columns A to {last} only. Nothing was imported.</source>
         <translation>qdgui：--column {column}：工作表“{sheet}”只有 A 到 {last} 列。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="119"/>
+        <location filename="../../qdgui/cli_import.py" line="155"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="129"/>
+        <location filename="../../qdgui/cli_import.py" line="165"/>
         <source>{n} rejected rows written to {path}.</source>
         <translation>{n} 行未导入的数据已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="171"/>
+        <source>ledger</source>
+        <translation>台账合并</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="172"/>
+        <source>sheet</source>
+        <translation>手工台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="173"/>
+        <source>targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="182"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="183"/>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="184"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="185"/>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="186"/>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="187"/>
+        <source>held back</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="188"/>
+        <source>look alike</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="189"/>
+        <source>joined</source>
+        <translation>合并引用</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="190"/>
+        <source>rejected</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="200"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1480,77 +1570,87 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="83"/>
+        <location filename="../../qdgui/excel/importer.py" line="86"/>
         <source>Merging {file} (ledger of another laptop)</source>
         <translation>合并 {file}（其他电脑的台账）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="85"/>
+        <location filename="../../qdgui/excel/importer.py" line="88"/>
         <source>Preview of merging {file} (nothing written)</source>
         <translation>合并 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="89"/>
+        <location filename="../../qdgui/excel/importer.py" line="92"/>
         <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="99"/>
+        <location filename="../../qdgui/excel/importer.py" line="102"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="108"/>
+        <location filename="../../qdgui/excel/importer.py" line="111"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="110"/>
+        <location filename="../../qdgui/excel/importer.py" line="113"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="118"/>
+        <location filename="../../qdgui/excel/importer.py" line="121"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="134"/>
+        <location filename="../../qdgui/excel/importer.py" line="137"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="135"/>
+        <location filename="../../qdgui/excel/importer.py" line="138"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="136"/>
+        <location filename="../../qdgui/excel/importer.py" line="139"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="141"/>
+        <location filename="../../qdgui/excel/importer.py" line="144"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="147"/>
+        <location filename="../../qdgui/excel/importer.py" line="150"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="155"/>
+        <location filename="../../qdgui/excel/importer.py" line="159"/>
+        <source>Nothing was written: no row could be imported (see the errors above).</source>
+        <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="161"/>
+        <source>Nothing was written: the sheets hold no rows to import.</source>
+        <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="163"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="215"/>
-        <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标). Nothing was imported.</source>
-        <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。未导入任何内容。</translation>
+        <location filename="../../qdgui/excel/importer.py" line="223"/>
+        <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
+        <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="226"/>
+        <location filename="../../qdgui/excel/importer.py" line="234"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
@@ -1590,127 +1690,208 @@
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="50"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="72"/>
         <source>Sheet {sheet}</source>
         <translation>工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="52"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="74"/>
         <source>, row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="54"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="76"/>
         <source>, column {column}</source>
         <translation> {column} 列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="56"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="78"/>
         <source> ({header})</source>
         <translation>（{header}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="57"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="79"/>
         <source>{where}: {message}</source>
         <translation>{where}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="131"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="128"/>
+        <source>{sheet}, table {n} (row {row})</source>
+        <translation>{sheet}·第 {n} 个表（第 {row} 行起）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="192"/>
         <source>Hidden sheet: not imported.</source>
         <translation>隐藏的工作表，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="133"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="194"/>
         <source>No header row with known column names found in the first 30 rows: not imported.</source>
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="274"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="436"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="277"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="439"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="280"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="450"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="282"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="632"/>
+        <source>More than one project is named “{text}” in this district.</source>
+        <translation>本区有不止一个名为“{text}”的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="654"/>
+        <source>“{text}”: a village is looked up in its street, and the row has none.</source>
+        <translation>“{text}”：村居要按所属街道查找，而这一行没有街道。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="718"/>
+        <source>{field} is given for the whole sheet ({value}): this column is not read.</source>
+        <translation>{field}已为整个表格统一指定（{value}）：此列不读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="894"/>
+        <source>{field} for every row without one: {value}, from {source}.</source>
+        <translation>{field}：未填写的行一律取 {value}（来自{source}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="908"/>
+        <source>The sheet does not say its district: {district} is assumed, from {source}. If it is another, give 区 for the whole sheet.</source>
+        <translation>表格没有写明所属区：按{source}视为{district}。如果不是，请为整个表格指定“区”。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="923"/>
+        <source>No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters of the file&apos;s fingerprint - sheet - table - row), the same on every import of this file.</source>
+        <translation>没有“违建编号”列：编号按文件、工作表和行生成（TZ + 文件指纹的 8 位 - 工作表 - 表 - 行），同一文件每次导入生成的编号相同。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="931"/>
+        <source>No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its disposal is rectification).</source>
+        <translation>没有“状态”列：有拆除日期的行视为已办结（已拆除；处置方式为整改的视为已整改）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="939"/>
+        <source>No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.</source>
+        <translation>没有“处置方式”列：已整改的视为整改，其余视为拆除。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="946"/>
+        <source>No column for 计划年度: the year of a row&apos;s completion or start date is taken.</source>
+        <translation>没有“计划年度”列：取该行完工日期或开工日期的年份。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="970"/>
+        <source>No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or give one value for the whole sheet (wizard: same value for every row; command line: --set {field}=VALUE).</source>
+        <translation>没有“{field}”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set {field}=值）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="447"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="452"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="284"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="454"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="300"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="470"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="334"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="530"/>
+        <source>No project named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: if it is that project, write its name as in the database (or give it for the whole sheet); if it is another, add it on the Projects page.</source>
+        <translation>{place}没有名为“{text}”的项目，与“{near}”相近。系统不作猜测：如果就是该项目，请按数据库中的名称填写（或为整个表格统一指定）；如果是另一个项目，请先在“项目”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="537"/>
+        <source>No community or village named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: write its name as in the database, or add it on the Communities page.</source>
+        <translation>{place}没有名为“{text}”的社区或村，与“{near}”相近。系统不作猜测：请按数据库中的名称填写，或先在“社区/村居”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="561"/>
+        <source>No project named “{text}” in {place}: create it with this import (create missing projects and villages), or add it on the Projects page first.</source>
+        <translation>{place}没有名为“{text}”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="567"/>
+        <source>“{text}” is not a community or village of {place}: create it with this import (create missing projects and villages), or add it on the Communities page first.</source>
+        <translation>“{text}”不是{place}的社区或村：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“社区/村居”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="589"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="348"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="603"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="350"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="605"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="351"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="606"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="377"/>
-        <source>No project named “{text}” in this district: add it on the Projects page first.</source>
-        <translation>本区没有名为“{text}”的项目：请先在“项目”页添加。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="393"/>
-        <source>“{text}” is not a community or village of this street: add it on the Communities page first.</source>
-        <translation>“{text}”不是本街道的社区/村：请先在“社区/村”页添加。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="457"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="817"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="459"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="819"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="481"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="834"/>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="834"/>
+        <source>community or village</source>
+        <translation>社区/村</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="843"/>
+        <source>Created with this import (undone with it): {list}.</source>
+        <translation>本次导入新建（随本批次一起撤销）：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="855"/>
+        <source>Not in the database: {list}. Import with &apos;create missing projects and villages&apos; (--create-missing) to create them in the same batch.</source>
+        <translation>数据库中没有：{list}。导入时勾选“新建缺少的项目和村居”（--create-missing）即可在同一批次中新建。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="878"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="502"/>
-        <source>No column for {field}: the sheet cannot be imported (choose the column in the mapping).</source>
-        <translation>没有“{field}”列：此工作表无法导入（请在列对应中选择）。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="540"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1011"/>
         <source>Row in the original</source>
         <translation>原表行号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="542"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1013"/>
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
@@ -1763,88 +1944,144 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
+        <location filename="../../qdgui/excel/workbook.py" line="525"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="130"/>
-        <source>{file} is not an Excel workbook (.xlsx or .xls). If it is a CSV or WPS file, save it as .xlsx first.</source>
-        <translation>{file} 不是 Excel 工作簿（.xlsx 或 .xls）。如果是 CSV 或 WPS 文件，请先另存为 .xlsx。</translation>
+        <location filename="../../qdgui/excel/workbook.py" line="136"/>
+        <source>{file} is not a workbook qdgui reads (.xlsx, .xls, .xlsb, .ods, or a CSV or tab-separated .csv/.txt file). If it is a WPS file, save it as .xlsx first.</source>
+        <translation>{file} 不是 qdgui 能读取的工作簿（.xlsx、.xls、.xlsb、.ods，或 CSV、制表符分隔的 .csv/.txt 文件）。如果是 WPS 文件，请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="147"/>
-        <source>{file} is a zip archive but not an Excel workbook (it has no xl/workbook.xml).</source>
-        <translation>{file} 是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。</translation>
+        <location filename="../../qdgui/excel/workbook.py" line="186"/>
+        <source>{file} is a zip archive but not an Excel workbook (it has no workbook part).</source>
+        <translation>{file} 是压缩包，但不是 Excel 工作簿（其中没有工作簿部件）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="156"/>
+        <location filename="../../qdgui/excel/workbook.py" line="196"/>
         <source>{file} is protected by a password.</source>
         <translation>{file} 设有密码保护。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="161"/>
+        <location filename="../../qdgui/excel/workbook.py" line="201"/>
         <source>{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：其中的 {part} 解压后将达 {size} MB（压缩时 {packed} MB）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="173"/>
+        <location filename="../../qdgui/excel/workbook.py" line="213"/>
         <source>{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.</source>
         <translation>{file} 解压后共 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="191"/>
+        <location filename="../../qdgui/excel/workbook.py" line="232"/>
         <source>{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.</source>
         <translation>{file} 已损坏（压缩包无法读取：{reason}）。请向发送人重新索取文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="200"/>
+        <location filename="../../qdgui/excel/workbook.py" line="241"/>
         <source>{file} is damaged or uses an unsupported zip feature ({reason}).</source>
         <translation>{file} 已损坏或使用了不支持的压缩格式（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="215"/>
+        <location filename="../../qdgui/excel/workbook.py" line="256"/>
         <source>{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file is not read.</source>
         <translation>{file}：其中的 {part} 声明了 XML 实体（DOCTYPE），Excel 从不生成此类内容；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="247"/>
+        <location filename="../../qdgui/excel/workbook.py" line="293"/>
         <source>{file}: its workbook part declares XML entities; the file is not read.</source>
         <translation>{file}：工作簿部分声明了 XML 实体；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="252"/>
+        <location filename="../../qdgui/excel/workbook.py" line="298"/>
         <source>{file} is damaged (its list of sheets cannot be read: {reason}).</source>
         <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="308"/>
+        <location filename="../../qdgui/excel/workbook.py" line="360"/>
         <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="406"/>
+        <location filename="../../qdgui/excel/workbook.py" line="458"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="422"/>
+        <location filename="../../qdgui/excel/workbook.py" line="474"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="432"/>
+        <location filename="../../qdgui/excel/workbook.py" line="484"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="439"/>
+        <location filename="../../qdgui/excel/workbook.py" line="491"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="447"/>
+        <location filename="../../qdgui/excel/workbook.py" line="499"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="511"/>
+        <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
+        <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="516"/>
+        <source>{file} has more than {rows} rows; it is not read.</source>
+        <translation>{file} 超过 {rows} 行，不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="517"/>
+        <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
+        <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="520"/>
+        <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
+        <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="14"/>
+        <source>the title in row {row}</source>
+        <translation>第 {row} 行的标题</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="15"/>
+        <source>the 填报单位 line in row {row}</source>
+        <translation>第 {row} 行的填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="16"/>
+        <source>the sheet name</source>
+        <translation>工作表名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="17"/>
+        <source>the file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="18"/>
+        <source>the value given for the whole sheet</source>
+        <translation>为整个表格指定的值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="19"/>
+        <source>this laptop&apos;s settings (本机设置)</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/context.py" line="20"/>
+        <source>the row&apos;s dates</source>
+        <translation>该行的日期</translation>
     </message>
 </context>
 <context>
@@ -2366,8 +2603,8 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_wizard.py" line="58"/>
-        <source>Excel workbooks (*.xlsx *.xls)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+        <source>Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</source>
+        <translation>工作簿和 CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ def zip_not_xlsx(path, tmp_path):
 
 
 CASES = [
-    (not_a_workbook, "不是 Excel 工作簿（.xlsx 或 .xls）", Limits()),
+    (not_a_workbook, "不是 qdgui 能读取的工作簿", Limits()),
     (empty, "是空文件（0 字节）", Limits()),
     (password_protected, "设有密码保护", Limits()),
     (corrupt_zip, "已损坏", Limits()),

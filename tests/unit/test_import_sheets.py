@@ -84,7 +84,8 @@ def test_messy_demolition_ledger_preview_reads_every_value_and_locates_every_pro
     assert problems[(10, None)] == [("note", "隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。")]
     assert problems[(11, None)][0][1].startswith("合计行")
     assert problems[(13, None)][0][1].startswith("表格下方的说明")
-    assert sum(len(v) for v in problems.values()) == 7
+    assert problems[(4, None)] == [("note", "区（市）：未填写的行一律取 崂山区（来自第 1 行的标题）。")]
+    assert sum(len(v) for v in problems.values()) == 8
     assert [r.row for r in plan.rows if r.rejected] == [7, 8]
     text = "\n".join(report.lines())
     assert "工作表“拆违台账”第 7 行 F 列（违建情况 / 面积（万平方米））：“约0.01”是估计数" in text
@@ -182,7 +183,12 @@ def test_signing_ledger_units_in_cells_loose_names_and_rules(db, clerk, today, t
     assert two["community_uuid"] == one["community_uuid"]  # "董家下庄村" is the same village
     assert two["district_code"] == "370212" and two["compensation"] == "swap"
     problems = located(report)
-    assert problems[(7, "D")] == [("error", "本区没有名为“不存在的项目”的项目：请先在“项目”页添加。")]
+    assert problems[(7, "D")] == [
+        (
+            "error",
+            "崂山区没有名为“不存在的项目”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。",
+        )
+    ]
     assert problems[(8, "F")] == [("error", "“11月5日”没有年份，请写完整日期")]
     assert problems[(8, "G")] == [("error", "“30多”是估计数，请填写确切数字")]
     assert problems[(8, "I")] == [("error", "“85%”不是数字")]
@@ -221,7 +227,11 @@ def test_a_user_corrected_mapping_and_a_missing_required_column(db, clerk, today
     report = importer.preview(db, book, importer.ImportOptions(mappings={"签约": without_date}), by=clerk, today=today)
     notes = [i for i in report.issues() if i.severity == "error"]
     assert [(n.row, n.header, n.message) for n in notes] == [
-        (3, "签约日期", "没有“签约日期”列：此工作表无法导入（请在列对应中选择）。")
+        (
+            3,
+            "签约日期",
+            "没有“签约日期”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set 签约日期=值）。",
+        )
     ]
     assert report.plans[0].rows == []
     # the remarks column taken as the agreement number instead: the user decides
