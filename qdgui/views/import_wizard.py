@@ -34,6 +34,7 @@ from qdgui.excel.files import ExportError
 from qdgui.excel.ledger import LedgerError
 from qdgui.excel.sheet_import import Defaults, write_rejected
 from qdgui.excel.workbook import ReadError
+from qdgui.i18n import translate
 from qdgui.models import kinds, vocab
 from qdgui.models.database import Database
 from qdgui.models.records import Operator, field_label
@@ -86,6 +87,7 @@ class ImportDialog(QDialog):
         self._book = None
         self._report: importer.ImportReport | None = None
         self._mappings: dict[str, dict[int, str]] | None = None
+        self._values: dict[str | None, dict[str, str]] = {}  # the same-for-every-row values typed
         self._task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("Import {file}").format(file=self._path.name))
         self.resize(1100, 680)
@@ -99,11 +101,19 @@ class ImportDialog(QDialog):
         for kind in KINDS:
             self.kind.addItem(importer.kind_label(kind), kind)
         self.include_hidden = QCheckBox(self.tr("Import hidden rows too"))
+        self.create_missing = QCheckBox(self.tr("Create missing projects and villages"))
+        self.create_missing.setToolTip(
+            self.tr(
+                "Projects and villages the sheet names and the database lacks are created in the same batch "
+                "(undone with it). Names close to existing ones are never created: the problems list shows them."
+            )
+        )
         self.repreview = QPushButton(self.tr("Preview again"))
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Sheets hold:")))
         options.addWidget(self.kind)
         options.addWidget(self.include_hidden)
+        options.addWidget(self.create_missing)
         options.addStretch(1)
         options.addWidget(self.repreview)
         self.summary = QLabel(self.tr("Reading {file}...").format(file=self._path.name))
@@ -121,15 +131,21 @@ class ImportDialog(QDialog):
             [self.tr("Sheet"), self.tr("Column"), self.tr("Header in the file"), self.tr("Imported as")]
         )
         self.mapping.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.same = QTableWidget(0, 4)  # a value for every row of a table, for fields it has no column for
+        self.same.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Field"), self.tr("Same value for every row"), self.tr("Found in")]
+        )
+        self.same.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.account = QPlainTextEdit()
         self.account.setReadOnly(True)
-        for table in (self.rows, self.issues, self.mapping):
+        for table in (self.rows, self.issues, self.mapping, self.same):
             table.verticalHeader().hide()
             table.setAlternatingRowColors(True)
         self.pages = QTabWidget()
         self.pages.addTab(self.issues, self.tr("Problems"))
         self.pages.addTab(self.rows, self.tr("Rows"))
         self.pages.addTab(self.mapping, self.tr("Column mapping"))
+        self.pages.addTab(self.same, self.tr("Same for every row"))
         self.pages.addTab(self.account, self.tr("Account"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -168,12 +184,15 @@ class ImportDialog(QDialog):
             mappings=self._mappings,
             include_hidden=self.include_hidden.isChecked(),
             defaults=self._defaults,
+            values=self._values or None,
+            create_missing=self.create_missing.isChecked(),
         )
 
     def start_preview(self) -> None:
         """Read the file (once, in a child process) and preview the import with the current options."""
         if self.sender() is self.repreview:
             self._mappings = self._mapping_from_table()
+            self._values = self._values_from_table()
         options, path, book = self._options(), self._path, self._book
 
         def job(progress):
@@ -281,7 +300,9 @@ class ImportDialog(QDialog):
         self._fill_issues(report)
         self._fill_rows(report)
         self._fill_mapping(report)
+        self._fill_same(report)
         self.pages.setTabEnabled(self.pages.indexOf(self.mapping), report.format == "sheet")
+        self.pages.setTabEnabled(self.pages.indexOf(self.same), report.format == "sheet")
         self.pages.setTabEnabled(self.pages.indexOf(self.rows), report.format == "sheet")
         if report.format == "ledger":
             self.pages.setCurrentWidget(self.account)
@@ -289,7 +310,7 @@ class ImportDialog(QDialog):
     def _fill_issues(self, report) -> None:
         issues = sorted(report.issues(), key=lambda i: (i.sheet, i.row or 0, i.column or ""))
         self.issues.setRowCount(len(issues))
-        levels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "note": self.tr("Skipped")}
+        levels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "note": self.tr("Note")}
         for r, issue in enumerate(issues):
             values = (
                 issue.sheet,
@@ -323,7 +344,7 @@ class ImportDialog(QDialog):
         names = self._names()
         for r, (plan, row) in enumerate(rows):
             state = self.tr("Rejected") if row.rejected else (self.tr("With warnings") if row.issues else self.tr("OK"))
-            cells = [plan.name, str(row.row), state] + [
+            cells = [plan.label, str(row.row), state] + [
                 _shown(row.values.get(f), names, kinds.FIELD_VOCABULARIES.get((plan.kind, f))) for f in fields
             ]
             for c, text in enumerate(cells):
@@ -344,10 +365,11 @@ class ImportDialog(QDialog):
         entries = [(plan, c) for plan in report.plans for c in range(len(plan.headers)) if plan.headers[c].text]
         self.mapping.setRowCount(len(entries))
         for r, (plan, c) in enumerate(entries):
-            for col, text in enumerate((plan.name, xl_col_to_name(c), plan.headers[c].text)):
+            for col, text in enumerate((plan.label, xl_col_to_name(c), plan.headers[c].text)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
                 item.setData(Qt.ItemDataRole.UserRole, c)
+                item.setData(Qt.ItemDataRole.UserRole + 1, plan.key)
                 self.mapping.setItem(r, col, item)
             choice = QComboBox()
             choice.addItem(self.tr("(not imported)"), "")
@@ -357,12 +379,63 @@ class ImportDialog(QDialog):
             self.mapping.setCellWidget(r, 3, choice)
         self.mapping.resizeColumnsToContents()
 
+    def _fill_same(self, report) -> None:
+        """One line per field a table has no column for, required ones first: what the title (or another
+        source) gave, or how the import derives it, and a cell to type one value for every row."""
+        from dataclasses import MISSING
+
+        from qdgui.excel.sheet_import import DRAFTS, context
+
+        derived = {
+            ("demolition", "case_no"): self.tr("made from the file, sheet and row"),
+            ("demolition", "status"): self.tr("from the demolition date, where there is one"),
+            ("demolition", "disposal"): self.tr("from the status"),
+            ("park", "plan_year"): self.tr("from the row's completion or start date"),
+        }
+        entries = []
+        for plan in report.plans:
+            mapped = set(plan.mapping.values())
+            fields = DRAFTS[plan.kind].__dataclass_fields__
+            missing = [n for n in fields if n not in mapped and n in SYNONYMS[plan.kind]]
+            missing.sort(key=lambda n: fields[n].default is not MISSING)
+            entries += [(plan, n, fields[n].default is MISSING) for n in missing]
+        self.same.setRowCount(len(entries))
+        for r, (plan, name, required) in enumerate(entries):
+            fact = plan.fills.get(name)
+            if fact is not None:
+                source = translate("Import", context.SOURCES[fact.source]).format(row=fact.row)
+            else:
+                source = derived.get((plan.kind, name), self.tr("required") if required else "")
+            label = field_label(name) + (" *" if required else "")
+            for col, text in enumerate((plan.label, label, fact.text if fact else "", source)):
+                item = QTableWidgetItem(text)
+                if col != 2:
+                    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                if required and fact is None and (plan.kind, name) not in derived and col == 3:
+                    item.setForeground(QColor(_SEVERITY_COLOURS["error"]))
+                item.setData(Qt.ItemDataRole.UserRole, (plan.key, name, fact.text if fact else ""))
+                self.same.setItem(r, col, item)
+        self.same.resizeColumnsToContents()
+
+    def _values_from_table(self) -> dict[str | None, dict[str, str]]:
+        """The values typed (or changed from what the file gave), per table, as --set would give them."""
+        result: dict[str | None, dict[str, str]] = dict(self._values)
+        for r in range(self.same.rowCount()):
+            item = self.same.item(r, 2)
+            key, name, found = item.data(Qt.ItemDataRole.UserRole)
+            text = item.text().strip()
+            if text and text != found:
+                result.setdefault(key, {})[name] = text
+            elif not text and name in result.get(key, {}):
+                del result[key][name]
+        return result
+
     def _mapping_from_table(self) -> dict[str, dict[int, str]] | None:
         if self.mapping.rowCount() == 0:
             return self._mappings
         result: dict[str, dict[int, str]] = {}
         for r in range(self.mapping.rowCount()):
-            sheet = self.mapping.item(r, 0).text()
+            sheet = self.mapping.item(r, 0).data(Qt.ItemDataRole.UserRole + 1)
             column = self.mapping.item(r, 0).data(Qt.ItemDataRole.UserRole)
             field = self.mapping.cellWidget(r, 3).currentData()
             result.setdefault(sheet, {})

@@ -2087,201 +2087,257 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="90"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="92"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="98"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="100"/>
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="101"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="103"/>
         <source>Import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="102"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
+        <source>Create missing projects and villages</source>
+        <translation>新建缺少的项目和村居</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="107"/>
+        <source>Projects and villages the sheet names and the database lacks are created in the same batch (undone with it). Names close to existing ones are never created: the problems list shows them.</source>
+        <translation>表格中写到而数据库中没有的项目和村居，在同一批次中新建（随批次一起撤销）。与已有名称相近的不会新建，会在问题列表中列出。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="111"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="113"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="109"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="116"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="130"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <source>Same value for every row</source>
+        <translation>各行统一取值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <source>Found in</source>
+        <translation>取自</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="146"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="148"/>
+        <source>Same for every row</source>
+        <translation>各行同一值</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="149"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="152"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="139"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="236"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="255"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="243"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="262"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="259"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="278"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="261"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="280"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="272"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="291"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
-        <source>Skipped</source>
-        <translation>已跳过</translation>
+        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="320"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="325"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="353"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="375"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="376"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="390"/>
+        <source>made from the file, sheet and row</source>
+        <translation>按文件、工作表和行生成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
+        <source>from the demolition date, where there is one</source>
+        <translation>有拆除日期的按拆除日期推定</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
+        <source>from the status</source>
+        <translation>按状态推定</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="393"/>
+        <source>from the row&apos;s completion or start date</source>
+        <translation>取该行完工或开工日期的年份</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="449"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="377"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="450"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="383"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="456"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="386"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="459"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -2597,12 +2653,12 @@
 <context>
     <name>OpenFile</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="57"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="58"/>
         <source>Import a workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="58"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="59"/>
         <source>Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</source>
         <translation>工作簿和 CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</translation>
     </message>

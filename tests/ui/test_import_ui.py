@@ -118,3 +118,50 @@ def test_a_merge_conflict_is_chosen_field_by_field_in_the_review_dialog(qtbot, m
     with db.sessions() as s:
         zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
         assert (zh0.area_m2, zh0.status) == (130, "demolished")
+
+
+def test_same_value_for_every_row_and_create_missing_from_the_wizard(qtbot, make_window, db, tmp_path):
+    from qdgui.models.tables import Community, Project, Signing
+    from tests.unit import ledgers
+
+    window = make_window()
+    path = ledgers.demolition_csv(tmp_path / "即墨区违法建设台账.csv")
+    dialog = window.import_workbook(path)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert not dialog.commit_button.isEnabled()  # no 发现日期 column: nothing can go in yet
+    fields = cell_texts(dialog.same, 1)
+    assert "发现日期 *" in fields and "区（市） *" in fields
+    district = fields.index("区（市） *")
+    assert (dialog.same.item(district, 2).text(), dialog.same.item(district, 3).text()) == ("即墨区", "文件名")
+    found = fields.index("发现日期 *")
+    dialog.same.item(found, 2).setText("2024-01-01")
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        dialog.repreview.click()
+    assert dialog.commit_button.text() == "导入 3 行"
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.commit_button.click()
+    assert window.pages["demolition"].model.rowCount() == 3
+    with db.sessions() as s:
+        assert sorted(s.scalars(select(Demolition.found_on).distinct())) == [__import__("datetime").date(2024, 1, 1)]
+    dialog.close()
+
+    # a signing sheet naming a project and villages the database lacks
+    path = ledgers.title_only_signing(tmp_path / "张村河签约.xlsx")
+    dialog = window.import_workbook(path)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert not dialog.commit_button.isEnabled()
+    assert any("数据库中没有：项目 张村河片区（崂山区）" in t for t in cell_texts(dialog.issues, 5))
+    dialog.create_missing.setChecked(True)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        dialog.repreview.click()
+    assert dialog.commit_button.text() == "导入 3 行"
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Project)) == 0  # the preview created nothing
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.commit_button.click()
+    with db.sessions() as s:
+        assert s.scalars(select(Project.name)).all() == ["张村河片区"]
+        assert sorted(s.scalars(select(Community.name))) == ["张村", "董家下庄"]
+        assert s.scalar(select(func.count()).select_from(Signing)) == 3
