@@ -178,7 +178,17 @@ def match_field(kind: str, names: list[str]) -> str | None:
 
 
 def is_known_header(name: str) -> bool:
-    return name in IGNORED or any(match_field(kind, [name]) for kind in SYNONYMS)
+    return name in IGNORED or measure_of_header(name) is not None or any(match_field(kind, [name]) for kind in SYNONYMS)
+
+
+def measure_of_header(name: str) -> str | None:
+    """The target measure a column of a wide target table stands for (拆违处数, 口袋公园, ...), or None."""
+    return VALUE_SYNONYMS["measure"].get(fold(name))
+
+
+def wide_measures(headers: list[Header]) -> dict[int, str]:
+    """{column: measure} of a target table laid out one column per measure."""
+    return {c: m for c, h in enumerate(headers) if (m := measure_of_header(h.name)) is not None}
 
 
 @dataclass

@@ -111,6 +111,7 @@ class SheetPlan:
     fills: dict[str, context.Fact] = field(default_factory=dict)  # field -> value for rows without one
     created: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) made by the import
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) not in the database
+    measures: dict[int, str] = field(default_factory=dict)  # a wide target table: column -> measure
 
     @property
     def name(self) -> str:
@@ -163,6 +164,30 @@ def plan_book(
         number = 0
         for table in tables:
             layout = table.layout
+            measures = cols.wide_measures(layout.headers) if kind in (None, "annual_target") else {}
+            places = (
+                {
+                    c: f
+                    for c, f in cols.detect_layout(
+                        sheet.rows[layout.header_rows[0] : table.end], [], kind="annual_target", scan=1
+                    ).mapping.items()
+                    if f in ("district_code", "street_code", "year")
+                }
+                if len(measures) >= 2
+                else {}
+            )
+            if (
+                len(measures) >= 2
+                and places
+                and (
+                    layout.kind is None
+                    or set(layout.mapping.values())
+                    <= set(places.values()) | {"households", "houses", "area_m2", "land_mu"}
+                )
+            ):
+                layout.kind, layout.mapping = "annual_target", places  # one column per measure
+            else:
+                measures = {}
             if layout.kind is None:
                 continue
             number += 1
@@ -175,6 +200,7 @@ def plan_book(
                 table=number,
                 end_row=table.end,
                 preamble=table.preamble,
+                measures=measures,
             )
             if mappings and plan.key in mappings:  # a column beyond the header holds nothing to read
                 plan.mapping = {c: f for c, f in mappings[plan.key].items() if f and c < len(layout.headers)}
@@ -790,6 +816,11 @@ def run_plans(
             case_prefix=f"TZ{file_digest[:8]}-{sheet_no}" if file_digest else f"TZ-{sheet_no}",
         )
         draft_type = DRAFTS[plan.kind]
+        if plan.measures:
+            _read_wide(session, plan, reader, today=today, by=by, source_file=source_file, on_insert=on_insert)
+            plan.notes += _reference_notes(plan)
+            done += len(plan.data_rows)
+            continue
         for r in plan.data_rows:
             done += 1
             if done % 200 == 0:
@@ -826,6 +857,41 @@ def run_plans(
             plan.rows.append(result)
         plan.notes += _reference_notes(plan)
     progress(total, total)
+
+
+def _read_wide(session: Session, plan: SheetPlan, reader: _RowReader, *, today, by, source_file, on_insert) -> None:
+    """A target table with one column per measure: each filled cell is one annual target."""
+    from copy import copy
+
+    readers = []
+    for column, measure in plan.measures.items():
+        part = copy(plan)
+        part.mapping = {**plan.mapping, column: "value"}
+        part.fills = {**plan.fills, "measure": context.Fact("measure", measure, "set")}
+        sub = copy(reader)
+        sub.plan = part
+        readers.append((column, sub))
+    for r in plan.data_rows:
+        reason = reader.skip_reason(r, reader.grid[r])
+        if reason is not None:
+            if reason:
+                plan.skipped.append(Issue(plan.name, r + 1, None, None, reason, "note"))
+            continue
+        for column, sub in readers:
+            if column >= len(reader.grid[r]) or _blank(reader.grid[r][column]):
+                continue
+            result, draft = sub.read(r)
+            own = result.values.pop("_own_fields")
+            checked = repository.check(session, draft, today=today)
+            result.values = checked.values
+            result.issues += [
+                sub.issue(r, p.field, p.message, p.severity) for p in checked.problems if p.field not in own
+            ]
+            if not result.rejected:
+                result.uuid = repository.insert_checked(session, TargetDraft, checked, by=by, source_file=source_file)
+                if on_insert is not None:
+                    on_insert(plan.kind, result.uuid)
+            plan.rows.append(result)
 
 
 def _reference_notes(plan: SheetPlan) -> list[Issue]:
@@ -897,7 +963,7 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Is
                 "note",
             )
         )
-    filled = mapped | set(plan.fills)
+    filled = mapped | set(plan.fills) | ({"measure", "value"} if plan.measures else set())
     if "district_code" not in filled and "street_code" not in filled and defaults.district_code:
         notes.append(
             Issue(

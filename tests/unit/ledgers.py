@@ -121,3 +121,25 @@ def demolition_csv(path, *, encoding="gbk"):
     ]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
     return path
+
+
+def wide_targets(path):
+    """2024年目标任务分解表: one row per district, one column per measure, units in the headers, a total row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "目标分解"
+    sheet["A1"] = "2024年目标任务分解表"
+    sheet.merge_cells("A1:G1")
+    _put(
+        sheet,
+        2,
+        [
+            ("序号", "区（市）", "签约户数", "拆违处数", "拆违面积（万㎡）", "山头公园", "口袋公园"),
+            (1, "市南区", 300, 120, 1.5, 1, 10),
+            (2, "崂山区", 1200, 400, "3.2", None, 8),
+            (3, "西海岸新区", 2000, "约500", 6, 3, 15),
+            ("合计", None, 3500, 1020, 10.7, 4, 33),
+        ],
+    )
+    book.save(path)
+    return path

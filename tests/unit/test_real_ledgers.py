@@ -277,3 +277,42 @@ def test_the_command_line_takes_set_and_create_missing_and_says_what_is_wrong(tm
         and "新增 3" in listed.stdout
         and "{" not in listed.stdout
     )
+
+
+def test_a_wide_target_table_one_column_per_measure(db, clerk, today, tmp_path):
+    from qdgui.models.tables import AnnualTarget
+
+    path = ledgers.wide_targets(tmp_path / "目标.xlsx")
+    report = importer.commit(db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    (plan,) = report.plans
+    assert plan.kind == "annual_target" and plan.measures == {
+        2: "signed_households",
+        3: "demolition_count",
+        4: "demolition_area",
+        5: "park_hill",
+        6: "park_pocket",
+    }
+    assert [(i.row, i.column, i.message) for i in report.issues() if i.severity == "error"] == [
+        (5, "D", "“约500”是估计数，请填写确切数字")
+    ]
+    assert [(i.row, i.message[:3]) for i in report.issues() if i.severity == "note" and i.row == 6] == [(6, "合计行")]
+    with db.sessions() as s:
+        targets = sorted((t.district_code, t.measure, t.value, t.year) for t in s.scalars(select(AnnualTarget)))
+    assert targets == sorted(
+        [
+            ("370202", "signed_households", Decimal("300"), 2024),
+            ("370202", "demolition_count", Decimal("120"), 2024),
+            ("370202", "demolition_area", Decimal("15000"), 2024),
+            ("370202", "park_hill", Decimal("1"), 2024),
+            ("370202", "park_pocket", Decimal("10"), 2024),
+            ("370212", "signed_households", Decimal("1200"), 2024),
+            ("370212", "demolition_count", Decimal("400"), 2024),
+            ("370212", "demolition_area", Decimal("32000"), 2024),
+            ("370212", "park_pocket", Decimal("8"), 2024),
+            ("370211", "signed_households", Decimal("2000"), 2024),
+            ("370211", "demolition_area", Decimal("60000"), 2024),
+            ("370211", "park_hill", Decimal("3"), 2024),
+            ("370211", "park_pocket", Decimal("15"), 2024),
+        ]
+    )
+    assert "年度：未填写的行一律取 2024（来自第 1 行的标题）。" in messages(report, "note")
