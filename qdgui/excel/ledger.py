@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
-from sqlalchemy import Integer, String, func, select, type_coerce
+from sqlalchemy import Integer, String, false, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 import qdgui
@@ -154,7 +154,7 @@ def _query(kind: str, *, include_deleted: bool):
     for target, on in query_joins:
         query = query.outerjoin(target, on)
     if not include_deleted:
-        query = query.where(table.deleted.is_(False))
+        query = query.where(table.deleted == false())
     return query.order_by(table.created_at, table.uuid)
 
 
@@ -164,7 +164,7 @@ def count_rows(session: Session, kinds=KINDS, *, include_deleted: bool = True) -
         table = RECORD_TABLES[kind]
         query = select(func.count()).select_from(table)
         if not include_deleted:
-            query = query.where(table.deleted.is_(False))
+            query = query.where(table.deleted == false())
         total += session.scalar(query)
     return total
 

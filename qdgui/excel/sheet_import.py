@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import PurePath
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 from xlsxwriter.utility import xl_col_to_name
 
@@ -278,7 +278,7 @@ class _Places:
         if self._projects is None:
             self._projects = {}
             for uuid, pname, pdistrict in self.session.execute(
-                select(Project.uuid, Project.name, Project.district_code).where(Project.deleted.is_(False))
+                select(Project.uuid, Project.name, Project.district_code).where(Project.deleted == false())
             ):
                 self._remember_project(uuid, pname, pdistrict)
         key = cols.fold(name)
@@ -314,7 +314,7 @@ class _Places:
         if self._communities is None:
             self._communities = {}
             for uuid, cname, cstreet in self.session.execute(
-                select(Community.uuid, Community.name, Community.street_code).where(Community.deleted.is_(False))
+                select(Community.uuid, Community.name, Community.street_code).where(Community.deleted == false())
             ):
                 self._communities[(cols.fold(cname), cstreet)] = uuid
                 self._community_names.setdefault(cstreet, []).append(cname)

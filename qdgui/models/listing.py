@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Sequence
 
-from sqlalchemy import Select, and_, literal_column, or_, select
+from sqlalchemy import Select, and_, false, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
@@ -223,7 +223,7 @@ LISTINGS["community"] = Listing(
 
 def _where(listing: Listing, filters: Filters) -> list:
     table = listing.table
-    conditions = [table.deleted.is_(False)]
+    conditions = [table.deleted == false()]
     if filters.district_code:
         district = listing.district_expr if listing.district_expr is not None else table.district_code
         conditions.append(district == filters.district_code)

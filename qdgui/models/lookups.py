@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from qdgui.models.reference import DISTRICT_ALIASES
@@ -28,13 +28,13 @@ def communities(session: Session, street_code: str | None) -> list[tuple[str, st
     if not street_code:
         return []
     query = select(Community.uuid, Community.name).where(
-        Community.street_code == street_code, Community.deleted.is_(False)
+        Community.street_code == street_code, Community.deleted == false()
     )
     return list(session.execute(query.order_by(Community.name)))
 
 
 def projects(session: Session, district_code: str | None = None) -> list[tuple[str, str]]:
-    query = select(Project.uuid, Project.name).where(Project.deleted.is_(False))
+    query = select(Project.uuid, Project.name).where(Project.deleted == false())
     if district_code:
         query = query.where(Project.district_code == district_code)
     return list(session.execute(query.order_by(Project.name)))
@@ -51,7 +51,7 @@ def latest_signing_project(session: Session, district_code: str | None = None) -
     query = (
         select(Signing.project_uuid)
         .join(Project, Project.uuid == Signing.project_uuid)
-        .where(Signing.deleted.is_(False), Project.deleted.is_(False))
+        .where(Signing.deleted == false(), Project.deleted == false())
     )
     if district_code:
         query = query.where(Project.district_code == district_code)

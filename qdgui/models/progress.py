@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Integer, case, func, literal, select, type_coerce
+from sqlalchemy import Integer, case, false, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
@@ -177,7 +177,7 @@ def _daily_query(measure: str, scope: str | None, unit_column: str, start: date,
     table, day, amount, places, conditions = _measure_source(measure)
     unit = getattr(table, unit_column)
     query = select(unit, day, _raw_sum(amount)).where(
-        table.deleted.is_(False), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column)
+        table.deleted == false(), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column)
     )
     return query.group_by(unit, day), unit, day, places
 
@@ -233,7 +233,7 @@ def targets_by_unit(
 ) -> dict[str, Decimal]:
     """Annual targets per unit: a district's own target, else the sum of its streets' targets."""
     base = select(AnnualTarget.district_code, AnnualTarget.street_code, AnnualTarget.value).where(
-        AnnualTarget.deleted.is_(False), AnnualTarget.year == year, AnnualTarget.measure == measure
+        AnnualTarget.deleted == false(), AnnualTarget.year == year, AnnualTarget.measure == measure
     )
     if scope is not None:
         base = base.where((AnnualTarget.district_code == scope) | (AnnualTarget.street_code == scope))
@@ -314,7 +314,7 @@ def signing_curve(
     project = session.get(Project, project_uuid)
     counts_houses = project.total_houses is not None or project.total_households is None
     column = Signing.houses if counts_houses else Signing.households
-    where = [Signing.project_uuid == project_uuid, Signing.deleted.is_(False)]
+    where = [Signing.project_uuid == project_uuid, Signing.deleted == false()]
     name, total = project.name, project.total_houses if counts_houses else project.total_households
     if community_uuid:
         where.append(Signing.community_uuid == community_uuid)
@@ -394,7 +394,7 @@ class ParkKindProgress:
 
 def parks_by_kind(session: Session, *, year: int, scope: str | None = None) -> list[ParkKindProgress]:
     """Per kind: planned in the year (its target where set, else the parks planned) against completed."""
-    where = [Park.deleted.is_(False), Park.plan_year == year]
+    where = [Park.deleted == false(), Park.plan_year == year]
     if scope:
         where.append((Park.district_code == scope) | (Park.street_code == scope))
     amount = case((Park.kind.in_(vocab.LENGTH_PARK_KINDS), Park.length_km), else_=1)

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
@@ -109,7 +109,7 @@ def project_totals(session: Session, project_uuid: str, *, excluding: str | None
     if project is None or project.deleted:
         return None
     signed = select(func.coalesce(func.sum(Signing.households), 0), func.coalesce(func.sum(Signing.houses), 0)).where(
-        Signing.project_uuid == project_uuid, Signing.deleted.is_(False)
+        Signing.project_uuid == project_uuid, Signing.deleted == false()
     )
     if excluding is not None:
         signed = signed.where(Signing.uuid != excluding)
@@ -129,7 +129,7 @@ def _live(session: Session, table, uuid: str | None) -> bool:
     if not uuid:
         return True
     return (
-        session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted.is_(False))).first() is not None
+        session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted == false())).first() is not None
     )
 
 
@@ -152,7 +152,7 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
         duplicate = bool(agreement and project_uuid) and _taken(
             session,
             select(Signing.uuid).where(
-                Signing.project_uuid == project_uuid, Signing.agreement_no == agreement, Signing.deleted.is_(False)
+                Signing.project_uuid == project_uuid, Signing.agreement_no == agreement, Signing.deleted == false()
             ),
             editing,
         )
@@ -167,7 +167,7 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
         case_no = _text(draft.case_no)
         duplicate = bool(case_no) and _taken(
             session,
-            select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted.is_(False)),
+            select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted == false()),
             editing,
         )
         return rules.Context(
@@ -183,7 +183,7 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
         duplicate = bool(name and district) and _taken(
             session,
             select(Project.uuid).where(
-                Project.name == name, Project.district_code == district, Project.deleted.is_(False)
+                Project.name == name, Project.district_code == district, Project.deleted == false()
             ),
             editing,
         )
@@ -195,7 +195,7 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
         query = select(AnnualTarget.uuid).where(
             AnnualTarget.district_code == _text(draft.district_code),
             func.coalesce(AnnualTarget.street_code, "") == (street or ""),
-            AnnualTarget.deleted.is_(False),
+            AnnualTarget.deleted == false(),
         )
         try:
             year_value = parse_year(year)
@@ -211,7 +211,7 @@ def build_context(session: Session, draft, *, editing: str | None = None) -> rul
         duplicate = bool(name and street) and _taken(
             session,
             select(Community.uuid).where(
-                Community.street_code == street, Community.name == name, Community.deleted.is_(False)
+                Community.street_code == street, Community.name == name, Community.deleted == false()
             ),
             editing,
         )
@@ -490,7 +490,7 @@ def count_records(session: Session) -> dict[str, int]:
     """Live (not deleted) records per table."""
     counts = {}
     for name, table in RECORD_TABLES.items():
-        counts[name] = session.scalar(select(func.count()).select_from(table).where(table.deleted.is_(False)))
+        counts[name] = session.scalar(select(func.count()).select_from(table).where(table.deleted == false()))
     return counts
 
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from qdgui.models import kinds, repository
@@ -31,7 +31,7 @@ def look_alike(session: Session, kind: str, values: dict) -> str | None:
     conditions = [
         getattr(table, f).is_(None) if values.get(f) is None else getattr(table, f) == values[f] for f in keys
     ]
-    found = session.execute(select(getattr(table, named)).where(table.deleted.is_(False), *conditions).limit(1)).first()
+    found = session.execute(select(getattr(table, named)).where(table.deleted == false(), *conditions).limit(1)).first()
     return None if found is None else (found[0] or "")
 
 
