@@ -43,8 +43,19 @@ def floor(path: Path, database: Path) -> float:
     start = time.perf_counter()
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[2:]
     values = [
-        (str(uuid.uuid4()), r[1], "370212", "370212001", r[3], "color_steel", 50, "demolish", "demolished",
-         "2026-03-01", "2026-04-01")
+        (
+            str(uuid.uuid4()),
+            r[1],
+            "370212",
+            "370212001",
+            r[3],
+            "color_steel",
+            50,
+            "demolish",
+            "demolished",
+            "2026-03-01",
+            "2026-04-01",
+        )
         for r in rows
     ]
     connection = sqlite3.connect(database)
