@@ -283,6 +283,7 @@ def _run(
                     values=options.values,
                     create_missing=options.create_missing,
                     file_digest=book.sha256,
+                    batch_id=batch.id,
                 )
                 counted = Counter(p.kind for p in report.plans for r in p.rows if not r.rejected)
                 summary = {"inserted": sum(counted.values()), "rejected": report.rejected, **dict(counted)}

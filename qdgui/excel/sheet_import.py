@@ -16,7 +16,8 @@ from qdgui.excel import columns as cols
 from qdgui.excel import context
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
-from qdgui.models import repository, review
+from qdgui.models import repository
+from qdgui.models.bulk import BulkInserter
 from qdgui.models.lookups import bare_name
 from qdgui.models.parse import normalize
 from qdgui.models.records import (
@@ -240,6 +241,8 @@ class _Places:
         self._project_names: dict[str, list[tuple[str, str]]] = {}  # district -> [(name, uuid)]
         self._communities: dict[tuple[str, str], str] | None = None
         self._community_names: dict[str, list[str]] = {}  # street -> names
+        self._street_cache: dict[tuple[str, str | None], list[str]] = {}
+        self._parents: dict[str, str] = {}
 
     def gazetteer(self) -> context.Gazetteer:
         districts = {name: code for code, name in self.districts.items()}
@@ -264,6 +267,12 @@ class _Places:
         return found[0] if len(found) == 1 else None
 
     def street(self, text: str, district: str | None) -> list[str]:
+        key = (text, district)
+        if key not in self._street_cache:
+            self._street_cache[key] = self._street(text, district)
+        return self._street_cache[key]
+
+    def _street(self, text: str, district: str | None) -> list[str]:
         wanted = normalize(text).replace(" ", "").removesuffix("办事处")
         pool = self.streets.get(district, []) if district else [s for v in self.streets.values() for s in v]
         exact = [c for c, n in pool if wanted in (c, n)]
@@ -272,7 +281,9 @@ class _Places:
         return [c for c, n in pool if bare_name(n) == bare_name(wanted)]
 
     def parent(self, street: str) -> str | None:
-        return next((d for d, pool in self.streets.items() if any(c == street for c, _ in pool)), None)
+        if not self._parents:
+            self._parents = {c: d for d, pool in self.streets.items() for c, _ in pool}
+        return self._parents.get(street)
 
     def projects(self, name: str, district: str | None) -> list[str]:
         if self._projects is None:
@@ -433,6 +444,8 @@ class _RowReader:
         self.today = today
         self.on_insert = on_insert
         self.case_prefix = case_prefix
+        self.header_names = {c: cols.fold(plan.header_text(c).split(" / ")[-1]) for c in plan.mapping}
+        self.header_hits = max(2, len(self.header_names) // 2)
         sheet = plan.sheet
         first = plan.header_rows[-1] + 1
         self.merged_data = [m for m in sheet.merged if m[0] >= first]
@@ -455,27 +468,27 @@ class _RowReader:
         return Issue(self.plan.name, row + 1, xl_col_to_name(column), self.plan.header_text(column), message, severity)
 
     def skip_reason(self, r: int, cells: list) -> str | None:
-        values = [cells[c] for c in self.plan.mapping if c < len(cells)]
-        if all(_blank(v) for v in cells):
+        nonblank = [v for v in cells if not _blank(v)]
+        if not nonblank:
             return ""
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:
             return translate("Import", "Hidden row: not imported (show it in Excel, or choose to include hidden rows).")
-        texts = [normalize(_cell_text(v)).replace(" ", "") for v in cells if not _blank(v)]
-        if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts[:3]):
+        texts = [normalize(_cell_text(v)).replace(" ", "") for v in nonblank[:3]]
+        if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts):
             return translate("Import", "Total row: not imported (totals are computed from the records).")
         raw = self.plan.sheet.rows[r] if r < len(self.plan.sheet.rows) else []
-        raw_texts = [v for v in raw if not _blank(v)]
-        if (
-            raw_texts
-            and all(isinstance(v, str) for v in raw_texts)
-            and normalize(raw_texts[0]).strip().startswith(NOTE_STARTS)
-        ):
-            return translate("Import", "Note below the table: not imported.")
-        headers = [cols.fold(self.plan.headers[c].text.split(" / ")[-1]) for c in self.plan.mapping]
-        if sum(1 for v, h in zip(values, headers) if not _blank(v) and cols.fold(v) == h) >= max(2, len(headers) // 2):
-            return translate("Import", "Repeated header row: not imported.")
-        if len(texts) == 1 and texts[0].startswith(NOTE_STARTS):
-            return translate("Import", "Note below the table: not imported.")
+        first = next((v for v in raw if not _blank(v)), None)
+        if isinstance(first, str) and normalize(first).strip().startswith(NOTE_STARTS):
+            if all(isinstance(v, str) for v in raw if not _blank(v)):
+                return translate("Import", "Note below the table: not imported.")
+        if sum(1 for v in nonblank if isinstance(v, str)) >= self.header_hits:
+            same = sum(
+                1
+                for c, name in self.header_names.items()
+                if c < len(cells) and isinstance(cells[c], str) and cols.fold(cells[c]) == name
+            )
+            if same >= self.header_hits:
+                return translate("Import", "Repeated header row: not imported.")
         if all(c not in self.plan.mapping or _blank(v) for c, v in enumerate(cells)):
             return translate("Import", "Nothing in the recognised columns: not imported.")
         return None
@@ -779,12 +792,14 @@ def run_plans(
     values: dict[str | None, dict[str, str]] | None = None,
     create_missing: bool = False,
     file_digest: str = "",
+    batch_id: int | None = None,
 ) -> None:
     """Read every data row of the plans and insert the valid ones in this session (the caller commits
     for an import, or rolls back for a preview: either way the rows see each other, so a total or a
     duplicate inside the file is caught exactly as it would be on commit)."""
     places = _Places(session)
     gazetteer = places.gazetteer()
+    bulk = BulkInserter(session, by=by, source_file=source_file, batch_id=batch_id)
     total = sum(len(p.data_rows) for p in plans)
     done = 0
     sheets = [p.name for p in plans]
@@ -817,7 +832,7 @@ def run_plans(
         )
         draft_type = DRAFTS[plan.kind]
         if plan.measures:
-            _read_wide(session, plan, reader, today=today, by=by, source_file=source_file, on_insert=on_insert)
+            _read_wide(plan, reader, bulk, today=today, on_insert=None if batch_id is not None else on_insert)
             plan.notes += _reference_notes(plan)
             done += len(plan.data_rows)
             continue
@@ -832,14 +847,14 @@ def run_plans(
                 continue
             result, draft = reader.read(r)
             own = result.values.pop("_own_fields")
-            checked = repository.check(session, draft, today=today)
+            checked = bulk.check(draft, today=today)
             result.values = checked.values
             for problem in checked.problems:
                 if problem.field in own:
                     continue
                 result.issues.append(reader.issue(r, problem.field, problem.message, problem.severity))
             if not result.rejected:
-                similar = review.look_alike(session, plan.kind, checked.values)
+                similar = bulk.look_alike(plan.kind, checked.values)
                 if similar is not None:
                     result.issues.append(
                         reader.issue(
@@ -851,15 +866,16 @@ def run_plans(
                             "warning",
                         )
                     )
-                result.uuid = repository.insert_checked(session, draft_type, checked, by=by, source_file=source_file)
-                if on_insert is not None:
+                result.uuid = bulk.insert(draft_type, checked, draft=draft)
+                if on_insert is not None and batch_id is None:
                     on_insert(plan.kind, result.uuid)
             plan.rows.append(result)
         plan.notes += _reference_notes(plan)
+    bulk.flush()
     progress(total, total)
 
 
-def _read_wide(session: Session, plan: SheetPlan, reader: _RowReader, *, today, by, source_file, on_insert) -> None:
+def _read_wide(plan: SheetPlan, reader: _RowReader, bulk: BulkInserter, *, today, on_insert) -> None:
     """A target table with one column per measure: each filled cell is one annual target."""
     from copy import copy
 
@@ -882,13 +898,13 @@ def _read_wide(session: Session, plan: SheetPlan, reader: _RowReader, *, today, 
                 continue
             result, draft = sub.read(r)
             own = result.values.pop("_own_fields")
-            checked = repository.check(session, draft, today=today)
+            checked = bulk.check(draft, today=today)
             result.values = checked.values
             result.issues += [
                 sub.issue(r, p.field, p.message, p.severity) for p in checked.problems if p.field not in own
             ]
             if not result.rejected:
-                result.uuid = repository.insert_checked(session, TargetDraft, checked, by=by, source_file=source_file)
+                result.uuid = bulk.insert(TargetDraft, checked, draft=draft)
                 if on_insert is not None:
                     on_insert(plan.kind, result.uuid)
             plan.rows.append(result)

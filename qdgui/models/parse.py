@@ -54,13 +54,26 @@ def normalize(text: str) -> str:
     return folded.replace("\u3000", " ").strip()
 
 
+_UNIT_ENDINGS: dict[int, list[tuple[str, Decimal]]] = {}  # id(units) -> (folded name, factor), as tried
+
+
+def _endings(units: tuple[Unit, ...]) -> list[tuple[str, Decimal]]:
+    found = _UNIT_ENDINGS.get(id(units))
+    if found is None:
+        found = [
+            (normalize(name).lower(), unit.factor)
+            for unit in units
+            for name in sorted(unit.names, key=len, reverse=True)
+        ]
+        _UNIT_ENDINGS[id(units)] = found
+    return found
+
+
 def _strip_unit(text: str, units: tuple[Unit, ...]) -> tuple[str, Decimal]:
     lowered = text.lower()
-    for unit in units:
-        for name in sorted(unit.names, key=len, reverse=True):
-            folded = normalize(name).lower()
-            if lowered.endswith(folded):
-                return text[: len(text) - len(folded)].strip(), unit.factor
+    for folded, factor in _endings(units):
+        if lowered.endswith(folded):
+            return text[: len(text) - len(folded)].strip(), factor
     return text, Decimal(1)
 
 
@@ -183,6 +196,8 @@ def parse_text(value) -> str | None:
     """Trimmed text with control characters removed; None when blank."""
     if value is None:
         return None
-    text = str(value)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
+    text = _CONTROL.sub("", str(value)).strip()
     return text or None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode category Cc, but tab and line feed

@@ -316,3 +316,40 @@ def test_a_wide_target_table_one_column_per_measure(db, clerk, today, tmp_path):
         ]
     )
     assert "年度：未填写的行一律取 2024（来自第 1 行的标题）。" in messages(report, "note")
+
+
+def test_a_sheet_import_writes_what_one_save_at_a_time_would(db, clerk, today, tmp_path):
+    """The set-based import keeps the form's audit and the batch's notes, and catches a case number
+    used twice inside the file as a save at a time would."""
+    from qdgui.models.tables import AuditEntry, ImportChange
+
+    path = tmp_path / "即墨区违法建设台账.csv"
+    path.write_text(
+        "违建编号,街道,地址,结构,面积（㎡）,发现日期,状态,拆除日期\n"
+        "JM-1,环秀街道,鹤山路1号,彩钢,120,2024-03-01,已拆除,2024-05-06\n"
+        "JM-2,环秀街道,鹤山路2号,砖混,65,2024-03-02,认定,\n"
+        "JM-1,环秀街道,鹤山路3号,砖混,70,2024-03-03,认定,\n",
+        encoding="utf-8",
+    )
+    report = importer.commit(db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    assert [(i.row, i.column, i.severity) for i in report.issues() if i.severity == "error"] == [(4, "A", "error")]
+    (first, second) = live(db, Demolition)
+    with db.sessions() as s:
+        history = repository.history(s, first.uuid)
+        assert {(h.action, h.field, h.new_value) for h in history} == {
+            ("insert", "case_no", "JM-1"),
+            ("insert", "district_code", "370215"),
+            ("insert", "street_code", "370215001"),
+            ("insert", "address", "鹤山路1号"),
+            ("insert", "structure", "color_steel"),
+            ("insert", "area_m2", "120"),
+            ("insert", "disposal", "demolish"),
+            ("insert", "status", "demolished"),
+            ("insert", "found_on", "2024-03-01"),
+            ("insert", "done_on", "2024-05-06"),
+        }
+        assert {h.operator for h in history} == {clerk.name} and {h.record_version for h in history} == {1}
+        notes = s.scalars(select(ImportChange).where(ImportChange.batch_id == report.batch_id)).all()
+        assert sorted(n.record_uuid for n in notes) == sorted([first.uuid, second.uuid])
+        assert s.scalar(select(AuditEntry.at).where(AuditEntry.record_uuid == second.uuid).limit(1)) is not None
+    assert first.version == 1 and first.clock == second.clock and first.source_file == path.name

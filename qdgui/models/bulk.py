@@ -1,0 +1,312 @@
+"""Many new records in one transaction (a sheet import): the same rules, the same audit rows and the
+same import-batch notes as one save at a time, in far fewer statements.
+
+One save asks the database for its context (is this case number taken, what has this project signed,
+is there a record that looks the same) and writes the record, an audit row per field and a batch
+note through the ORM, flushing each. For thousands of rows those round trips are the whole cost. Here
+the context is read once per import and kept as sets and sums that every accepted row joins at once,
+so a duplicate or a project total inside the file is caught exactly as one save at a time would catch
+it; the rows are written with executemany in chunks, before the caller commits (or rolls back for a
+preview).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import false, func, select
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session
+
+from qdgui.models import clock, rules
+from qdgui.models.parse import parse_text
+from qdgui.models.records import DemolitionDraft, Operator, ParkDraft, SigningDraft, TargetDraft
+from qdgui.models.repository import (
+    KINDS,
+    ValidationFailed,
+    audit_text,
+    load_divisions,
+    new_uuid,
+    utc_now,
+)
+from qdgui.models.review import LOOK_ALIKE
+from qdgui.models.tables import (
+    RECORD_TABLES,
+    AnnualTarget,
+    AuditEntry,
+    Community,
+    Demolition,
+    ImportChange,
+    Project,
+    Signing,
+)
+
+CHUNK = 2000
+_KIND_OF = {SigningDraft: "signing", DemolitionDraft: "demolition", ParkDraft: "park", TargetDraft: "annual_target"}
+
+
+def _text(value) -> str | None:
+    return parse_text(value)
+
+
+class BulkInserter:
+    """Check and insert drafts of the four record kinds for one import; call flush() before commit."""
+
+    def __init__(self, session: Session, *, by: Operator, source_file: str | None = None, batch_id: int | None = None):
+        self.session = session
+        self.by = by
+        self.source_file = source_file
+        self.batch_id = batch_id
+        self.divisions = load_divisions(session)
+        self.replica = clock.replica(session, by.device)
+        self.first_clock = clock.tick(None, self.replica)  # every new record's clock: {this replica: 1}
+        self._keys: dict[str, set] = {}  # kind -> unique keys of live records (and of rows accepted here)
+        self._alike: dict[str, dict] = {}  # kind -> {look-alike key: what names the record}
+        self._projects: dict[str, rules.ProjectTotals | None] = {}
+        self._live: dict[type, set[str]] = {Project: set(), Community: set()}
+        self._rows: dict[str, list[dict]] = {}
+        self._audit: list[dict] = []
+        self._notes: list[dict] = []
+
+    # ------------------------------------------------------------ context, read once
+    def _unique(self, kind: str) -> set:
+        if kind not in self._keys:
+            query: Any
+            if kind == "signing":
+                query = select(Signing.project_uuid, Signing.agreement_no).where(
+                    Signing.deleted == false(), Signing.agreement_no.is_not(None)
+                )
+            elif kind == "demolition":
+                query = select(Demolition.case_no).where(Demolition.deleted == false())
+            elif kind == "annual_target":
+                query = select(
+                    AnnualTarget.year,
+                    AnnualTarget.district_code,
+                    func.coalesce(AnnualTarget.street_code, ""),
+                    AnnualTarget.measure,
+                ).where(AnnualTarget.deleted == false())
+            else:
+                self._keys[kind] = set()
+                return self._keys[kind]
+            self._keys[kind] = {tuple(row) for row in self.session.execute(query)}
+        return self._keys[kind]
+
+    @staticmethod
+    def _key_of(kind: str, values: dict):
+        if kind == "signing":
+            agreement = values.get("agreement_no")
+            return (values.get("project_uuid"), agreement) if agreement and values.get("project_uuid") else None
+        if kind == "demolition":
+            return (values["case_no"],) if values.get("case_no") else None
+        if kind == "annual_target":
+            return (
+                values.get("year"),
+                values.get("district_code"),
+                values.get("street_code") or "",
+                values.get("measure"),
+            )
+        return None
+
+    def _draft_key(self, draft) -> tuple | None:
+        """The unique key a draft claims, from its raw text as build_context reads it."""
+        if isinstance(draft, SigningDraft):
+            agreement, project = _text(draft.agreement_no), _text(draft.project_uuid)
+            return (project, agreement) if agreement and project else None
+        if isinstance(draft, DemolitionDraft):
+            case_no = _text(draft.case_no)
+            return (case_no,) if case_no else None
+        if isinstance(draft, TargetDraft):
+            from qdgui.models import vocab
+            from qdgui.models.parse import ParseError, parse_year
+
+            try:
+                year = parse_year(draft.year)
+            except ParseError:
+                return None
+            measure = vocab.code_for(vocab.MEASURES, _text(draft.measure) or "")
+            if not (year and measure):
+                return None
+            return (year, _text(draft.district_code), _text(draft.street_code) or "", measure)
+        return None
+
+    def _exists(self, table, uuid: str | None) -> bool:
+        if not uuid:
+            return True
+        live = self._live[table]
+        if uuid in live:
+            return True
+        found = self.session.execute(select(table.uuid).where(table.uuid == uuid, table.deleted == false())).first()
+        if found is not None:
+            live.add(uuid)  # only a yes is kept: a village created later in this import is then found
+        return found is not None
+
+    def _project(self, uuid: str | None) -> rules.ProjectTotals | None:
+        if not uuid:
+            return None
+        if uuid not in self._projects:
+            from qdgui.models.repository import project_totals
+
+            self._projects[uuid] = project_totals(self.session, uuid)
+        return self._projects[uuid]
+
+    def context(self, draft) -> rules.Context:
+        kind = _KIND_OF[type(draft)]
+        key = self._draft_key(draft)
+        duplicate = key is not None and key in self._unique(kind)
+        if isinstance(draft, SigningDraft):
+            project_uuid = _text(draft.project_uuid)
+            project = self._project(project_uuid)
+            return rules.Context(
+                self.divisions,
+                project=project,
+                project_exists=project is not None or not project_uuid,
+                community_exists=self._exists(Community, _text(draft.community_uuid)),
+                duplicate_key=duplicate,
+            )
+        if isinstance(draft, DemolitionDraft):
+            return rules.Context(
+                self.divisions,
+                project_exists=self._exists(Project, _text(draft.project_uuid)),
+                community_exists=self._exists(Community, _text(draft.community_uuid)),
+                duplicate_key=duplicate,
+            )
+        if isinstance(draft, ParkDraft):
+            return rules.Context(self.divisions, project_exists=self._exists(Project, _text(draft.project_uuid)))
+        return rules.Context(self.divisions, duplicate_key=duplicate)
+
+    def check(self, draft, *, today: date) -> rules.Checked:
+        """The draft's rules with this import's context: what repository.check would say."""
+        return KINDS[type(draft)].read(draft, today=today, context=self.context(draft))
+
+    def look_alike(self, kind: str, values: dict) -> str | None:
+        """What review.look_alike would say, against live records and the rows accepted here."""
+        if kind not in LOOK_ALIKE:
+            return None
+        keys, named = LOOK_ALIKE[kind]
+        if values.get(keys[0]) is None:
+            return None
+        if kind not in self._alike:
+            table = RECORD_TABLES[kind]
+            columns = [getattr(table, f) for f in keys] + [getattr(table, named)]
+            found: dict = {}
+            for row in self.session.execute(select(*columns).where(table.deleted == false())):
+                found.setdefault(tuple(row[:-1]), row[-1] or "")
+            self._alike[kind] = found
+        return self._alike[kind].get(tuple(values.get(f) for f in keys))
+
+    # ------------------------------------------------------------ writes, buffered
+    def insert(self, draft_type: type, checked: rules.Checked, *, draft=None) -> str:
+        """Queue the record the rules returned; its UUID at once, its row on the next flush."""
+        if checked.errors:
+            raise ValidationFailed(checked.errors)
+        kind = _KIND_OF[draft_type]
+        table: Any = KINDS[draft_type].table
+        now = utc_now()
+        uuid = new_uuid()
+        after = self.first_clock
+        row = {
+            "uuid": uuid,
+            "created_at": now,
+            "updated_at": now,
+            "operator": self.by.name,
+            "device": self.by.device,
+            "version": 1,
+            "deleted": False,
+            "clock": after,
+            "source_file": self.source_file,
+            **checked.values,
+        }
+        self._rows.setdefault(kind, []).append(row)
+        self._audit += [
+            {
+                "table_name": table.__tablename__,
+                "record_uuid": uuid,
+                "action": "insert",
+                "field": name,
+                "old_value": None,
+                "new_value": audit_text(value),
+                "operator": self.by.name,
+                "device": self.by.device,
+                "at": now,
+                "record_version": 1,
+            }
+            for name, value in checked.values.items()
+            if value is not None
+        ]
+        if self.batch_id is not None:
+            self._notes.append(
+                {
+                    "batch_id": self.batch_id,
+                    "table_name": table.__tablename__,
+                    "record_uuid": uuid,
+                    "before": None,
+                    "after_clock": after,
+                }
+            )
+        for key in (self._key_of(kind, checked.values), self._draft_key(draft) if draft is not None else None):
+            if key is not None:
+                self._unique(kind).add(key)
+        if kind in LOOK_ALIKE and kind in self._alike:
+            keys, named = LOOK_ALIKE[kind]
+            self._alike[kind].setdefault(tuple(checked.values.get(f) for f in keys), checked.values.get(named) or "")
+        elif kind in LOOK_ALIKE:
+            self.look_alike(kind, checked.values)  # load, then remember this row
+            keys, named = LOOK_ALIKE[kind]
+            self._alike[kind].setdefault(tuple(checked.values.get(f) for f in keys), checked.values.get(named) or "")
+        if kind == "signing":
+            project = self._projects.get(checked.values.get("project_uuid") or "")
+            if project is not None:
+                self._projects[project.uuid] = replace(
+                    project,
+                    signed_households=project.signed_households + (checked.values.get("households") or 0),
+                    signed_houses=project.signed_houses + (checked.values.get("houses") or 0),
+                )
+        if sum(len(r) for r in self._rows.values()) >= CHUNK:
+            self.flush()
+        return uuid
+
+    def flush(self) -> None:
+        """Write the queued records, their audit rows and batch notes (executemany)."""
+        connection = self.session.connection()
+        for kind, rows in self._rows.items():
+            if rows:
+                executemany(connection, sa_inspect(RECORD_TABLES[kind]).local_table, rows)
+        if self._audit:
+            executemany(connection, AuditEntry.__table__, self._audit)
+        if self._notes:
+            executemany(connection, ImportChange.__table__, self._notes)
+        self._rows, self._audit, self._notes = {}, [], []
+
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def executemany(connection, table, rows: list[dict]) -> None:
+    """INSERT the rows with one DBAPI executemany per set of columns, each value converted by the
+    column type's own bind processor (dates, decimals, booleans as SQLAlchemy stores them): the same
+    stored values as a Core insert, without its per-row statement machinery."""
+    dialect = connection.dialect
+    mark = _PLACEHOLDERS.get(dialect.paramstyle)
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    for names, group in groups.items():
+        if mark is None:
+            connection.execute(table.insert(), group)
+            continue
+        processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+        params = [
+            tuple(
+                value if proc is None or value is None else proc(value) for proc, value in zip(processors, row.values())
+            )
+            for row in group
+        ]
+        quote = dialect.identifier_preparer.quote
+        sql = "INSERT INTO {table} ({columns}) VALUES ({marks})".format(
+            table=dialect.identifier_preparer.format_table(table),
+            columns=", ".join(quote(table.c[name].name) for name in names),
+            marks=", ".join([mark] * len(names)),
+        )
+        connection.exec_driver_sql(sql, params)
