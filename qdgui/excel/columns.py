@@ -178,7 +178,27 @@ def match_field(kind: str, names: list[str]) -> str | None:
 
 
 def is_known_header(name: str) -> bool:
-    return name in IGNORED or measure_of_header(name) is not None or any(match_field(kind, [name]) for kind in SYNONYMS)
+    return (
+        name in IGNORED
+        or measure_of_header(name) is not None
+        or month_of_header(name) is not None
+        or any(match_field(kind, [name]) for kind in SYNONYMS)
+    )
+
+
+_MONTH = re.compile(r"^(1[0-2]|[1-9])月份?$")
+
+
+def month_of_header(name: str) -> int | None:
+    """The month a column of a progress-by-month sheet stands for ('5月', '5月份'), or None."""
+    found = _MONTH.match(fold(name))
+    return int(found.group(1)) if found else None
+
+
+def month_columns(headers: list[Header]) -> dict[int, int]:
+    """{column: month} when a header names at least three months."""
+    months = {c: m for c, h in enumerate(headers) if (m := month_of_header(h.name)) is not None}
+    return months if len(months) >= 3 else {}
 
 
 def measure_of_header(name: str) -> str | None:

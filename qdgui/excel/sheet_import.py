@@ -113,6 +113,7 @@ class SheetPlan:
     created: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) made by the import
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, where) not in the database
     measures: dict[int, str] = field(default_factory=dict)  # a wide target table: column -> measure
+    months: dict[int, int] = field(default_factory=dict)  # a park sheet's progress by month: column -> month
 
     @property
     def name(self) -> str:
@@ -202,6 +203,7 @@ def plan_book(
                 end_row=table.end,
                 preamble=table.preamble,
                 measures=measures,
+                months=cols.month_columns(layout.headers) if layout.kind == "park" else {},
             )
             if mappings and plan.key in mappings:  # a column beyond the header holds nothing to read
                 plan.mapping = {c: f for c, f in mappings[plan.key].items() if f and c < len(layout.headers)}
@@ -546,6 +548,8 @@ class _RowReader:
                 status = raw["status"]
                 code = status if status in ("rectified",) else cols.choice_code("status", status)
                 raw["disposal"] = "rectify" if code == "rectified" else "demolish"
+        if kind == "park" and self.plan.months and "status" not in mapped:
+            self.derive_progress(r, raw)
         if kind == "park" and "plan_year" not in mapped:
             for date_field in ("completed_on", "started_on"):
                 value = raw.get(date_field)
@@ -556,6 +560,32 @@ class _RowReader:
                 if found:
                     raw["plan_year"] = int(found.group(1))
                     break
+
+    def derive_progress(self, r: int, raw: dict) -> None:
+        """A park's status from the last month cell filled in (前期, 开工, 30%, 完工 ...); a park completed
+        in a month is taken as completed on that month's last day (never after today)."""
+        import calendar
+
+        cells = self.grid[r]
+        last = None
+        for column, month in sorted(self.plan.months.items(), key=lambda item: item[1]):
+            if column < len(cells) and not _blank(cells[column]):
+                last = (month, normalize(_cell_text(cells[column])).replace(" ", ""))
+        if last is None:
+            return
+        month, text = last
+        if any(w in text for w in ("完工", "完成", "建成", "竣工", "100%")):
+            raw["status"] = "completed"
+            year = _year_of(raw.get("plan_year"))
+            if year and "completed_on" not in raw:
+                day = date(year, month, calendar.monthrange(year, month)[1])
+                raw["completed_on"] = min(day, self.today) if self.today else day
+        elif any(w in text for w in ("开工", "施工", "在建", "建设中")) or re.fullmatch(r"\d{1,2}(\.\d+)?%", text):
+            raw["status"] = "building"
+        elif any(w in text for w in ("前期", "计划", "设计", "立项", "招标")):
+            raw["status"] = "planned"
+        else:
+            raw["status"] = text  # the rules say what is wrong with it
 
     def missing_reference(self, r: int, field_name: str, name: str, where: str | None, result: RowResult):
         """A project or village the database lacks: offer near names, create it when asked, else say how."""
@@ -711,6 +741,13 @@ FILL_FIELDS = {  # a fact found outside the table, and the field it fills per ki
     "year": {"park": "plan_year", "annual_target": "year"},
     "park_kind": {"park": "kind"},
 }
+
+
+def _year_of(value) -> int | None:
+    if isinstance(value, int):
+        return value
+    found = re.match(r"\s*(20\d{2})", str(value or ""))
+    return int(found.group(1)) if found else None
 
 
 def _street_names(places: _Places) -> dict[str, str]:
@@ -950,7 +987,7 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Is
     row = plan.header_rows[-1] + 1
     mapped = set(plan.mapping.values())
     for c, header in enumerate(plan.headers):
-        if c not in plan.mapping and header.text and header.name not in cols.IGNORED:
+        if c not in plan.mapping and c not in plan.months and header.text and header.name not in cols.IGNORED:
             notes.append(
                 Issue(
                     plan.name,
@@ -1023,6 +1060,14 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Is
                 "No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.",
             )
         )
+    if plan.kind == "park" and plan.months and "status" not in filled:
+        derived.append(
+            translate(
+                "Import",
+                "Progress by month: a park's status is its last month filled in (前期: planned; 开工 or a "
+                "percentage: building; 完工: completed on that month's last day).",
+            )
+        )
     if plan.kind == "park" and "plan_year" not in filled:
         derived.append(
             translate("Import", "No column for 计划年度: the year of a row's completion or start date is taken.")
@@ -1034,7 +1079,8 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Is
         "demolition": {"case_no"}
         | ({"status", "disposal"} if "done_on" in mapped else set())
         | ({"disposal"} if "status" in filled else set()),
-        "park": {"plan_year"} if mapped & {"completed_on", "started_on"} else set(),
+        "park": ({"plan_year"} if mapped & {"completed_on", "started_on"} else set())
+        | ({"status"} if plan.months else set()),
     }.get(plan.kind, set())
     for name in required:
         if name in filled or name in derivable:

@@ -1690,208 +1690,212 @@
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="72"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="73"/>
         <source>Sheet {sheet}</source>
         <translation>工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="74"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="75"/>
         <source>, row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="76"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="77"/>
         <source>, column {column}</source>
         <translation> {column} 列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="78"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="79"/>
         <source> ({header})</source>
         <translation>（{header}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="79"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="80"/>
         <source>{where}: {message}</source>
         <translation>{where}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="128"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="131"/>
         <source>{sheet}, table {n} (row {row})</source>
         <translation>{sheet}·第 {n} 个表（第 {row} 行起）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="192"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="221"/>
         <source>Hidden sheet: not imported.</source>
         <translation>隐藏的工作表，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="194"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="223"/>
         <source>No header row with known column names found in the first 30 rows: not imported.</source>
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="436"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="477"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="439"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="480"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="450"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="493"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="632"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="701"/>
         <source>More than one project is named “{text}” in this district.</source>
         <translation>本区有不止一个名为“{text}”的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="654"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="723"/>
         <source>“{text}”: a village is looked up in its street, and the row has none.</source>
         <translation>“{text}”：村居要按所属街道查找，而这一行没有街道。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="718"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="794"/>
         <source>{field} is given for the whole sheet ({value}): this column is not read.</source>
         <translation>{field}已为整个表格统一指定（{value}）：此列不读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="894"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1013"/>
         <source>{field} for every row without one: {value}, from {source}.</source>
         <translation>{field}：未填写的行一律取 {value}（来自{source}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="908"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1027"/>
         <source>The sheet does not say its district: {district} is assumed, from {source}. If it is another, give 区 for the whole sheet.</source>
         <translation>表格没有写明所属区：按{source}视为{district}。如果不是，请为整个表格指定“区”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="923"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1042"/>
         <source>No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters of the file&apos;s fingerprint - sheet - table - row), the same on every import of this file.</source>
         <translation>没有“违建编号”列：编号按文件、工作表和行生成（TZ + 文件指纹的 8 位 - 工作表 - 表 - 行），同一文件每次导入生成的编号相同。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="931"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1050"/>
         <source>No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its disposal is rectification).</source>
         <translation>没有“状态”列：有拆除日期的行视为已办结（已拆除；处置方式为整改的视为已整改）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="939"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1058"/>
         <source>No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.</source>
         <translation>没有“处置方式”列：已整改的视为整改，其余视为拆除。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="946"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1065"/>
+        <source>Progress by month: a park&apos;s status is its last month filled in (前期: planned; 开工 or a percentage: building; 完工: completed on that month&apos;s last day).</source>
+        <translation>按月进度：公园状态取最后填写的月份（前期：计划；开工或百分比：在建；完工：视为在该月最后一天完工）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1073"/>
         <source>No column for 计划年度: the year of a row&apos;s completion or start date is taken.</source>
         <translation>没有“计划年度”列：取该行完工日期或开工日期的年份。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="970"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1098"/>
         <source>No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or give one value for the whole sheet (wizard: same value for every row; command line: --set {field}=VALUE).</source>
         <translation>没有“{field}”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set {field}=值）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="447"/>
-        <location filename="../../qdgui/excel/sheet_import.py" line="452"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="485"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="454"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="495"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="470"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="511"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="530"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="599"/>
         <source>No project named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: if it is that project, write its name as in the database (or give it for the whole sheet); if it is another, add it on the Projects page.</source>
         <translation>{place}没有名为“{text}”的项目，与“{near}”相近。系统不作猜测：如果就是该项目，请按数据库中的名称填写（或为整个表格统一指定）；如果是另一个项目，请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="537"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="606"/>
         <source>No community or village named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: write its name as in the database, or add it on the Communities page.</source>
         <translation>{place}没有名为“{text}”的社区或村，与“{near}”相近。系统不作猜测：请按数据库中的名称填写，或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="561"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="630"/>
         <source>No project named “{text}” in {place}: create it with this import (create missing projects and villages), or add it on the Projects page first.</source>
         <translation>{place}没有名为“{text}”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="567"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="636"/>
         <source>“{text}” is not a community or village of {place}: create it with this import (create missing projects and villages), or add it on the Communities page first.</source>
         <translation>“{text}”不是{place}的社区或村：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="589"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="658"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="603"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="672"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="605"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="674"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="606"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="675"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="817"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="900"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="819"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="902"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="834"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="834"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
         <source>community or village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="843"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="962"/>
         <source>Created with this import (undone with it): {list}.</source>
         <translation>本次导入新建（随本批次一起撤销）：{list}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="855"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="974"/>
         <source>Not in the database: {list}. Import with &apos;create missing projects and villages&apos; (--create-missing) to create them in the same batch.</source>
         <translation>数据库中没有：{list}。导入时勾选“新建缺少的项目和村居”（--create-missing）即可在同一批次中新建。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="878"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="997"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1011"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1139"/>
         <source>Row in the original</source>
         <translation>原表行号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1013"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="1141"/>
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>

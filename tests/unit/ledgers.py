@@ -143,3 +143,24 @@ def wide_targets(path):
     )
     book.save(path)
     return path
+
+
+def park_progress_by_month(path):
+    """A park progress sheet with one column per month (前期, 开工, 30%, 完工 written as the months pass)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "口袋公园"
+    sheet["A1"] = "崂山区2026年口袋公园建设进度表"
+    sheet.merge_cells("A1:P1")
+    months = [f"{m}月" for m in range(1, 12)]
+    _put(sheet, 2, [("序号", "公园名称", "类型", "所在街道", "面积（㎡）", *months)])
+    progress = [
+        ("石老人口袋公园", 1500, {1: "前期", 3: "开工", 5: "30%", 8: "完工"}),
+        ("株洲路游园", 900, {4: "前期", 6: "开工", 9: "60%"}),
+        ("海尔路口袋公园", 1200, {2: "前期"}),
+        ("辽阳东路口袋公园", 800, {3: "前期", 6: "开工", 11: "完工"}),
+    ]
+    for i, (name, area, cells) in enumerate(progress, start=3):
+        _put(sheet, i, [(i - 2, name, "口袋公园", "中韩街道", area, *[cells.get(m) for m in range(1, 12)])])
+    book.save(path)
+    return path

@@ -353,3 +353,18 @@ def test_a_sheet_import_writes_what_one_save_at_a_time_would(db, clerk, today, t
         assert sorted(n.record_uuid for n in notes) == sorted([first.uuid, second.uuid])
         assert s.scalar(select(AuditEntry.at).where(AuditEntry.record_uuid == second.uuid).limit(1)) is not None
     assert first.version == 1 and first.clock == second.clock and first.source_file == path.name
+
+
+def test_park_progress_by_month_gives_status_and_completion_month(db, clerk, today, tmp_path):
+    path = ledgers.park_progress_by_month(tmp_path / "口袋公园进度.xlsx")
+    report = importer.commit(db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    (plan,) = report.plans
+    assert plan.kind == "park" and plan.months == {c: c - 4 for c in range(5, 16)}
+    assert [i for i in report.issues() if i.severity in ("error", "warning")] == []  # month columns are known
+    parks = [(p.name, p.status, p.completed_on, p.plan_year, p.district_code) for p in live(db, Park)]
+    assert parks == [
+        ("石老人口袋公园", "completed", date(2026, 8, 31), 2026, "370212"),
+        ("株洲路游园", "building", None, 2026, "370212"),
+        ("海尔路口袋公园", "planned", None, 2026, "370212"),
+        ("辽阳东路口袋公园", "completed", min(date(2026, 11, 30), today), 2026, "370212"),
+    ]
