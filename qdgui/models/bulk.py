@@ -296,7 +296,7 @@ def executemany(connection, table, rows: list[dict]) -> None:
         if mark is None:
             connection.execute(table.insert(), group)
             continue
-        processors = [table.c[name].type._cached_bind_processor(dialect) for name in names]
+        processors = [_memoized(table.c[name].type._cached_bind_processor(dialect)) for name in names]
         params = [
             tuple(
                 value if proc is None or value is None else proc(value) for proc, value in zip(processors, row.values())
@@ -310,3 +310,22 @@ def executemany(connection, table, rows: list[dict]) -> None:
             marks=", ".join([mark] * len(names)),
         )
         connection.exec_driver_sql(sql, params)
+
+
+def _memoized(processor):
+    """A bind processor that converts each distinct value once (an import's rows share their time,
+    operator, dates and codes)."""
+    if processor is None:
+        return None
+    seen: dict = {}
+
+    def convert(value):
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = converted = processor(value)
+            return converted
+        except TypeError:  # not hashable
+            return processor(value)
+
+    return convert
