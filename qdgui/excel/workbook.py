@@ -470,6 +470,19 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     try:
         status, payload = pickle.loads(out)
     except Exception:  # noqa: BLE001 - the child died before writing (an abort, the memory limit)
+        import signal
+
+        if child.returncode in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and limits.child_memory:
+            raise _fail(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far "
+                    "corner of the sheet and make the reader allocate the whole range), so it is not read. Open it "
+                    "in Excel or WPS, delete the empty rows and columns after the table, save, and import again.",
+                ),
+                file=path.name,
+                limit=limits.child_memory // 2**20,
+            ) from None
         raise _fail(
             QT_TRANSLATE_NOOP(
                 "Import",

@@ -1948,7 +1948,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="525"/>
+        <location filename="../../qdgui/excel/workbook.py" line="538"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -2013,42 +2013,47 @@
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="474"/>
+        <location filename="../../qdgui/excel/workbook.py" line="477"/>
+        <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
+        <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/workbook.py" line="487"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="484"/>
+        <location filename="../../qdgui/excel/workbook.py" line="497"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="491"/>
+        <location filename="../../qdgui/excel/workbook.py" line="504"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="499"/>
+        <location filename="../../qdgui/excel/workbook.py" line="512"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="511"/>
+        <location filename="../../qdgui/excel/workbook.py" line="524"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="516"/>
+        <location filename="../../qdgui/excel/workbook.py" line="529"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="517"/>
+        <location filename="../../qdgui/excel/workbook.py" line="530"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="520"/>
+        <location filename="../../qdgui/excel/workbook.py" line="533"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>

@@ -102,3 +102,12 @@ def test_corpus_refusals_through_the_command_line_write_nothing(tmp_path):
             assert "Traceback" not in done.stderr and name in done.stderr
             assert done.stderr.count("未导入任何内容") == 1, done.stderr  # said once, not twice
     assert set(tmp_path.rglob("*backup*")) == backups
+
+
+def test_a_tiny_xls_with_a_far_cell_is_refused_within_the_memory_cap():
+    far = ROOT / "tests" / "data" / "far-cell.xls"
+    assert far.stat().st_size < 8192
+    with pytest.raises(importer.ReadError) as refused:
+        importer.read(far)
+    assert "far-cell.xls：读取需要超过 512 MB 内存" in str(refused.value)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 < MEMORY + 2**26

@@ -98,7 +98,7 @@ def test_a_reader_that_dies_takes_only_itself_down(tmp_path, monkeypatch):
     monkeypatch.setattr(
         workbook, "_child_command", lambda path, memory: [sys.executable, "-c", "import os; os.abort()"]
     )
-    with pytest.raises(ReadError, match="读取程序异常终止"):
+    with pytest.raises(ReadError, match="读取需要超过 512 MB 内存"):
         read_workbook(good_workbook(tmp_path / "好.xlsx"))
     # and this process goes on reading workbooks
     monkeypatch.undo()
