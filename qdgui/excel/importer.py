@@ -131,6 +131,11 @@ class ImportReport:
                         warned=warned,
                         skipped=len(plan.skipped),
                     )
+                    + (
+                        translate("Import", " The sheet cannot be imported as it is: see its errors.")
+                        if any(n.severity == "error" for n in plan.notes)
+                        else ""
+                    )
                 )
             for issue in self.issues():
                 marker = {

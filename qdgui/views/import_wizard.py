@@ -316,7 +316,7 @@ class ImportDialog(QDialog):
                 issue.sheet,
                 "" if issue.row is None else str(issue.row),
                 issue.column or "",
-                issue.header or "",
+                " ".join((issue.header or "").split()),  # a header on two lines reads as one
                 levels[issue.severity],
                 issue.message,
             )

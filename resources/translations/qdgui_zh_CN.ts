@@ -1605,52 +1605,57 @@
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="137"/>
+        <location filename="../../qdgui/excel/importer.py" line="135"/>
+        <source> The sheet cannot be imported as it is: see its errors.</source>
+        <translation>该表按现状无法导入，请看其错误说明。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="142"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="138"/>
+        <location filename="../../qdgui/excel/importer.py" line="143"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="139"/>
+        <location filename="../../qdgui/excel/importer.py" line="144"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="144"/>
+        <location filename="../../qdgui/excel/importer.py" line="149"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="150"/>
+        <location filename="../../qdgui/excel/importer.py" line="155"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="159"/>
+        <location filename="../../qdgui/excel/importer.py" line="164"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="161"/>
+        <location filename="../../qdgui/excel/importer.py" line="166"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="163"/>
+        <location filename="../../qdgui/excel/importer.py" line="168"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="223"/>
+        <location filename="../../qdgui/excel/importer.py" line="228"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="234"/>
+        <location filename="../../qdgui/excel/importer.py" line="239"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
