@@ -294,13 +294,16 @@ def write_ledger(
                 written[kind] = r
                 sheet.autofilter(0, 0, max(r, 1), len(columns) - 1)
                 progress(done, total)
-            _write_meta(book, layout, codes=codes, database_id=database_id)
+            listed = session.execute(
+                select(Division.code, Division.name, Division.parent_code, Division.level, Division.code_system)
+            ).all()
+            _write_meta(book, layout, codes=codes, database_id=database_id, divisions=listed)
         finally:
             book.close()
     return written
 
 
-def _write_meta(book, layout, *, codes: bool, database_id: str) -> None:
+def _write_meta(book, layout, *, codes: bool, database_id: str, divisions=()) -> None:
     sheet = book.add_worksheet(META_SHEET)
     rows = [
         ("format", FORMAT_NAME),
@@ -311,6 +314,9 @@ def _write_meta(book, layout, *, codes: bool, database_id: str) -> None:
         ("codes", 1 if codes else 0),
     ]
     rows += [("sheet", name, kind, *(c.key for c in columns)) for name, kind, columns in layout]
+    # The sender's divisions as codes with their names here: a street renamed (or added) on this
+    # laptop is still read back by its code on another.
+    rows += [("division", code, name, parent or "", level, system) for code, name, parent, level, system in divisions]
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             if isinstance(value, int):
@@ -332,6 +338,9 @@ class Ledger:
     path: Path
     meta: dict[str, object]
     sheets: dict[str, tuple[str, tuple[str, ...], list[list]]]  # kind -> (sheet name, column keys, data rows)
+    divisions: tuple[
+        tuple[str, str, str | None, str, str], ...
+    ] = ()  # the sender's (code, name, parent, level, system)
 
     @property
     def codes(self) -> bool:
@@ -361,9 +370,14 @@ def ledger_from_book(book) -> Ledger:
         )
     meta: dict[str, object] = {}
     layout = []
+    divisions: list[tuple[str, str, str | None, str, str]] = []
     for row in meta_sheet.rows:
         if row and row[0] == "sheet":
             layout.append((row[1], row[2], tuple(str(k) for k in row[3:] if k != "")))
+        elif row and row[0] == "division" and len(row) >= 5:
+            code, name, parent, level = (str(v) for v in row[1:5])
+            system = str(row[5]) if len(row) > 5 and row[5] else "local"
+            divisions.append((code, name, parent or None, level, system))
         elif row and row[0]:
             meta[str(row[0])] = row[1]
     if meta.get("format") != FORMAT_NAME or int(meta.get("format_version") or 0) > FORMAT_VERSION:
@@ -385,7 +399,7 @@ def ledger_from_book(book) -> Ledger:
             keys,
             [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)],
         )
-    return Ledger(path, meta, sheets)
+    return Ledger(path, meta, sheets, tuple(divisions))
 
 
 def _decimal(value, places: int) -> Decimal:
@@ -475,6 +489,39 @@ def _read_cell(column: LedgerColumn, cell, table, codes: bool, division_codes, v
             raise LookupError(text)
         return found[0]
     raise AssertionError(kind)
+
+
+def sender_division_codes(
+    ledger: Ledger, session: Session, *, add_missing: bool = False
+) -> dict[str | None, dict[str, str]]:
+    """Names to codes for reading a ledger: this database's names, overlaid with the sender's own list
+    (a street renamed there is found by its code; one added there is added here when asked, unless a
+    street of that name is already here under another code, which then stands for it)."""
+    result = division_codes(session)
+    if not ledger.divisions:
+        return result  # a ledger of an older qdgui: names as this database knows them
+    known = set(session.scalars(select(Division.code)))
+    for code, name, parent, level, system in ledger.divisions:
+        if level not in ("county", "township", "special_zone"):
+            continue
+        names = result.setdefault(None if level == "county" else parent, {})
+        if code in known:
+            names[name] = code
+        elif name not in names and add_missing and (parent is None or parent in known):
+            session.add(
+                Division(
+                    code=code,
+                    name=name,
+                    level=level,
+                    parent_code=parent,
+                    code_system=system if system in ("NBS-2023", "MCA", "local") else "local",
+                    user_added=True,
+                )
+            )
+            known.add(code)
+            names[name] = code
+    session.flush()
+    return result
 
 
 def division_codes(session: Session) -> dict[str | None, dict[str, str]]:

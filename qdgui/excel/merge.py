@@ -23,7 +23,7 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from qdgui.excel.ledger import KINDS, Ledger, LedgerError, division_codes, record_values
+from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender_division_codes
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
@@ -81,7 +81,7 @@ def merge(
     """Merge every record of the ledger into this session's database (the caller commits)."""
     result = MergeResult()
     file_name = ledger.path.name
-    codes = division_codes(session)
+    codes = sender_division_codes(ledger, session, add_missing=True)
     aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
     namer = Namer(session)  # review lines name records as people know them, not by UUID
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from qdgui.excel import importer
-from qdgui.excel.ledger import LedgerError
+from qdgui.excel.ledger import LedgerError, write_ledger
 from qdgui.models import repository
 from qdgui.models.migrate import open_database
 from qdgui.models.records import CommunityDraft, DemolitionDraft, Operator, ProjectDraft, SigningDraft
@@ -241,3 +241,48 @@ def test_laptops_that_created_the_same_project_merge_into_one_project(tmp_path):
         assert sorted(s.scalars(select(Signing.households))) == [10, 11]
         assert s.scalar(select(func.count()).select_from(ReferenceAlias)) == 0
     boss.close()
+
+
+def test_a_street_renamed_or_added_on_a_laptop_does_not_make_its_return_unreadable(tmp_path):
+    """The return carries the laptop's divisions by code: a renamed street is read by its code, one the
+    laptop added comes with it, and one added on both sides under the same name is one street."""
+    from qdgui.models.records import DemolitionDraft
+    from qdgui.models.tables import Demolition, Division
+
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    with boss.begin() as s:
+        boss_new = repository.add_street(s, "370212", "张村河新城街道")
+    with laptop.begin() as s:
+        repository.rename_division(s, "370212001", "中韩街道（新）")
+        new_street = repository.add_street(s, "370212", "金家岭新区街道")
+        both = repository.add_street(s, "370212", "张村河新城街道")
+        for i, street in enumerate(("370212001", new_street, both)):
+            repository.add(
+                s,
+                DemolitionDraft(
+                    f"RN-{i}",
+                    "370212",
+                    street,
+                    f"株洲路{i}号",
+                    "color_steel",
+                    50,
+                    "demolish",
+                    "identified",
+                    date(2026, 10, 1),
+                ),
+                by=A,
+                today=TODAY,
+            )
+    path = tmp_path / "laptop.xlsx"
+    with laptop.sessions() as s:
+        write_ledger(s, path)
+    preview = importer.preview(boss, importer.read(path), importer.ImportOptions(), by=BOSS, today=TODAY)
+    assert preview.merged.counts["inserted"] == 3
+    report = merge(boss, path)
+    assert report.merged.counts["inserted"] == 3
+    with boss.sessions() as s:
+        streets = dict(s.execute(select(Demolition.case_no, Demolition.street_code)).all())
+        assert streets == {"RN-0": "370212001", "RN-1": new_street, "RN-2": boss_new}
+        assert s.get(Division, "370212001").name == "中韩街道"  # the supervisor's own name stays
+        assert s.get(Division, new_street).name == "金家岭新区街道" and s.get(Division, both) is None
