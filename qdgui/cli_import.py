@@ -188,6 +188,7 @@ def summary_text(summary) -> str:
         "similar": translate("Cli", "look alike"),
         "joined": translate("Cli", "joined"),
         "rejected": translate("Cli", "rejected"),
+        "invalid": translate("Cli", "failing the rules"),
     }
     from qdgui.excel.importer import kind_label
 

@@ -82,6 +82,7 @@ def merge(
     result = MergeResult()
     file_name = ledger.path.name
     codes = sender_division_codes(ledger, session, add_missing=True)
+    broken = _RuleCheck(session)  # an incoming record passes the forms' rules, or is held back
     aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
     namer = Namer(session)  # review lines name records as people know them, not by UUID
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
@@ -135,6 +136,24 @@ def merge(
                     incoming[field_name] = aliases[target][incoming[field_name]]
             if uuid in aliases.get(kind, {}):
                 counts["unchanged"] += 1  # that laptop's copy of a record joined to ours at an earlier merge
+                continue
+            problems = broken.errors(kind, incoming)
+            if problems:
+                counts["held"] += 1
+                counts["invalid"] += 1
+                result.review.append(
+                    translate(
+                        "Import",
+                        "Held back, it does not pass the forms' rules: {kind} {what} (sheet {sheet}, row {row}): "
+                        "{problems}",
+                    ).format(
+                        kind=_noun(kind),
+                        what=namer.record(kind, incoming),
+                        sheet=sheet_name,
+                        row=row_number,
+                        problems=translate("Import", "; ").join(problems),
+                    )
+                )
                 continue
             mine = local.get(uuid)
             if mine is None:
@@ -293,6 +312,34 @@ def merge(
         result.counts.update(counts)
     progress(total, total)
     return result
+
+
+class _RuleCheck:
+    """The forms' rules on an incoming record's values (a tampered or buggy return can hold values the
+    database's CHECKs let through: a finished case without its date, a future signing date)."""
+
+    def __init__(self, session: Session):
+        from datetime import date
+
+        from qdgui.models.repository import load_divisions
+
+        self.divisions = load_divisions(session)
+        self.today = date.today()
+
+    def errors(self, kind: str, values: dict) -> list[str]:
+        from qdgui.models import rules
+        from qdgui.models.records import field_label
+        from qdgui.models.repository import KINDS as DRAFT_KINDS
+
+        if values.get("deleted"):
+            return []  # a deletion carries no values to check
+        info = kinds.KINDS[kind]
+        draft = info.draft(**{f: values.get(f) for f in info.draft.__dataclass_fields__})
+        checked = DRAFT_KINDS[info.draft].read(draft, today=self.today, context=rules.Context(self.divisions))
+        return [
+            translate("Import", "{field}: {message}").format(field=field_label(p.field), message=p.message)
+            for p in checked.errors
+        ]
 
 
 def _noun(kind: str) -> str:

@@ -597,7 +597,12 @@
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="200"/>
+        <location filename="../../qdgui/cli_import.py" line="191"/>
+        <source>failing the rules</source>
+        <translation>不符合规则</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="201"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1068,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="220"/>
-        <location filename="../../qdgui/excel/ledger.py" line="458"/>
+        <location filename="../../qdgui/excel/ledger.py" line="472"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1078,22 +1083,22 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="358"/>
+        <location filename="../../qdgui/excel/ledger.py" line="367"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="371"/>
+        <location filename="../../qdgui/excel/ledger.py" line="385"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="378"/>
+        <location filename="../../qdgui/excel/ledger.py" line="392"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="423"/>
+        <location filename="../../qdgui/excel/ledger.py" line="437"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1660,37 +1665,52 @@
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="127"/>
+        <location filename="../../qdgui/excel/merge.py" line="128"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
+        <location filename="../../qdgui/excel/merge.py" line="145"/>
+        <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
+        <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
+    </message>
+    <message>
         <location filename="../../qdgui/excel/merge.py" line="154"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="173"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="175"/>
+        <location filename="../../qdgui/excel/merge.py" line="194"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="208"/>
+        <location filename="../../qdgui/excel/merge.py" line="227"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="273"/>
+        <location filename="../../qdgui/excel/merge.py" line="292"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="308"/>
+        <location filename="../../qdgui/excel/merge.py" line="340"/>
+        <source>{field}: {message}</source>
+        <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="355"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="364"/>
+        <location filename="../../qdgui/excel/merge.py" line="411"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>

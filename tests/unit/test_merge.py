@@ -286,3 +286,49 @@ def test_a_street_renamed_or_added_on_a_laptop_does_not_make_its_return_unreadab
         assert streets == {"RN-0": "370212001", "RN-1": new_street, "RN-2": boss_new}
         assert s.get(Division, "370212001").name == "中韩街道"  # the supervisor's own name stays
         assert s.get(Division, new_street).name == "金家岭新区街道" and s.get(Division, both) is None
+
+
+def test_incoming_records_pass_the_forms_rules_or_are_held_back_with_the_reason(tmp_path):
+    """A return edited after export (values inside the database's CHECKs, outside the forms' rules)."""
+    import openpyxl
+
+    from qdgui.models.records import DemolitionDraft
+
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    with laptop.begin() as s:
+        for i in range(3):
+            repository.add(
+                s,
+                DemolitionDraft(
+                    f"TM-{i}",
+                    "370212",
+                    "370212001",
+                    f"株洲路{i}号",
+                    "color_steel",
+                    50,
+                    "demolish",
+                    "demolished",
+                    date(2026, 10, 1),
+                    date(2026, 10, 20),
+                ),
+                by=A,
+                today=TODAY,
+            )
+    path = export(laptop, tmp_path / "return.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["拆违治乱"]
+    headers = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, headers.index("违建编号") + 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["TM-1"], headers.index("办结日期") + 1).value = None  # a finished case without its date
+    sheet.cell(rows["TM-2"], headers.index("发现日期") + 1).value = "2031-01-01"  # found after it was done
+    book.save(path)
+
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    report = merge(boss, path)
+    assert report.merged.counts["inserted"] == 1 and report.merged.counts["held"] == 2
+    held = [line for line in report.lines() if "不符合录入规则" in line]
+    assert len(held) == 2
+    assert any("TM-1" in line and "办结日期：已办结的案件需要填写办结日期" in line for line in held), held
+    assert any("TM-2" in line and "发现日期" in line for line in held), held
+    with boss.sessions() as s:
+        assert s.scalars(select(Demolition.case_no)).all() == ["TM-0"]
