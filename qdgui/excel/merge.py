@@ -232,8 +232,8 @@ def merge(
                                     kind=_noun(kind), what=namer.record(kind, row), sheet=sheet_name, row=row_number
                                 )
                             )
-                        else:
-                            similar_index[tuple(row.get(f) for f in SIMILAR_KEYS[kind])] = uuid
+                        # A return's own records are not compared with each other: the laptop that sent
+                        # them already holds them as distinct records.
                 counts["inserted"] += 1
                 changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
                 audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))

@@ -332,3 +332,44 @@ def test_incoming_records_pass_the_forms_rules_or_are_held_back_with_the_reason(
     assert any("TM-2" in line and "发现日期" in line for line in held), held
     with boss.sessions() as s:
         assert s.scalars(select(Demolition.case_no)).all() == ["TM-0"]
+
+
+def test_look_alikes_are_flagged_against_records_here_not_among_one_returns_own(tmp_path):
+    from qdgui.models.records import DemolitionDraft
+
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    with laptop.begin() as s:
+        for i in range(3):  # three cases at one address found the same day: distinct on that laptop
+            repository.add(
+                s,
+                DemolitionDraft(
+                    f"SA-{i}",
+                    "370212",
+                    "370212001",
+                    "株洲路8号院",
+                    "color_steel",
+                    30 + i,
+                    "demolish",
+                    "identified",
+                    date(2026, 10, 1),
+                ),
+                by=A,
+                today=TODAY,
+            )
+    path = export(laptop, tmp_path / "return.xlsx")
+    empty, _ = open_database(tmp_path / "empty.sqlite")
+    report = merge(empty, path)
+    assert report.merged.counts["inserted"] == 3 and report.merged.counts["similar"] == 0
+
+    here, _ = open_database(tmp_path / "here.sqlite")
+    with here.begin() as s:
+        repository.add(
+            s,
+            DemolitionDraft(
+                "HERE-1", "370212", "370212001", "株洲路8号院", "steel", 40, "demolish", "identified", date(2026, 10, 1)
+            ),
+            by=BOSS,
+            today=TODAY,
+        )
+    report = merge(here, path)
+    assert report.merged.counts["inserted"] == 3 and report.merged.counts["similar"] == 3  # each is like ours
