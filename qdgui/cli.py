@@ -108,7 +108,7 @@ def build_parser() -> Parser:
     weekly.add_argument(
         "--week",
         metavar="YYYY-Www",
-        help=translate("Cli", "the week, as 2026-W47 or a date inside it (default: this week)"),
+        help=translate("Cli", "the week, as 2026-W47 or a date inside it (default: the last complete week)"),
     )
     weekly.add_argument(
         "--scope",

@@ -11,7 +11,7 @@ from qdgui.excel import ledger, weekly
 from qdgui.excel.files import ExportError
 from qdgui.i18n import translate
 from qdgui.models import lookups
-from qdgui.models.progress import week_containing
+from qdgui.models.progress import last_complete_week
 
 CITY = ("city", "全市", "青岛市", "青岛")
 
@@ -34,7 +34,7 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
                 week = (
                     weekly.parse_week(args.week, ends_on=settings.week_ends_on)
                     if args.week
-                    else week_containing(today, ends_on=settings.week_ends_on)
+                    else last_complete_week(today, ends_on=settings.week_ends_on)
                 )
             except ValueError as exc:
                 print(translate("Cli", "qdgui: --week: {message}").format(message=exc), file=sys.stderr)

@@ -45,6 +45,13 @@ def week_containing(day: date, *, ends_on: int = 6) -> Week:
     return Week(end - timedelta(days=6), end)
 
 
+def last_complete_week(today: date, *, ends_on: int = 6) -> Week:
+    """The latest week whose closing day is today or before: what a weekly report covers by default
+    (the week still running has days that have not happened)."""
+    week = week_containing(today, ends_on=ends_on)
+    return week if week.end <= today else week_containing(week.start - timedelta(days=1), ends_on=ends_on)
+
+
 def iso_week(year: int, number: int, *, ends_on: int = 6) -> Week:
     """ISO week YYYY-Www, shifted to end on the office's closing day inside that ISO week."""
     monday = date.fromisocalendar(year, number, 1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from qdgui import config
 from qdgui.models import lookups
 from qdgui.models.database import Database
-from qdgui.models.progress import Week, week_containing
+from qdgui.models.progress import Week, last_complete_week, week_containing
 from qdgui.views import file_dialogs
 
 
@@ -31,7 +31,8 @@ class WeeklyExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Weekly report"))
         self._ends_on = settings.week_ends_on
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        default = last_complete_week(today, ends_on=self._ends_on).end  # not the week still running
+        self.day = QDateEdit(QDate(default.year, default.month, default.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.week_label = QLabel()

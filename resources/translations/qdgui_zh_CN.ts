@@ -307,8 +307,8 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="111"/>
-        <source>the week, as 2026-W47 or a date inside it (default: this week)</source>
-        <translation>周次，写作 2026-W47 或该周内的某一天（默认：本周）</translation>
+        <source>the week, as 2026-W47 or a date inside it (default: the last complete week)</source>
+        <translation>周次，写作 2026-W47 或该周内的某一天（默认：最近一个已结束的周）</translation>
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="115"/>
@@ -3243,7 +3243,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="92"/>
+        <location filename="../../qdgui/views/export.py" line="93"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3667,32 +3667,32 @@
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="39"/>
+        <location filename="../../qdgui/views/export.py" line="40"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="48"/>
+        <location filename="../../qdgui/views/export.py" line="49"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="49"/>
+        <location filename="../../qdgui/views/export.py" line="50"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="50"/>
+        <location filename="../../qdgui/views/export.py" line="51"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="52"/>
+        <location filename="../../qdgui/views/export.py" line="53"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="68"/>
+        <location filename="../../qdgui/views/export.py" line="69"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

@@ -41,10 +41,11 @@ def test_weekly_dialog_shows_the_week_of_the_chosen_day(qtbot, db, settings):
     thursday_office = dataclasses.replace(settings, week_ends_on=3)
     dialog = WeeklyExportDialog(db, thursday_office, date(2026, 11, 21))
     qtbot.addWidget(dialog)
-    assert dialog.week_label.text() == "2026年第48周：2026-11-20 至 2026-11-26"
+    # Saturday 21 November: the week to Thursday 26 November is still running, so the last complete one
+    assert dialog.week_label.text() == "2026年第47周：2026-11-13 至 2026-11-19"
     assert dialog.scope.currentText() == "崂山区" and dialog.scope.itemText(0) == "全市"
-    dialog.day.setDate(QDate(2026, 11, 19))
-    assert dialog.week() == progress.Week(date(2026, 11, 13), date(2026, 11, 19))
+    dialog.day.setDate(QDate(2026, 11, 24))
+    assert dialog.week() == progress.Week(date(2026, 11, 20), date(2026, 11, 26))
 
 
 def test_ledger_export_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, db, make_window, tmp_path, monkeypatch):

@@ -193,3 +193,18 @@ def test_refreshing_only_the_touched_cells_equals_reloading_the_year(db, clerk, 
         fresh = progress.load_daily(s, "signed_households", year=2026, scope=None, unit_column="district_code")
     assert cached.cells == fresh.cells
     assert cached.summarize(WEEK) == {"370211": (12, 12), "370212": (7, 7)}
+
+
+def test_the_weekly_report_covers_the_last_complete_week_by_default():
+    from datetime import date
+
+    from qdgui.models.progress import last_complete_week
+
+    # Tuesday 1 December 2026: the week to 6 December has not happened yet
+    assert last_complete_week(date(2026, 12, 1)) == progress.week_containing(date(2026, 11, 29))
+    assert (last_complete_week(date(2026, 12, 1)).start, last_complete_week(date(2026, 12, 1)).end) == (
+        date(2026, 11, 23),
+        date(2026, 11, 29),
+    )
+    assert last_complete_week(date(2026, 11, 29)).end == date(2026, 11, 29)  # the closing day itself counts
+    assert last_complete_week(date(2026, 12, 1), ends_on=3).end == date(2026, 11, 26)  # offices closing Thursday
