@@ -502,8 +502,8 @@ def sender_division_codes(
         return result  # a ledger of an older qdgui: names as this database knows them
     known = set(session.scalars(select(Division.code)))
     for code, name, parent, level, system in ledger.divisions:
-        if level not in ("county", "township", "special_zone"):
-            continue
+        if level not in ("county", "township", "special_zone") or not name.strip() or len(name) > 60:
+            continue  # not a place this program reads, or a name no form would have let through
         names = result.setdefault(None if level == "county" else parent, {})
         if code in known:
             names[name] = code

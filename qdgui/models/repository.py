@@ -497,6 +497,19 @@ def count_records(session: Session) -> dict[str, int]:
 # ---------------------------------------------------------------- divisions the user maintains
 
 
+DIVISION_NAME_LENGTH = 60  # the division table's name column
+
+
+def _check_division_name(clean: str | None) -> None:
+    """A street or town name as the rules take it: present, and no longer than the database holds."""
+    if not clean:
+        raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    if len(clean) > DIVISION_NAME_LENGTH:
+        raise ValidationFailed(
+            [Problem("name", translate("Rules", "Too long: at most {n} characters").format(n=DIVISION_NAME_LENGTH))]
+        )
+
+
 def add_street(session: Session, district_code: str, name: str) -> str:
     """Add a street or town the shipped list lacks; returns its local code."""
     clean = _text(name)
@@ -505,8 +518,7 @@ def add_street(session: Session, district_code: str, name: str) -> str:
         raise ValidationFailed(
             [Problem("district_code", translate("Rules", "Unknown district code {code}").format(code=district_code))]
         )
-    if not clean:
-        raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    _check_division_name(clean)
     exists = session.scalar(select(Division.code).where(Division.parent_code == district_code, Division.name == clean))
     if exists:
         raise ValidationFailed(
@@ -528,8 +540,7 @@ def rename_division(session: Session, code: str, name: str) -> None:
     clean = _text(name)
     if row is None:
         raise RecordNotFound(code)
-    if not clean:
-        raise ValidationFailed([Problem("name", translate("Rules", "Required"))])
+    _check_division_name(clean)
     taken = session.scalar(
         select(Division.code).where(
             Division.parent_code == row.parent_code, Division.name == clean, Division.code != code

@@ -227,6 +227,18 @@ def test_users_can_add_and_rename_streets(db, clerk, today):
         assert s.scalar(select(Project.street_code)) == code
     with pytest.raises(ValidationFailed), db.begin() as s:
         repository.add_street(s, "370202", "台西街道")
+    # a name longer than the database holds is refused, never cut: adding and renaming alike
+    for write in (
+        lambda s: repository.add_street(s, "370202", "长" * 61),
+        lambda s: repository.rename_division(s, "370202005", "长" * 100_000),
+    ):
+        with pytest.raises(ValidationFailed) as refused, db.begin() as s:
+            write(s)
+        assert [p.message for p in refused.value.problems] == ["太长：最多 60 个字"]
+    with db.sessions() as s:
+        from qdgui.models.tables import Division
+
+        assert s.get(Division, "370202005").name == "中山路街道（新）"
 
 
 def test_the_database_itself_refuses_what_the_rules_would(db, clerk, today):
