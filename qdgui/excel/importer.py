@@ -268,6 +268,7 @@ def _run(
                     + report.merged.counts["deleted"]
                     + report.merged.counts["conflicts"]
                     + report.merged.counts["held"]
+                    + report.merged.counts["joined"]  # the join is kept: the next return of that laptop needs it
                 )
             else:
                 from qdgui.models.tables import RECORD_TABLES

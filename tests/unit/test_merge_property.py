@@ -1,0 +1,262 @@
+"""A property-based proof of the merge (Hypothesis): three laptops, each a real qdgui database, run
+random scripts of creating projects (often the same names on several laptops), entering, editing and
+deleting records, exporting returns and merging each other's returns in random orders. Then two
+supervisors merge the laptops' final returns in two different orders. Asserted:
+
+1. convergence: both supervisors hold the same records, field for field (a project two laptops
+   created is one project in both, but keeps the UUID of the copy merged first: compared by district
+   and name, and a signing's project likewise);
+2. no silent loss: every record any laptop made is in the supervisors' databases (live or deleted)
+   unless it was held back for a person (a review item says so), and every laptop's last value of a
+   field is either what the supervisor holds or one side of a conflict listed for a person;
+3. no duplicates: no two live cases share a case number, no two live projects a district and name;
+4. the databases pass SQLite's integrity and foreign-key checks.
+
+`--hypothesis-profile=long` runs 10,000 examples (hours); the default profile, run by .ci/run, a few dozen.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: F401
+from sqlalchemy import func, select, text
+
+from qdgui.models import repository
+from qdgui.models.migrate import open_database
+from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft
+from qdgui.models.tables import Demolition, Project, ReviewItem, Signing
+from tests.support.merging import TODAY, export, merge
+
+settings.register_profile(
+    "default",  # bounded for .ci/run: no shrinking (a failure prints its script as found)
+    max_examples=12,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "long",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile("default")
+
+LAPTOPS = ("a", "b", "c")
+OPERATORS = {name: Operator(f"录入员{name}", f"laptop-{name}") for name in LAPTOPS}
+PROJECT_NAMES = ("王台旧村改造", "张村河片区")
+CASES = tuple(f"Q-{i}" for i in range(6))
+CONTENT = {
+    "demolition": ("case_no", "street_code", "address", "structure", "area_m2", "status", "done_on", "deleted"),
+    "signing": ("project_uuid", "signed_on", "households", "houses", "agreement_no", "deleted"),
+    "project": ("name", "district_code", "deleted"),
+}
+TABLES = {"demolition": Demolition, "signing": Signing, "project": Project}
+
+step = st.one_of(
+    st.tuples(st.just("project"), st.sampled_from(LAPTOPS), st.sampled_from(PROJECT_NAMES)),
+    st.tuples(st.just("case"), st.sampled_from(LAPTOPS), st.sampled_from(CASES), st.integers(10, 500)),
+    st.tuples(st.just("signing"), st.sampled_from(LAPTOPS), st.integers(1, 9), st.integers(1, 28)),
+    st.tuples(st.just("edit"), st.sampled_from(LAPTOPS), st.integers(0, 20), st.integers(10, 500)),
+    st.tuples(st.just("finish"), st.sampled_from(LAPTOPS), st.integers(0, 20)),
+    st.tuples(st.just("delete"), st.sampled_from(LAPTOPS), st.integers(0, 20)),
+    st.tuples(st.just("exchange"), st.sampled_from(LAPTOPS), st.sampled_from(LAPTOPS)),
+)
+
+
+def _live(db, table):
+    with db.sessions() as s:
+        return list(s.scalars(select(table).where(table.deleted.is_(False)).order_by(table.created_at)))
+
+
+def _run(tmp_path, script, counter):
+    folder = tmp_path / f"example-{next(counter)}"
+    folder.mkdir()
+    dbs = {name: open_database(folder / f"{name}.sqlite")[0] for name in LAPTOPS}
+    made: dict[str, set[str]] = {"demolition": set(), "signing": set(), "project": set()}
+    exports = 0
+
+    def pick(name, table, index):
+        rows = _live(dbs[name], table)
+        return rows[index % len(rows)] if rows else None
+
+    for action, name, *args in script:
+        db, by = dbs[name], OPERATORS[name]
+        if action == "project":
+            with db.begin() as s:
+                if s.scalar(select(Project.uuid).where(Project.name == args[0], Project.deleted.is_(False))) is None:
+                    made["project"].add(
+                        repository.add(
+                            s,
+                            ProjectDraft(args[0], "old_city_village", "370212", total_households=5000),
+                            by=by,
+                            today=TODAY,
+                            confirm_warnings=True,
+                        )
+                    )
+        elif action == "case":
+            case_no, area = args
+            with db.begin() as s:
+                if s.scalar(
+                    select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted.is_(False))
+                ):
+                    continue
+                made["demolition"].add(
+                    repository.add(
+                        s,
+                        DemolitionDraft(
+                            case_no,
+                            "370212",
+                            "370212001",
+                            f"株洲路{area}号",
+                            "color_steel",
+                            area,
+                            "demolish",
+                            "identified",
+                            date(2026, 10, 1),
+                        ),
+                        by=by,
+                        today=TODAY,
+                    )
+                )
+        elif action == "signing":
+            households, day = args
+            project = pick(name, Project, households)
+            if project is None:
+                continue
+            with db.begin() as s:
+                made["signing"].add(
+                    repository.add(
+                        s,
+                        SigningDraft(
+                            project.uuid,
+                            "370212",
+                            "370212001",
+                            date(2026, 10, day),
+                            households=households,
+                            houses=households,
+                        ),
+                        by=by,
+                        today=TODAY,
+                        confirm_warnings=True,
+                    )
+                )
+        elif action in ("edit", "finish"):
+            row = pick(name, Demolition, args[0])
+            if row is None:
+                continue
+            changes = (
+                {"area_m2": str(args[1])}
+                if action == "edit"
+                else {"status": "demolished", "done_on": date(2026, 11, 1)}
+            )
+            with db.begin() as s:
+                fresh = s.get(Demolition, row.uuid)
+                repository.update(
+                    s,
+                    fresh.uuid,
+                    repository.draft_from_row(fresh, **changes),
+                    by=by,
+                    today=TODAY,
+                    confirm_warnings=True,
+                )
+        elif action == "delete":
+            row = pick(name, Demolition, args[0])
+            if row is not None:
+                with db.begin() as s:
+                    repository.delete(s, "demolition", row.uuid, by=by)
+        elif action == "exchange":
+            other = args[0]
+            if other == name:
+                continue
+            exports += 1
+            path = export(dbs[other], folder / f"return-{other}-{exports}.xlsx")
+            merge(db, path, by=by)
+    finals = [export(dbs[name], folder / f"final-{name}.xlsx") for name in LAPTOPS]
+    for db in dbs.values():
+        db.close()
+    return folder, finals, made
+
+
+def _content(db):
+    """Every record's content by UUID. A project that two laptops created is one project, and which
+    copy's UUID it keeps is the first merged (see the note below): projects are compared by their
+    natural key, and a signing's project by that key."""
+    out = {}
+    with db.sessions() as s:
+        projects = {p.uuid: (p.district_code, p.name) for p in s.scalars(select(Project))}
+        for alias, target in s.execute(text("SELECT alias_uuid, target_uuid FROM reference_alias")):
+            projects.setdefault(alias, projects.get(target))
+        out["project"] = sorted((p.district_code, p.name, p.deleted) for p in s.scalars(select(Project)))
+        for kind in ("demolition", "signing"):
+            table = TABLES[kind]
+            out[kind] = {
+                row.uuid: tuple(
+                    str(projects.get(getattr(row, f))) if f == "project_uuid" else str(getattr(row, f))
+                    for f in CONTENT[kind]
+                )
+                for row in s.scalars(select(table))
+            }
+    return out
+
+
+def _check_sound(db):
+    with db.sessions() as s:
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+        cases = s.execute(
+            select(Demolition.case_no, func.count()).where(Demolition.deleted.is_(False)).group_by(Demolition.case_no)
+        ).all()
+        assert all(n == 1 for _, n in cases), cases
+        projects = s.execute(
+            select(Project.district_code, Project.name, func.count())
+            .where(Project.deleted.is_(False))
+            .group_by(Project.district_code, Project.name)
+        ).all()
+        assert all(n == 1 for *_, n in projects), projects
+
+
+def _held_or_joined(db) -> set[str]:
+    with db.sessions() as s:
+        held = {r.other_uuid for r in s.scalars(select(ReviewItem)) if r.other_uuid}
+        held |= {r.alias_uuid for r in s.execute(text("SELECT alias_uuid FROM reference_alias"))}
+    return held
+
+
+def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path):
+    import itertools
+
+    from hypothesis import given
+
+    counter = itertools.count()
+
+    @given(script=st.lists(step, min_size=4, max_size=18), order=st.permutations(range(len(LAPTOPS))))
+    def check(script, order):
+        folder, finals, made = _run(tmp_path, script, counter)
+        first, _ = open_database(folder / "boss-1.sqlite")
+        second, _ = open_database(folder / "boss-2.sqlite")
+        boss = Operator("张主任", "supervisor")
+        for path in finals:
+            merge(first, path, by=boss)
+        for i in order:
+            merge(second, finals[i], by=boss)
+        for db in (first, second):
+            _check_sound(db)
+        one, two = _content(first), _content(second)
+        for kind in TABLES:
+            assert one[kind] == two[kind], (kind, json.dumps(script, ensure_ascii=False))
+        assert one["project"] == sorted(set(one["project"]))  # one project per district and name
+        # nothing a laptop made vanishes: it is here, or held back or joined for a person to see
+        with first.sessions() as s:
+            here = {kind: set(s.scalars(select(table.uuid))) for kind, table in TABLES.items()}
+        for kind, uuids in made.items():
+            missing = uuids - here[kind] - _held_or_joined(first)
+            assert not missing, (kind, missing, json.dumps(script, ensure_ascii=False))
+        first.close()
+        second.close()
+
+    check()
