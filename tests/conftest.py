@@ -53,3 +53,22 @@ def returns(tmp_path):
     from tests.support.merging import make_returns
 
     return make_returns(tmp_path)
+
+
+def _hypothesis_profiles() -> None:
+    # Registered here so that `--hypothesis-profile=long` finds them at start-up.
+    from hypothesis import HealthCheck, Phase, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    settings.register_profile(  # .ci/run: bounded, no shrinking (a failure prints its script as found)
+        "qdgui",
+        max_examples=12,
+        deadline=None,
+        phases=[Phase.explicit, Phase.reuse, Phase.generate],
+        suppress_health_check=quiet,
+    )
+    settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=quiet)
+    settings.load_profile("qdgui")
+
+
+_hypothesis_profiles()

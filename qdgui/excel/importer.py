@@ -99,10 +99,18 @@ class ImportReport:
             )
             if c["joined"]:
                 out.append(
-                    translate(
-                        "Import",
-                        "{joined} projects or villages were the same as ones already here and were joined; "
-                        "the records pointing at them point at ours.",
+                    (
+                        translate(
+                            "Import",
+                            "{joined} projects or villages are the same as ones already here and would be joined; "
+                            "the records pointing at them would point at ours.",
+                        )
+                        if self.dry_run
+                        else translate(
+                            "Import",
+                            "{joined} projects or villages were the same as ones already here and were joined; "
+                            "the records pointing at them point at ours.",
+                        )
                     ).format(joined=c["joined"])
                 )
             out += ["  " + line for line in self.merged.review]
@@ -260,7 +268,7 @@ def _run(
                 backup_path=str(report.backup) if report.backup else None,
             )
             if is_ledger:
-                report.merged = merge(session, ledger, batch=batch, by=by, progress=progress)
+                report.merged = merge(session, ledger, batch=batch, by=by, progress=progress, preview=dry_run)
                 summary = dict(report.merged.counts)
                 written = (
                     report.merged.counts["inserted"]

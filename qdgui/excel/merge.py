@@ -76,9 +76,16 @@ def _same(a, b) -> bool:
 
 
 def merge(
-    session: Session, ledger: Ledger, *, batch: ImportBatch, by: Operator, progress: ProgressCallback = no_progress
+    session: Session,
+    ledger: Ledger,
+    *,
+    batch: ImportBatch,
+    by: Operator,
+    progress: ProgressCallback = no_progress,
+    preview: bool = False,
 ) -> MergeResult:
-    """Merge every record of the ledger into this session's database (the caller commits)."""
+    """Merge every record of the ledger into this session's database (the caller commits, or rolls
+    back for a preview, whose review lines then say what would be done)."""
     result = MergeResult()
     file_name = ledger.path.name
     codes = sender_division_codes(ledger, session, add_missing=True)
@@ -170,9 +177,16 @@ def merge(
                     )
                     counts["joined"] += 1
                     result.review.append(
-                        translate(
-                            "Import",
-                            "The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})",
+                        (
+                            translate(
+                                "Import",
+                                "The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})",
+                            )
+                            if preview
+                            else translate(
+                                "Import",
+                                "The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})",
+                            )
                         ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
                     )
                     continue
@@ -224,10 +238,18 @@ def merge(
                                 )
                             )
                             result.review.append(
-                                translate(
-                                    "Import",
-                                    "Looks like a record already here, merged: "
-                                    "{kind} {what} (sheet {sheet}, row {row})",
+                                (
+                                    translate(
+                                        "Import",
+                                        "Looks like a record already here, would be merged: "
+                                        "{kind} {what} (sheet {sheet}, row {row})",
+                                    )
+                                    if preview
+                                    else translate(
+                                        "Import",
+                                        "Looks like a record already here, merged: "
+                                        "{kind} {what} (sheet {sheet}, row {row})",
+                                    )
                                 ).format(
                                     kind=_noun(kind), what=namer.record(kind, row), sheet=sheet_name, row=row_number
                                 )

@@ -222,6 +222,8 @@ def test_laptops_that_created_the_same_project_merge_into_one_project(tmp_path):
     merge(boss, a)
     preview = importer.preview(boss, importer.read(b), importer.ImportOptions(), by=BOSS, today=TODAY)
     assert preview.merged.counts["joined"] == 2 and preview.merged.counts["inserted"] == 3  # no foreign-key crash
+    assert any("将合并为同一条" in line for line in preview.lines())  # a preview says what it would do
+    assert not any("已合并" in line for line in preview.lines())
     report = merge(boss, b)
     assert report.merged.counts["joined"] == 2 and report.merged.counts["inserted"] == 3
     assert any("已合并为同一条" in line for line in report.lines())

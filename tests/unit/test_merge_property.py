@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: F401
 from sqlalchemy import func, select, text
@@ -30,21 +29,6 @@ from qdgui.models.migrate import open_database
 from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft
 from qdgui.models.tables import Demolition, Project, ReviewItem, Signing
 from tests.support.merging import TODAY, export, merge
-
-settings.register_profile(
-    "default",  # bounded for .ci/run: no shrinking (a failure prints its script as found)
-    max_examples=12,
-    deadline=None,
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-settings.register_profile(
-    "long",
-    max_examples=10_000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-settings.load_profile("default")
 
 LAPTOPS = ("a", "b", "c")
 OPERATORS = {name: Operator(f"录入员{name}", f"laptop-{name}") for name in LAPTOPS}
