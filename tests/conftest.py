@@ -68,6 +68,9 @@ def _hypothesis_profiles() -> None:
         suppress_health_check=quiet,
     )
     settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=quiet)
+    settings.register_profile(  # a longer search without shrinking, for a session's own runs
+        "search", max_examples=150, deadline=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=quiet
+    )
     settings.load_profile("qdgui")
 
 

@@ -304,10 +304,13 @@ def _sheet_parts(
     ]
 
 
-_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
-_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_ROW = re.compile(rb"<row\b[^>]*>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(1|true)"')
+_VALUED_WIDE = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>]*(?<!/)>')  # a cell holding something, column AA or beyond
+_VALUED_CELL = re.compile(rb"<c\b[^>]*(?<!/)>")
+_VALUED_FAR_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{6,7})"[^>]*(?<!/)>')  # a cell holding something, row 100,000+
+_CELL_ROW = re.compile(rb'\br="[A-Z]{1,3}(\d+)"')
 
 
 def _column_number(letters: bytes) -> int:
@@ -317,13 +320,32 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _last_valued_row(text: bytes, current_row: int) -> int:
+    """The row of the last cell holding something in this stretch of sheet XML (cells come in row
+    order), found from the end: styled empty cells (`<c r="XFD1048576" s="0"/>`) do not count."""
+    end = len(text)
+    for _ in range(100_000):
+        start = text.rfind(b"<c ", 0, end)
+        if start < 0:
+            return 0
+        cell = _VALUED_CELL.match(text, start)
+        if cell is not None:
+            ref = _CELL_ROW.search(cell.group(0))
+            if ref:
+                return int(ref.group(1))
+            row = text.rfind(b"<row", 0, start)
+            number = _ROW_NUMBER.search(text, row, start) if row >= 0 else None
+            return int(number.group(1)) if number else current_row
+        end = start
+    return current_row  # a stretch of nothing but empty cells: count it as reaching its last row
+
+
 def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int]:
     """Stream a sheet's XML once: its real extent and cell count against the limits, its hidden rows.
     The extent is that of the cells holding something: the dimension tag and styled empty cells
-    (`<c r="XFD1048576" s="0"/>`, written by some programs for a formatted sheet) claim far corners
-    the reader never allocates."""
+    (written by some programs for a formatted sheet) claim far corners the reader never allocates."""
     hidden: set[int] = set()
-    max_row = rows_seen = cells = 0
+    max_row = cells = 0
     widest = 0
     row_index = 0
     carry = b""
@@ -333,26 +355,19 @@ def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int
             if not chunk:
                 break
             text = carry + chunk
-            for tag in _TAG.finditer(text):
-                if tag.end() <= len(carry):
+            cells += chunk.count(b"<c ")
+            for row in _ROW.finditer(text):
+                if row.end() <= len(carry):
                     continue
-                attributes = tag.group(2)
-                if tag.group(1) == b"row":
-                    rows_seen += 1
-                    number = _ROW_NUMBER.search(attributes)
-                    row_index = int(number.group(1)) if number else row_index + 1
-                    if _HIDDEN.search(attributes):
-                        hidden.add(row_index - 1)
-                    continue
-                if attributes.endswith(b"/"):
-                    continue  # an empty cell: formatting only
-                cells += 1
-                ref = _REF.search(attributes)
-                if ref:
-                    widest = max(widest, _column_number(ref.group(1)))
-                    max_row = max(max_row, int(ref.group(2)))
-                else:
-                    max_row = max(max_row, row_index)
+                number = _ROW_NUMBER.search(row.group(0))
+                row_index = int(number.group(1)) if number else row_index + 1
+                if _HIDDEN.search(row.group(0)):
+                    hidden.add(row_index - 1)
+            for cell in _VALUED_WIDE.finditer(text):
+                widest = max(widest, _column_number(cell.group(1)))
+            max_row = max(max_row, _last_valued_row(text, row_index))
+            for cell in _VALUED_FAR_ROW.finditer(text):  # out of order, or a huge sheet: each counts
+                max_row = max(max_row, int(cell.group(1)))
             carry = text[-256:]
     columns = max(widest, 26)  # single-letter columns are not scanned: assume all 26
     if max_row > limits.rows or columns > limits.columns or max_row * columns > limits.cells or cells > limits.cells:
