@@ -12,7 +12,8 @@ from qdgui import config
 from qdgui.excel import importer
 from qdgui.excel.files import ExportError
 from qdgui.excel.ledger import LedgerError
-from qdgui.excel.sheet_import import Defaults, write_rejected
+from qdgui.excel.rejected import write_rejected
+from qdgui.excel.sheet_import import Defaults
 from qdgui.excel.workbook import ReadError
 from qdgui.i18n import translate
 from qdgui.models import batches, kinds

@@ -8,30 +8,24 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import PurePath
 
-from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 from xlsxwriter.utility import xl_col_to_name
 
 from qdgui.excel import columns as cols
 from qdgui.excel import context
+from qdgui.excel.places import Places
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
-from qdgui.models import repository
 from qdgui.models.bulk import BulkInserter
-from qdgui.models.lookups import bare_name
 from qdgui.models.parse import normalize
 from qdgui.models.records import (
-    CommunityDraft,
     DemolitionDraft,
     Operator,
     ParkDraft,
-    ProjectDraft,
     SigningDraft,
     TargetDraft,
     field_label,
 )
-from qdgui.models.reference import DISTRICT_ALIASES
-from qdgui.models.tables import Community, Division, Project
 from qdgui.work import ProgressCallback, no_progress
 
 DRAFTS = {"signing": SigningDraft, "demolition": DemolitionDraft, "park": ParkDraft, "annual_target": TargetDraft}
@@ -227,170 +221,7 @@ def unplanned_sheets(book: RawBook, plans: list[SheetPlan]) -> list[Issue]:
     return notes
 
 
-class _Places:
-    """Names to codes for districts, streets, projects and communities, read once per import; the
-    projects and villages an import creates join them at once."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        rows = session.execute(select(Division.code, Division.name, Division.level, Division.parent_code)).all()
-        self.districts = {r.code: r.name for r in rows if r.level == "county"}
-        self.streets: dict[str, list[tuple[str, str]]] = {}
-        for r in rows:
-            if r.level in ("township", "special_zone"):
-                self.streets.setdefault(r.parent_code, []).append((r.code, r.name))
-        self._projects: dict[tuple[str, str], list[str]] | None = None
-        self._project_names: dict[str, list[tuple[str, str]]] = {}  # district -> [(name, uuid)]
-        self._communities: dict[tuple[str, str], str] | None = None
-        self._community_names: dict[str, list[str]] = {}  # street -> names
-        self._street_cache: dict[tuple[str, str | None], list[str]] = {}
-        self._parents: dict[str, str] = {}
-
-    def gazetteer(self) -> context.Gazetteer:
-        districts = {name: code for code, name in self.districts.items()}
-        districts.update(DISTRICT_ALIASES)
-        streets: dict[str, list[str]] = {}
-        for pool in self.streets.values():
-            for code, name in pool:
-                streets.setdefault(name, []).append(code)
-        self.projects("", None)
-        names = tuple({n for pool in self._project_names.values() for n, _ in pool})
-        return context.Gazetteer(districts, streets, names)
-
-    def district(self, text: str) -> str | None:
-        wanted = normalize(text).replace(" ", "")
-        if wanted in self.districts:
-            return wanted
-        if wanted in DISTRICT_ALIASES:
-            return DISTRICT_ALIASES[wanted]
-        found = [
-            c for c, n in self.districts.items() if wanted in (n, bare_name(n)) or bare_name(wanted) == bare_name(n)
-        ]
-        return found[0] if len(found) == 1 else None
-
-    def street(self, text: str, district: str | None) -> list[str]:
-        key = (text, district)
-        if key not in self._street_cache:
-            self._street_cache[key] = self._street(text, district)
-        return self._street_cache[key]
-
-    def _street(self, text: str, district: str | None) -> list[str]:
-        wanted = normalize(text).replace(" ", "").removesuffix("办事处")
-        pool = self.streets.get(district, []) if district else [s for v in self.streets.values() for s in v]
-        exact = [c for c, n in pool if wanted in (c, n)]
-        if exact:
-            return exact
-        return [c for c, n in pool if bare_name(n) == bare_name(wanted)]
-
-    def parent(self, street: str) -> str | None:
-        if not self._parents:
-            self._parents = {c: d for d, pool in self.streets.items() for c, _ in pool}
-        return self._parents.get(street)
-
-    def projects(self, name: str, district: str | None) -> list[str]:
-        if self._projects is None:
-            self._projects = {}
-            for uuid, pname, pdistrict in self.session.execute(
-                select(Project.uuid, Project.name, Project.district_code).where(Project.deleted == false())
-            ):
-                self._remember_project(uuid, pname, pdistrict)
-        key = cols.fold(name)
-        if district:
-            return self._projects.get((key, district), [])
-        return [u for (n, _), uuids in self._projects.items() if n == key for u in uuids]
-
-    def _remember_project(self, uuid: str, name: str, district: str) -> None:
-        assert self._projects is not None
-        self._projects.setdefault((cols.fold(name), district), []).append(uuid)
-        self._project_names.setdefault(district, []).append((name, uuid))
-
-    def near_projects(self, name: str, district: str | None) -> list[str]:
-        """Names of this district's projects that nearly match (张村河片区城中村改造 / 张村河片区旧村改造)."""
-        self.projects("", None)
-        pool = self._project_names.get(district, []) if district else []
-        return _near(name, [n for n, _ in pool])
-
-    def create_project(self, name: str, district: str, *, by: Operator, today: date) -> str:
-        uuid = repository.add(
-            self.session,
-            ProjectDraft(name, _campaign_area(name), district),
-            by=by,
-            today=today,
-            confirm_warnings=True,
-        )
-        self._remember_project(uuid, name, district)
-        return uuid
-
-    def community(self, name: str, street: str | None) -> str | None:
-        if not street:
-            return None
-        if self._communities is None:
-            self._communities = {}
-            for uuid, cname, cstreet in self.session.execute(
-                select(Community.uuid, Community.name, Community.street_code).where(Community.deleted == false())
-            ):
-                self._communities[(cols.fold(cname), cstreet)] = uuid
-                self._community_names.setdefault(cstreet, []).append(cname)
-        key = cols.fold(name)
-        found = self._communities.get((key, street))
-        if found is None:
-            for suffix in ("社区", "村", "居委会", "村委会"):
-                found = (
-                    found
-                    or self._communities.get((key.removesuffix(suffix), street))
-                    or self._communities.get((key + suffix, street))
-                )
-        return found
-
-    def near_communities(self, name: str, street: str | None) -> list[str]:
-        self.community("", street)
-        return _near(name, self._community_names.get(street or "", []))
-
-    def create_community(self, name: str, street: str, *, by: Operator, today: date) -> str:
-        kind = "village" if name.endswith(("村", "庄", "屯")) else "community"
-        uuid = repository.add(self.session, CommunityDraft(street, name, kind), by=by, today=today)
-        assert self._communities is not None
-        self._communities[(cols.fold(name), street)] = uuid
-        self._community_names.setdefault(street, []).append(name)
-        return uuid
-
-
-def _near(name: str, pool: list[str]) -> list[str]:
-    """Names that are nearly this one: one inside the other, or most characters shared in order."""
-    from difflib import SequenceMatcher
-
-    wanted = cols.fold(name)
-    found = []
-    for other in pool:
-        folded = cols.fold(other)
-        if folded == wanted:
-            continue
-        if (len(wanted) >= 3 and wanted in folded) or (len(folded) >= 3 and folded in wanted):
-            found.append(other)
-        elif SequenceMatcher(None, wanted, folded).ratio() >= 0.7:
-            found.append(other)
-    return found
-
-
-_CAMPAIGN_WORDS = (
-    (("李村河", "张村河"), "licun_river"),
-    (("历史城区", "历史文化街区", "老城区", "历史街区"), "historic_district"),
-    (("地铁", "轨道交通"), "metro"),
-    (("停车",), "parking"),
-    (("低效", "园区"), "low_efficiency_zone"),
-    (("公园",), "park_city"),
-    (("道路", "交通", "快速路", "立交"), "transport"),
-    (("管网", "市政", "供热", "排水"), "municipal"),
-)
-
-
-def _campaign_area(name: str) -> str:
-    """The campaign area a project's name says; otherwise old city and village renewal, the campaign's
-    largest (the created project is listed, and its area can be changed on the Projects page)."""
-    return next((area for words, area in _CAMPAIGN_WORDS if any(w in name for w in words)), "old_city_village")
-
-
-def _blank(value) -> bool:
+def blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -406,7 +237,7 @@ def _cell_text(value) -> str:
 
 def _with_unit(value, unit: str | None):
     """A number under a header that names a unit, written with that unit for the rules to convert."""
-    if unit is None or _blank(value):
+    if unit is None or blank(value):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -427,7 +258,7 @@ class _RowReader:
     def __init__(
         self,
         plan: SheetPlan,
-        places: _Places,
+        places: Places,
         defaults: Defaults,
         include_hidden: bool,
         *,
@@ -470,7 +301,7 @@ class _RowReader:
         return Issue(self.plan.name, row + 1, xl_col_to_name(column), self.plan.header_text(column), message, severity)
 
     def skip_reason(self, r: int, cells: list) -> str | None:
-        nonblank = [v for v in cells if not _blank(v)]
+        nonblank = [v for v in cells if not blank(v)]
         if not nonblank:
             return ""
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:
@@ -479,9 +310,9 @@ class _RowReader:
         if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts):
             return translate("Import", "Total row: not imported (totals are computed from the records).")
         raw = self.plan.sheet.rows[r] if r < len(self.plan.sheet.rows) else []
-        first = next((v for v in raw if not _blank(v)), None)
+        first = next((v for v in raw if not blank(v)), None)
         if isinstance(first, str) and normalize(first).strip().startswith(NOTE_STARTS):
-            if all(isinstance(v, str) for v in raw if not _blank(v)):
+            if all(isinstance(v, str) for v in raw if not blank(v)):
                 return translate("Import", "Note below the table: not imported.")
         if sum(1 for v in nonblank if isinstance(v, str)) >= self.header_hits:
             same = sum(
@@ -491,7 +322,7 @@ class _RowReader:
             )
             if same >= self.header_hits:
                 return translate("Import", "Repeated header row: not imported.")
-        if all(c not in self.plan.mapping or _blank(v) for c, v in enumerate(cells)):
+        if all(c not in self.plan.mapping or blank(v) for c, v in enumerate(cells)):
             return translate("Import", "Nothing in the recognised columns: not imported.")
         return None
 
@@ -513,7 +344,7 @@ class _RowReader:
                     )
                 )
                 value = ""
-            if _blank(value):
+            if blank(value):
                 continue
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a spreadsheet's numbers are floats: 2026.0 is the year 2026
@@ -541,10 +372,10 @@ class _RowReader:
         if kind == "demolition":
             if "case_no" not in mapped:
                 raw["case_no"] = f"{self.case_prefix}-{self.plan.table}-{r + 1:05d}"
-            if "status" not in mapped and not _blank(raw.get("done_on")):
+            if "status" not in mapped and not blank(raw.get("done_on")):
                 rectified = cols.choice_code("disposal", raw.get("disposal", "")) in ("rectify", "renovate")
                 raw["status"] = "rectified" if rectified else "demolished"
-            if "disposal" not in mapped and not _blank(raw.get("status")):
+            if "disposal" not in mapped and not blank(raw.get("status")):
                 status = raw["status"]
                 code = status if status in ("rectified",) else cols.choice_code("status", status)
                 raw["disposal"] = "rectify" if code == "rectified" else "demolish"
@@ -569,7 +400,7 @@ class _RowReader:
         cells = self.grid[r]
         last = None
         for column, month in sorted(self.plan.months.items(), key=lambda item: item[1]):
-            if column < len(cells) and not _blank(cells[column]):
+            if column < len(cells) and not blank(cells[column]):
                 last = (month, normalize(_cell_text(cells[column])).replace(" ", ""))
         if last is None:
             return
@@ -590,7 +421,7 @@ class _RowReader:
     def missing_reference(self, r: int, field_name: str, name: str, where: str | None, result: RowResult):
         """A project or village the database lacks: offer near names, create it when asked, else say how."""
         kind = "project" if field_name == "project_uuid" else "community"
-        place = (self.places.districts if kind == "project" else _street_names(self.places)).get(where or "", "")
+        place = (self.places.districts if kind == "project" else self.places.street_names()).get(where or "", "")
         near = (
             self.places.near_projects(name, where) if kind == "project" else self.places.near_communities(name, where)
         )
@@ -750,10 +581,6 @@ def _year_of(value) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _street_names(places: _Places) -> dict[str, str]:
-    return {code: name for pool in places.streets.values() for code, name in pool}
-
-
 def field_for_header(kind: str, header: str) -> tuple[str, str | None] | None:
     """The field a header names for this kind (a synonym, the form's label or the field's own name),
     and the unit the header declares; None when it names none."""
@@ -834,7 +661,7 @@ def run_plans(
     """Read every data row of the plans and insert the valid ones in this session (the caller commits
     for an import, or rolls back for a preview: either way the rows see each other, so a total or a
     duplicate inside the file is caught exactly as it would be on commit)."""
-    places = _Places(session)
+    places = Places(session)
     gazetteer = places.gazetteer()
     bulk = BulkInserter(session, by=by, source_file=source_file, batch_id=batch_id)
     total = sum(len(p.data_rows) for p in plans)
@@ -931,7 +758,7 @@ def _read_wide(plan: SheetPlan, reader: _RowReader, bulk: BulkInserter, *, today
                 plan.skipped.append(Issue(plan.name, r + 1, None, None, reason, "note"))
             continue
         for column, sub in readers:
-            if column >= len(reader.grid[r]) or _blank(reader.grid[r][column]):
+            if column >= len(reader.grid[r]) or blank(reader.grid[r][column]):
                 continue
             result, draft = sub.read(r)
             own = result.values.pop("_own_fields")
@@ -982,7 +809,7 @@ def _reference_notes(plan: SheetPlan) -> list[Issue]:
     return notes
 
 
-def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Issue]:
+def _plan_notes(plan: SheetPlan, defaults: Defaults, places: Places) -> list[Issue]:
     notes = []
     row = plan.header_rows[-1] + 1
     mapped = set(plan.mapping.values())
@@ -1105,66 +932,3 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: _Places) -> list[Is
             )
         )
     return notes
-
-
-def rejected_rows(plans: list[SheetPlan]) -> list[tuple[SheetPlan, RowResult]]:
-    return [(plan, row) for plan in plans for row in plan.rows if row.rejected]
-
-
-def write_rejected(plans: list[SheetPlan], path) -> int:
-    """The rejected rows, as they were, with a column saying what is wrong: for the sender to fix and
-    send back. Returns the number of rows written."""
-    import xlsxwriter
-
-    from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
-
-    written = 0
-    with atomic_target(path) as temp:
-        book = xlsxwriter.Workbook(
-            str(temp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-        )
-        try:
-            header = book.add_format({"bold": True, "bg_color": "#DDE7F3", "border": 1, "text_wrap": True})
-            error = book.add_format({"font_color": "#B00020", "text_wrap": True})
-            day = book.add_format({"num_format": "yyyy-mm-dd"})
-            quoted = book.add_format({"quote_prefix": True})
-            taken: set[str] = set()
-            for plan in plans:
-                rows = [r for r in plan.rows if r.rejected]
-                if not rows:
-                    continue
-                sheet = book.add_worksheet(sheet_name(plan.name, taken))
-                width = max(len(plan.headers), max(len(r.cells) for r in rows))
-                titles = (
-                    [translate("Import", "Row in the original")]
-                    + [plan.headers[c].text if c < len(plan.headers) else "" for c in range(width)]
-                    + [translate("Import", "What is wrong")]
-                )
-                for c, text in enumerate(titles):
-                    sheet.write_string(0, c, text, header)
-                sheet.set_column(1, width, 14)
-                sheet.set_column(width + 1, width + 1, 60)
-                for r, row in enumerate(rows, start=1):
-                    sheet.write_number(r, 0, row.row)
-                    for c, value in enumerate(row.cells, start=1):
-                        if _blank(value):
-                            continue
-                        if isinstance(value, (datetime, date)):
-                            sheet.write_datetime(
-                                r,
-                                c,
-                                value if isinstance(value, datetime) else datetime(value.year, value.month, value.day),
-                                day,
-                            )
-                        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                            sheet.write_number(r, c, value)
-                        else:
-                            text = str(value)
-                            sheet.write_string(r, c, text, quoted if looks_like_formula(text) else None)
-                    message = "\n".join(i.describe() for i in row.issues if i.severity == "error")
-                    sheet.write_string(r, width + 1, message, error)
-                    written += 1
-                sheet.freeze_panes(1, 0)
-        finally:
-            book.close()
-    return written

@@ -47,10 +47,6 @@ CHUNK = 2000
 _KIND_OF = {SigningDraft: "signing", DemolitionDraft: "demolition", ParkDraft: "park", TargetDraft: "annual_target"}
 
 
-def _text(value) -> str | None:
-    return parse_text(value)
-
-
 class BulkInserter:
     """Check and insert drafts of the four record kinds for one import; call flush() before commit."""
 
@@ -112,10 +108,10 @@ class BulkInserter:
     def _draft_key(self, draft) -> tuple | None:
         """The unique key a draft claims, from its raw text as build_context reads it."""
         if isinstance(draft, SigningDraft):
-            agreement, project = _text(draft.agreement_no), _text(draft.project_uuid)
+            agreement, project = parse_text(draft.agreement_no), parse_text(draft.project_uuid)
             return (project, agreement) if agreement and project else None
         if isinstance(draft, DemolitionDraft):
-            case_no = _text(draft.case_no)
+            case_no = parse_text(draft.case_no)
             return (case_no,) if case_no else None
         if isinstance(draft, TargetDraft):
             from qdgui.models import vocab
@@ -125,10 +121,10 @@ class BulkInserter:
                 year = parse_year(draft.year)
             except ParseError:
                 return None
-            measure = vocab.code_for(vocab.MEASURES, _text(draft.measure) or "")
+            measure = vocab.code_for(vocab.MEASURES, parse_text(draft.measure) or "")
             if not (year and measure):
                 return None
-            return (year, _text(draft.district_code), _text(draft.street_code) or "", measure)
+            return (year, parse_text(draft.district_code), parse_text(draft.street_code) or "", measure)
         return None
 
     def _exists(self, table, uuid: str | None) -> bool:
@@ -156,24 +152,24 @@ class BulkInserter:
         key = self._draft_key(draft)
         duplicate = key is not None and key in self._unique(kind)
         if isinstance(draft, SigningDraft):
-            project_uuid = _text(draft.project_uuid)
+            project_uuid = parse_text(draft.project_uuid)
             project = self._project(project_uuid)
             return rules.Context(
                 self.divisions,
                 project=project,
                 project_exists=project is not None or not project_uuid,
-                community_exists=self._exists(Community, _text(draft.community_uuid)),
+                community_exists=self._exists(Community, parse_text(draft.community_uuid)),
                 duplicate_key=duplicate,
             )
         if isinstance(draft, DemolitionDraft):
             return rules.Context(
                 self.divisions,
-                project_exists=self._exists(Project, _text(draft.project_uuid)),
-                community_exists=self._exists(Community, _text(draft.community_uuid)),
+                project_exists=self._exists(Project, parse_text(draft.project_uuid)),
+                community_exists=self._exists(Community, parse_text(draft.community_uuid)),
                 duplicate_key=duplicate,
             )
         if isinstance(draft, ParkDraft):
-            return rules.Context(self.divisions, project_exists=self._exists(Project, _text(draft.project_uuid)))
+            return rules.Context(self.divisions, project_exists=self._exists(Project, parse_text(draft.project_uuid)))
         return rules.Context(self.divisions, duplicate_key=duplicate)
 
     def check(self, draft, *, today: date) -> rules.Checked:
@@ -184,17 +180,22 @@ class BulkInserter:
         """What review.look_alike would say, against live records and the rows accepted here."""
         if kind not in LOOK_ALIKE:
             return None
-        keys, named = LOOK_ALIKE[kind]
+        keys, _ = LOOK_ALIKE[kind]
         if values.get(keys[0]) is None:
             return None
+        return self._alike_index(kind).get(tuple(values.get(f) for f in keys))
+
+    def _alike_index(self, kind: str) -> dict:
+        """{look-alike key: what names the record} of the live records, read once."""
         if kind not in self._alike:
+            keys, named = LOOK_ALIKE[kind]
             table = RECORD_TABLES[kind]
             columns = [getattr(table, f) for f in keys] + [getattr(table, named)]
             found: dict = {}
             for row in self.session.execute(select(*columns).where(table.deleted == false())):
                 found.setdefault(tuple(row[:-1]), row[-1] or "")
             self._alike[kind] = found
-        return self._alike[kind].get(tuple(values.get(f) for f in keys))
+        return self._alike[kind]
 
     # ------------------------------------------------------------ writes, buffered
     def insert(self, draft_type: type, checked: rules.Checked, *, draft=None) -> str:
@@ -248,13 +249,11 @@ class BulkInserter:
         for key in (self._key_of(kind, checked.values), self._draft_key(draft) if draft is not None else None):
             if key is not None:
                 self._unique(kind).add(key)
-        if kind in LOOK_ALIKE and kind in self._alike:
+        if kind in LOOK_ALIKE:  # a later row of this import that looks like this one is flagged too
             keys, named = LOOK_ALIKE[kind]
-            self._alike[kind].setdefault(tuple(checked.values.get(f) for f in keys), checked.values.get(named) or "")
-        elif kind in LOOK_ALIKE:
-            self.look_alike(kind, checked.values)  # load, then remember this row
-            keys, named = LOOK_ALIKE[kind]
-            self._alike[kind].setdefault(tuple(checked.values.get(f) for f in keys), checked.values.get(named) or "")
+            self._alike_index(kind).setdefault(
+                tuple(checked.values.get(f) for f in keys), checked.values.get(named) or ""
+            )
         if kind == "signing":
             project = self._projects.get(checked.values.get("project_uuid") or "")
             if project is not None:
@@ -296,7 +295,7 @@ def executemany(connection, table, rows: list[dict]) -> None:
         if mark is None:
             connection.execute(table.insert(), group)
             continue
-        processors = [_memoized(table.c[name].type._cached_bind_processor(dialect)) for name in names]
+        processors = [_memoized(table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
         params = [
             tuple(
                 value if proc is None or value is None else proc(value) for proc, value in zip(processors, row.values())

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from qdgui.excel import importer
-from qdgui.excel.sheet_import import Defaults, write_rejected
+from qdgui.excel.rejected import write_rejected
+from qdgui.excel.sheet_import import Defaults
 from qdgui.models import batches, repository
 from qdgui.models.records import CommunityDraft, ProjectDraft
 from qdgui.models.tables import AnnualTarget, Demolition, ImportBatch, Signing
