@@ -21,14 +21,15 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from qdgui.models import clock, rules
-from qdgui.models.parse import parse_text
 from qdgui.models.records import DemolitionDraft, Operator, ParkDraft, SigningDraft, TargetDraft
 from qdgui.models.repository import (
     KINDS,
     ValidationFailed,
     audit_text,
-    load_divisions,
+    build_context,
     new_uuid,
+    project_totals,
+    unique_key,
     utc_now,
 )
 from qdgui.models.review import LOOK_ALIKE
@@ -55,7 +56,6 @@ class BulkInserter:
         self.by = by
         self.source_file = source_file
         self.batch_id = batch_id
-        self.divisions = load_divisions(session)
         self.replica = clock.replica(session, by.device)
         self.first_clock = clock.tick(None, self.replica)  # every new record's clock: {this replica: 1}
         self._keys: dict[str, set] = {}  # kind -> unique keys of live records (and of rows accepted here)
@@ -105,31 +105,11 @@ class BulkInserter:
             )
         return None
 
-    def _draft_key(self, draft) -> tuple | None:
-        """The unique key a draft claims, from its raw text as build_context reads it."""
-        if isinstance(draft, SigningDraft):
-            agreement, project = parse_text(draft.agreement_no), parse_text(draft.project_uuid)
-            return (project, agreement) if agreement and project else None
-        if isinstance(draft, DemolitionDraft):
-            case_no = parse_text(draft.case_no)
-            return (case_no,) if case_no else None
-        if isinstance(draft, TargetDraft):
-            from qdgui.models import vocab
-            from qdgui.models.parse import ParseError, parse_year
+    # The answers repository.build_context asks for (its `facts`), from the sets above.
+    def taken(self, kind: str, key: tuple, excluding: str | None) -> bool:
+        return key in self._unique(kind)
 
-            try:
-                year = parse_year(draft.year)
-            except ParseError:
-                return None
-            measure = vocab.code_for(vocab.MEASURES, parse_text(draft.measure) or "")
-            if not (year and measure):
-                return None
-            return (year, parse_text(draft.district_code), parse_text(draft.street_code) or "", measure)
-        return None
-
-    def _exists(self, table, uuid: str | None) -> bool:
-        if not uuid:
-            return True
+    def exists(self, table, uuid: str) -> bool:
         live = self._live[table]
         if uuid in live:
             return True
@@ -138,43 +118,15 @@ class BulkInserter:
             live.add(uuid)  # only a yes is kept: a village created later in this import is then found
         return found is not None
 
-    def _project(self, uuid: str | None) -> rules.ProjectTotals | None:
-        if not uuid:
-            return None
+    def project(self, uuid: str, excluding: str | None) -> rules.ProjectTotals | None:
         if uuid not in self._projects:
-            from qdgui.models.repository import project_totals
-
             self._projects[uuid] = project_totals(self.session, uuid)
         return self._projects[uuid]
 
-    def context(self, draft) -> rules.Context:
-        kind = _KIND_OF[type(draft)]
-        key = self._draft_key(draft)
-        duplicate = key is not None and key in self._unique(kind)
-        if isinstance(draft, SigningDraft):
-            project_uuid = parse_text(draft.project_uuid)
-            project = self._project(project_uuid)
-            return rules.Context(
-                self.divisions,
-                project=project,
-                project_exists=project is not None or not project_uuid,
-                community_exists=self._exists(Community, parse_text(draft.community_uuid)),
-                duplicate_key=duplicate,
-            )
-        if isinstance(draft, DemolitionDraft):
-            return rules.Context(
-                self.divisions,
-                project_exists=self._exists(Project, parse_text(draft.project_uuid)),
-                community_exists=self._exists(Community, parse_text(draft.community_uuid)),
-                duplicate_key=duplicate,
-            )
-        if isinstance(draft, ParkDraft):
-            return rules.Context(self.divisions, project_exists=self._exists(Project, parse_text(draft.project_uuid)))
-        return rules.Context(self.divisions, duplicate_key=duplicate)
-
     def check(self, draft, *, today: date) -> rules.Checked:
-        """The draft's rules with this import's context: what repository.check would say."""
-        return KINDS[type(draft)].read(draft, today=today, context=self.context(draft))
+        """The draft's rules with this import's answers: what repository.check would say."""
+        context = build_context(self.session, draft, facts=self)
+        return KINDS[type(draft)].read(draft, today=today, context=context)
 
     def look_alike(self, kind: str, values: dict) -> str | None:
         """What review.look_alike would say, against live records and the rows accepted here."""
@@ -246,7 +198,8 @@ class BulkInserter:
                     "after_clock": after,
                 }
             )
-        for key in (self._key_of(kind, checked.values), self._draft_key(draft) if draft is not None else None):
+        claimed = unique_key(draft) if draft is not None else None
+        for key in (self._key_of(kind, checked.values), claimed[1] if claimed else None):
             if key is not None:
                 self._unique(kind).add(key)
         if kind in LOOK_ALIKE:  # a later row of this import that looks like this one is flagged too

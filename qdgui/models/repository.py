@@ -125,96 +125,114 @@ def project_totals(session: Session, project_uuid: str, *, excluding: str | None
     )
 
 
-def _live(session: Session, table, uuid: str | None) -> bool:
-    if not uuid:
-        return True
-    return (
-        session.execute(select(table.uuid).where(table.uuid == str(uuid), table.deleted == false())).first() is not None
-    )
-
-
-def _taken(session: Session, query, excluding: str | None) -> bool:
-    if excluding is not None:
-        query = query.where(query.selected_columns[0] != excluding)
-    return session.execute(query.limit(1)).first() is not None
-
-
 def _text(value) -> str | None:
     return parse_text(value)
 
 
-def build_context(session: Session, draft, *, editing: str | None = None) -> rules.Context:
+def unique_key(draft) -> tuple[str, tuple] | None:
+    """The natural key a draft claims among live records (kind, key), read from its raw values as the
+    rules will; None when it claims none (no agreement number, an unreadable year)."""
+    if isinstance(draft, SigningDraft):
+        agreement, project = _text(draft.agreement_no), _text(draft.project_uuid)
+        return ("signing", (project, agreement)) if agreement and project else None
+    if isinstance(draft, DemolitionDraft):
+        case_no = _text(draft.case_no)
+        return ("demolition", (case_no,)) if case_no else None
+    if isinstance(draft, ProjectDraft):
+        name, district = _text(draft.name), _text(draft.district_code)
+        return ("project", (name, district)) if name and district else None
+    if isinstance(draft, TargetDraft):
+        try:
+            year = parse_year(draft.year)
+        except ParseError:
+            return None
+        measure = vocab.code_for(vocab.MEASURES, _text(draft.measure) or "")
+        if not (year and measure):
+            return None
+        return ("annual_target", (year, _text(draft.district_code), _text(draft.street_code) or "", measure))
+    if isinstance(draft, CommunityDraft):
+        name, street = _text(draft.name), _text(draft.street_code)
+        return ("community", (street, name)) if name and street else None
+    return None
+
+
+class DatabaseFacts:
+    """What the rules ask of other records, asked of the database (one save at a time)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def taken(self, kind: str, key: tuple, excluding: str | None) -> bool:
+        if kind == "signing":
+            query = select(Signing.uuid).where(
+                Signing.project_uuid == key[0], Signing.agreement_no == key[1], Signing.deleted == false()
+            )
+        elif kind == "demolition":
+            query = select(Demolition.uuid).where(Demolition.case_no == key[0], Demolition.deleted == false())
+        elif kind == "project":
+            query = select(Project.uuid).where(
+                Project.name == key[0], Project.district_code == key[1], Project.deleted == false()
+            )
+        elif kind == "annual_target":
+            year, district, street, measure = key
+            query = select(AnnualTarget.uuid).where(
+                AnnualTarget.district_code == district,
+                func.coalesce(AnnualTarget.street_code, "") == street,
+                AnnualTarget.year == year,
+                AnnualTarget.measure == measure,
+                AnnualTarget.deleted == false(),
+            )
+        else:
+            query = select(Community.uuid).where(
+                Community.street_code == key[0], Community.name == key[1], Community.deleted == false()
+            )
+        if excluding is not None:
+            query = query.where(query.selected_columns[0] != excluding)
+        return self.session.execute(query.limit(1)).first() is not None
+
+    def project(self, uuid: str, excluding: str | None) -> rules.ProjectTotals | None:
+        return project_totals(self.session, uuid, excluding=excluding)
+
+    def exists(self, table, uuid: str) -> bool:
+        found = select(table.uuid).where(table.uuid == str(uuid), table.deleted == false())
+        return self.session.execute(found).first() is not None
+
+
+def build_context(session: Session, draft, *, editing: str | None = None, facts=None) -> rules.Context:
+    """The context a draft's rules need; `facts` answers the questions about other records (the
+    database by default; an import keeps its own answers, see models/bulk.py)."""
+    facts = facts or DatabaseFacts(session)
     divisions = load_divisions(session)
+    claimed = unique_key(draft)
+    duplicate = claimed is not None and facts.taken(*claimed, editing)
+
+    def exists(table, value) -> bool:
+        uuid = _text(value)
+        return not uuid or facts.exists(table, uuid)
+
     if isinstance(draft, SigningDraft):
         project_uuid = _text(draft.project_uuid)
-        project = project_totals(session, project_uuid, excluding=editing) if project_uuid else None
-        agreement = _text(draft.agreement_no)
-        duplicate = bool(agreement and project_uuid) and _taken(
-            session,
-            select(Signing.uuid).where(
-                Signing.project_uuid == project_uuid, Signing.agreement_no == agreement, Signing.deleted == false()
-            ),
-            editing,
-        )
+        project = facts.project(project_uuid, editing) if project_uuid else None
         return rules.Context(
             divisions,
             project=project,
             project_exists=project is not None or not project_uuid,
-            community_exists=_live(session, Community, _text(draft.community_uuid)),
+            community_exists=exists(Community, draft.community_uuid),
             duplicate_key=duplicate,
         )
     if isinstance(draft, DemolitionDraft):
-        case_no = _text(draft.case_no)
-        duplicate = bool(case_no) and _taken(
-            session,
-            select(Demolition.uuid).where(Demolition.case_no == case_no, Demolition.deleted == false()),
-            editing,
-        )
         return rules.Context(
             divisions,
-            project_exists=_live(session, Project, _text(draft.project_uuid)),
-            community_exists=_live(session, Community, _text(draft.community_uuid)),
+            project_exists=exists(Project, draft.project_uuid),
+            community_exists=exists(Community, draft.community_uuid),
             duplicate_key=duplicate,
         )
     if isinstance(draft, ParkDraft):
-        return rules.Context(divisions, project_exists=_live(session, Project, _text(draft.project_uuid)))
+        return rules.Context(divisions, project_exists=exists(Project, draft.project_uuid))
     if isinstance(draft, ProjectDraft):
-        name, district = _text(draft.name), _text(draft.district_code)
-        duplicate = bool(name and district) and _taken(
-            session,
-            select(Project.uuid).where(
-                Project.name == name, Project.district_code == district, Project.deleted == false()
-            ),
-            editing,
-        )
-        totals = project_totals(session, editing) if editing else None
+        totals = facts.project(editing, None) if editing else None
         return rules.Context(divisions, project=totals, duplicate_key=duplicate)
-    if isinstance(draft, TargetDraft):
-        year = draft.year
-        street = _text(draft.street_code)
-        query = select(AnnualTarget.uuid).where(
-            AnnualTarget.district_code == _text(draft.district_code),
-            func.coalesce(AnnualTarget.street_code, "") == (street or ""),
-            AnnualTarget.deleted == false(),
-        )
-        try:
-            year_value = parse_year(year)
-        except ParseError:
-            year_value = None
-        measure = vocab.code_for(vocab.MEASURES, _text(draft.measure) or "")
-        duplicate = bool(year_value and measure) and _taken(
-            session, query.where(AnnualTarget.year == year_value, AnnualTarget.measure == measure), editing
-        )
-        return rules.Context(divisions, duplicate_key=duplicate)
-    if isinstance(draft, CommunityDraft):
-        name, street = _text(draft.name), _text(draft.street_code)
-        duplicate = bool(name and street) and _taken(
-            session,
-            select(Community.uuid).where(
-                Community.street_code == street, Community.name == name, Community.deleted == false()
-            ),
-            editing,
-        )
+    if isinstance(draft, (TargetDraft, CommunityDraft)):
         return rules.Context(divisions, duplicate_key=duplicate)
     raise TypeError(f"not a draft: {type(draft).__name__}")
 
