@@ -44,6 +44,7 @@ _COMMUNITY = (
     "社区(村居)",
 )
 _PROJECT = ("项目", "项目名称", "片区", "征迁项目", "所属项目", "片区名称", "项目(片区)")
+_MONTH_NAMES = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "signing": {
         **_PLACE,
@@ -105,9 +106,39 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         **_PLACE,
         "year": ("年度", "年份", "目标年度"),
         "measure": ("指标", "任务", "目标类型", "任务类型", "指标名称", "考核指标"),
-        "value": ("目标", "目标值", "任务量", "年度目标", "数值", "目标任务", "年度任务"),
+        "value": (
+            "目标",
+            "目标值",
+            "任务量",
+            "年度目标",
+            "数值",
+            "目标任务",
+            "年度任务",
+            "全年目标",
+            "全年任务",
+            "全年目标任务",
+            "年度目标任务",
+            "全年",
+        ),
+        # one column per month of a plan by month: 1月, 1月份, 一月, 1月计划, 1月目标
+        **{
+            f"month_{m}": tuple(
+                f"{month}{tail}"
+                for month in (f"{m}月", f"{_MONTH_NAMES[m - 1]}月")
+                for tail in ("", "份", "计划", "目标")
+            )
+            for m in range(1, 13)
+        },
     },
 }
+
+
+def _key_fields_present(kind: str, fields: set) -> bool:
+    if kind == "annual_target" and any(f.startswith("month_") for f in fields):
+        fields = fields | {"value"}  # a plan by month gives the year's target (its sum)
+    return all(f in fields for f in KEY_FIELDS[kind])
+
+
 IGNORED = ("序号", "编码", "No", "No.", "序")
 
 # A field a sheet of the kind must have to be taken for that kind (besides the place).
@@ -125,6 +156,7 @@ NUMERIC_UNITS = {
     "households": COUNT_UNITS,
     "houses": COUNT_UNITS,
     "value": (*AREA_UNITS, *LAND_UNITS, *LENGTH_UNITS, *COUNT_UNITS),
+    **{f"month_{m}": (*AREA_UNITS, *LAND_UNITS, *LENGTH_UNITS, *COUNT_UNITS) for m in range(1, 13)},
 }
 _ALL_UNITS = {name for units in NUMERIC_UNITS.values() for unit in units for name in unit.names}
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
@@ -396,7 +428,7 @@ def guess_kind(names: list[list[str]]) -> str | None:
     scores = {}
     for kind in SYNONYMS:
         fields = {match_field(kind, candidates) for candidates in names} - {None}
-        if all(f in fields for f in KEY_FIELDS[kind]):
+        if _key_fields_present(kind, fields):
             scores[kind] = len(fields)
     if not scores:
         return None

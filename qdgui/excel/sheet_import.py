@@ -16,8 +16,9 @@ from qdgui.excel import context
 from qdgui.excel.places import Places
 from qdgui.excel.workbook import RawBook, RawSheet
 from qdgui.i18n import translate
+from qdgui.models import rules, vocab
 from qdgui.models.bulk import BulkInserter
-from qdgui.models.parse import normalize
+from qdgui.models.parse import ParseError, normalize, parse_decimal
 from qdgui.models.records import (
     DemolitionDraft,
     Operator,
@@ -252,6 +253,9 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?")
 FOLDED_TEXT = ("case_no", "agreement_no", "address")  # identifiers: full-width letters and digits folded
 
 
+_NOT_DERIVED = object()  # a value the row's other cells should give, but cannot
+
+
 class _RowReader:
     """Turns one sheet's data rows into drafts and located problems."""
 
@@ -300,6 +304,17 @@ class _RowReader:
             return Issue(self.plan.name, row + 1, None, label, message, severity)
         return Issue(self.plan.name, row + 1, xl_col_to_name(column), self.plan.header_text(column), message, severity)
 
+    def _repeats_header(self, cells: list) -> bool:
+        """At least `header_hits` mapped cells hold their column's header name (stops at the first
+        mismatch too many: a data row shows it in its first columns)."""
+        allowed = len(self.header_names) - self.header_hits
+        for c, name in self.header_names.items():
+            if not (c < len(cells) and isinstance(cells[c], str) and cols.fold(cells[c]) == name):
+                allowed -= 1
+                if allowed < 0:
+                    return False
+        return True
+
     def skip_reason(self, r: int, cells: list) -> str | None:
         nonblank = [v for v in cells if not blank(v)]
         if not nonblank:
@@ -314,14 +329,8 @@ class _RowReader:
         if isinstance(first, str) and normalize(first).strip().startswith(NOTE_STARTS):
             if all(isinstance(v, str) for v in raw if not blank(v)):
                 return translate("Import", "Note below the table: not imported.")
-        if sum(1 for v in nonblank if isinstance(v, str)) >= self.header_hits:
-            same = sum(
-                1
-                for c, name in self.header_names.items()
-                if c < len(cells) and isinstance(cells[c], str) and cols.fold(cells[c]) == name
-            )
-            if same >= self.header_hits:
-                return translate("Import", "Repeated header row: not imported.")
+        if sum(1 for v in nonblank if isinstance(v, str)) >= self.header_hits and self._repeats_header(cells):
+            return translate("Import", "Repeated header row: not imported.")
         if all(c not in self.plan.mapping or blank(v) for c, v in enumerate(cells)):
             return translate("Import", "Nothing in the recognised columns: not imported.")
         return None
@@ -360,6 +369,8 @@ class _RowReader:
                 raw[name] = fact.text
         self.derive(r, raw)
         draft_values, own_fields = self.resolve(r, raw, result)
+        if raw.get("value") is _NOT_DERIVED:  # a month's figure is wrong: its message says so, not "Required"
+            draft_values["value"], own_fields = None, {*own_fields, "value"}
         draft_type = DRAFTS[self.plan.kind]
         names = draft_type.__dataclass_fields__
         draft = draft_type(**{n: draft_values.get(n) for n in names})
@@ -379,6 +390,8 @@ class _RowReader:
                 status = raw["status"]
                 code = status if status in ("rectified",) else cols.choice_code("status", status)
                 raw["disposal"] = "rectify" if code == "rectified" else "demolish"
+        if kind == "annual_target" and "value" not in mapped and any(f.startswith("month_") for f in mapped):
+            self.derive_year_value(raw)
         if kind == "park" and self.plan.months and "status" not in mapped:
             self.derive_progress(r, raw)
         if kind == "park" and "plan_year" not in mapped:
@@ -391,6 +404,23 @@ class _RowReader:
                 if found:
                     raw["plan_year"] = int(found.group(1))
                     break
+
+    @staticmethod
+    def derive_year_value(raw: dict) -> None:
+        """A target table with a plan for each month and no column for the year: the year's target is
+        the months' sum (left empty when a month is not an exact number: the rules say which)."""
+        measure = raw.get("measure") or ""
+        units, places = rules.target_units(
+            measure if measure in vocab.MEASURES else cols.choice_code("measure", measure)
+        )
+        total = Decimal(0)
+        for month in range(1, 13):
+            try:
+                total += parse_decimal(raw.get(f"month_{month}"), units, places=places) or 0
+            except ParseError:
+                raw["value"] = _NOT_DERIVED
+                return
+        raw["value"] = total
 
     def derive_progress(self, r: int, raw: dict) -> None:
         """A park's status from the last month cell filled in (前期, 开工, 30%, 完工 ...); a park completed
@@ -895,6 +925,10 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: Places) -> list[Iss
                 "percentage: building; 完工: completed on that month's last day).",
             )
         )
+    if plan.kind == "annual_target" and "value" not in filled and any(f.startswith("month_") for f in mapped):
+        derived.append(
+            translate("Import", "No column for the year's target: each row's target is the sum of its months' plans.")
+        )
     if plan.kind == "park" and "plan_year" not in filled:
         derived.append(
             translate("Import", "No column for 计划年度: the year of a row's completion or start date is taken.")
@@ -908,6 +942,7 @@ def _plan_notes(plan: SheetPlan, defaults: Defaults, places: Places) -> list[Iss
         | ({"disposal"} if "status" in filled else set()),
         "park": ({"plan_year"} if mapped & {"completed_on", "started_on"} else set())
         | ({"status"} if plan.months else set()),
+        "annual_target": {"value"} if any(f.startswith("month_") for f in mapped) else set(),
     }.get(plan.kind, set())
     for name in required:
         if name in filled or name in derivable:

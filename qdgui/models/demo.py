@@ -259,7 +259,12 @@ def fill(session: Session, *, today: date, seed: int = 814) -> DemoSummary:
             ("park_corridor", 2, 6),
             ("park_vertical", 6, 14),
         ):
-            add(TargetDraft(year, district, measure, rng.randint(low, high)))
+            value = rng.randint(low, high)
+            plan = {}
+            if measure in ("signed_households", "demolition_area"):  # planned month by month, as offices do
+                share, rest = divmod(value, 12)
+                plan = {f"month_{m}": share + (rest if m == 12 else 0) for m in range(1, 13)}
+            add(TargetDraft(year, district, measure, value, **plan))
             counts["targets"] += 1
         add(TargetDraft(year, district, "park_greenway", "5.8"))
         counts["targets"] += 1

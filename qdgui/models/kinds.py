@@ -106,6 +106,7 @@ _STREET = F("street_code", "division")
 _STREET_REQUIRED = F("street_code", "division", required=True)
 _PROJECT = F("project_uuid", "reference", references="project")
 _COMMUNITY = F("community_uuid", "reference", references="community")
+MONTHS = range(1, 13)
 _REMARKS = F("remarks", "multiline", max_length=2000)
 
 
@@ -145,6 +146,7 @@ KINDS: dict[str, KindInfo] = {
             _STREET,
             F("measure", "choice", required=True, vocabulary=vocab.MEASURES),
             F("value", "decimal", required=True, places=TARGET),
+            *(F(f"month_{m}", "decimal", places=TARGET) for m in MONTHS),
         ),
         unique=(("year", "district_code", "street_code", "measure"),),
         known_by=("year", "district_code", "street_code", "measure"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Integer, case, false, func, literal, select, type_coerce
+from sqlalchemy import Integer, case, false, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
@@ -66,6 +66,7 @@ class Progress:
     week: Decimal
     year_to_date: Decimal
     target: Decimal | None
+    planned: Decimal | None = None  # due by the end of the week's month, where the target has monthly plans
 
     @property
     def rate(self) -> Decimal | None:
@@ -239,14 +240,39 @@ def targets_by_unit(
     session: Session, measure: str, *, year: int, scope: str | None, unit_column: str
 ) -> dict[str, Decimal]:
     """Annual targets per unit: a district's own target, else the sum of its streets' targets."""
-    base = select(AnnualTarget.district_code, AnnualTarget.street_code, AnnualTarget.value).where(
+    return _per_unit(session.execute(_targets(measure, year, scope, AnnualTarget.value)), unit_column)
+
+
+def planned_by_unit(
+    session: Session, measure: str, *, year: int, through_month: int, scope: str | None, unit_column: str
+) -> dict[str, Decimal]:
+    """What the monthly plans put due from January to the end of `through_month`, per unit, for the
+    targets that have a plan by month (a target without one has no plan to date: it is left out)."""
+    months = [getattr(AnnualTarget, f"month_{m}") for m in range(1, through_month + 1)]
+    given = [getattr(AnnualTarget, f"month_{m}").is_not(None) for m in range(1, 13)]
+    rows = session.execute(_targets(measure, year, scope, *months).where(or_(*given)))
+    return _per_unit(
+        (
+            (district, street, sum((v for v in values if v is not None), Decimal(0)))
+            for district, street, *values in rows
+        ),
+        unit_column,
+    )
+
+
+def _targets(measure: str, year: int, scope: str | None, *columns):
+    base = select(AnnualTarget.district_code, AnnualTarget.street_code, *columns).where(
         AnnualTarget.deleted == false(), AnnualTarget.year == year, AnnualTarget.measure == measure
     )
     if scope is not None:
         base = base.where((AnnualTarget.district_code == scope) | (AnnualTarget.street_code == scope))
+    return base
+
+
+def _per_unit(rows, unit_column: str) -> dict[str, Decimal]:
     own: dict[str, Decimal] = {}
     from_streets: dict[str, Decimal] = {}
-    for district, street, value in session.execute(base):
+    for district, street, value in rows:
         if unit_column == "district_code":
             if street is None:
                 own[district] = value
@@ -257,13 +283,22 @@ def targets_by_unit(
     return {**from_streets, **own}
 
 
+def plan_month(year: int, week: Week) -> int:
+    """The last month whose plan is due in a week of `year`: the month the week ends in."""
+    return week.end.month if week.end.year == year else (12 if week.end.year > year else 0)
+
+
 def progress_rows(
-    units: list[tuple[str, str]], measure: str, done: dict[str, tuple[Decimal, Decimal]], targets: dict[str, Decimal]
+    units: list[tuple[str, str]],
+    measure: str,
+    done: dict[str, tuple[Decimal, Decimal]],
+    targets: dict[str, Decimal],
+    planned: dict[str, Decimal] | None = None,
 ) -> list[Progress]:
     rows = []
     for code, name in units:
         in_week, ytd = done.get(code, (Decimal(0), Decimal(0)))
-        rows.append(Progress(code, name, measure, in_week, ytd, targets.get(code)))
+        rows.append(Progress(code, name, measure, in_week, ytd, targets.get(code), (planned or {}).get(code)))
     return rows
 
 

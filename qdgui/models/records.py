@@ -60,6 +60,19 @@ class TargetDraft:
     measure: Raw
     value: Raw
     street_code: Raw = None
+    # The plan of each month (how much of the year's target falls in it), where the office gives one.
+    month_1: Raw = None
+    month_2: Raw = None
+    month_3: Raw = None
+    month_4: Raw = None
+    month_5: Raw = None
+    month_6: Raw = None
+    month_7: Raw = None
+    month_8: Raw = None
+    month_9: Raw = None
+    month_10: Raw = None
+    month_11: Raw = None
+    month_12: Raw = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,18 @@ FIELD_LABELS = {
     "year": QT_TRANSLATE_NOOP("Fields", "Year"),
     "measure": QT_TRANSLATE_NOOP("Fields", "Measure"),
     "value": QT_TRANSLATE_NOOP("Fields", "Target value"),
+    "month_1": QT_TRANSLATE_NOOP("Fields", "Plan for January"),
+    "month_2": QT_TRANSLATE_NOOP("Fields", "Plan for February"),
+    "month_3": QT_TRANSLATE_NOOP("Fields", "Plan for March"),
+    "month_4": QT_TRANSLATE_NOOP("Fields", "Plan for April"),
+    "month_5": QT_TRANSLATE_NOOP("Fields", "Plan for May"),
+    "month_6": QT_TRANSLATE_NOOP("Fields", "Plan for June"),
+    "month_7": QT_TRANSLATE_NOOP("Fields", "Plan for July"),
+    "month_8": QT_TRANSLATE_NOOP("Fields", "Plan for August"),
+    "month_9": QT_TRANSLATE_NOOP("Fields", "Plan for September"),
+    "month_10": QT_TRANSLATE_NOOP("Fields", "Plan for October"),
+    "month_11": QT_TRANSLATE_NOOP("Fields", "Plan for November"),
+    "month_12": QT_TRANSLATE_NOOP("Fields", "Plan for December"),
     "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
     "signed_on": QT_TRANSLATE_NOOP("Fields", "Date signed"),
     "households": QT_TRANSLATE_NOOP("Fields", "Households signed"),

@@ -267,25 +267,47 @@ def read_project(draft: ProjectDraft, *, today: date, context: Context) -> Check
     return r.checked
 
 
-def read_target(draft: TargetDraft, *, today: date, context: Context) -> Checked:
-    r = _Reader(draft, today)
-    r.year("year", required=True, ahead=1)
-    r.place(context.divisions, street_required=False)
-    measure = r.choice("measure", vocab.MEASURES, required=True)
+def _plain(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def target_units(measure: str | None) -> tuple[tuple, int]:
+    """The units a target of this measure may be written in, and the decimal places it keeps."""
     places = LENGTH_KM if measure == "park_greenway" else TARGET
     units = {
         "signed_area": AREA_UNITS,
         "demolition_area": AREA_UNITS,
         "vacated_land": LAND_UNITS,
         "park_greenway": LENGTH_UNITS,
-    }.get(measure, COUNT_UNITS)
+    }.get(measure or "", COUNT_UNITS)
+    return units, places
+
+
+def read_target(draft: TargetDraft, *, today: date, context: Context) -> Checked:
+    r = _Reader(draft, today)
+    r.year("year", required=True, ahead=1)
+    r.place(context.divisions, street_required=False)
+    measure = r.choice("measure", vocab.MEASURES, required=True)
+    units, places = target_units(measure)
+    counted = measure in ("signed_households", "signed_houses", "demolition_count")
     value = r.decimal("value", units, places, required=True)
-    if (
-        value is not None
-        and measure in ("signed_households", "signed_houses", "demolition_count")
-        and value != int(value)
-    ):
+    if value is not None and counted and value != int(value):
         r.error("value", translate("Rules", "A count must be a whole number"))
+    planned = Decimal(0)
+    for month in range(1, 13):
+        name = f"month_{month}"
+        plan = r.decimal(name, units, places)
+        if plan is not None and counted and plan != int(plan):
+            r.error(name, translate("Rules", "A count must be a whole number"))
+        planned += plan or 0
+    if value is not None and planned > value:
+        r.error(
+            "value",
+            translate("Rules", "The months' plans add up to {planned}, more than the year's target {value}").format(
+                planned=_plain(planned), value=_plain(value)
+            ),
+        )
     if context.duplicate_key:
         r.error("measure", translate("Rules", "A target for this year, place and measure already exists"))
     return r.checked

@@ -99,7 +99,7 @@ class AnnualTarget(RecordMixin, Base):
         *record_checks(),
         _one_of("measure", vocab.MEASURES, "measure_known"),
         CheckConstraint("year BETWEEN 2000 AND 2100", name="year_sane"),
-        *_not_negative("value"),
+        *_not_negative("value", *(f"month_{m}" for m in range(1, 13))),
         Index(
             "uq_annual_target_scope",
             "year",
@@ -116,6 +116,19 @@ class AnnualTarget(RecordMixin, Base):
     street_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"))
     measure: Mapped[str] = mapped_column(String(24), nullable=False)
     value: Mapped[Decimal] = mapped_column(Scaled(TARGET), nullable=False)
+    # The plan of each month, where the office gives one (their sum never exceeds the year's value).
+    month_1: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_2: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_3: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_4: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_5: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_6: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_7: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_8: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_9: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_10: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_11: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
+    month_12: Mapped[Decimal | None] = mapped_column(Scaled(TARGET))
 
 
 class Signing(RecordMixin, Base):

@@ -28,6 +28,7 @@ pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 DONE = QColor("#2f6fb3")
 TARGET = QColor("#d0621b")
 PLANNED = QColor("#b9cde5")
+DUE = QColor("#6a3d9a")  # the plan to date of monthly targets
 
 
 def timestamp(day: date) -> float:

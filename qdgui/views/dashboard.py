@@ -18,6 +18,7 @@ from qdgui.models.changes import Change, Changed
 from qdgui.models.database import Database
 from qdgui.views.charts import (
     DONE,
+    DUE,
     PLANNED,
     TARGET,
     ChartBox,
@@ -86,9 +87,11 @@ class Dashboard(QWidget):
         )
         self.completion_done = bars(np.zeros(0), np.zeros(0), width=0.6, color=DONE)
         self.completion_target = pg.ScatterPlotItem(symbol="_", size=34, pen=pg.mkPen(TARGET, width=3), brush=TARGET)
-        legend = self.completion.plot.addLegend(offset=(-10, 5))
+        self.completion_planned = pg.ScatterPlotItem(symbol="t1", size=12, pen=pg.mkPen(DUE, width=1.5), brush=DUE)
+        self.completion_legend = legend = self.completion.plot.addLegend(offset=(-10, 5))
         self.completion.plot.addItem(self.completion_done)
         self.completion.plot.addItem(self.completion_target)
+        self.completion.plot.addItem(self.completion_planned)
         legend.addItem(self.completion_done, self.tr("Done this year"))
         legend.addItem(self.completion_target, self.tr("Annual target"))
         self.completion_labels = LabelPool(self.completion.plot)
@@ -222,13 +225,7 @@ class Dashboard(QWidget):
                         session, daily, progress.cells_touched(change, daily.measure, daily.unit_column)
                     )
             if kind == "annual_target":
-                self._targets = progress.targets_by_unit(
-                    session,
-                    measure,
-                    year=self._year(),
-                    scope=self.scope,
-                    unit_column=self._completion_daily.unit_column,
-                )
+                self._load_targets(session, measure, self._completion_daily.unit_column)
         if progress.MEASURE_KIND[measure] == kind or kind == "annual_target":
             self._draw_completion()
         self._redraw_others(kind)
@@ -260,16 +257,22 @@ class Dashboard(QWidget):
             self._completion_daily = progress.load_daily(
                 session, measure, year=self._year(), scope=self.scope, unit_column=unit_column, first_day=week.start
             )
-            self._targets = progress.targets_by_unit(
-                session, measure, year=self._year(), scope=self.scope, unit_column=unit_column
-            )
+            self._load_targets(session, measure, unit_column)
         self._draw_completion()
+
+    def _load_targets(self, session, measure: str, unit_column: str) -> None:
+        year = self._year()
+        self._targets = progress.targets_by_unit(session, measure, year=year, scope=self.scope, unit_column=unit_column)
+        self._plan_month = progress.plan_month(year, self._week())
+        self._planned = progress.planned_by_unit(
+            session, measure, year=year, through_month=self._plan_month, scope=self.scope, unit_column=unit_column
+        )
 
     def _draw_completion(self) -> None:
         measure = self.measure.code()
         year = self._year()
         rows = progress.progress_rows(
-            self._units, measure, self._completion_daily.summarize(self._week()), self._targets
+            self._units, measure, self._completion_daily.summarize(self._week()), self._targets, self._planned
         )
         unit = vocab.unit_label(measure)
         self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
@@ -290,6 +293,12 @@ class Dashboard(QWidget):
         self.completion_done.setOpts(x=x, height=done)
         has_target = ~np.isnan(targets)
         self.completion_target.setData(x=x[has_target], y=targets[has_target])
+        planned = np.array([float(r.planned) if r.planned is not None else np.nan for r in rows])
+        has_plan = ~np.isnan(planned)
+        self.completion_planned.setData(x=x[has_plan], y=planned[has_plan])
+        self.completion_legend.removeItem(self.completion_planned)
+        if has_plan.any():
+            self.completion_legend.addItem(self.completion_planned, self._plan_caption())
         top = np.fmax(done, np.nan_to_num(targets))
         self.completion_labels.show([(i, top[i], _percent(r.rate)) for i, r in enumerate(rows) if r.rate is not None])
         category_axis(self.completion.plot, names)
@@ -308,7 +317,7 @@ class Dashboard(QWidget):
             return None
         row = rows[index]
         unit = vocab.unit_label(row.measure)
-        return self.tr("{name}: {done} {unit} this year ({week} this week), target {target}, {rate}").format(
+        text = self.tr("{name}: {done} {unit} this year ({week} this week), target {target}, {rate}").format(
             name=row.name,
             done=_number(row.year_to_date),
             unit=unit,
@@ -316,6 +325,14 @@ class Dashboard(QWidget):
             target=_number(row.target),
             rate=_percent(row.rate),
         )
+        if row.planned is not None:
+            text += self.tr("; {caption} {planned}").format(caption=self._plan_caption(), planned=_number(row.planned))
+        return text
+
+    def _plan_caption(self) -> str:
+        if self._plan_month == 0:
+            return self.tr("Nothing planned yet")
+        return self.tr("Planned by the end of month {month}").format(month=self._plan_month)
 
     def _refresh_curve(self) -> None:
         project = self.project.code()

@@ -168,17 +168,17 @@
 <context>
     <name>ChartBox</name>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="60"/>
+        <location filename="../../qdgui/views/charts.py" line="61"/>
         <source>Save as picture</source>
         <translation>保存为图片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="109"/>
+        <location filename="../../qdgui/views/charts.py" line="110"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="111"/>
+        <location filename="../../qdgui/views/charts.py" line="112"/>
         <source>PNG picture (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -208,10 +208,10 @@
     <message>
         <location filename="../../qdgui/app.py" line="81"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
-        <location filename="../../qdgui/cli_import.py" line="103"/>
-        <location filename="../../qdgui/cli_import.py" line="116"/>
-        <location filename="../../qdgui/cli_import.py" line="154"/>
-        <location filename="../../qdgui/cli_import.py" line="163"/>
+        <location filename="../../qdgui/cli_import.py" line="104"/>
+        <location filename="../../qdgui/cli_import.py" line="117"/>
+        <location filename="../../qdgui/cli_import.py" line="155"/>
+        <location filename="../../qdgui/cli_import.py" line="164"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
@@ -482,127 +482,127 @@
         <translation>台账已保存到 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="32"/>
+        <location filename="../../qdgui/cli_import.py" line="33"/>
         <source>--column &apos;{spec}&apos;: write SHEET!COLUMN=FIELD, e.g. &apos;签约!F=signed_on&apos;.</source>
         <translation>--column &apos;{spec}&apos;：请写成 工作表!列=字段，如 &apos;签约!F=signed_on&apos;。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="39"/>
+        <location filename="../../qdgui/cli_import.py" line="40"/>
         <source>--column &apos;{spec}&apos;: no field &apos;{field}&apos;; fields are: {fields}.</source>
         <translation>--column &apos;{spec}&apos;：没有字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="46"/>
+        <location filename="../../qdgui/cli_import.py" line="47"/>
         <source>--column &apos;{spec}&apos;: Excel has no column {column} (the last is XFD).</source>
         <translation>--column “{spec}”：Excel 没有 {column} 列（最后一列是 XFD）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="66"/>
+        <location filename="../../qdgui/cli_import.py" line="67"/>
         <source>--set &apos;{spec}&apos;: write HEADER=VALUE, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos;.</source>
         <translation>--set &apos;{spec}&apos;：请写成 表头=值，例如 &apos;计划年度=2022&apos; 或 &apos;签约!街道=中韩街道&apos;。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="73"/>
+        <location filename="../../qdgui/cli_import.py" line="74"/>
         <source>--set &apos;{spec}&apos;: no kind of sheet has a column called {header}; write a header as in a ledger, such as 街道, 项目, 计划年度, 发现日期, 结构 or 状态.</source>
         <translation>--set &apos;{spec}&apos;：没有哪类表格有名为“{header}”的列；请按台账中的写法写表头，如 街道、项目、计划年度、发现日期、结构 或 状态。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="93"/>
+        <location filename="../../qdgui/cli_import.py" line="94"/>
         <source>undone {at:%Y-%m-%d %H:%M}</source>
         <translation>已于 {at:%Y-%m-%d %H:%M} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="106"/>
+        <location filename="../../qdgui/cli_import.py" line="107"/>
         <source>Import batch {id} undone: {n} records put back as they were.</source>
         <translation>导入批次 {id} 已撤销：{n} 条记录恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="110"/>
+        <location filename="../../qdgui/cli_import.py" line="111"/>
         <source>qdgui import: give the workbook to import (or --undo BATCH, or --list).</source>
         <translation>qdgui import：请给出要导入的工作簿（或 --undo 批次号，或 --list）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="132"/>
+        <location filename="../../qdgui/cli_import.py" line="133"/>
         <source>qdgui: --column {column}: sheet {sheet} has columns A to {last} only. Nothing was imported.</source>
         <translation>qdgui：--column {column}：工作表“{sheet}”只有 A 到 {last} 列。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="155"/>
+        <location filename="../../qdgui/cli_import.py" line="156"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="165"/>
+        <location filename="../../qdgui/cli_import.py" line="166"/>
         <source>{n} rejected rows written to {path}.</source>
         <translation>{n} 行未导入的数据已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="171"/>
+        <location filename="../../qdgui/cli_import.py" line="172"/>
         <source>ledger</source>
         <translation>台账合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="172"/>
+        <location filename="../../qdgui/cli_import.py" line="173"/>
         <source>sheet</source>
         <translation>手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="173"/>
+        <location filename="../../qdgui/cli_import.py" line="174"/>
         <source>targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="182"/>
+        <location filename="../../qdgui/cli_import.py" line="183"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="183"/>
+        <location filename="../../qdgui/cli_import.py" line="184"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="184"/>
+        <location filename="../../qdgui/cli_import.py" line="185"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="185"/>
+        <location filename="../../qdgui/cli_import.py" line="186"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="186"/>
+        <location filename="../../qdgui/cli_import.py" line="187"/>
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="187"/>
+        <location filename="../../qdgui/cli_import.py" line="188"/>
         <source>held back</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="188"/>
+        <location filename="../../qdgui/cli_import.py" line="189"/>
         <source>look alike</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="189"/>
+        <location filename="../../qdgui/cli_import.py" line="190"/>
         <source>joined</source>
         <translation>合并引用</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="190"/>
+        <location filename="../../qdgui/cli_import.py" line="191"/>
         <source>rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="191"/>
+        <location filename="../../qdgui/cli_import.py" line="192"/>
         <source>failing the rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="201"/>
+        <location filename="../../qdgui/cli_import.py" line="202"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -610,163 +610,178 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="64"/>
-        <location filename="../../qdgui/views/dashboard.py" line="72"/>
+        <location filename="../../qdgui/views/dashboard.py" line="65"/>
+        <location filename="../../qdgui/views/dashboard.py" line="73"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="75"/>
+        <location filename="../../qdgui/views/dashboard.py" line="76"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="76"/>
+        <location filename="../../qdgui/views/dashboard.py" line="77"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="77"/>
+        <location filename="../../qdgui/views/dashboard.py" line="78"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="78"/>
+        <location filename="../../qdgui/views/dashboard.py" line="79"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="79"/>
+        <location filename="../../qdgui/views/dashboard.py" line="80"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="85"/>
+        <location filename="../../qdgui/views/dashboard.py" line="86"/>
         <source>Completion against the annual target</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="92"/>
+        <location filename="../../qdgui/views/dashboard.py" line="97"/>
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="93"/>
+        <location filename="../../qdgui/views/dashboard.py" line="98"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="97"/>
+        <location filename="../../qdgui/views/dashboard.py" line="102"/>
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="114"/>
+        <location filename="../../qdgui/views/dashboard.py" line="119"/>
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="134"/>
+        <location filename="../../qdgui/views/dashboard.py" line="139"/>
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="284"/>
+        <location filename="../../qdgui/views/dashboard.py" line="289"/>
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="299"/>
+        <location filename="../../qdgui/views/dashboard.py" line="310"/>
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="311"/>
+        <location filename="../../qdgui/views/dashboard.py" line="322"/>
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="323"/>
+        <location filename="../../qdgui/views/dashboard.py" line="331"/>
+        <source>; {caption} {planned}</source>
+        <translation>；{caption} {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="336"/>
+        <source>Nothing planned yet</source>
+        <translation>尚无到期计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="337"/>
+        <source>Planned by the end of month {month}</source>
+        <translation>截至{month}月底计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="342"/>
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="328"/>
+        <location filename="../../qdgui/views/dashboard.py" line="347"/>
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="330"/>
+        <location filename="../../qdgui/views/dashboard.py" line="349"/>
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="337"/>
+        <location filename="../../qdgui/views/dashboard.py" line="356"/>
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="340"/>
+        <location filename="../../qdgui/views/dashboard.py" line="359"/>
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="344"/>
+        <location filename="../../qdgui/views/dashboard.py" line="363"/>
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="350"/>
+        <location filename="../../qdgui/views/dashboard.py" line="369"/>
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="356"/>
+        <location filename="../../qdgui/views/dashboard.py" line="375"/>
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="370"/>
+        <location filename="../../qdgui/views/dashboard.py" line="389"/>
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="397"/>
+        <location filename="../../qdgui/views/dashboard.py" line="416"/>
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="403"/>
+        <location filename="../../qdgui/views/dashboard.py" line="422"/>
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="404"/>
+        <location filename="../../qdgui/views/dashboard.py" line="423"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="405"/>
+        <location filename="../../qdgui/views/dashboard.py" line="424"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="412"/>
+        <location filename="../../qdgui/views/dashboard.py" line="431"/>
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="426"/>
+        <location filename="../../qdgui/views/dashboard.py" line="445"/>
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="440"/>
+        <location filename="../../qdgui/views/dashboard.py" line="459"/>
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="469"/>
+        <location filename="../../qdgui/views/dashboard.py" line="488"/>
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -1039,35 +1054,35 @@
         <translation>社区/村名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="120"/>
+        <location filename="../../qdgui/models/kinds.py" line="121"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="139"/>
+        <location filename="../../qdgui/models/kinds.py" line="140"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="154"/>
+        <location filename="../../qdgui/models/kinds.py" line="156"/>
         <source>Communities and villages</source>
         <translation>社区和村</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="31"/>
-        <location filename="../../qdgui/models/kinds.py" line="167"/>
+        <location filename="../../qdgui/models/kinds.py" line="169"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="34"/>
-        <location filename="../../qdgui/models/kinds.py" line="190"/>
+        <location filename="../../qdgui/models/kinds.py" line="192"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="35"/>
-        <location filename="../../qdgui/models/kinds.py" line="216"/>
+        <location filename="../../qdgui/models/kinds.py" line="218"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -1212,12 +1227,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../qdgui/models/records.py" line="129"/>
+        <location filename="../../qdgui/models/records.py" line="142"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="130"/>
+        <location filename="../../qdgui/models/records.py" line="143"/>
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
     </message>
@@ -1228,7 +1243,7 @@
         <location filename="../../qdgui/models/listing.py" line="174"/>
         <location filename="../../qdgui/models/listing.py" line="189"/>
         <location filename="../../qdgui/models/listing.py" line="213"/>
-        <location filename="../../qdgui/models/records.py" line="131"/>
+        <location filename="../../qdgui/models/records.py" line="144"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
@@ -1239,19 +1254,19 @@
         <location filename="../../qdgui/models/listing.py" line="175"/>
         <location filename="../../qdgui/models/listing.py" line="190"/>
         <location filename="../../qdgui/models/listing.py" line="214"/>
-        <location filename="../../qdgui/models/records.py" line="132"/>
+        <location filename="../../qdgui/models/records.py" line="145"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/listing.py" line="101"/>
-        <location filename="../../qdgui/models/records.py" line="133"/>
+        <location filename="../../qdgui/models/records.py" line="146"/>
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/listing.py" line="100"/>
-        <location filename="../../qdgui/models/records.py" line="134"/>
+        <location filename="../../qdgui/models/records.py" line="147"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1259,7 +1274,7 @@
         <location filename="../../qdgui/models/listing.py" line="107"/>
         <location filename="../../qdgui/models/listing.py" line="129"/>
         <location filename="../../qdgui/models/listing.py" line="159"/>
-        <location filename="../../qdgui/models/records.py" line="166"/>
+        <location filename="../../qdgui/models/records.py" line="191"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
@@ -1270,167 +1285,227 @@
         <location filename="../../qdgui/models/listing.py" line="180"/>
         <location filename="../../qdgui/models/listing.py" line="193"/>
         <location filename="../../qdgui/models/listing.py" line="215"/>
-        <location filename="../../qdgui/models/records.py" line="167"/>
+        <location filename="../../qdgui/models/records.py" line="192"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="135"/>
+        <location filename="../../qdgui/models/records.py" line="148"/>
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="136"/>
+        <location filename="../../qdgui/models/records.py" line="149"/>
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="137"/>
+        <location filename="../../qdgui/models/records.py" line="150"/>
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="138"/>
+        <location filename="../../qdgui/models/records.py" line="151"/>
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="139"/>
+        <location filename="../../qdgui/models/records.py" line="152"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="168"/>
+        <location filename="../../qdgui/models/records.py" line="193"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="140"/>
+        <location filename="../../qdgui/models/records.py" line="153"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="141"/>
+        <location filename="../../qdgui/models/records.py" line="154"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="142"/>
+        <location filename="../../qdgui/models/records.py" line="155"/>
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="143"/>
+        <location filename="../../qdgui/models/records.py" line="156"/>
+        <source>Plan for January</source>
+        <translation>1月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="157"/>
+        <source>Plan for February</source>
+        <translation>2月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="158"/>
+        <source>Plan for March</source>
+        <translation>3月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="159"/>
+        <source>Plan for April</source>
+        <translation>4月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="160"/>
+        <source>Plan for May</source>
+        <translation>5月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="161"/>
+        <source>Plan for June</source>
+        <translation>6月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="162"/>
+        <source>Plan for July</source>
+        <translation>7月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="163"/>
+        <source>Plan for August</source>
+        <translation>8月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="164"/>
+        <source>Plan for September</source>
+        <translation>9月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="165"/>
+        <source>Plan for October</source>
+        <translation>10月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="166"/>
+        <source>Plan for November</source>
+        <translation>11月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="167"/>
+        <source>Plan for December</source>
+        <translation>12月计划</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="168"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="144"/>
+        <location filename="../../qdgui/models/records.py" line="169"/>
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="145"/>
+        <location filename="../../qdgui/models/records.py" line="170"/>
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="146"/>
+        <location filename="../../qdgui/models/records.py" line="171"/>
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="147"/>
+        <location filename="../../qdgui/models/records.py" line="172"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="148"/>
+        <location filename="../../qdgui/models/records.py" line="173"/>
         <source>Land vacated (mu)</source>
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="149"/>
+        <location filename="../../qdgui/models/records.py" line="174"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="150"/>
+        <location filename="../../qdgui/models/records.py" line="175"/>
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="151"/>
+        <location filename="../../qdgui/models/records.py" line="176"/>
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="152"/>
+        <location filename="../../qdgui/models/records.py" line="177"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="153"/>
+        <location filename="../../qdgui/models/records.py" line="178"/>
         <source>Key zone</source>
         <translation>重点片区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="154"/>
+        <location filename="../../qdgui/models/records.py" line="179"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="155"/>
+        <location filename="../../qdgui/models/records.py" line="180"/>
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="156"/>
+        <location filename="../../qdgui/models/records.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="157"/>
+        <location filename="../../qdgui/models/records.py" line="182"/>
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="158"/>
+        <location filename="../../qdgui/models/records.py" line="183"/>
         <source>Date done</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="159"/>
+        <location filename="../../qdgui/models/records.py" line="184"/>
         <source>Enforcement unit</source>
         <translation>执法中队</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="160"/>
+        <location filename="../../qdgui/models/records.py" line="185"/>
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="161"/>
+        <location filename="../../qdgui/models/records.py" line="186"/>
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="162"/>
+        <location filename="../../qdgui/models/records.py" line="187"/>
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="163"/>
+        <location filename="../../qdgui/models/records.py" line="188"/>
         <source>Date started</source>
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="164"/>
+        <location filename="../../qdgui/models/records.py" line="189"/>
         <source>Date completed</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="165"/>
+        <location filename="../../qdgui/models/records.py" line="190"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -1730,212 +1805,217 @@
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="73"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="68"/>
         <source>Sheet {sheet}</source>
         <translation>工作表“{sheet}”</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="75"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="70"/>
         <source>, row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="77"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="72"/>
         <source>, column {column}</source>
         <translation> {column} 列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="79"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="74"/>
         <source> ({header})</source>
         <translation>（{header}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="80"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="75"/>
         <source>{where}: {message}</source>
         <translation>{where}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="131"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="126"/>
         <source>{sheet}, table {n} (row {row})</source>
         <translation>{sheet}·第 {n} 个表（第 {row} 行起）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="221"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="216"/>
         <source>Hidden sheet: not imported.</source>
         <translation>隐藏的工作表，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="223"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="218"/>
         <source>No header row with known column names found in the first 30 rows: not imported.</source>
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="477"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="312"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="480"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="315"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="493"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="328"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="701"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="555"/>
         <source>More than one project is named “{text}” in this district.</source>
         <translation>本区有不止一个名为“{text}”的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="723"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="577"/>
         <source>“{text}”: a village is looked up in its street, and the row has none.</source>
         <translation>“{text}”：村居要按所属街道查找，而这一行没有街道。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="794"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="644"/>
         <source>{field} is given for the whole sheet ({value}): this column is not read.</source>
         <translation>{field}已为整个表格统一指定（{value}）：此列不读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1013"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="863"/>
         <source>{field} for every row without one: {value}, from {source}.</source>
         <translation>{field}：未填写的行一律取 {value}（来自{source}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1027"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="877"/>
         <source>The sheet does not say its district: {district} is assumed, from {source}. If it is another, give 区 for the whole sheet.</source>
         <translation>表格没有写明所属区：按{source}视为{district}。如果不是，请为整个表格指定“区”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1042"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="892"/>
         <source>No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters of the file&apos;s fingerprint - sheet - table - row), the same on every import of this file.</source>
         <translation>没有“违建编号”列：编号按文件、工作表和行生成（TZ + 文件指纹的 8 位 - 工作表 - 表 - 行），同一文件每次导入生成的编号相同。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1050"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="900"/>
         <source>No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its disposal is rectification).</source>
         <translation>没有“状态”列：有拆除日期的行视为已办结（已拆除；处置方式为整改的视为已整改）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1058"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="908"/>
         <source>No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.</source>
         <translation>没有“处置方式”列：已整改的视为整改，其余视为拆除。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1065"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="915"/>
         <source>Progress by month: a park&apos;s status is its last month filled in (前期: planned; 开工 or a percentage: building; 完工: completed on that month&apos;s last day).</source>
         <translation>按月进度：公园状态取最后填写的月份（前期：计划；开工或百分比：在建；完工：视为在该月最后一天完工）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1073"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="923"/>
+        <source>No column for the year&apos;s target: each row&apos;s target is the sum of its months&apos; plans.</source>
+        <translation>没有全年目标列：每行的全年目标取其各月计划之和。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/sheet_import.py" line="927"/>
         <source>No column for 计划年度: the year of a row&apos;s completion or start date is taken.</source>
         <translation>没有“计划年度”列：取该行完工日期或开工日期的年份。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1098"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
         <source>No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or give one value for the whole sheet (wizard: same value for every row; command line: --set {field}=VALUE).</source>
         <translation>没有“{field}”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set {field}=值）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="485"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="320"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="495"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="330"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="511"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="346"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="599"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="453"/>
         <source>No project named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: if it is that project, write its name as in the database (or give it for the whole sheet); if it is another, add it on the Projects page.</source>
         <translation>{place}没有名为“{text}”的项目，与“{near}”相近。系统不作猜测：如果就是该项目，请按数据库中的名称填写（或为整个表格统一指定）；如果是另一个项目，请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="606"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="460"/>
         <source>No community or village named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: write its name as in the database, or add it on the Communities page.</source>
         <translation>{place}没有名为“{text}”的社区或村，与“{near}”相近。系统不作猜测：请按数据库中的名称填写，或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="630"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="484"/>
         <source>No project named “{text}” in {place}: create it with this import (create missing projects and villages), or add it on the Projects page first.</source>
         <translation>{place}没有名为“{text}”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="636"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="490"/>
         <source>“{text}” is not a community or village of {place}: create it with this import (create missing projects and villages), or add it on the Communities page first.</source>
         <translation>“{text}”不是{place}的社区或村：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="658"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="512"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="672"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="526"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="674"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="528"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="675"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="529"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="900"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="750"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="902"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="752"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="803"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="803"/>
         <source>community or village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="962"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="812"/>
         <source>Created with this import (undone with it): {list}.</source>
         <translation>本次导入新建（随本批次一起撤销）：{list}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="974"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="824"/>
         <source>Not in the database: {list}. Import with &apos;create missing projects and villages&apos; (--create-missing) to create them in the same batch.</source>
         <translation>数据库中没有：{list}。导入时勾选“新建缺少的项目和村居”（--create-missing）即可在同一批次中新建。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="997"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="847"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1139"/>
+        <location filename="../../qdgui/excel/rejected.py" line="40"/>
         <source>Row in the original</source>
         <translation>原表行号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="1141"/>
+        <location filename="../../qdgui/excel/rejected.py" line="42"/>
         <source>What is wrong</source>
         <translation>错误说明</translation>
     </message>
@@ -1988,7 +2068,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="538"/>
+        <location filename="../../qdgui/excel/workbook.py" line="553"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -2043,57 +2123,57 @@
         <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="360"/>
+        <location filename="../../qdgui/excel/workbook.py" line="375"/>
         <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="458"/>
+        <location filename="../../qdgui/excel/workbook.py" line="473"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="477"/>
+        <location filename="../../qdgui/excel/workbook.py" line="492"/>
         <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
         <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="487"/>
+        <location filename="../../qdgui/excel/workbook.py" line="502"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="497"/>
+        <location filename="../../qdgui/excel/workbook.py" line="512"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="504"/>
+        <location filename="../../qdgui/excel/workbook.py" line="519"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="512"/>
+        <location filename="../../qdgui/excel/workbook.py" line="527"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="524"/>
+        <location filename="../../qdgui/excel/workbook.py" line="539"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="529"/>
+        <location filename="../../qdgui/excel/workbook.py" line="544"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="530"/>
+        <location filename="../../qdgui/excel/workbook.py" line="545"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="533"/>
+        <location filename="../../qdgui/excel/workbook.py" line="548"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>
@@ -2136,257 +2216,257 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="92"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="93"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="100"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="101"/>
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="103"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
         <source>Import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="105"/>
         <source>Create missing projects and villages</source>
         <translation>新建缺少的项目和村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="107"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="108"/>
         <source>Projects and villages the sheet names and the database lacks are created in the same batch (undone with it). Names close to existing ones are never created: the problems list shows them.</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一批次中新建（随批次一起撤销）。与已有名称相近的不会新建，会在问题列表中列出。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="111"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="112"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="113"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="114"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="120"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="131"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Same value for every row</source>
         <translation>各行统一取值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="136"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Found in</source>
         <translation>取自</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="146"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="146"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="148"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="148"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="149"/>
         <source>Same for every row</source>
         <translation>各行同一值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="149"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="150"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="152"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="157"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="255"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="256"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="262"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="263"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="278"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="279"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="280"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="281"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="291"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="313"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="341"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="346"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="375"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="376"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="390"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
         <source>made from the file, sheet and row</source>
         <translation>按文件、工作表和行生成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
         <source>from the demolition date, where there is one</source>
         <translation>有拆除日期的按拆除日期推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="393"/>
         <source>from the status</source>
         <translation>按状态推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="393"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="394"/>
         <source>from the row&apos;s completion or start date</source>
         <translation>取该行完工或开工日期的年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="409"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="449"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="450"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="450"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="451"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="456"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="457"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="459"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="460"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -2394,32 +2474,32 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="168"/>
+        <location filename="../../qdgui/models/kinds.py" line="170"/>
         <source>relocation signing</source>
         <translation>征迁签约记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="217"/>
+        <location filename="../../qdgui/models/kinds.py" line="219"/>
         <source>park</source>
         <translation>公园建设记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="191"/>
+        <location filename="../../qdgui/models/kinds.py" line="193"/>
         <source>illegal-building case</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="121"/>
+        <location filename="../../qdgui/models/kinds.py" line="122"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="140"/>
+        <location filename="../../qdgui/models/kinds.py" line="141"/>
         <source>annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="155"/>
+        <location filename="../../qdgui/models/kinds.py" line="157"/>
         <source>community/village</source>
         <translation>社区/村居</translation>
     </message>
@@ -2702,12 +2782,12 @@
 <context>
     <name>OpenFile</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="58"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="59"/>
         <source>Import a workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="59"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="60"/>
         <source>Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</source>
         <translation>工作簿和 CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</translation>
     </message>
@@ -2909,18 +2989,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="295"/>
+        <location filename="../../qdgui/models/repository.py" line="313"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="313"/>
+        <location filename="../../qdgui/models/repository.py" line="331"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="316"/>
-        <location filename="../../qdgui/models/repository.py" line="450"/>
+        <location filename="../../qdgui/models/repository.py" line="334"/>
+        <location filename="../../qdgui/models/repository.py" line="468"/>
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -3021,21 +3101,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="519"/>
+        <location filename="../../qdgui/models/repository.py" line="537"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="506"/>
+        <location filename="../../qdgui/models/repository.py" line="524"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="525"/>
-        <location filename="../../qdgui/models/repository.py" line="551"/>
+        <location filename="../../qdgui/models/repository.py" line="543"/>
+        <location filename="../../qdgui/models/repository.py" line="569"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3080,7 +3160,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="509"/>
+        <location filename="../../qdgui/models/repository.py" line="527"/>
         <location filename="../../qdgui/models/rules.py" line="152"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
@@ -3142,115 +3222,121 @@
         <translation>已签约 {signed} 处，总处数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="288"/>
+        <location filename="../../qdgui/models/rules.py" line="296"/>
+        <location filename="../../qdgui/models/rules.py" line="302"/>
         <source>A count must be a whole number</source>
         <translation>数量必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="290"/>
+        <location filename="../../qdgui/models/rules.py" line="307"/>
+        <source>The months&apos; plans add up to {planned}, more than the year&apos;s target {value}</source>
+        <translation>各月计划合计 {planned}，超过全年目标 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/rules.py" line="312"/>
         <source>A target for this year, place and measure already exists</source>
         <translation>该年度、地区和指标的目标已存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="298"/>
+        <location filename="../../qdgui/models/rules.py" line="320"/>
         <source>Unknown street or town code {code}</source>
         <translation>未知的街道/镇代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="302"/>
+        <location filename="../../qdgui/models/rules.py" line="324"/>
         <source>This street already has a community of this name</source>
         <translation>该街道已有同名社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="308"/>
-        <location filename="../../qdgui/models/rules.py" line="364"/>
-        <location filename="../../qdgui/models/rules.py" line="403"/>
+        <location filename="../../qdgui/models/rules.py" line="330"/>
+        <location filename="../../qdgui/models/rules.py" line="386"/>
+        <location filename="../../qdgui/models/rules.py" line="425"/>
         <source>No such project</source>
         <translation>项目不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="314"/>
-        <location filename="../../qdgui/models/rules.py" line="362"/>
+        <location filename="../../qdgui/models/rules.py" line="336"/>
+        <location filename="../../qdgui/models/rules.py" line="384"/>
         <source>No such community or village</source>
         <translation>社区/村居不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="325"/>
+        <location filename="../../qdgui/models/rules.py" line="347"/>
         <source>Enter the households or houses signed</source>
         <translation>请填写签约户数或处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="329"/>
+        <location filename="../../qdgui/models/rules.py" line="351"/>
         <source>This agreement number is already recorded for this project</source>
         <translation>该项目已登记此协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="337"/>
+        <location filename="../../qdgui/models/rules.py" line="359"/>
         <source>{n} households in one entry is unusually many; is it right?</source>
         <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="348"/>
+        <location filename="../../qdgui/models/rules.py" line="370"/>
         <source>Signed would reach {after}, more than the project&apos;s total of {total} ({left} left)</source>
         <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="376"/>
+        <location filename="../../qdgui/models/rules.py" line="398"/>
         <source>This case number is already recorded</source>
         <translation>此违建编号已登记</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="378"/>
+        <location filename="../../qdgui/models/rules.py" line="400"/>
         <source>A finished case needs the date it was done</source>
         <translation>已办结的案件需要填写办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="380"/>
+        <location filename="../../qdgui/models/rules.py" line="402"/>
         <source>A date done is given but the status is not finished</source>
         <translation>填写了办结日期，但状态不是已办结</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="382"/>
+        <location filename="../../qdgui/models/rules.py" line="404"/>
         <source>The date done is before the date found</source>
         <translation>办结日期早于发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="386"/>
+        <location filename="../../qdgui/models/rules.py" line="408"/>
         <source>The disposal is rectify but the status says demolished; is it right?</source>
         <translation>处置方式为“整治”，状态却是“已拆除”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="388"/>
+        <location filename="../../qdgui/models/rules.py" line="410"/>
         <source>The disposal is demolish but the status says rectified; is it right?</source>
         <translation>处置方式为“拆除”，状态却是“已整治”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="390"/>
+        <location filename="../../qdgui/models/rules.py" line="412"/>
         <source>The area is 0; is it right?</source>
         <translation>面积为 0，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="393"/>
+        <location filename="../../qdgui/models/rules.py" line="415"/>
         <source>{area} m2 is unusually large for one case; check the unit</source>
         <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="413"/>
+        <location filename="../../qdgui/models/rules.py" line="435"/>
         <source>A greenway needs its length in km</source>
         <translation>滨海绿道需要填写长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="415"/>
+        <location filename="../../qdgui/models/rules.py" line="437"/>
         <source>A completed park needs a completion date</source>
         <translation>已完工的公园需要填写完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="417"/>
+        <location filename="../../qdgui/models/rules.py" line="439"/>
         <source>A completion date is given but the status is not completed</source>
         <translation>填写了完工日期，但状态不是完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="419"/>
+        <location filename="../../qdgui/models/rules.py" line="441"/>
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
     </message>
@@ -3367,34 +3453,34 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="128"/>
-        <location filename="../../qdgui/models/kinds.py" line="176"/>
+        <location filename="../../qdgui/models/kinds.py" line="129"/>
+        <location filename="../../qdgui/models/kinds.py" line="178"/>
         <location filename="../../qdgui/models/vocab.py" line="72"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="129"/>
-        <location filename="../../qdgui/models/kinds.py" line="177"/>
+        <location filename="../../qdgui/models/kinds.py" line="130"/>
+        <location filename="../../qdgui/models/kinds.py" line="179"/>
         <location filename="../../qdgui/models/vocab.py" line="73"/>
         <source>houses</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="228"/>
+        <location filename="../../qdgui/models/kinds.py" line="230"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="113"/>
+        <location filename="../../qdgui/models/kinds.py" line="114"/>
         <location filename="../../qdgui/models/vocab.py" line="74"/>
         <location filename="../../qdgui/models/vocab.py" line="77"/>
         <source>m2</source>
         <translation>㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="131"/>
-        <location filename="../../qdgui/models/kinds.py" line="179"/>
+        <location filename="../../qdgui/models/kinds.py" line="132"/>
+        <location filename="../../qdgui/models/kinds.py" line="181"/>
         <location filename="../../qdgui/models/vocab.py" line="75"/>
         <source>mu</source>
         <translation>亩</translation>
@@ -3419,9 +3505,9 @@
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="227"/>
+        <location filename="../../qdgui/models/kinds.py" line="229"/>
         <location filename="../../qdgui/models/vocab.py" line="93"/>
-        <location filename="../../qdgui/views/dashboard.py" line="448"/>
+        <location filename="../../qdgui/views/dashboard.py" line="467"/>
         <source>km</source>
         <translation>公里</translation>
     </message>

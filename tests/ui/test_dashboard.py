@@ -145,3 +145,26 @@ def test_an_edit_that_moves_a_record_moves_both_bars_and_undo_moves_them_back(
     window.undo_action.trigger()
     assert bar_heights(dashboard.completion_done)[laoshan] == 180
     assert bar_heights(dashboard.completion_done)[licang] == 0
+
+
+def test_a_target_planned_by_month_shows_its_plan_to_date_beside_the_bar(qtbot, db, zhangcun, make_window):
+    window = make_window()
+    dashboard = window.dashboard
+    laoshan = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)].index("崂山区")
+    assert len(dashboard.completion_planned.data) == 0  # no target has a plan by month yet
+    form = window.pages["annual_target"].form
+    form.widgets["district_code"].set_code("370202")
+    form.widgets["measure"].set_code("signed_households")
+    form.widgets["value"].setFocus()
+    type_text(form.widgets["value"], "240")
+    for month in range(1, 13):
+        form.widgets[f"month_{month}"].setFocus()
+        type_text(form.widgets[f"month_{month}"], "20")
+    qtbot.keyClick(form.widgets["month_12"], Qt.Key.Key_Return)
+    shinan = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)].index("市南区")
+    xs, ys = dashboard.completion_planned.getData()
+    assert list(zip(xs, ys)) == [(shinan, 220.0)]  # January to November: 11 x 20
+    assert dashboard.completion.hover_text_at(shinan) == (
+        "市南区：本年完成 0 户（本周 0），年度目标 240，完成率 0.0%；截至11月底计划 220"
+    )
+    assert "；截至" not in dashboard.completion.hover_text_at(laoshan)  # its target has no plan by month

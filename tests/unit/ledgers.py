@@ -145,6 +145,31 @@ def wide_targets(path):
     return path
 
 
+def monthly_targets(path):
+    """2025年目标任务分解表 by month: one row per district and measure, the year's target, then 1月..12月
+    (a plan that adds up to more than the year's target, a street's row, a total row)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "分月计划"
+    sheet["A1"] = "2025年拆违治乱目标任务分月分解表"
+    sheet.merge_cells("A1:P1")
+    months = [f"{m}月" for m in range(1, 13)]
+    _put(
+        sheet,
+        2,
+        [
+            ("序号", "区（市）", "街道", "任务类型", "全年目标", *months),
+            (1, "崂山区", None, "拆违面积", 12000, *[1000] * 12),
+            (2, "崂山区", "王哥庄街道", "拆违处数", 40, 0, 0, 5, 5, 5, 5, 5, 5, 5, 5, None, None),
+            (3, "市南区", None, "拆违处数", 30, *[3] * 12),
+            (4, "市北区", None, "拆违面积", "8000", *[None] * 5, 2000, 2000, 2000, 2000, None, None, None),
+            ("合计", None, None, None, 52000, *[None] * 12),
+        ],
+    )
+    book.save(path)
+    return path
+
+
 def park_progress_by_month(path):
     """A park progress sheet with one column per month (前期, 开工, 30%, 完工 written as the months pass)."""
     book = openpyxl.Workbook()

@@ -6,7 +6,14 @@ from decimal import Decimal
 import pytest
 
 from qdgui.models import progress, repository
-from qdgui.models.records import DemolitionDraft, ParkDraft, ProjectDraft, SigningDraft, TargetDraft
+from qdgui.models.records import (
+    DemolitionDraft,
+    ParkDraft,
+    ProjectDraft,
+    SigningDraft,
+    TargetDraft,
+    ValidationFailed,
+)
 from qdgui.models.tables import Demolition
 
 WEEK = progress.week_containing(date(2026, 11, 21))  # Mon 16 .. Sun 22 November
@@ -208,3 +215,37 @@ def test_the_weekly_report_covers_the_last_complete_week_by_default():
     )
     assert last_complete_week(date(2026, 11, 29)).end == date(2026, 11, 29)  # the closing day itself counts
     assert last_complete_week(date(2026, 12, 1), ends_on=3).end == date(2026, 11, 26)  # offices closing Thursday
+
+
+def test_monthly_plans_give_the_plan_to_date_per_street_and_district(db, clerk, today):
+    add(
+        db,
+        clerk,
+        today,
+        TargetDraft(2026, "370212", "signed_households", 120, street_code="370212001", **_months(10)),
+        TargetDraft(2026, "370212", "signed_households", 50, street_code="370212002"),  # no plan by month
+        TargetDraft(2026, "370202", "signed_households", 60, month_6="30", month_12="30"),
+    )
+    with db.sessions() as s:
+        by_street = progress.planned_by_unit(
+            s, "signed_households", year=2026, through_month=5, scope="370212", unit_column="street_code"
+        )
+        by_district = progress.planned_by_unit(
+            s, "signed_households", year=2026, through_month=6, scope=None, unit_column="district_code"
+        )
+    assert by_street == {"370212001": Decimal(50)}  # 沙子口 has no plan by month: no plan to date
+    assert by_district == {"370212": Decimal(60), "370202": Decimal(30)}
+    assert progress.plan_month(2026, WEEK) == WEEK.end.month and progress.plan_month(2025, WEEK) == 12
+
+
+def test_a_plan_by_month_cannot_add_up_to_more_than_the_year(db, clerk, today):
+    with db.begin() as s, pytest.raises(ValidationFailed) as refused:
+        repository.add(s, TargetDraft(2026, "370212", "signed_households", 100, **_months(9)), by=clerk, today=today)
+    assert [(p.field, p.message) for p in refused.value.problems] == [("value", "各月计划合计 108，超过全年目标 100")]
+    with db.begin() as s, pytest.raises(ValidationFailed) as refused:
+        repository.add(s, TargetDraft(2026, "370212", "signed_households", 100, month_3="2.5"), by=clerk, today=today)
+    assert [(p.field, p.message) for p in refused.value.problems] == [("month_3", "数量必须是整数")]
+
+
+def _months(each) -> dict:
+    return {f"month_{m}": each for m in range(1, 13)}

@@ -368,3 +368,64 @@ def test_park_progress_by_month_gives_status_and_completion_month(db, clerk, tod
         ("海尔路口袋公园", "planned", None, 2026, "370212"),
         ("辽阳东路口袋公园", "completed", min(date(2026, 11, 30), today), 2026, "370212"),
     ]
+
+
+def test_a_target_table_by_month_keeps_each_months_plan(db, clerk, today, tmp_path):
+    from qdgui.models.tables import AnnualTarget
+
+    path = ledgers.monthly_targets(tmp_path / "分月目标.xlsx")
+    report = importer.commit(db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    (plan,) = report.plans
+    assert plan.kind == "annual_target"
+    assert [(i.row, i.column, i.message) for i in report.issues() if i.severity == "error"] == [
+        (5, "E", "各月计划合计 36，超过全年目标 30")
+    ]
+    with db.sessions() as s:
+        targets = {
+            (
+                t.district_code,
+                t.street_code,
+                t.measure,
+                t.year,
+                t.value,
+                *(getattr(t, f"month_{m}") for m in range(1, 13)),
+            )
+            for t in s.scalars(select(AnnualTarget))
+        }
+    d = Decimal
+    assert targets == set(
+        [
+            ("370212", None, "demolition_area", 2025, d(12000), *[d(1000)] * 12),
+            ("370212", "370212003", "demolition_count", 2025, d(40), d(0), d(0), *[d(5)] * 8, None, None),
+            ("370203", None, "demolition_area", 2025, d(8000), *[None] * 5, *[d(2000)] * 4, None, None, None),
+        ]
+    )
+
+
+def test_a_plan_by_month_without_the_years_column_gives_the_year_as_its_sum(db, clerk, today, tmp_path):
+    import openpyxl
+
+    from qdgui.models.tables import AnnualTarget
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2025年签约户数分月计划"])
+    sheet.append(["区（市）", "指标", *[f"{m}月份" for m in range(1, 13)]])
+    sheet.append(["崂山区", "签约户数", *[10] * 6, *[20] * 6])
+    sheet.append(["市南区", "签约户数", *[5] * 11, "约5"])
+    book.save(tmp_path / "plan.xlsx")
+    report = importer.commit(
+        db, importer.read(tmp_path / "plan.xlsx"), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today
+    )
+    assert [(i.row, i.column, i.message) for i in report.issues() if i.severity == "error"] == [
+        (4, "N", "“约5”是估计数，请填写确切数字")
+    ]
+    assert "没有全年目标列：每行的全年目标取其各月计划之和。" in messages(report, "note")
+    with db.sessions() as s:
+        (target,) = s.scalars(select(AnnualTarget))
+    assert (target.district_code, target.value, target.month_1, target.month_12) == (
+        "370212",
+        Decimal(180),
+        Decimal(10),
+        Decimal(20),
+    )
