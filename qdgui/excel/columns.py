@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -162,9 +163,19 @@ _ALL_UNITS = {name for units in NUMERIC_UNITS.values() for unit in units for nam
 _BRACKETS = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text) -> str:
     """Full-width to ASCII, no spaces or line breaks: how headers are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+    if isinstance(text, str):
+        return _fold_text(text)
+    return _SPACES.sub("", unicodedata.normalize("NFKC", str(text or "")))
+
+
+@functools.lru_cache(maxsize=16384)
+def _fold_text(text: str) -> str:  # a sheet repeats its headers, choices and places on every row
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @dataclass(frozen=True)

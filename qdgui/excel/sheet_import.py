@@ -316,7 +316,7 @@ class _RowReader:
         return True
 
     def skip_reason(self, r: int, cells: list) -> str | None:
-        nonblank = [v for v in cells if not blank(v)]
+        nonblank = [v for v in cells if v is not None and (not isinstance(v, str) or v.strip())]
         if not nonblank:
             return ""
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:

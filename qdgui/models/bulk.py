@@ -25,7 +25,7 @@ from qdgui.models.records import DemolitionDraft, Operator, ParkDraft, SigningDr
 from qdgui.models.repository import (
     KINDS,
     ValidationFailed,
-    audit_text,
+    audit_entries,
     build_context,
     new_uuid,
     project_totals,
@@ -65,6 +65,7 @@ class BulkInserter:
         self._rows: dict[str, list[dict]] = {}
         self._audit: list[dict] = []
         self._notes: list[dict] = []
+        self._now = utc_now()  # the time of the rows queued until the next flush (converted once)
 
     # ------------------------------------------------------------ context, read once
     def _unique(self, kind: str) -> set:
@@ -156,7 +157,7 @@ class BulkInserter:
             raise ValidationFailed(checked.errors)
         kind = _KIND_OF[draft_type]
         table: Any = KINDS[draft_type].table
-        now = utc_now()
+        now = self._now
         uuid = new_uuid()
         after = self.first_clock
         row = {
@@ -172,22 +173,15 @@ class BulkInserter:
             **checked.values,
         }
         self._rows.setdefault(kind, []).append(row)
-        self._audit += [
-            {
-                "table_name": table.__tablename__,
-                "record_uuid": uuid,
-                "action": "insert",
-                "field": name,
-                "old_value": None,
-                "new_value": audit_text(value),
-                "operator": self.by.name,
-                "device": self.by.device,
-                "at": now,
-                "record_version": 1,
-            }
-            for name, value in checked.values.items()
-            if value is not None
-        ]
+        self._audit += audit_entries(
+            table.__tablename__,
+            uuid,
+            "insert",
+            [(name, None, value) for name, value in checked.values.items()],
+            by=self.by,
+            at=now,
+            version=1,
+        )
         if self.batch_id is not None:
             self._notes.append(
                 {
@@ -230,6 +224,7 @@ class BulkInserter:
         if self._notes:
             executemany(connection, ImportChange.__table__, self._notes)
         self._rows, self._audit, self._notes = {}, [], []
+        self._now = utc_now()
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}

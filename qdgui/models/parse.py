@@ -77,6 +77,10 @@ def _strip_unit(text: str, units: tuple[Unit, ...]) -> tuple[str, Decimal]:
     return text, Decimal(1)
 
 
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
 def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decimal | None:
     """A non-empty cell or field as an exact Decimal in the stored unit, or None when blank.
 
@@ -108,9 +112,9 @@ def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decima
         if stripped.endswith("万") and factor == 1:
             stripped, multiplier = stripped[:-1].strip(), Decimal(10000)
         compact = stripped.replace(" ", "")
-        if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", compact):
+        if "," in compact and _GROUPED.fullmatch(compact):
             compact = compact.replace(",", "")
-        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", compact):
+        if not _PLAIN_NUMBER.fullmatch(compact):
             raise ParseError("not_a_number", text=text)
         try:
             number = Decimal(compact) * factor * multiplier

@@ -5,6 +5,7 @@ Functions take the session first, never commit, and return plain values.
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -252,24 +253,47 @@ def _require_valid(checked: rules.Checked, confirm_warnings: bool) -> None:
 # ---------------------------------------------------------------- writes with audit
 
 
+INSERTED_FIELDS = "*"  # the audit row of an insert: every field's first value, as one JSON object
+
+
+def audit_entries(
+    table_name: str,
+    uuid: str,
+    action: str,
+    changes: list[tuple[str, object, object]],
+    *,
+    by: Operator,
+    at: datetime,
+    version: int,
+) -> list[dict]:
+    """The audit rows of one change of one record: one row per field changed, or for an insert one
+    row holding every field's value (history() shows it field by field; an import writes one row a
+    record instead of ten)."""
+    common = dict(table_name=table_name, record_uuid=uuid, operator=by.name, device=by.device, at=at)
+    if action == "insert":
+        values = {field: audit_text(new) for field, _, new in changes if new is not None}
+        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        return [
+            dict(common, action=action, field=INSERTED_FIELDS, old_value=None, new_value=text, record_version=version)
+        ]
+    return [
+        dict(
+            common,
+            action=action,
+            field=field,
+            old_value=audit_text(old),
+            new_value=audit_text(new),
+            record_version=version,
+        )
+        for field, old, new in changes
+    ]
+
+
 def _audit(
     session: Session, row, action: str, changes: list[tuple[str, object, object]], *, by: Operator, at: datetime
 ) -> None:
-    for field, old, new in changes:
-        session.add(
-            AuditEntry(
-                table_name=row.__tablename__,
-                record_uuid=row.uuid,
-                action=action,
-                field=field,
-                old_value=audit_text(old),
-                new_value=audit_text(new),
-                operator=by.name,
-                device=by.device,
-                at=at,
-                record_version=row.version,
-            )
-        )
+    for entry in audit_entries(row.__tablename__, row.uuid, action, changes, by=by, at=at, version=row.version):
+        session.add(AuditEntry(**entry))
 
 
 def add(session: Session, draft, *, by: Operator, today: date, confirm_warnings: bool = False) -> str:
@@ -498,10 +522,19 @@ def undo(session: Session, table, uuid: str, version: int, *, by: Operator, toda
 def history(session: Session, uuid: str) -> list[HistoryEntry]:
     """Every change of a record, oldest first."""
     rows = session.execute(select(AuditEntry).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)).scalars()
-    return [
-        HistoryEntry(r.at, r.action, r.field, r.old_value, r.new_value, r.operator, r.device, r.record_version)
-        for r in rows
-    ]
+    entries = []
+    for r in rows:
+        if r.field == INSERTED_FIELDS:
+            values = json.loads(r.new_value or "{}")
+            entries += [
+                HistoryEntry(r.at, r.action, field, None, value, r.operator, r.device, r.record_version)
+                for field, value in values.items()
+            ]
+        else:
+            entries.append(
+                HistoryEntry(r.at, r.action, r.field, r.old_value, r.new_value, r.operator, r.device, r.record_version)
+            )
+    return entries
 
 
 def count_records(session: Session) -> dict[str, int]:

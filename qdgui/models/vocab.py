@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qdgui import i18n
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 
 CAMPAIGN_AREAS = {
@@ -109,13 +110,22 @@ def unit_label(measure: str) -> str:
     return translate("Units", MEASURES[measure][1])
 
 
+_CODES: dict[tuple[int, str], tuple[dict, dict[str, str]]] = {}  # (vocabulary, language) -> {code or label: code}
+
+
 def code_for(vocabulary: dict, text: str) -> str | None:
     """Find a code from its code, English label or translated label (Excel cells, CLI)."""
     wanted = (text or "").strip()
     if not wanted:
         return None
-    for code, entry in vocabulary.items():
-        source = entry[0] if isinstance(entry, tuple) else entry
-        if wanted in (code, source, translate("Vocab", source)):
-            return code
-    return None
+    key = (id(vocabulary), i18n.language())
+    cached = _CODES.get(key)
+    if cached is not None and cached[0] is vocabulary:
+        codes = cached[1]
+    else:
+        codes = {}
+        for code, entry in reversed(vocabulary.items()):  # the first code wins a shared label
+            source = entry[0] if isinstance(entry, tuple) else entry
+            codes.update({translate("Vocab", source): code, source: code, code: code})
+        _CODES[key] = (vocabulary, codes)
+    return codes.get(wanted)
