@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Sequence
 
-from sqlalchemy import Select, and_, false, literal_column, or_, select
+from sqlalchemy import Select, and_, bindparam, false, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
@@ -253,8 +253,10 @@ def keys(
     """The rowids of every matching record in display order: cheap, so paging can be lazy."""
     listing = LISTINGS[kind]
     table = listing.table
-    sort_expr = listing.column(sort or listing.default_sort).expr
-    order = [sort_expr.desc() if descending else sort_expr.asc(), table.uuid]
+    sort_expr = _order(listing, sort)
+    # Ties broken by the UUID in the same direction: the listing index (sort column, uuid) then
+    # gives the order as it stands, with no sort of the table (tables.py, _listed).
+    order = [sort_expr.desc(), table.uuid.desc()] if descending else [sort_expr.asc(), table.uuid.asc()]
     rowid = literal_column(f"{table.__tablename__}.rowid")
     query = select(rowid).select_from(table)
     # The joins only name things; every one is to a required or optional parent, so they change
@@ -263,7 +265,83 @@ def keys(
     if filters.text or not sorted_by_own_column or listing.district_expr is not None:
         query = listing.joins(query)
     query = query.where(and_(*_where(listing, filters))).order_by(*order)
-    return list(session.scalars(query))
+    return _first_column(session, query)
+
+
+def _order(listing: Listing, sort: str | None):
+    return listing.column(sort or listing.default_sort).expr
+
+
+def rowid_of(session: Session, kind: str, uuid: str) -> int | None:
+    table = LISTINGS[kind].table
+    return session.scalar(select(literal_column(f"{table.__tablename__}.rowid")).where(table.uuid == uuid))
+
+
+def sort_key_reader(session: Session, kind: str, *, sort: str | None = None) -> Callable[[int], tuple | None]:
+    """A reader of one record's (sort value, uuid) as stored, by rowid: where it stands in the
+    table's order. Compiled once; each read is one indexed lookup through the DBAPI cursor (a
+    bisection over a million keys makes about twenty)."""
+    listing = LISTINGS[kind]
+    table = listing.table
+    rowid = literal_column(f"{table.__tablename__}.rowid")
+    query = listing.joins(select(_order(listing, sort), table.uuid).select_from(table)).where(
+        rowid == bindparam("wanted", 0)
+    )
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect)
+    sql = str(compiled)
+    cursor = connection.connection.driver_connection.cursor()
+
+    fixed = compiled.construct_params()
+
+    def read(key: int) -> tuple | None:
+        params = {**fixed, "wanted": key}
+        bound = tuple(params[n] for n in compiled.positiontup or ()) if compiled.positional else params
+        cursor.execute(sql, bound)
+        row = cursor.fetchone()
+        return None if row is None else (row[0], row[1])
+
+    return read
+
+
+def matches(session: Session, kind: str, rowid: int, filters: Filters) -> bool:
+    """Whether a live record is among those the filters show."""
+    listing = LISTINGS[kind]
+    table = listing.table
+    row = literal_column(f"{table.__tablename__}.rowid")
+    query = listing.joins(select(row).select_from(table)).where(row == rowid, and_(*_where(listing, filters)))
+    return session.scalar(query) is not None
+
+
+def ordered_before(a: tuple[object, str], b: tuple[object, str], *, descending: bool) -> bool:
+    """Whether a record with sort key `a` is listed before one with `b`, as keys() orders them
+    (SQL: NULL sorts lowest; text compares by code point, as SQLite's binary collation does)."""
+
+    def rank(key):
+        value, uuid = key
+        return (value is not None, value if value is not None else 0, uuid)
+
+    return rank(a) > rank(b) if descending else rank(a) < rank(b)
+
+
+def _first_column(session: Session, query) -> list:
+    """The query's first column, read through the DBAPI cursor: a million rowids in a third of the
+    time SQLAlchemy's result rows take (the values bound as SQLAlchemy binds them)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = query.compile(dialect=dialect)
+    params = compiled.construct_params()
+    for name, bind in compiled.binds.items():
+        processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if processor is not None and params.get(name) is not None:
+            params[name] = processor(params[name])
+    bound = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), bound)
+        return [row[0] for row in cursor]
+    finally:
+        cursor.close()
 
 
 def page(session: Session, kind: str, rowids: Sequence[int]) -> dict[int, tuple]:

@@ -537,10 +537,12 @@ def history(session: Session, uuid: str) -> list[HistoryEntry]:
     return entries
 
 
-def count_records(session: Session) -> dict[str, int]:
-    """Live (not deleted) records per table."""
+def count_records(session: Session, kinds=None) -> dict[str, int]:
+    """Live (not deleted) records per table (of the given kinds, else of all)."""
     counts = {}
     for name, table in RECORD_TABLES.items():
+        if kinds is not None and name not in kinds:
+            continue
         counts[name] = session.scalar(select(func.count()).select_from(table).where(table.deleted == false()))
     return counts
 

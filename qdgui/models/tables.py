@@ -33,6 +33,22 @@ def _not_negative(*columns: str) -> tuple[CheckConstraint, ...]:
     return tuple(CheckConstraint(f"{c} IS NULL OR {c} >= 0", name=f"{c}_not_negative") for c in columns)
 
 
+def _listed(table: str, column: str) -> tuple[Index, ...]:
+    """The live records in the record table's default order (models/listing.py), for the whole city
+    and for one district: the table's keys are read from these instead of sorting the table."""
+    return tuple(
+        Index(
+            f"ix_{table}_listed{suffix}",
+            *lead,
+            column,
+            "uuid",
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        )
+        for suffix, lead in (("", ()), ("_by_district", ("district_code",)))
+    )
+
+
 class Division(Base):
     """A district (county level) or street/town, from the NBS list or added by the user."""
 
@@ -148,6 +164,17 @@ class Signing(RecordMixin, Base):
             sqlite_where=text("deleted = 0 AND agreement_no IS NOT NULL"),
         ),
         Index("ix_signing_date", "signed_on"),
+        *_listed("signing", "signed_on"),
+        # a project's signed totals (the households-over-total rule at every save) from the index alone
+        Index(
+            "ix_signing_project_totals",
+            "project_uuid",
+            "households",
+            "houses",
+            "uuid",
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        ),
     )
 
     project_uuid: Mapped[str] = mapped_column(ForeignKey("project.uuid"), nullable=False, index=True)
@@ -179,6 +206,7 @@ class Demolition(RecordMixin, Base):
         CheckConstraint("status NOT IN ('demolished', 'rectified') OR done_on IS NOT NULL", name="done_has_date"),
         Index("uq_demolition_case_no", "case_no", unique=True, sqlite_where=text("deleted = 0")),
         Index("ix_demolition_done_on", "done_on"),
+        *_listed("demolition", "found_on"),
     )
 
     case_no: Mapped[str] = mapped_column(String(40), nullable=False)
@@ -215,6 +243,7 @@ class Park(RecordMixin, Base):
         ),
         CheckConstraint("plan_year BETWEEN 2000 AND 2100", name="plan_year_sane"),
         Index("ix_park_completed_on", "completed_on"),
+        *_listed("park", "updated_at"),
     )
 
     name: Mapped[str] = mapped_column(String(100), nullable=False)

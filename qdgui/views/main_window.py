@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(plans, self.tr("Projects and targets"))
         plans.currentChanged.connect(lambda _index: self.focus_current_form())
         self._shown_once = False
+        self._counts: dict[str, int] | None = None  # live records per kind, for the status line
         # The charts (pyqtgraph, a year of aggregates) are built when the tab is first opened:
         # that keeps ~0.4 s out of every start.
         self._dashboard: Dashboard | None = None
@@ -191,6 +192,19 @@ class MainWindow(QMainWindow):
             self.dashboard  # noqa: B018 - builds it
         self.focus_current_form()
 
+    def show_kind(self, kind: str) -> RecordPage:
+        """Bring the page of a kind of record to the front (its records are read when first shown)."""
+        page = self.pages[kind]
+        holder = page.parentWidget()
+        while holder is not None and not isinstance(holder, QTabWidget):
+            holder = holder.parentWidget()
+        if isinstance(holder, QTabWidget) and holder is not self.tabs:  # a page inside 项目与目标
+            holder.setCurrentWidget(page)
+            self.tabs.setCurrentWidget(holder)
+        else:
+            self.tabs.setCurrentWidget(page)
+        return page
+
     def current_page(self) -> RecordPage | None:
         page = self.tabs.currentWidget()
         if isinstance(page, QTabWidget):
@@ -222,11 +236,17 @@ class MainWindow(QMainWindow):
         # community names, need re-reading; the other pages just refresh their choice lists.
         names_moved = bool(changed.kinds & {"project", "community"})
         for page_kind, page in self.pages.items():
-            if page_kind in changed.kinds or (page_kind == "signing" and names_moved):
+            if page_kind == "signing" and names_moved:
+                page.model.reload()
+            elif page_kind in changed.kinds and changed.records:
+                for change in changed.records:  # a few records: each put in its place
+                    if change.kind == page_kind:
+                        page.model.place(change.uuid)
+            elif page_kind in changed.kinds:
                 page.model.reload()
             if names_moved:
                 page.reload_choices()
-        self.refresh_status()
+        self.refresh_status(changed)
 
     def undo(self) -> str | None:
         """Undo the last save, edit or deletion made in this window."""
@@ -316,6 +336,9 @@ class MainWindow(QMainWindow):
     def _imported(self, report) -> None:
         if report.changed_kinds:
             self.changed.emit(Changed.bulk(report.changed_kinds))
+            shown = [k for k in ("signing", "demolition", "park", "annual_target") if k in report.changed_kinds]
+            if shown:  # behind the dialog, the table of what came in is the one in front
+                self.show_kind(shown[0])
         if report.batch_id is not None:
             self.statusBar().showMessage(
                 self.tr("Import batch {id} written from {file}").format(id=report.batch_id, file=report.path.name),
@@ -439,9 +462,21 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.reload()  # names in the tables, and the streets in every list
 
-    def refresh_status(self) -> None:
-        with self._database.sessions() as session:
-            total = sum(repository.count_records(session).values())
+    _COUNTED = {"insert": 1, "restore": 1, "delete": -1}
+
+    def refresh_status(self, changed: Changed | None = None) -> None:
+        """The status line. The record count follows each save by what it did (a million records
+        are not counted again after every Enter); an import, a merge or a batch undone recounts the
+        kinds it moved."""
+        if changed is not None and changed.records and self._counts is not None:
+            for change in changed.records:
+                if change.kind in self._counts:
+                    self._counts[change.kind] += self._COUNTED.get(change.action, 0)
+        else:
+            with self._database.sessions() as session:
+                recounted = repository.count_records(session, None if changed is None else changed.kinds)
+            self._counts = {**(self._counts or {}), **recounted}
+        total = sum(self._counts.values())
         self._db_label.setText(self.tr("Database: {path}").format(path=self._database.path))
         self._count_label.setText(self.tr("{n} records").format(n=f"{total:,}"))
         self._operator_label.setText(self.tr("Operator: {name}").format(name=self._settings.as_operator().name))

@@ -55,7 +55,7 @@ class RecordPage(QWidget):
         self._settings = settings
         self._listing = listing.LISTINGS[kind]
         self.form = RecordForm(FORMS[kind], database, settings, drafts, today=today)
-        self.model = RecordTableModel(database.sessions, kind, self)
+        self.model = RecordTableModel(database.sessions, kind, self, load=False)  # read when first shown
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._build(today)
         self._connect()
@@ -195,6 +195,7 @@ class RecordPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.model.rows_changed.connect(self._widen_columns)
+        self.model.placed.connect(self._placed)
 
     # ------------------------------------------------------------------ filters
     def _district_filter_changed(self) -> None:
@@ -233,6 +234,10 @@ class RecordPage(QWidget):
         self._settings = settings
         self.form.set_settings(settings)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.model.start()  # the first time the page is shown: its records are read now, once
+
     def reload(self) -> None:
         self.model.reload()
         self.reload_choices()
@@ -264,6 +269,16 @@ class RecordPage(QWidget):
         menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.addAction(self.tr("History"), self.show_history)
         menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _placed(self, row: int, rows: int) -> None:
+        self._update_count(rows)
+        if row < 0:
+            return
+        header = self.table.horizontalHeader()  # the one new row measured, not the page
+        for column in range(self.model.columnCount() - 1):
+            wanted = min(self.table.sizeHintForIndex(self.model.index(row, column)).width(), 360)
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
 
     def _widen_columns(self, rows: int) -> None:
         # Widths follow what is shown (a few rows measured): a column is widened when its values

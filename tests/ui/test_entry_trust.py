@@ -107,7 +107,7 @@ def test_opening_a_record_over_typed_values_asks_first(qtbot, db, zhangcun, make
 
 def test_table_columns_widen_to_what_they_show(qtbot, db, make_window, clerk, today):
     window = make_window()
-    page = window.pages["demolition"]
+    page = window.show_kind("demolition")
     header = page.table.horizontalHeader()
     keys = [c.key for c in page.model._listing.columns]
     column = keys.index("case_no")

@@ -206,14 +206,22 @@ def test_delete_asks_and_undo_brings_the_record_back(qtbot, db, project, make_wi
     window = make_window()
     page = window.pages["signing"]
     page.reload()
+    total = window._count_label.text()
+    assert total == "共 2 条记录"  # the project and the signing
+    recounts = []
+    real_count = repository.count_records
+    monkeypatch.setattr(repository, "count_records", lambda *a, **k: recounts.append(1) or real_count(*a, **k))
     page.table.selectRow(0)
     page.delete_selected()
     assert asked and "2026-11-20" in asked[0]
     assert count(db, Signing) == 0 and page.model.rowCount() == 0
+    assert window._count_label.text() == "共 1 条记录"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert count(db, Signing) == 1 and page.model.rowCount() == 1
+    assert window._count_label.text() == "共 2 条记录"
+    assert recounts == []  # the status line followed the two changes without counting the tables again
 
 
 def test_history_shows_every_change(qtbot, db, project, make_window, monkeypatch, clerk, today):

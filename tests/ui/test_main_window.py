@@ -20,6 +20,8 @@ def test_window_shows_every_kind_and_what_is_open(qtbot, db, make_window):
             for k, t in RECORD_TABLES.items()
         }
     for kind, page in window.pages.items():
+        assert not page.model.started or page is window.current_page(), kind  # read when first shown
+        assert window.show_kind(kind) is page and window.current_page() is page
         assert page.model.rowCount() == counts[kind], kind
         assert page.count.text() == f"共 {counts[kind]:,} 条"
     status = " ".join(label.text() for label in (window._db_label, window._count_label, window._operator_label))
@@ -30,7 +32,7 @@ def test_filters_and_search_run_in_sql(qtbot, db, make_window):
     with db.begin() as s:
         demo.fill(s, today=date(2026, 11, 21))
     window = make_window()
-    page = window.pages["demolition"]
+    page = window.show_kind("demolition")
     page.filter_district.set_code("370202")
     with db.sessions() as s:
         from qdgui.models.tables import Demolition
@@ -84,7 +86,7 @@ def test_a_renamed_project_shows_at_once_in_the_signing_table(qtbot, db, make_wi
             s, SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1), by=clerk, today=today
         )
     window = make_window()
-    page = window.pages["project"]
+    page = window.show_kind("project")
     page.table.selectRow(0)
     page.edit_selected()
     page.form.widgets["name"].setText("张村河片区")

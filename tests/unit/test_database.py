@@ -192,3 +192,35 @@ def test_another_programs_database_is_left_alone_and_an_empty_file_is_not_a_data
     ours.close()
     with sqlite3.connect(tmp_path / "ours.sqlite") as check:
         assert check.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+
+
+def test_a_large_file_is_checked_after_a_crash_or_once_a_week_not_at_every_start(tmp_path, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from qdgui.models import database as database_module
+    from qdgui.models import migrate
+
+    checks = []
+    real = database_module.quick_check
+    monkeypatch.setattr(migrate, "quick_check", lambda engine: (checks.append(1), real(engine)))
+    monkeypatch.setattr(migrate, "CHECK_EVERY_START_BYTES", 0)  # every file counts as large
+    path = tmp_path / "city.sqlite"
+    open_database(path)[0].close()  # a new file: nothing to check yet
+    assert checks == []
+    open_database(path)[0].close()  # never checked: checked now, and the time kept
+    open_database(path)[0].close()  # checked today: not again
+    assert checks == [1]
+    con = sqlite3.connect(path)
+    week_ago = (datetime.now(UTC) - timedelta(days=8)).isoformat(timespec="seconds")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'integrity_checked_at'", (week_ago,))
+    con.commit()
+    con.close()
+    open_database(path)[0].close()
+    assert checks == [1, 1]
+    # a crash leaves the write-ahead log behind: the next start checks, whatever the date
+    (tmp_path / "city.sqlite-wal").write_bytes(b"\0" * 32)
+    assert migrate._check_due(path)
+    (tmp_path / "city.sqlite-wal").unlink()
+    assert not migrate._check_due(path)
+    monkeypatch.setattr(migrate, "CHECK_EVERY_START_BYTES", 1 << 40)
+    assert migrate._check_due(path)  # a small file: at every start, as before

@@ -1,0 +1,78 @@
+"""The open table follows each save in place: the same rows, in the same order, as reading every key again."""
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from qdgui.models import listing, repository
+from qdgui.models.records import DemolitionDraft
+from qdgui.models.tables import Demolition
+from qdgui.views.record_model import RecordTableModel
+
+STREETS = {"370212": ("370212001", "370212002"), "370202": ("370202005",)}
+
+
+def _draft(rng: random.Random, number: int, **changes) -> DemolitionDraft:
+    district = rng.choice(list(STREETS))
+    found = date(2026, 1, 1) + timedelta(days=rng.randrange(0, 300))
+    values = dict(
+        case_no=f"WJ-{number}",
+        district_code=district,
+        street_code=rng.choice(STREETS[district]),
+        address=rng.choice(["东韩社区", "王哥庄", "中韩"]) + f"{number}号",
+        structure="steel",
+        area_m2=str(rng.randrange(1, 500)),
+        disposal="demolish",
+        status="identified",
+        found_on=found.isoformat(),
+    )
+    values.update(changes)
+    return DemolitionDraft(**values)
+
+
+@pytest.mark.parametrize(
+    "sort, descending, filters",
+    [
+        (None, True, listing.Filters()),
+        ("area_m2", False, listing.Filters()),
+        ("district", True, listing.Filters()),  # a joined name
+        (None, True, listing.Filters(district_code="370212", text="东韩")),
+    ],
+)
+def test_each_change_is_placed_where_a_full_read_puts_it(qapp, db, clerk, today, sort, descending, filters):
+    rng = random.Random(7)
+    with db.begin() as s:
+        uuids = [repository.add(s, _draft(rng, n), by=clerk, today=today) for n in range(40)]
+    model = RecordTableModel(db.sessions, "demolition", load=False)
+    model._sort, model._descending = sort, descending
+    model.set_filters(filters)
+    model.start()
+    number = 40
+    for _ in range(60):
+        action = rng.choice(["add", "edit", "delete", "restore"])
+        with db.begin() as s:
+            if action == "add":
+                number += 1
+                uuid = repository.add(s, _draft(rng, number), by=clerk, today=today)
+                uuids.append(uuid)
+            else:
+                uuid = rng.choice(uuids)
+                row = repository.get(s, Demolition, uuid)
+                if action == "edit" and not row.deleted:
+                    repository.update(
+                        s,
+                        uuid,
+                        _draft(rng, 0, case_no=row.case_no),
+                        by=clerk,
+                        today=today,
+                        expected_version=row.version,
+                        confirm_warnings=True,
+                    )
+                elif action in ("delete", "restore"):
+                    repository.set_deleted(s, type(row), uuid, action == "delete", by=clerk)
+        model.place(uuid)
+        with db.sessions() as s:
+            expected = listing.keys(s, "demolition", filters, sort=sort, descending=descending)
+        assert model._keys == expected, action
+        assert model.rowCount() == len(expected)
