@@ -118,10 +118,13 @@ def write_failure(exc: Exception) -> str | None:
     return None
 
 
-def quick_check(engine: Engine) -> None:
+def quick_check(engine: Engine, *, full: bool = False) -> None:
+    """PRAGMA quick_check, or with full=True integrity_check (it also finds index entries that do not
+    match their rows, which quick_check misses); a damaged file is refused with what to do."""
     try:
         with engine.connect() as conn:
-            result = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+            pragma = "integrity_check" if full else "quick_check"
+            result = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
     except sqlalchemy.exc.DatabaseError as exc:  # SQLite may refuse to read the file at all
         result = [str(exc.orig)]
     if result != ["ok"]:

@@ -58,6 +58,15 @@ def current_revision(engine) -> str | None:
 
 
 def upgrade(engine, revision: str = "head") -> None:
+    _migrate(engine, "upgrade", revision)
+
+
+def downgrade(engine, revision: str) -> None:
+    """Back to an older schema (tests, and a supervisor undoing an upgrade by hand)."""
+    _migrate(engine, "downgrade", revision)
+
+
+def _migrate(engine, direction: str, revision: str) -> None:
     # Foreign keys off while tables may be rebuilt (batch mode), checked again afterwards.
     # PRAGMA foreign_keys is ignored inside a transaction, so it goes to the driver connection
     # before Alembic begins one (and commits it).
@@ -67,7 +76,7 @@ def upgrade(engine, revision: str = "head") -> None:
         raw = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
-            command.upgrade(alembic_config(conn), revision)
+            getattr(command, direction)(alembic_config(conn), revision)
             problems = raw.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
@@ -85,12 +94,12 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
     if existed:  # before our engine touches it: its first connection would switch the file to WAL
         _require_sqlite(path)
         _require_ours(path)
-    checked = existed and _check_due(path)  # before our engine opens it: a WAL left behind means a crash
+    checked = _check_due(path) if existed else None  # before our engine opens it: a WAL left means a crash
     engine = make_engine(path)
     made_backup = None
     try:
         if checked:
-            quick_check(engine)
+            quick_check(engine, full=checked == "full")
         current = current_revision(engine)
         head = head_revision()
         if current is not None and current not in known_revisions():
@@ -108,8 +117,9 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
         with database.begin() as session:
             ensure_divisions(session)
             _ensure_meta(session)
-            if checked:
-                session.merge(Meta(key=CHECKED_AT, value=datetime.now(UTC).isoformat(timespec="seconds")))
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for key in (CHECKED_AT, FULL_CHECKED_AT) if checked == "full" else (CHECKED_AT,) if checked else ():
+                session.merge(Meta(key=key, value=now))
             session.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))  # this file is qdgui's
     except Exception:
         engine.dispose()
@@ -119,28 +129,36 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
 
 CHECK_EVERY_START_BYTES = 64 * 1024 * 1024  # below this the check takes well under a second
 CHECK_INTERVAL_DAYS = 7
-CHECKED_AT = "integrity_checked_at"
+CHECKED_AT = "integrity_checked_at"  # the last check of any kind
+FULL_CHECKED_AT = "full_integrity_checked_at"  # the last PRAGMA integrity_check
 
 
-def _check_due(path: Path) -> bool:
-    """Whether start-up checks the file (PRAGMA quick_check reads all of it: 12 s for 1.5 GB): a small
-    file always; a large one after a crash (its write-ahead log left behind), when its last check is
-    more than a week old, or when that cannot be read. Every backup is checked as it is made."""
-    if path.stat().st_size < CHECK_EVERY_START_BYTES:
-        return True
+def _check_due(path: Path) -> str | None:
+    """Which check start-up runs on the file, if any. PRAGMA quick_check reads all of it (12 s for
+    1.5 GB); integrity_check also compares every index with its rows, and takes longer.
+    A small file: integrity_check after a crash (its write-ahead log left behind) or once a week,
+    quick_check at every other start. A large one: quick_check after a crash or once a week, else
+    none. Every backup is checked as it is made."""
+    small = path.stat().st_size < CHECK_EVERY_START_BYTES
     wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return True
+    crashed = wal.exists() and wal.stat().st_size > 0
+    stale = _days_since(path, FULL_CHECKED_AT if small else CHECKED_AT) >= CHECK_INTERVAL_DAYS
+    if small:
+        return "full" if crashed or stale else "quick"
+    return "quick" if crashed or stale else None
+
+
+def _days_since(path: Path, key: str) -> float:
+    """Days since the time kept under `key` in the file's meta table (infinite when unknown)."""
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = ?", (CHECKED_AT,)).fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
             con.close()
-        last = datetime.fromisoformat(row[0])
+        return (datetime.now(UTC) - datetime.fromisoformat(row[0])).total_seconds() / 86400
     except (sqlite3.Error, TypeError, ValueError):
-        return True
-    return (datetime.now(UTC) - last).days >= CHECK_INTERVAL_DAYS
+        return float("inf")
 
 
 APPLICATION_ID = 0x71646775  # "qdgu" in the SQLite header: a qdgui database says so itself

@@ -194,7 +194,7 @@ def test_another_programs_database_is_left_alone_and_an_empty_file_is_not_a_data
         assert check.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
 
 
-def test_a_large_file_is_checked_after_a_crash_or_once_a_week_not_at_every_start(tmp_path, monkeypatch):
+def test_start_up_checks_what_matters_full_after_a_crash_and_weekly(tmp_path, monkeypatch):
     from datetime import UTC, datetime, timedelta
 
     from qdgui.models import database as database_module
@@ -202,25 +202,64 @@ def test_a_large_file_is_checked_after_a_crash_or_once_a_week_not_at_every_start
 
     checks = []
     real = database_module.quick_check
-    monkeypatch.setattr(migrate, "quick_check", lambda engine: (checks.append(1), real(engine)))
-    monkeypatch.setattr(migrate, "CHECK_EVERY_START_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(
+        migrate, "quick_check", lambda engine, full=False: (checks.append("full" if full else "quick"), real(engine))
+    )
     path = tmp_path / "city.sqlite"
+
+    def age(key: str, days: int) -> None:
+        con = sqlite3.connect(path)
+        when = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        con.execute("UPDATE meta SET value = ? WHERE key = ?", (when, key))
+        con.commit()
+        con.close()
+
+    # a laptop's file (small): the full check the first time and weekly, the quick one in between
     open_database(path)[0].close()  # a new file: nothing to check yet
-    assert checks == []
-    open_database(path)[0].close()  # never checked: checked now, and the time kept
-    open_database(path)[0].close()  # checked today: not again
-    assert checks == [1]
+    open_database(path)[0].close()
+    open_database(path)[0].close()
+    assert checks == ["full", "quick"]
+    age("full_integrity_checked_at", 8)
+    open_database(path)[0].close()
+    assert checks == ["full", "quick", "full"]
+    (tmp_path / "city.sqlite-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
+    assert migrate._check_due(path) == "full"
+    (tmp_path / "city.sqlite-wal").unlink()
+    assert migrate._check_due(path) == "quick"
+
+    # a city office's file (large): no check at every start, quick_check after a crash or weekly
+    monkeypatch.setattr(migrate, "CHECK_EVERY_START_BYTES", 0)
+    assert migrate._check_due(path) is None  # checked today
+    age("integrity_checked_at", 8)
+    assert migrate._check_due(path) == "quick"
+    checks.clear()
+    open_database(path)[0].close()
+    open_database(path)[0].close()
+    assert checks == ["quick"]
+    (tmp_path / "city.sqlite-wal").write_bytes(b"\0" * 32)
+    assert migrate._check_due(path) == "quick"
+    (tmp_path / "city.sqlite-wal").unlink()
+
+
+def test_index_damage_that_quick_check_misses_is_found_by_the_full_check_after_a_crash(tmp_path):
+    path = tmp_path / "damaged.sqlite"
+    database, _ = open_database(path)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE probe (k TEXT)")
+        conn.exec_driver_sql("CREATE INDEX ix_probe ON probe (k)")
+        conn.exec_driver_sql("INSERT INTO probe VALUES ('a'), ('b'), ('c')")
+    database.close()
+    open_database(path)[0].close()  # sound: the weekly full check passes and is kept
     con = sqlite3.connect(path)
-    week_ago = (datetime.now(UTC) - timedelta(days=8)).isoformat(timespec="seconds")
-    con.execute("UPDATE meta SET value = ? WHERE key = 'integrity_checked_at'", (week_ago,))
+    con.execute("PRAGMA writable_schema = ON")  # the index now claims another table's rows
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_probe ON probe (k DESC)' WHERE name = 'ix_probe'")
     con.commit()
     con.close()
-    open_database(path)[0].close()
-    assert checks == [1, 1]
-    # a crash leaves the write-ahead log behind: the next start checks, whatever the date
-    (tmp_path / "city.sqlite-wal").write_bytes(b"\0" * 32)
-    assert migrate._check_due(path)
-    (tmp_path / "city.sqlite-wal").unlink()
-    assert not migrate._check_due(path)
-    monkeypatch.setattr(migrate, "CHECK_EVERY_START_BYTES", 1 << 40)
-    assert migrate._check_due(path)  # a small file: at every start, as before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert con.execute("PRAGMA integrity_check").fetchone() != ("ok",)
+    con.close()
+    open_database(path)[0].close()  # no crash, checked this week: the quick check passes it
+    (tmp_path / "damaged.sqlite-wal").write_bytes(b"\0" * 32)  # after a crash: the full check refuses
+    with pytest.raises(DatabaseError, match="数据库文件已损坏"):
+        open_database(path)
