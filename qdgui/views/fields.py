@@ -173,6 +173,10 @@ class CodeCombo(QComboBox):
         self.setMinimumContentsLength(12)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        choices = [(code, label) for code, label in choices]
+        if choices == getattr(self, "_choices", None):
+            return  # the same list (after every save, as a rule): nothing to rebuild
+        self._choices = choices
         current = self.code()
         self.blockSignals(True)
         self.clear()

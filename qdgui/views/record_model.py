@@ -20,8 +20,8 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    PAGES_CACHED = 64
+    PAGE_SIZE = 60  # a screenful is about 25 rows; a page is re-read after each save
+    PAGES_CACHED = 200
 
     rows_changed = Signal(int)
     """The number of matching records after a reload, filter or sort."""
