@@ -78,7 +78,12 @@ def build_parser() -> Parser:
             "Cli", "qdgui: field records of Qingdao's urban-renewal campaign. Without a command, opens the window."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"qdgui {qdgui.__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"qdgui {qdgui.__version__}",
+        help=_argparse_text("show program's version number and exit"),  # Python 3.11 fixes it in English
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",

@@ -22,6 +22,7 @@ def test_help_and_version_in_chinese():
     shown = run("--help")
     assert shown.returncode == 0
     assert "要打开的数据库文件" in shown.stdout and "demo" in shown.stdout
+    assert "显示程序版本号并退出" in shown.stdout and "show program" not in shown.stdout
     assert run("--version").stdout.strip() == f"qdgui {qdgui.__version__}"
     english = run("--lang", "en", "--help")
     assert "database file to open" in english.stdout
