@@ -283,7 +283,9 @@ def write_ledger(
                     enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes, divisions=divisions))
                 )
                 r = 0
-                for r, row in enumerate(session.execute(_query(kind, include_deleted=include_deleted)), start=1):
+                # Streamed: a million rows are never all in memory (the ORM session buffers a whole result).
+                rows = session.connection().execution_options(stream_results=True, max_row_buffer=2000)
+                for r, row in enumerate(rows.execute(_query(kind, include_deleted=include_deleted)), start=1):
                     for c, write in writers:
                         value = row[c]
                         if value is not None:
