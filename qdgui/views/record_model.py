@@ -17,6 +17,8 @@ from qdgui.views.formatting import display
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -36,6 +38,13 @@ class RecordTableModel(QAbstractTableModel):
         self._sessions = sessions
         self.kind = kind
         self._listing = listing.LISTINGS[kind]
+        self._alignments = [
+            int(
+                (Qt.AlignmentFlag.AlignRight if c.numeric else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+            for c in self._listing.columns
+        ]
         self._filters = listing.Filters()
         self._sort: str | None = None
         self._descending = True
@@ -123,9 +132,18 @@ class RecordTableModel(QAbstractTableModel):
         wanted = self._keys[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE]
         with self._sessions() as session:
             found = listing.page(session, self.kind, wanted)
-        # A row deleted since the keys were read shows empty until the next reload.
-        blank = (None, None) + (None,) * len(self._listing.columns)
-        rows = [found.get(key, blank) for key in wanted]
+        # A row deleted since the keys were read shows empty until the next reload. Each value is
+        # formatted once here: a repaint asks for every visible cell again (~300 after a save).
+        blank = (None, None) + ("",) * len(self._listing.columns)
+        formats = [(c.vocabulary, c.grouped) for c in self._listing.columns]
+        rows = []
+        for key in wanted:
+            values = found.get(key)
+            if values is None:
+                rows.append(blank)
+                continue
+            shown = [display(v, vocabulary, grouped=grouped) for v, (vocabulary, grouped) in zip(values[2:], formats)]
+            rows.append((values[0], values[1], *shown))
         self._pages[number] = rows
         if len(self._pages) > self.PAGES_CACHED:
             self._pages.popitem(last=False)
@@ -144,19 +162,18 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._listing.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
-            return None
-        column = self._listing.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(self._row(index.row())[2 + index.column()], column.vocabulary, grouped=column.grouped)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == UUID_ROLE:
-            return self._row(index.row())[0]
-        if role == VERSION_ROLE:
-            return self._row(index.row())[1]
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        # Called for every role of every visible cell at each repaint: kept to a few lookups.
+        if role == _DISPLAY:
+            row = index.row()
+            return self._row(row)[2 + index.column()] if 0 <= row < len(self._keys) else None
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
+        if role == UUID_ROLE or role == VERSION_ROLE:
+            row = index.row()
+            if not 0 <= row < len(self._keys):
+                return None
+            return self._row(row)[0 if role == UUID_ROLE else 1]
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
