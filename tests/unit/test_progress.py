@@ -249,3 +249,28 @@ def test_a_plan_by_month_cannot_add_up_to_more_than_the_year(db, clerk, today):
 
 def _months(each) -> dict:
     return {f"month_{m}": each for m in range(1, 13)}
+
+
+@pytest.mark.parametrize("scope", [None, "370212", "370212001"])
+def test_one_pass_per_table_gives_every_measures_figures_as_one_query_each(db, today, scope):
+    from qdgui.models import demo, vocab
+
+    with db.begin() as s:
+        demo.fill(s, today=today, seed=3)
+    week = progress.last_complete_week(today)
+    with db.sessions() as s:
+        units, column = progress.report_units(s, scope)
+        together = progress.load_daily_many(
+            s, tuple(vocab.MEASURES), year=2026, scope=scope, unit_column=column, first_day=week.start
+        )
+        for measure in vocab.MEASURES:
+            alone = progress.load_daily(s, measure, year=2026, scope=scope, unit_column=column, first_day=week.start)
+
+            def shown(summary):  # a unit with nothing is shown as 0 either way (progress_rows)
+                return {unit: figures for unit, figures in summary.items() if any(figures)}
+
+            assert shown(together[measure].summarize(week)) == shown(alone.summarize(week)), measure
+            assert {k: v for k, v in together[measure].cells.items() if v} == {
+                k: v for k, v in alone.cells.items() if v
+            }, measure
+    assert any(together[m].cells for m in vocab.MEASURES if m.startswith("park_"))
