@@ -7,9 +7,6 @@ import sys
 from qdgui import config, i18n, logs
 from qdgui.cli import build_parser, db_path, run_command
 from qdgui.i18n import translate
-from qdgui.models.database import DatabaseError, check_writable
-from qdgui.models.lock import AlreadyOpen, InstanceLock
-from qdgui.models.migrate import open_database
 from qdgui.paths import default_db_path
 from qdgui.work import CHILD_READER_FLAG
 
@@ -38,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    # Imported after the arguments: `--version` and `--help` print without SQLAlchemy (0.4 s).
+    from qdgui.models.database import DatabaseError, check_writable
+    from qdgui.models.lock import AlreadyOpen, InstanceLock
+    from qdgui.models.migrate import open_database
+
     path = db_path(args)
     try:
         # One file, one name: a symlink is followed, so its lock, WAL and -shm are the real file's.
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _advice(exc: Exception) -> str:
+    from qdgui.models.lock import AlreadyOpen
+
     if isinstance(exc, AlreadyOpen):
         return translate(
             "Cli",
