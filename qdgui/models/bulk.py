@@ -2,8 +2,8 @@
 same import-batch notes as one save at a time, in far fewer statements.
 
 One save asks the database for its context (is this case number taken, what has this project signed,
-is there a record that looks the same) and writes the record, an audit row per field and a batch
-note through the ORM, flushing each. For thousands of rows those round trips are the whole cost. Here
+is there a record that looks the same) and writes the record, its audit row and a batch note
+through the ORM, flushing each. For thousands of rows those round trips are the whole cost. Here
 the context is read once per import and kept as sets and sums that every accepted row joins at once,
 so a duplicate or a project total inside the file is caught exactly as one save at a time would catch
 it; the rows are written with executemany in chunks, before the caller commits (or rolls back for a

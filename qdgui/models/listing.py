@@ -287,19 +287,11 @@ def sort_key_reader(session: Session, kind: str, *, sort: str | None = None) -> 
     query = listing.joins(select(_order(listing, sort), table.uuid).select_from(table)).where(
         rowid == bindparam("wanted", 0)
     )
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect)
-    sql = str(compiled)
-    cursor = connection.connection.driver_connection.cursor()
-
-    fixed = compiled.construct_params()
+    run = _driver_statement(session, query)
 
     def read(key: int) -> tuple | None:
-        params = {**fixed, "wanted": key}
-        bound = tuple(params[n] for n in compiled.positiontup or ()) if compiled.positional else params
-        cursor.execute(sql, bound)
-        row = cursor.fetchone()
-        return None if row is None else (row[0], row[1])
+        rows = run(wanted=key)
+        return (rows[0][0], rows[0][1]) if rows else None
 
     return read
 
@@ -326,22 +318,36 @@ def ordered_before(a: tuple[object, str], b: tuple[object, str], *, descending: 
 
 def _first_column(session: Session, query) -> list:
     """The query's first column, read through the DBAPI cursor: a million rowids in a third of the
-    time SQLAlchemy's result rows take (the values bound as SQLAlchemy binds them)."""
+    time SQLAlchemy's result rows take."""
+    return [row[0] for row in _driver_statement(session, query)()]
+
+
+def _driver_statement(session: Session, query) -> Callable[..., list]:
+    """The query compiled once for the session's connection, run through the DBAPI cursor with its
+    values bound as SQLAlchemy binds them; keyword arguments replace bound values by name."""
     connection = session.connection()
     dialect = connection.dialect
     compiled = query.compile(dialect=dialect)
-    params = compiled.construct_params()
-    for name, bind in compiled.binds.items():
-        processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None and params.get(name) is not None:
-            params[name] = processor(params[name])
-    bound = tuple(params[name] for name in compiled.positiontup or ()) if compiled.positional else params
-    cursor = connection.connection.driver_connection.cursor()
-    try:
-        cursor.execute(str(compiled), bound)
-        return [row[0] for row in cursor]
-    finally:
-        cursor.close()
+    processors = {
+        name: bind.type.dialect_impl(dialect).bind_processor(dialect) for name, bind in compiled.binds.items()
+    }
+    fixed = compiled.construct_params()
+    sql = str(compiled)
+
+    def run(**values) -> list:
+        params = {**fixed, **values}
+        for name, processor in processors.items():
+            if processor is not None and params.get(name) is not None:
+                params[name] = processor(params[name])
+        bound = tuple(params[n] for n in compiled.positiontup or ()) if compiled.positional else params
+        cursor = connection.connection.driver_connection.cursor()
+        try:
+            cursor.execute(sql, bound)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    return run
 
 
 def page(session: Session, kind: str, rowids: Sequence[int]) -> dict[int, tuple]:

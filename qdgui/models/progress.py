@@ -487,9 +487,15 @@ def demolitions_per_week(
     """Cases finished (demolished or rectified) and their area, per reporting week of the year."""
     unit_column = "district_code" if scope is None else "street_code"
     first = week_containing(date(year, 1, 1), ends_on=ends_on).start
-    count = load_daily(session, "demolition_count", year=year, scope=scope, unit_column=unit_column, first_day=first)
-    area = load_daily(session, "demolition_area", year=year, scope=scope, unit_column=unit_column, first_day=first)
-    return weekly_series(count, area, ends_on=ends_on, until=until)
+    both = load_daily_many(
+        session,
+        ("demolition_count", "demolition_area"),
+        year=year,
+        scope=scope,
+        unit_column=unit_column,
+        first_day=first,
+    )
+    return weekly_series(both["demolition_count"], both["demolition_area"], ends_on=ends_on, until=until)
 
 
 @dataclass(frozen=True)

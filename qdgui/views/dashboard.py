@@ -393,12 +393,15 @@ class Dashboard(QWidget):
         unit_column = "district_code" if self.scope is None else "street_code"
         first = progress.week_containing(date(year, 1, 1), ends_on=self._settings.week_ends_on).start
         with self._database.sessions() as session:
-            self._weekly_count, self._weekly_area = (
-                progress.load_daily(
-                    session, measure, year=year, scope=self.scope, unit_column=unit_column, first_day=first
-                )
-                for measure in ("demolition_count", "demolition_area")
+            both = progress.load_daily_many(
+                session,
+                ("demolition_count", "demolition_area"),
+                year=year,
+                scope=self.scope,
+                unit_column=unit_column,
+                first_day=first,
             )
+            self._weekly_count, self._weekly_area = both["demolition_count"], both["demolition_area"]
         self._draw_weekly()
 
     def _draw_weekly(self) -> None:
