@@ -55,6 +55,12 @@ def describe(window: Any) -> dict:
         "focus_parent": _parent_name(focus),
         "table": _rect(page.table) if hasattr(page, "table") else None,
         "table_rows": page.model.rowCount() if hasattr(page, "model") else None,
+        "table_top": [  # what the first rows of the table show, cell by cell
+            [page.model.index(r, c).data() for c in range(page.model.columnCount())]
+            for r in range(min(5, page.model.rowCount()))
+        ]
+        if hasattr(page, "model")
+        else [],
         "fields": {name: _rect(w) for name, w in form.widgets.items()} if form else {},
         "dialogs": [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible() and w is not window],
         "active": app.activeWindow() is window,

@@ -45,6 +45,9 @@ def test_a_signing_typed_with_tab_and_enter_only_is_saved(xserver, launch, db_pa
     app.keys("KP_Enter")  # the keypad's Enter saves too
     app.wait_until(lambda s: len(signings(db_path)) == 2, what="the second save")
     assert [r[:2] for r in signings(db_path)] == [(60, 70), (25, 25)]
+    # the table beside the form shows both at once, each put in its place without a reload
+    state = app.wait_until(lambda s: s["table_rows"] == 2, what="the table to show both")
+    assert sorted((row[5], row[6]) for row in state["table_top"]) == [("25", "25"), ("60", "70")]
 
 
 def seed_signing(db_path, households=60, houses=70) -> str:
