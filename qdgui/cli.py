@@ -190,6 +190,11 @@ def build_parser() -> Parser:
         help=translate("Cli", "import a hand-kept sheet even though exactly this file was imported before"),
     )
     imp.add_argument(
+        "--accept-edited",
+        action="store_true",
+        help=translate("Cli", "merge a qdgui ledger although its sheets were changed after the export"),
+    )
+    imp.add_argument(
         "--rejected",
         metavar="FILE.xlsx",
         type=Path,

@@ -33,6 +33,7 @@ class ImportOptions:
     # {sheet or None for all: {header: value}}: a value for every row, as if a column held it (--set)
     values: dict[str | None, dict[str, str]] | None = None
     create_missing: bool = False  # projects and villages the sheet names and the database lacks
+    accept_edited: bool = False  # merge a ledger whose sheets were changed after export (each record checked)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class ImportReport:
     merged: MergeResult | None = None
     batch_id: int | None = None
     backup: Path | None = None
+    edited: bool = False  # a ledger whose sheets no longer read as exported (its content hash differs)
 
     @property
     def imported(self) -> int:
@@ -64,7 +66,7 @@ class ImportReport:
             return [
                 k
                 for k, c in self.merged.by_kind.items()
-                if c["inserted"] or c["updated"] or c["deleted"] or c["conflicts"]
+                if c["inserted"] or c["updated"] or c["deleted"] or c["combined"] or c["conflicts"]
             ]
         return sorted({p.kind for p in self.plans if any(not r.rejected for r in p.rows)})
 
@@ -88,13 +90,28 @@ class ImportReport:
                 else translate("Import", "Preview of merging {file} (nothing written)")
             )
             out.append(head.format(file=self.path.name))
+            if self.edited:
+                out.append(edited_message(self.path.name))
             out.append(
                 translate(
                     "Import",
                     "New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, "
-                    "conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.",
+                    "merged field by field {combined}, conflicts {conflicts}, held back as duplicates {held}, "
+                    "look alike {similar}.",
                 ).format(
-                    **{k: c[k] for k in ("inserted", "updated", "deleted", "unchanged", "conflicts", "held", "similar")}
+                    **{
+                        k: c[k]
+                        for k in (
+                            "inserted",
+                            "updated",
+                            "deleted",
+                            "unchanged",
+                            "combined",
+                            "conflicts",
+                            "held",
+                            "similar",
+                        )
+                    }
                 )
             )
             if c["joined"]:
@@ -228,6 +245,9 @@ def _run(
     report = ImportReport(book.path, "ledger" if is_ledger else "sheet", dry_run)
     if is_ledger:
         ledger = ledgers.ledger_from_book(book)
+        report.edited = ledger.edited
+        if ledger.edited and not dry_run and not options.accept_edited:
+            raise ImportRefused(edited_message(book.path.name))
     else:
         report.plans = plan_book(book, kind=options.kind, mappings=options.mappings)
         report.notes = unplanned_sheets(book, report.plans)
@@ -274,6 +294,7 @@ def _run(
                     report.merged.counts["inserted"]
                     + report.merged.counts["updated"]
                     + report.merged.counts["deleted"]
+                    + report.merged.counts["combined"]
                     + report.merged.counts["conflicts"]
                     + report.merged.counts["held"]
                     + report.merged.counts["joined"]  # the join is kept: the next return of that laptop needs it
@@ -309,6 +330,15 @@ def _run(
     except _RollBack:
         pass
     return report
+
+
+def edited_message(file_name: str) -> str:
+    return translate(
+        "Import",
+        "{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content "
+        "check does not match). Merge it only if you know who changed it and why: every record is then "
+        "checked with the forms' rules (tick 'Merge it although it was changed', or --accept-edited).",
+    ).format(file=file_name)
 
 
 def undo(database: Database, batch_id: int, *, by: Operator) -> int:

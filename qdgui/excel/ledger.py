@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import xlsxwriter
 from sqlalchemy import Integer, String, false, func, select, type_coerce
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 import qdgui
@@ -20,7 +22,7 @@ from qdgui.models.tables import RECORD_TABLES, Community, Division, Meta, Projec
 from qdgui.work import ProgressCallback, no_progress
 
 FORMAT_NAME = "qdgui-ledger"
-FORMAT_VERSION = 2  # 2: a version clock column
+FORMAT_VERSION = 3  # 2: a version clock column; 3: field versions (dots) and a content hash
 META_SHEET = "qdgui"
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
@@ -60,6 +62,7 @@ _TAIL = (
     _c("deleted", "bool", width=8),
     _c("source_file", label=QT_TRANSLATE_NOOP("Excel", "Merged from file"), width=20),
     _c("clock", label=QT_TRANSLATE_NOOP("Excel", "Version clock"), width=20),
+    _c("dots", label=QT_TRANSLATE_NOOP("Excel", "Field versions"), width=20),
 )
 # The ledger's own part: how wide each column is, and what a reference's two columns are called.
 _WIDTHS = {
@@ -243,6 +246,72 @@ def _cell_writers(sheet, columns, kind: str, formats: _Formats, *, codes: bool, 
     return writers
 
 
+def _canon(cell) -> str:
+    """A cell as its text for the content hash, the same whether written here or read back."""
+    if cell is None or cell == "":
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, float | int) and not isinstance(cell, bool):
+        return repr(float(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+def _cell_canons(columns, kind: str, *, codes: bool, divisions: dict[str, str]):
+    """Per column, the text the content hash takes for a stored value: what its cell will read back as."""
+    table = RECORD_TABLES[kind]
+    yes, no = translate("Excel", "yes"), translate("Excel", "no")
+
+    def scaled(places: int):
+        divisor = 10**places
+        return lambda v: repr(v / divisor)
+
+    def lookup(names: dict):
+        return lambda v: names.get(v, v)
+
+    canons = []
+    for column in columns:
+        if column.kind in ("text", "ref", "display", "timestamp"):
+            canon = str
+        elif column.kind == "int":
+            canon = lambda v: repr(float(v))  # noqa: E731
+        elif column.kind == "decimal":
+            canon = scaled(_places(table, column.field))
+        elif column.kind == "date":
+            canon = date.isoformat
+        elif column.kind == "bool":
+            canon = lambda v: yes if v else no  # noqa: E731
+        elif column.kind == "division":
+            canon = str if codes else lookup(divisions)
+        elif column.kind == "vocab":
+            canon = str if codes else lookup({code: vocab.label(column.vocabulary, code) for code in column.vocabulary})
+        else:
+            raise AssertionError(column.kind)
+        canons.append(canon)
+    return canons
+
+
+class ContentHash:
+    """SHA-256 of a ledger's sheets as cells (sheet names, column keys, every row): a return edited
+    by hand after export reads back to another hash."""
+
+    def __init__(self):
+        self._hash = hashlib.sha256()
+
+    def sheet(self, name: str, kind: str, keys) -> None:
+        self._hash.update("\x1d".join((name, kind, *keys)).encode("utf-8") + b"\n")
+
+    def row(self, texts) -> None:
+        self._hash.update("\x1f".join(texts).encode("utf-8", "surrogatepass") + b"\n")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
 def write_ledger(
     session: Session,
     path: Path,
@@ -262,6 +331,7 @@ def write_ledger(
     database_id = session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
     written: dict[str, int] = {}
     done = 0
+    content = ContentHash()
     progress(0, total)
     with atomic_target(path) as temp:
         book = xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS)
@@ -282,6 +352,9 @@ def write_ledger(
                 writers = list(
                     enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes, divisions=divisions))
                 )
+                canons = _cell_canons(columns, kind, codes=codes, divisions=divisions)
+                content.sheet(name, kind, [c.key for c in columns])
+                add_row = content.row
                 r = 0
                 # Streamed: a million rows are never all in memory (the ORM session buffers a whole result).
                 rows = session.connection().execution_options(stream_results=True, max_row_buffer=2000)
@@ -290,6 +363,7 @@ def write_ledger(
                         value = row[c]
                         if value is not None:
                             write(r, c, value)
+                    add_row(["" if v is None or v == "" else f(v) for f, v in zip(canons, row)])
                     if r % 2000 == 0:
                         progress(done + r, total)
                 done += r
@@ -299,21 +373,33 @@ def write_ledger(
             listed = session.execute(
                 select(Division.code, Division.name, Division.parent_code, Division.level, Division.code_system)
             ).all()
-            _write_meta(book, layout, codes=codes, database_id=database_id, divisions=listed)
+            _write_meta(
+                book,
+                layout,
+                codes=codes,
+                database_id=database_id,
+                divisions=listed,
+                schema=session.scalar(sql_text("SELECT version_num FROM alembic_version")) or "",
+                content=content.hexdigest(),
+            )
         finally:
             book.close()
     return written
 
 
-def _write_meta(book, layout, *, codes: bool, database_id: str, divisions=()) -> None:
+def _write_meta(
+    book, layout, *, codes: bool, database_id: str, divisions=(), schema: str = "", content: str = ""
+) -> None:
     sheet = book.add_worksheet(META_SHEET)
     rows = [
         ("format", FORMAT_NAME),
         ("format_version", FORMAT_VERSION),
         ("program", f"qdgui {qdgui.__version__}"),
+        ("schema", schema),
         ("database_id", database_id),
-        ("exported_at", datetime.now().isoformat(timespec="seconds")),
+        ("exported_at", datetime.now().astimezone().isoformat(timespec="seconds")),
         ("codes", 1 if codes else 0),
+        ("content_sha256", content),
     ]
     rows += [("sheet", name, kind, *(c.key for c in columns)) for name, kind, columns in layout]
     # The sender's divisions as codes with their names here: a street renamed (or added) on this
@@ -343,10 +429,17 @@ class Ledger:
     divisions: tuple[
         tuple[str, str, str | None, str, str], ...
     ] = ()  # the sender's (code, name, parent, level, system)
+    content_sha256: str = ""  # of the sheets as read back
 
     @property
     def codes(self) -> bool:
         return bool(self.meta.get("codes"))
+
+    @property
+    def edited(self) -> bool:
+        """The sheets no longer read as they were exported (changed by hand, or by another program)."""
+        expected = str(self.meta.get("content_sha256") or "")
+        return bool(expected) and expected != self.content_sha256
 
 
 def is_ledger(book) -> bool:
@@ -387,6 +480,7 @@ def ledger_from_book(book) -> Ledger:
             translate("Excel", "{path} is a ledger of a newer qdgui; update this program first.").format(path=path.name)
         )
     sheets = {}
+    content = ContentHash()
     for name, kind, keys in layout:
         sheet = book.sheet(name)
         if sheet is None or kind not in COLUMNS:
@@ -396,12 +490,13 @@ def ledger_from_book(book) -> Ledger:
                 )
             )
         rows = sheet.rows
-        sheets[kind] = (
-            name,
-            keys,
-            [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)],
-        )
-    return Ledger(path, meta, sheets, tuple(divisions))
+        data = [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)]
+        sheets[kind] = (name, keys, data)
+        content.sheet(name, kind, keys)
+        width = len(keys)
+        for r in data:
+            content.row([_canon(v) for v in r[:width]] + (["\x00"] if any(v != "" for v in r[width:]) else []))
+    return Ledger(path, meta, sheets, tuple(divisions), content.hexdigest())
 
 
 def _decimal(value, places: int) -> Decimal:

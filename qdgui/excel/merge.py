@@ -4,9 +4,11 @@ For each incoming record:
 - unknown here: inserted as it is (tombstones too, so a deletion travels on);
 - its clock is at or behind ours: nothing to do (re-merging a file is a no-op);
 - its clock is ahead of ours: it replaces ours (a newer version, or a deletion);
-- both changed since they last met: a conflict. Both versions are kept for a person to choose
-  field by field (review_item); meanwhile the record holds the later-edited version, so the
-  result does not depend on the order in which returns are merged.
+- both changed since they last met: merged field by field by the records' field versions (dots,
+  models/clock.py). A field only one side changed takes that side's value by itself ("soft", listed
+  in the account); a field both changed is a conflict for a person (review_item, with who wrote
+  each side and when), and meanwhile the record holds the later write, so the result does not
+  depend on the order in which returns are merged.
 An incoming record that would repeat a unique key of another record here (the same agreement
 number in a project, the same case number) is held back for review instead of duplicated; one
 that only looks like another (same address and date) is merged and flagged.
@@ -28,8 +30,8 @@ from qdgui.i18n import translate
 from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
 from qdgui.models.describe import Namer
-from qdgui.models.records import Operator
-from qdgui.models.repository import IDENTITY, utc_now
+from qdgui.models.records import Operator, field_label
+from qdgui.models.repository import utc_now
 from qdgui.models.review import LOOK_ALIKE
 from qdgui.models.tables import (
     RECORD_TABLES,
@@ -60,9 +62,7 @@ class MergeResult:
     review: list[str] = field(default_factory=list)  # one line per conflict / held / similar record
 
 
-def content_fields(kind: str) -> tuple[str, ...]:
-    table = RECORD_TABLES[kind]
-    return tuple(c.key for c in table.__table__.columns if c.key not in IDENTITY or c.key == "deleted")
+content_fields = kinds.content_fields
 
 
 def _dump(values: dict, fields) -> str:
@@ -267,10 +267,12 @@ def merge(
                 counts["unchanged"] += 1
                 continue
             before = _dump(mine, mine)
+            joined = clock.dumps(clock.join(mine_clock, their_clock))
             if relation == clock.AFTER or (relation == clock.CONCURRENT and same):
                 new = {f: incoming.get(f) for f in fields}
                 new.update(
-                    clock=clock.dumps(clock.join(mine_clock, their_clock)),
+                    clock=joined,
+                    dots=incoming.get("dots"),
                     version=max(int(incoming.get("version") or 1), mine["version"]),
                     updated_at=max(incoming["updated_at"], mine["updated_at"]),
                     operator=incoming["operator"],
@@ -278,43 +280,102 @@ def merge(
                     source_file=file_name,
                 )
                 if same:
-                    new = {"clock": new["clock"]}
+                    new = {"clock": joined}
                     counts["unchanged"] += 1
                 elif incoming.get("deleted") and not mine["deleted"]:
                     counts["deleted"] += 1
                 else:
                     counts["updated"] += 1
-            else:  # concurrent, or equal clocks with different content (a file copied between laptops)
-                theirs_newer = (incoming["updated_at"], incoming["clock"]) > (mine["updated_at"], mine["clock"])
-                winner, loser = (incoming, mine) if theirs_newer else (mine, incoming)
-                joined = clock.dumps(clock.join(mine_clock, their_clock))
-                new = {"clock": joined, "version": max(int(incoming.get("version") or 1), mine["version"]) + 1}
-                if theirs_newer:
-                    new.update(
-                        {f: incoming.get(f) for f in fields},
-                        updated_at=incoming["updated_at"],
-                        operator=incoming["operator"],
-                        device=incoming["device"],
-                        source_file=file_name,
-                    )
-                counts["conflicts"] += 1
-                reviews.append(
-                    dict(
-                        reason="conflict",
-                        table_name=kind,
-                        record_uuid=uuid,
-                        other_uuid=None,
-                        kept=_dump(winner, fields),
-                        other=_dump(loser, fields),
-                        other_clock=loser["clock"],
-                        source_file=file_name,
-                    )
+            else:  # concurrent, or equal clocks with different content (a file edited by hand)
+                mine_stamp = (mine["updated_at"].isoformat(), mine["clock"])
+                their_stamp = (incoming["updated_at"].isoformat(), incoming["clock"])
+                fm = clock.merge_fields(
+                    fields,
+                    mine,
+                    mine_clock,
+                    _dots(mine.get("dots"), sheet_name, row_number),
+                    mine_stamp,
+                    incoming,
+                    their_clock,
+                    _dots(incoming.get("dots"), sheet_name, row_number),
+                    their_stamp,
+                    same=_same,
                 )
-                result.review.append(
-                    translate(
-                        "Import", "Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})"
-                    ).format(kind=_noun(kind), what=namer.record(kind, winner), sheet=sheet_name, row=row_number)
+                theirs_later = their_stamp > mine_stamp
+                later = incoming if theirs_later else mine
+                new = dict(
+                    fm.values,
+                    clock=joined,
+                    dots=clock.dumps_dots(fm.dots),
+                    version=max(int(incoming.get("version") or 1), mine["version"]) + 1,
+                    updated_at=later["updated_at"],
+                    operator=later["operator"],
+                    device=later["device"],
                 )
+                if theirs_later:  # the file the record's last edit came from, whatever the order
+                    new["source_file"] = file_name
+                what = namer.record(kind, new)
+                if fm.hard:
+                    # Held now: the later write of each field both changed; the other for a person.
+                    held_theirs = len(fm.incoming_won) * 2 > len(fm.hard)
+                    held, other_side = (incoming, mine) if held_theirs else (mine, incoming)
+                    counts["conflicts"] += 1
+                    reviews.append(
+                        dict(
+                            reason="conflict",
+                            table_name=kind,
+                            record_uuid=uuid,
+                            other_uuid=None,
+                            kept=_dump(new, fields),
+                            other=_dump({**new, **fm.losers}, fields),
+                            other_clock=other_side["clock"],
+                            source_file=file_name,
+                            kept_by=_who(held),
+                            kept_at=held["updated_at"],
+                            other_by=_who(other_side),
+                            other_at=other_side["updated_at"],
+                        )
+                    )
+                    result.review.append(
+                        translate(
+                            "Import",
+                            "Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): "
+                            "{fields}",
+                        ).format(
+                            kind=_noun(kind),
+                            what=what,
+                            sheet=sheet_name,
+                            row=row_number,
+                            fields=_labels(kind, fm.hard),
+                        )
+                    )
+                if fm.theirs:
+                    if not fm.hard:
+                        counts["combined"] += 1  # one count per record: a conflict if any field is one
+                    result.review.append(
+                        (
+                            translate(
+                                "Import",
+                                "Changed on both sides in different fields, would be merged by themselves: "
+                                "{kind} {what} (sheet {sheet}, row {row}): from the return {fields}",
+                            )
+                            if preview
+                            else translate(
+                                "Import",
+                                "Changed on both sides in different fields, merged by themselves: "
+                                "{kind} {what} (sheet {sheet}, row {row}): from the return {fields}",
+                            )
+                        ).format(
+                            kind=_noun(kind),
+                            what=what,
+                            sheet=sheet_name,
+                            row=row_number,
+                            fields=_labels(kind, fm.theirs),
+                        )
+                    )
+                if not fm.hard and not fm.theirs:
+                    new = {"clock": joined}  # this copy already holds every later write
+                    counts["unchanged"] += 1
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             mine.update(new)
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
@@ -350,7 +411,6 @@ class _RuleCheck:
 
     def errors(self, kind: str, values: dict) -> list[str]:
         from qdgui.models import rules
-        from qdgui.models.records import field_label
         from qdgui.models.repository import KINDS as DRAFT_KINDS
 
         if values.get("deleted"):
@@ -362,6 +422,26 @@ class _RuleCheck:
             translate("Import", "{field}: {message}").format(field=field_label(p.field), message=p.message)
             for p in checked.errors
         ]
+
+
+def _who(values: dict) -> str:
+    return f"{values.get('operator') or ''} ({values.get('device') or ''})"
+
+
+def _labels(kind: str, fields) -> str:
+    """Field names as the forms show them, in the registry's order."""
+    return translate("Import", ", ").join(field_label(f) for f in fields)
+
+
+def _dots(text, sheet: str, row: int):
+    try:
+        return clock.parse_dots(text)
+    except ValueError as exc:
+        raise LedgerError(
+            translate("Import", "Sheet {sheet}, row {row}: the field versions are damaged: '{value}'.").format(
+                sheet=sheet, row=row, value=text
+            )
+        ) from exc
 
 
 def _noun(kind: str) -> str:
@@ -449,7 +529,8 @@ def _add_reviews(session: Session, reviews: list[dict]) -> None:
     )
     fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
     if fresh:
-        session.execute(ReviewItem.__table__.insert(), fresh)
+        sides = ("kept_by", "kept_at", "other_by", "other_at")  # a conflict's; not a duplicate's
+        session.execute(ReviewItem.__table__.insert(), [{**dict.fromkeys(sides), **r} for r in fresh])
 
 
 __all__ = ["MergeResult", "merge"]

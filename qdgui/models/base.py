@@ -71,6 +71,10 @@ class RecordMixin:
     # Version clock {replica id: edits made there} (JSON): says whether one copy of a record
     # follows from another or both changed since they last met (see models/clock.py).
     clock: Mapped[str] = mapped_column(Text, nullable=False, default="{}", server_default="{}")
+    # Which edit last wrote each field {field: [replica, n, at]} (JSON; a field not listed holds its
+    # first value; NULL: not known, a record from before revision 0007): lets two copies changed
+    # since they last met merge field by field (models/clock.py).
+    dots: Mapped[str | None] = mapped_column(Text, default="{}")
 
 
 def record_checks() -> tuple:

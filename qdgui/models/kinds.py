@@ -30,7 +30,18 @@ from qdgui.models.records import (
 NUMERIC = ("int", "decimal", "year")
 
 # Every record's identity and provenance, beside its fields (not entered, never a field of a draft).
-META_FIELDS = ("uuid", "created_at", "updated_at", "operator", "device", "version", "deleted", "source_file", "clock")
+META_FIELDS = (
+    "uuid",
+    "created_at",
+    "updated_at",
+    "operator",
+    "device",
+    "version",
+    "deleted",
+    "source_file",
+    "clock",
+    "dots",
+)
 
 
 @dataclass(frozen=True)
@@ -253,3 +264,8 @@ def kind_of(draft_or_type) -> KindInfo:
 
 def draft_field_names(draft_type: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(draft_type))
+
+
+def content_fields(kind: str) -> tuple[str, ...]:
+    """What a record of the kind holds, as two copies of it are compared: its fields and its tombstone."""
+    return (*KINDS[kind].field_names, "deleted")

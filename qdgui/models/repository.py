@@ -332,6 +332,7 @@ def insert_checked(
         version=1,
         deleted=False,
         clock=clock.tick(None, clock.replica(session, by.device)),
+        dots="{}",
         source_file=source_file,
     )
     for name, value in checked.values.items():
@@ -382,19 +383,25 @@ def update(
     if not changes:
         return False
     now = utc_now()
-    _stamp(session, row, by, now)
+    _stamp(session, row, by, now, [name for name, _, _ in changes])
     session.flush()
     _audit(session, row, "update", changes, by=by, at=now)
     session.flush()
     return True
 
 
-def _stamp(session: Session, row, by: Operator, now: datetime) -> None:
-    """A local edit: next version, this replica's tick on the clock, who and when."""
+def _stamp(session: Session, row, by: Operator, now: datetime, fields=()) -> None:
+    """A local edit of `fields`: next version, this replica's tick on the clock and on those
+    fields' dots, who and when."""
+    replica = clock.replica(session, by.device)
     row.version += 1
-    row.clock = clock.tick(row.clock, clock.replica(session, by.device))
+    row.clock = clock.tick(row.clock, replica)
     row.updated_at = max(now, row.created_at)
     row.operator, row.device = by.name, by.device
+    if fields:
+        row.dots = clock.stamped(
+            row.dots, row.clock, replica, row.updated_at.isoformat(), fields, kinds.content_fields(row.__tablename__)
+        )
 
 
 def _differs(old, new) -> bool:
@@ -412,7 +419,7 @@ def set_deleted(session: Session, table, uuid: str, deleted: bool, *, by: Operat
         return False
     now = utc_now()
     row.deleted = deleted
-    _stamp(session, row, by, now)
+    _stamp(session, row, by, now, ["deleted"])
     session.flush()
     _audit(session, row, "delete" if deleted else "restore", [("deleted", not deleted, deleted)], by=by, at=now)
     session.flush()

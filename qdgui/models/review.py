@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
@@ -45,6 +45,10 @@ class OpenItem:
     kept: dict
     other: dict
     source_file: str
+    kept_by: str | None = None  # who wrote the version held here, and when (UTC); a conflict's
+    kept_at: datetime | None = None
+    other_by: str | None = None
+    other_at: datetime | None = None
 
     def differing(self) -> list[str]:
         """The fields whose values differ between the two versions."""
@@ -63,6 +67,10 @@ def open_items(session: Session) -> list[OpenItem]:
             json.loads(r.kept or "{}"),
             json.loads(r.other),
             r.source_file,
+            r.kept_by,
+            r.kept_at,
+            r.other_by,
+            r.other_at,
         )
         for r in rows
     ]

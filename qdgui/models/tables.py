@@ -350,6 +350,11 @@ class ReviewItem(Base):
     other: Mapped[str] = mapped_column(Text, nullable=False)  # JSON field values of the other side
     other_clock: Mapped[str] = mapped_column(Text, nullable=False)
     source_file: Mapped[str] = mapped_column(String(260), nullable=False)
+    # Who wrote each side and when (a conflict: the last edit of each copy).
+    kept_by: Mapped[str | None] = mapped_column(String(140))
+    kept_at: Mapped[datetime | None] = mapped_column(DateTime)
+    other_by: Mapped[str | None] = mapped_column(String(140))
+    other_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

@@ -258,6 +258,16 @@ class ReviewDialog(QDialog):
             if item.reason == "conflict"
             else [f for f in item.kept if item.kept.get(f) or item.other.get(f)]
         )
+        kept, other_side = self.tr("Kept here"), self.tr("Other version")
+        if item.kept_by and item.kept_at:
+            kept = self.tr("Kept here\n{who}, {at}").format(
+                who=item.kept_by, at=_local(item.kept_at).strftime("%Y-%m-%d %H:%M")
+            )
+        if item.other_by and item.other_at:
+            other_side = self.tr("Other version\n{who}, {at}").format(
+                who=item.other_by, at=_local(item.other_at).strftime("%Y-%m-%d %H:%M")
+            )
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), kept, other_side])
         order = [c.field for c in COLUMNS.get(item.kind, ())]
         fields.sort(key=lambda f: order.index(f) if f in order else len(order))
         self.hint.setText(

@@ -109,12 +109,20 @@ class ImportDialog(QDialog):
                 "(undone with it). Names close to existing ones are never created: the problems list shows them."
             )
         )
+        self.accept_edited = QCheckBox(self.tr("Merge it although it was changed"))
+        self.accept_edited.setToolTip(
+            self.tr(
+                "The ledger's sheets were changed after qdgui exported it; every record is checked by the forms' rules."
+            )
+        )
+        self.accept_edited.hide()  # shown for a ledger whose content check does not match
         self.repreview = QPushButton(self.tr("Preview again"))
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Sheets hold:")))
         options.addWidget(self.kind)
         options.addWidget(self.include_hidden)
         options.addWidget(self.create_missing)
+        options.addWidget(self.accept_edited)
         options.addStretch(1)
         options.addWidget(self.repreview)
         self.summary = QLabel(self.tr("Reading {file}...").format(file=self._path.name))
@@ -172,6 +180,7 @@ class ImportDialog(QDialog):
         self.rejected_button.setEnabled(False)
 
     def _connect(self) -> None:
+        self.accept_edited.toggled.connect(self._edited_accepted)
         self.repreview.clicked.connect(self.start_preview)
         self.commit_button.clicked.connect(self.start_commit)
         self.rejected_button.clicked.connect(self.save_rejected)
@@ -187,6 +196,7 @@ class ImportDialog(QDialog):
             defaults=self._defaults,
             values=self._values or None,
             create_missing=self.create_missing.isChecked(),
+            accept_edited=self.accept_edited.isChecked(),
         )
 
     def start_preview(self) -> None:
@@ -280,9 +290,15 @@ class ImportDialog(QDialog):
             if report.format == "sheet"
             else self.tr("Merge {n} changes").format(n=count)
         )
-        self.commit_button.setEnabled(count > 0)
+        self.accept_edited.setVisible(report.edited)
+        self.commit_button.setEnabled(count > 0 and (not report.edited or self.accept_edited.isChecked()))
         self.rejected_button.setEnabled(report.rejected > 0)
         self.previewed.emit(report)
+
+    def _edited_accepted(self, ticked: bool) -> None:
+        report = self._report
+        if report is not None and report.edited and not self.progress.isVisible():
+            self.commit_button.setEnabled(ticked and report.imported > 0)
 
     def _committed(self, report: importer.ImportReport) -> None:
         self._report = report

@@ -186,42 +186,42 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="37"/>
+        <location filename="../../qdgui/app.py" line="34"/>
         <source>qdgui: --db needs a file name (leave --db out for the default database).</source>
         <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="49"/>
+        <location filename="../../qdgui/app.py" line="51"/>
         <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="77"/>
+        <location filename="../../qdgui/app.py" line="79"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="78"/>
+        <location filename="../../qdgui/app.py" line="80"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="81"/>
+        <location filename="../../qdgui/app.py" line="83"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
-        <location filename="../../qdgui/cli_import.py" line="155"/>
-        <location filename="../../qdgui/cli_import.py" line="164"/>
+        <location filename="../../qdgui/cli_import.py" line="156"/>
+        <location filename="../../qdgui/cli_import.py" line="165"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="91"/>
+        <location filename="../../qdgui/app.py" line="95"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="97"/>
+        <location filename="../../qdgui/app.py" line="101"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -251,213 +251,218 @@
         <translation>qdgui：青岛城市更新攻坚行动现场台账。不带命令时打开主窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="85"/>
+        <location filename="../../qdgui/cli.py" line="90"/>
         <source>check that this installation works (in a temporary folder) and exit</source>
         <translation>检查本安装是否可用（在临时文件夹中进行）后退出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="91"/>
+        <location filename="../../qdgui/cli.py" line="96"/>
         <source>with --self-test: save the rendered main window to this file</source>
         <translation>与 --self-test 一起使用：把绘制的主窗口保存到此文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="93"/>
+        <location filename="../../qdgui/cli.py" line="98"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="95"/>
+        <location filename="../../qdgui/cli.py" line="100"/>
         <source>fill the database with a realistic demo data set</source>
         <translation>向数据库写入一套真实感的演示数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="97"/>
+        <location filename="../../qdgui/cli.py" line="102"/>
         <source>random seed of the demo data</source>
         <translation>演示数据的随机种子</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="98"/>
+        <location filename="../../qdgui/cli.py" line="103"/>
         <source>print how many records the database holds</source>
         <translation>显示数据库中各类记录的数量</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="100"/>
+        <location filename="../../qdgui/cli.py" line="105"/>
         <source>print the change history of one record</source>
         <translation>显示一条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="102"/>
+        <location filename="../../qdgui/cli.py" line="107"/>
         <source>the record&apos;s UUID</source>
         <translation>记录的 UUID</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="103"/>
+        <location filename="../../qdgui/cli.py" line="108"/>
         <source>write an Excel workbook</source>
         <translation>导出 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="104"/>
+        <location filename="../../qdgui/cli.py" line="109"/>
         <source>what</source>
         <translation>导出内容</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="106"/>
+        <location filename="../../qdgui/cli.py" line="111"/>
         <source>the weekly report for the command office</source>
         <translation>报送总指挥部办公室的周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="111"/>
+        <location filename="../../qdgui/cli.py" line="116"/>
         <source>the week, as 2026-W47 or a date inside it (default: the last complete week)</source>
         <translation>周次，写作 2026-W47 或该周内的某一天（默认：最近一个已结束的周）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="115"/>
+        <location filename="../../qdgui/cli.py" line="120"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="116"/>
+        <location filename="../../qdgui/cli.py" line="121"/>
         <source>district or street code or name, or &apos;city&apos; (default: this laptop&apos;s district)</source>
         <translation>区（市）或街道的代码或名称，或 city 表示全市（默认：本机所属区）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="118"/>
-        <location filename="../../qdgui/cli.py" line="120"/>
+        <location filename="../../qdgui/cli.py" line="123"/>
+        <location filename="../../qdgui/cli.py" line="125"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="119"/>
+        <location filename="../../qdgui/cli.py" line="124"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="124"/>
+        <location filename="../../qdgui/cli.py" line="129"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="129"/>
+        <location filename="../../qdgui/cli.py" line="134"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="135"/>
+        <location filename="../../qdgui/cli.py" line="140"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="144"/>
+        <location filename="../../qdgui/cli.py" line="149"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="149"/>
+        <location filename="../../qdgui/cli.py" line="154"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="152"/>
+        <location filename="../../qdgui/cli.py" line="157"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="158"/>
+        <location filename="../../qdgui/cli.py" line="163"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="159"/>
+        <location filename="../../qdgui/cli.py" line="164"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="167"/>
+        <location filename="../../qdgui/cli.py" line="172"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="168"/>
+        <location filename="../../qdgui/cli.py" line="173"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="177"/>
+        <location filename="../../qdgui/cli.py" line="182"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="181"/>
+        <location filename="../../qdgui/cli.py" line="186"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="185"/>
+        <location filename="../../qdgui/cli.py" line="190"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="191"/>
+        <location filename="../../qdgui/cli.py" line="195"/>
+        <source>merge a qdgui ledger although its sheets were changed after the export</source>
+        <translation>合并导出后被改动过的 qdgui 台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="201"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="193"/>
+        <location filename="../../qdgui/cli.py" line="203"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="194"/>
+        <location filename="../../qdgui/cli.py" line="204"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="213"/>
+        <location filename="../../qdgui/cli.py" line="223"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="218"/>
+        <location filename="../../qdgui/cli.py" line="228"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="224"/>
+        <location filename="../../qdgui/cli.py" line="234"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="231"/>
+        <location filename="../../qdgui/cli.py" line="241"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="251"/>
+        <location filename="../../qdgui/cli.py" line="261"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="252"/>
+        <location filename="../../qdgui/cli.py" line="262"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="253"/>
+        <location filename="../../qdgui/cli.py" line="263"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="254"/>
+        <location filename="../../qdgui/cli.py" line="264"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="255"/>
+        <location filename="../../qdgui/cli.py" line="265"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="256"/>
+        <location filename="../../qdgui/cli.py" line="266"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -527,82 +532,87 @@
         <translation>qdgui：--column {column}：工作表“{sheet}”只有 A 到 {last} 列。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="156"/>
+        <location filename="../../qdgui/cli_import.py" line="157"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="166"/>
+        <location filename="../../qdgui/cli_import.py" line="167"/>
         <source>{n} rejected rows written to {path}.</source>
         <translation>{n} 行未导入的数据已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="172"/>
+        <location filename="../../qdgui/cli_import.py" line="173"/>
         <source>ledger</source>
         <translation>台账合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="173"/>
+        <location filename="../../qdgui/cli_import.py" line="174"/>
         <source>sheet</source>
         <translation>手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="174"/>
+        <location filename="../../qdgui/cli_import.py" line="175"/>
         <source>targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="183"/>
+        <location filename="../../qdgui/cli_import.py" line="184"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="184"/>
+        <location filename="../../qdgui/cli_import.py" line="185"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="185"/>
+        <location filename="../../qdgui/cli_import.py" line="186"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="186"/>
+        <location filename="../../qdgui/cli_import.py" line="187"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="187"/>
+        <location filename="../../qdgui/cli_import.py" line="188"/>
+        <source>merged field by field</source>
+        <translation>自动逐项合并</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_import.py" line="189"/>
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="188"/>
+        <location filename="../../qdgui/cli_import.py" line="190"/>
         <source>held back</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="189"/>
+        <location filename="../../qdgui/cli_import.py" line="191"/>
         <source>look alike</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="190"/>
+        <location filename="../../qdgui/cli_import.py" line="192"/>
         <source>joined</source>
         <translation>合并引用</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="191"/>
+        <location filename="../../qdgui/cli_import.py" line="193"/>
         <source>rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="192"/>
+        <location filename="../../qdgui/cli_import.py" line="194"/>
         <source>failing the rules</source>
         <translation>不符合规则</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_import.py" line="202"/>
+        <location filename="../../qdgui/cli_import.py" line="204"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -646,142 +656,142 @@
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="97"/>
+        <location filename="../../qdgui/views/dashboard.py" line="95"/>
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="98"/>
+        <location filename="../../qdgui/views/dashboard.py" line="96"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="102"/>
+        <location filename="../../qdgui/views/dashboard.py" line="100"/>
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="119"/>
+        <location filename="../../qdgui/views/dashboard.py" line="117"/>
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="139"/>
+        <location filename="../../qdgui/views/dashboard.py" line="137"/>
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="289"/>
+        <location filename="../../qdgui/views/dashboard.py" line="287"/>
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="310"/>
+        <location filename="../../qdgui/views/dashboard.py" line="308"/>
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="322"/>
+        <location filename="../../qdgui/views/dashboard.py" line="320"/>
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="331"/>
+        <location filename="../../qdgui/views/dashboard.py" line="329"/>
         <source>; {caption} {planned}</source>
         <translation>；{caption} {planned}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="336"/>
+        <location filename="../../qdgui/views/dashboard.py" line="334"/>
         <source>Nothing planned yet</source>
         <translation>尚无到期计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="337"/>
+        <location filename="../../qdgui/views/dashboard.py" line="335"/>
         <source>Planned by the end of month {month}</source>
         <translation>截至{month}月底计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="342"/>
+        <location filename="../../qdgui/views/dashboard.py" line="340"/>
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="347"/>
+        <location filename="../../qdgui/views/dashboard.py" line="345"/>
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="349"/>
+        <location filename="../../qdgui/views/dashboard.py" line="347"/>
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="356"/>
+        <location filename="../../qdgui/views/dashboard.py" line="354"/>
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="359"/>
+        <location filename="../../qdgui/views/dashboard.py" line="357"/>
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="363"/>
+        <location filename="../../qdgui/views/dashboard.py" line="361"/>
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="369"/>
+        <location filename="../../qdgui/views/dashboard.py" line="367"/>
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="375"/>
+        <location filename="../../qdgui/views/dashboard.py" line="373"/>
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="389"/>
+        <location filename="../../qdgui/views/dashboard.py" line="387"/>
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="416"/>
+        <location filename="../../qdgui/views/dashboard.py" line="417"/>
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="422"/>
+        <location filename="../../qdgui/views/dashboard.py" line="423"/>
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="423"/>
+        <location filename="../../qdgui/views/dashboard.py" line="424"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="424"/>
+        <location filename="../../qdgui/views/dashboard.py" line="425"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="431"/>
+        <location filename="../../qdgui/views/dashboard.py" line="432"/>
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="445"/>
+        <location filename="../../qdgui/views/dashboard.py" line="446"/>
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="459"/>
+        <location filename="../../qdgui/views/dashboard.py" line="460"/>
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="488"/>
+        <location filename="../../qdgui/views/dashboard.py" line="489"/>
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -829,32 +839,32 @@
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="129"/>
+        <location filename="../../qdgui/models/database.py" line="132"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="154"/>
+        <location filename="../../qdgui/models/database.py" line="157"/>
         <source>The backup {path} did not check out.</source>
         <translation>备份 {path} 校验未通过。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="76"/>
+        <location filename="../../qdgui/models/migrate.py" line="85"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="97"/>
+        <location filename="../../qdgui/models/migrate.py" line="107"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="134"/>
+        <location filename="../../qdgui/models/migrate.py" line="181"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="146"/>
+        <location filename="../../qdgui/models/migrate.py" line="193"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
@@ -1004,116 +1014,123 @@
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="53"/>
+        <location filename="../../qdgui/excel/ledger.py" line="55"/>
         <source>Record ID (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="56"/>
+        <location filename="../../qdgui/excel/ledger.py" line="58"/>
         <source>Created (UTC)</source>
         <translation>创建时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="57"/>
+        <location filename="../../qdgui/excel/ledger.py" line="59"/>
         <source>Updated (UTC)</source>
         <translation>更新时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="59"/>
+        <location filename="../../qdgui/excel/ledger.py" line="61"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="61"/>
+        <location filename="../../qdgui/excel/ledger.py" line="63"/>
         <source>Merged from file</source>
         <translation>合并来源文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="62"/>
+        <location filename="../../qdgui/excel/ledger.py" line="64"/>
         <source>Version clock</source>
         <translation>版本时钟</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="89"/>
+        <location filename="../../qdgui/excel/ledger.py" line="65"/>
+        <source>Field versions</source>
+        <translation>字段版本</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="92"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="89"/>
+        <location filename="../../qdgui/excel/ledger.py" line="92"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="91"/>
+        <location filename="../../qdgui/excel/ledger.py" line="94"/>
         <source>Community/village ID</source>
         <translation>社区/村编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92"/>
+        <location filename="../../qdgui/excel/ledger.py" line="95"/>
         <source>Community/village name</source>
         <translation>社区/村名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="121"/>
+        <location filename="../../qdgui/models/kinds.py" line="132"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="140"/>
+        <location filename="../../qdgui/models/kinds.py" line="151"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="156"/>
+        <location filename="../../qdgui/models/kinds.py" line="167"/>
         <source>Communities and villages</source>
         <translation>社区和村</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="31"/>
-        <location filename="../../qdgui/models/kinds.py" line="169"/>
+        <location filename="../../qdgui/models/kinds.py" line="180"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="34"/>
-        <location filename="../../qdgui/models/kinds.py" line="192"/>
+        <location filename="../../qdgui/models/kinds.py" line="203"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="35"/>
-        <location filename="../../qdgui/models/kinds.py" line="218"/>
+        <location filename="../../qdgui/models/kinds.py" line="229"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="220"/>
-        <location filename="../../qdgui/excel/ledger.py" line="472"/>
+        <location filename="../../qdgui/excel/ledger.py" line="223"/>
+        <location filename="../../qdgui/excel/ledger.py" line="267"/>
+        <location filename="../../qdgui/excel/ledger.py" line="569"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="220"/>
+        <location filename="../../qdgui/excel/ledger.py" line="223"/>
+        <location filename="../../qdgui/excel/ledger.py" line="267"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="367"/>
+        <location filename="../../qdgui/excel/ledger.py" line="462"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="385"/>
+        <location filename="../../qdgui/excel/ledger.py" line="480"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="392"/>
+        <location filename="../../qdgui/excel/ledger.py" line="488"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="437"/>
+        <location filename="../../qdgui/excel/ledger.py" line="534"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1650,157 +1667,182 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="86"/>
+        <location filename="../../qdgui/excel/importer.py" line="88"/>
         <source>Merging {file} (ledger of another laptop)</source>
         <translation>合并 {file}（其他电脑的台账）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="88"/>
+        <location filename="../../qdgui/excel/importer.py" line="90"/>
         <source>Preview of merging {file} (nothing written)</source>
         <translation>合并 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="92"/>
-        <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
-        <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
+        <location filename="../../qdgui/excel/importer.py" line="96"/>
+        <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, merged field by field {combined}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
+        <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，自动逐项合并 {combined}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="103"/>
+        <location filename="../../qdgui/excel/importer.py" line="111"/>
         <source>{joined} projects or villages are the same as ones already here and would be joined; the records pointing at them would point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，将合并为同一条；引用它们的记录将改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="109"/>
+        <location filename="../../qdgui/excel/importer.py" line="117"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="119"/>
+        <location filename="../../qdgui/excel/importer.py" line="127"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="121"/>
+        <location filename="../../qdgui/excel/importer.py" line="129"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="129"/>
+        <location filename="../../qdgui/excel/importer.py" line="137"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="143"/>
+        <location filename="../../qdgui/excel/importer.py" line="151"/>
         <source> The sheet cannot be imported as it is: see its errors.</source>
         <translation>该表按现状无法导入，请看其错误说明。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="150"/>
+        <location filename="../../qdgui/excel/importer.py" line="158"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="151"/>
+        <location filename="../../qdgui/excel/importer.py" line="159"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="152"/>
+        <location filename="../../qdgui/excel/importer.py" line="160"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="157"/>
+        <location filename="../../qdgui/excel/importer.py" line="165"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="163"/>
+        <location filename="../../qdgui/excel/importer.py" line="171"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="172"/>
+        <location filename="../../qdgui/excel/importer.py" line="180"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="174"/>
+        <location filename="../../qdgui/excel/importer.py" line="182"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="176"/>
+        <location filename="../../qdgui/excel/importer.py" line="184"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="236"/>
+        <location filename="../../qdgui/excel/importer.py" line="247"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="247"/>
+        <location filename="../../qdgui/excel/importer.py" line="258"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="135"/>
+        <location filename="../../qdgui/excel/importer.py" line="327"/>
+        <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
+        <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="133"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="152"/>
+        <location filename="../../qdgui/excel/merge.py" line="150"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="161"/>
+        <location filename="../../qdgui/excel/merge.py" line="159"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="181"/>
+        <location filename="../../qdgui/excel/merge.py" line="179"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="186"/>
+        <location filename="../../qdgui/excel/merge.py" line="184"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="208"/>
+        <location filename="../../qdgui/excel/merge.py" line="206"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="242"/>
+        <location filename="../../qdgui/excel/merge.py" line="240"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="248"/>
+        <location filename="../../qdgui/excel/merge.py" line="246"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="314"/>
-        <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row})</source>
-        <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
+        <location filename="../../qdgui/excel/merge.py" line="338"/>
+        <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
+        <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="362"/>
+        <location filename="../../qdgui/excel/merge.py" line="355"/>
+        <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
+        <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="361"/>
+        <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
+        <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="420"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="377"/>
+        <location filename="../../qdgui/excel/merge.py" line="431"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="439"/>
+        <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
+        <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="455"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="433"/>
+        <location filename="../../qdgui/excel/merge.py" line="511"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -1845,167 +1887,167 @@
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="312"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="323"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="315"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="326"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="328"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="333"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="555"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="562"/>
         <source>More than one project is named “{text}” in this district.</source>
         <translation>本区有不止一个名为“{text}”的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="577"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="584"/>
         <source>“{text}”: a village is looked up in its street, and the row has none.</source>
         <translation>“{text}”：村居要按所属街道查找，而这一行没有街道。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="644"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="651"/>
         <source>{field} is given for the whole sheet ({value}): this column is not read.</source>
         <translation>{field}已为整个表格统一指定（{value}）：此列不读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="863"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="870"/>
         <source>{field} for every row without one: {value}, from {source}.</source>
         <translation>{field}：未填写的行一律取 {value}（来自{source}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="877"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="884"/>
         <source>The sheet does not say its district: {district} is assumed, from {source}. If it is another, give 区 for the whole sheet.</source>
         <translation>表格没有写明所属区：按{source}视为{district}。如果不是，请为整个表格指定“区”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="892"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="899"/>
         <source>No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters of the file&apos;s fingerprint - sheet - table - row), the same on every import of this file.</source>
         <translation>没有“违建编号”列：编号按文件、工作表和行生成（TZ + 文件指纹的 8 位 - 工作表 - 表 - 行），同一文件每次导入生成的编号相同。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="900"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="907"/>
         <source>No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its disposal is rectification).</source>
         <translation>没有“状态”列：有拆除日期的行视为已办结（已拆除；处置方式为整改的视为已整改）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="908"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="915"/>
         <source>No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.</source>
         <translation>没有“处置方式”列：已整改的视为整改，其余视为拆除。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="915"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="922"/>
         <source>Progress by month: a park&apos;s status is its last month filled in (前期: planned; 开工 or a percentage: building; 完工: completed on that month&apos;s last day).</source>
         <translation>按月进度：公园状态取最后填写的月份（前期：计划；开工或百分比：在建；完工：视为在该月最后一天完工）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="923"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="930"/>
         <source>No column for the year&apos;s target: each row&apos;s target is the sum of its months&apos; plans.</source>
         <translation>没有全年目标列：每行的全年目标取其各月计划之和。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="927"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="934"/>
         <source>No column for 计划年度: the year of a row&apos;s completion or start date is taken.</source>
         <translation>没有“计划年度”列：取该行完工日期或开工日期的年份。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="953"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="960"/>
         <source>No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or give one value for the whole sheet (wizard: same value for every row; command line: --set {field}=VALUE).</source>
         <translation>没有“{field}”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set {field}=值）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="320"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="331"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="330"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="335"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="346"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="351"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="453"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="460"/>
         <source>No project named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: if it is that project, write its name as in the database (or give it for the whole sheet); if it is another, add it on the Projects page.</source>
         <translation>{place}没有名为“{text}”的项目，与“{near}”相近。系统不作猜测：如果就是该项目，请按数据库中的名称填写（或为整个表格统一指定）；如果是另一个项目，请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="460"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="467"/>
         <source>No community or village named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: write its name as in the database, or add it on the Communities page.</source>
         <translation>{place}没有名为“{text}”的社区或村，与“{near}”相近。系统不作猜测：请按数据库中的名称填写，或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="484"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="491"/>
         <source>No project named “{text}” in {place}: create it with this import (create missing projects and villages), or add it on the Projects page first.</source>
         <translation>{place}没有名为“{text}”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="490"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="497"/>
         <source>“{text}” is not a community or village of {place}: create it with this import (create missing projects and villages), or add it on the Communities page first.</source>
         <translation>“{text}”不是{place}的社区或村：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="512"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="519"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="526"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="533"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="528"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="535"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="529"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="536"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="750"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="757"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="752"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="759"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="803"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="810"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="803"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="810"/>
         <source>community or village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="812"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="819"/>
         <source>Created with this import (undone with it): {list}.</source>
         <translation>本次导入新建（随本批次一起撤销）：{list}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="824"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="831"/>
         <source>Not in the database: {list}. Import with &apos;create missing projects and villages&apos; (--create-missing) to create them in the same batch.</source>
         <translation>数据库中没有：{list}。导入时勾选“新建缺少的项目和村居”（--create-missing）即可在同一批次中新建。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="847"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="854"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
@@ -2242,231 +2284,241 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_wizard.py" line="112"/>
+        <source>Merge it although it was changed</source>
+        <translation>仍然合并改动过的台账</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="114"/>
+        <source>The ledger&apos;s sheets were changed after qdgui exported it; every record is checked by the forms&apos; rules.</source>
+        <translation>该台账在 qdgui 导出后被改动过；合并时每条记录都按录入规则检查。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_wizard.py" line="117"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="114"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="120"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="127"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="132"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
         <source>Same value for every row</source>
         <translation>各行统一取值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
         <source>Found in</source>
         <translation>取自</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="146"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="152"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="148"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="149"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
         <source>Same for every row</source>
         <translation>各行同一值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="150"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="159"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="160"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="162"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="157"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="163"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="256"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="264"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="263"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="271"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="279"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="287"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="281"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="292"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="306"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="314"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="342"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="347"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="376"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="390"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="391"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="405"/>
         <source>made from the file, sheet and row</source>
         <translation>按文件、工作表和行生成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="406"/>
         <source>from the demolition date, where there is one</source>
         <translation>有拆除日期的按拆除日期推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="393"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="407"/>
         <source>from the status</source>
         <translation>按状态推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="394"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
         <source>from the row&apos;s completion or start date</source>
         <translation>取该行完工或开工日期的年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="409"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="423"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="450"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="464"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="451"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="465"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="457"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="471"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="460"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="474"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -2474,32 +2526,32 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="170"/>
+        <location filename="../../qdgui/models/kinds.py" line="181"/>
         <source>relocation signing</source>
         <translation>征迁签约记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="219"/>
+        <location filename="../../qdgui/models/kinds.py" line="230"/>
         <source>park</source>
         <translation>公园建设记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="193"/>
+        <location filename="../../qdgui/models/kinds.py" line="204"/>
         <source>illegal-building case</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="122"/>
+        <location filename="../../qdgui/models/kinds.py" line="133"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="141"/>
+        <location filename="../../qdgui/models/kinds.py" line="152"/>
         <source>annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="157"/>
+        <location filename="../../qdgui/models/kinds.py" line="168"/>
         <source>community/village</source>
         <translation>社区/村居</translation>
     </message>
@@ -2588,183 +2640,183 @@
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="102"/>
+        <location filename="../../qdgui/views/main_window.py" line="103"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="112"/>
+        <location filename="../../qdgui/views/main_window.py" line="113"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="117"/>
+        <location filename="../../qdgui/views/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="118"/>
+        <location filename="../../qdgui/views/main_window.py" line="119"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120"/>
+        <location filename="../../qdgui/views/main_window.py" line="121"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="124"/>
+        <location filename="../../qdgui/views/main_window.py" line="125"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126"/>
+        <location filename="../../qdgui/views/main_window.py" line="127"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="128"/>
+        <location filename="../../qdgui/views/main_window.py" line="129"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="132"/>
+        <location filename="../../qdgui/views/main_window.py" line="133"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="135"/>
+        <location filename="../../qdgui/views/main_window.py" line="136"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="136"/>
+        <location filename="../../qdgui/views/main_window.py" line="137"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="140"/>
+        <location filename="../../qdgui/views/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="147"/>
+        <location filename="../../qdgui/views/main_window.py" line="148"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="147"/>
+        <location filename="../../qdgui/views/main_window.py" line="148"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="155"/>
+        <location filename="../../qdgui/views/main_window.py" line="156"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="156"/>
+        <location filename="../../qdgui/views/main_window.py" line="157"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="159"/>
+        <location filename="../../qdgui/views/main_window.py" line="160"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="244"/>
-        <location filename="../../qdgui/views/main_window.py" line="247"/>
+        <location filename="../../qdgui/views/main_window.py" line="264"/>
+        <location filename="../../qdgui/views/main_window.py" line="267"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="253"/>
+        <location filename="../../qdgui/views/main_window.py" line="273"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="270"/>
+        <location filename="../../qdgui/views/main_window.py" line="290"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="280"/>
+        <location filename="../../qdgui/views/main_window.py" line="300"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="280"/>
+        <location filename="../../qdgui/views/main_window.py" line="300"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="286"/>
+        <location filename="../../qdgui/views/main_window.py" line="306"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="287"/>
+        <location filename="../../qdgui/views/main_window.py" line="307"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="296"/>
+        <location filename="../../qdgui/views/main_window.py" line="316"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="296"/>
+        <location filename="../../qdgui/views/main_window.py" line="316"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="321"/>
+        <location filename="../../qdgui/views/main_window.py" line="344"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="371"/>
+        <location filename="../../qdgui/views/main_window.py" line="394"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="372"/>
+        <location filename="../../qdgui/views/main_window.py" line="395"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="403"/>
+        <location filename="../../qdgui/views/main_window.py" line="426"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="409"/>
+        <location filename="../../qdgui/views/main_window.py" line="432"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="445"/>
+        <location filename="../../qdgui/views/main_window.py" line="480"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="446"/>
+        <location filename="../../qdgui/views/main_window.py" line="481"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="447"/>
+        <location filename="../../qdgui/views/main_window.py" line="482"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="451"/>
+        <location filename="../../qdgui/views/main_window.py" line="486"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="451"/>
+        <location filename="../../qdgui/views/main_window.py" line="486"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -2959,29 +3011,29 @@
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="139"/>
-        <location filename="../../qdgui/views/record_page.py" line="263"/>
+        <location filename="../../qdgui/views/record_page.py" line="268"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="140"/>
-        <location filename="../../qdgui/views/record_page.py" line="264"/>
+        <location filename="../../qdgui/views/record_page.py" line="269"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="141"/>
-        <location filename="../../qdgui/views/record_page.py" line="265"/>
+        <location filename="../../qdgui/views/record_page.py" line="270"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="229"/>
+        <location filename="../../qdgui/views/record_page.py" line="230"/>
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="294"/>
+        <location filename="../../qdgui/views/record_page.py" line="309"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -2989,18 +3041,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="313"/>
+        <location filename="../../qdgui/models/repository.py" line="350"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="331"/>
+        <location filename="../../qdgui/models/repository.py" line="368"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="334"/>
-        <location filename="../../qdgui/models/repository.py" line="468"/>
+        <location filename="../../qdgui/models/repository.py" line="371"/>
+        <location filename="../../qdgui/models/repository.py" line="511"/>
         <source>This record was changed elsewhere (version {now}, you opened {then})</source>
         <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
     </message>
@@ -3034,16 +3086,19 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="270"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="261"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="261"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
@@ -3083,17 +3138,31 @@
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="264"/>
+        <location filename="../../qdgui/views/import_review.py" line="263"/>
+        <source>Kept here
+{who}, {at}</source>
+        <translation>本机现值
+{who}，{at}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="267"/>
+        <source>Other version
+{who}, {at}</source>
+        <translation>另一版本（勾选即采用）
+{who}，{at}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="274"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="267"/>
+        <location filename="../../qdgui/views/import_review.py" line="277"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="315"/>
+        <location filename="../../qdgui/views/import_review.py" line="325"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3101,21 +3170,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="537"/>
+        <location filename="../../qdgui/models/repository.py" line="591"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="524"/>
+        <location filename="../../qdgui/models/repository.py" line="578"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="543"/>
-        <location filename="../../qdgui/models/repository.py" line="569"/>
+        <location filename="../../qdgui/models/repository.py" line="597"/>
+        <location filename="../../qdgui/models/repository.py" line="623"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3160,7 +3229,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="527"/>
+        <location filename="../../qdgui/models/repository.py" line="581"/>
         <location filename="../../qdgui/models/rules.py" line="152"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
@@ -3453,61 +3522,61 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="129"/>
-        <location filename="../../qdgui/models/kinds.py" line="178"/>
-        <location filename="../../qdgui/models/vocab.py" line="72"/>
+        <location filename="../../qdgui/models/kinds.py" line="140"/>
+        <location filename="../../qdgui/models/kinds.py" line="189"/>
+        <location filename="../../qdgui/models/vocab.py" line="73"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="130"/>
-        <location filename="../../qdgui/models/kinds.py" line="179"/>
-        <location filename="../../qdgui/models/vocab.py" line="73"/>
+        <location filename="../../qdgui/models/kinds.py" line="141"/>
+        <location filename="../../qdgui/models/kinds.py" line="190"/>
+        <location filename="../../qdgui/models/vocab.py" line="74"/>
         <source>houses</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="230"/>
+        <location filename="../../qdgui/models/kinds.py" line="241"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="114"/>
-        <location filename="../../qdgui/models/vocab.py" line="74"/>
-        <location filename="../../qdgui/models/vocab.py" line="77"/>
+        <location filename="../../qdgui/models/kinds.py" line="125"/>
+        <location filename="../../qdgui/models/vocab.py" line="75"/>
+        <location filename="../../qdgui/models/vocab.py" line="78"/>
         <source>m2</source>
         <translation>㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="132"/>
-        <location filename="../../qdgui/models/kinds.py" line="181"/>
-        <location filename="../../qdgui/models/vocab.py" line="75"/>
+        <location filename="../../qdgui/models/kinds.py" line="143"/>
+        <location filename="../../qdgui/models/kinds.py" line="192"/>
+        <location filename="../../qdgui/models/vocab.py" line="76"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="76"/>
-        <location filename="../../qdgui/models/vocab.py" line="91"/>
+        <location filename="../../qdgui/models/vocab.py" line="77"/>
+        <location filename="../../qdgui/models/vocab.py" line="92"/>
         <source>sites</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="78"/>
-        <location filename="../../qdgui/models/vocab.py" line="81"/>
-        <location filename="../../qdgui/models/vocab.py" line="83"/>
+        <location filename="../../qdgui/models/vocab.py" line="79"/>
+        <location filename="../../qdgui/models/vocab.py" line="82"/>
         <location filename="../../qdgui/models/vocab.py" line="84"/>
+        <location filename="../../qdgui/models/vocab.py" line="85"/>
         <source>parks</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="87"/>
+        <location filename="../../qdgui/models/vocab.py" line="88"/>
         <source>corridors</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/kinds.py" line="229"/>
-        <location filename="../../qdgui/models/vocab.py" line="93"/>
-        <location filename="../../qdgui/views/dashboard.py" line="467"/>
+        <location filename="../../qdgui/models/kinds.py" line="240"/>
+        <location filename="../../qdgui/models/vocab.py" line="94"/>
+        <location filename="../../qdgui/views/dashboard.py" line="468"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
@@ -3515,247 +3584,247 @@
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="8"/>
+        <location filename="../../qdgui/models/vocab.py" line="9"/>
         <source>Historic district protection and renewal</source>
         <translation>历史城区保护更新</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="9"/>
+        <location filename="../../qdgui/models/vocab.py" line="10"/>
         <source>Low-efficiency zone (park) development</source>
         <translation>重点低效片区（园区）开发建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="10"/>
+        <location filename="../../qdgui/models/vocab.py" line="11"/>
         <source>Old city and old village renewal</source>
         <translation>旧城旧村改造建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="11"/>
+        <location filename="../../qdgui/models/vocab.py" line="12"/>
         <source>Municipal facilities</source>
         <translation>市政设施建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="12"/>
+        <location filename="../../qdgui/models/vocab.py" line="13"/>
         <source>Transport infrastructure</source>
         <translation>交通基础设施建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="13"/>
+        <location filename="../../qdgui/models/vocab.py" line="14"/>
         <source>Metro construction and line-side development</source>
         <translation>地铁建设及地铁沿线开发建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="14"/>
+        <location filename="../../qdgui/models/vocab.py" line="15"/>
         <source>Parking facilities</source>
         <translation>停车设施建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="15"/>
+        <location filename="../../qdgui/models/vocab.py" line="16"/>
         <source>Park city construction</source>
         <translation>公园城市建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="16"/>
+        <location filename="../../qdgui/models/vocab.py" line="17"/>
         <source>Illegal construction removal</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="17"/>
+        <location filename="../../qdgui/models/vocab.py" line="18"/>
         <source>Licun River (Zhangcun River) basin renewal</source>
         <translation>李村河（张村河）流域生态环境综合治理和开发建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="21"/>
+        <location filename="../../qdgui/models/vocab.py" line="22"/>
         <source>Cash compensation</source>
         <translation>货币补偿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="22"/>
+        <location filename="../../qdgui/models/vocab.py" line="23"/>
         <source>Property swap</source>
         <translation>产权调换</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="23"/>
+        <location filename="../../qdgui/models/vocab.py" line="24"/>
         <source>Cash and property swap</source>
         <translation>货币+产权调换</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="27"/>
+        <location filename="../../qdgui/models/vocab.py" line="28"/>
         <source>Brick-concrete</source>
         <translation>砖混</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="28"/>
+        <location filename="../../qdgui/models/vocab.py" line="29"/>
         <source>Steel frame</source>
         <translation>钢结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="29"/>
+        <location filename="../../qdgui/models/vocab.py" line="30"/>
         <source>Colour steel sheet</source>
         <translation>彩钢板</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="30"/>
+        <location filename="../../qdgui/models/vocab.py" line="31"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="34"/>
+        <location filename="../../qdgui/models/vocab.py" line="35"/>
         <source>Demolish</source>
         <translation>拆除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="35"/>
+        <location filename="../../qdgui/models/vocab.py" line="36"/>
         <source>Rectify</source>
         <translation>整治</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="36"/>
+        <location filename="../../qdgui/models/vocab.py" line="37"/>
         <source>Renovate</source>
         <translation>改造</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="40"/>
+        <location filename="../../qdgui/models/vocab.py" line="41"/>
         <source>Identified</source>
         <translation>认定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="41"/>
+        <location filename="../../qdgui/models/vocab.py" line="42"/>
         <source>In progress</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="42"/>
+        <location filename="../../qdgui/models/vocab.py" line="43"/>
         <source>Demolished</source>
         <translation>已拆除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="43"/>
+        <location filename="../../qdgui/models/vocab.py" line="44"/>
         <source>Rectified</source>
         <translation>已整治</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="48"/>
+        <location filename="../../qdgui/models/vocab.py" line="49"/>
         <source>Hill park</source>
         <translation>山头公园</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="49"/>
+        <location filename="../../qdgui/models/vocab.py" line="50"/>
         <source>Comprehensive park</source>
         <translation>综合公园</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="50"/>
+        <location filename="../../qdgui/models/vocab.py" line="51"/>
         <source>Pocket park</source>
         <translation>口袋公园</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="51"/>
+        <location filename="../../qdgui/models/vocab.py" line="52"/>
         <source>Community park</source>
         <translation>社区公园</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="52"/>
+        <location filename="../../qdgui/models/vocab.py" line="53"/>
         <source>Tree-lined corridor</source>
         <translation>林荫廊道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="53"/>
+        <location filename="../../qdgui/models/vocab.py" line="54"/>
         <source>Vertical greening</source>
         <translation>立体绿化</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="54"/>
+        <location filename="../../qdgui/models/vocab.py" line="55"/>
         <source>Coastal greenway</source>
         <translation>滨海绿道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="60"/>
+        <location filename="../../qdgui/models/vocab.py" line="61"/>
         <source>Planned</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="61"/>
+        <location filename="../../qdgui/models/vocab.py" line="62"/>
         <source>Under construction</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="62"/>
+        <location filename="../../qdgui/models/vocab.py" line="63"/>
         <source>Completed</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="66"/>
+        <location filename="../../qdgui/models/vocab.py" line="67"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="67"/>
+        <location filename="../../qdgui/models/vocab.py" line="68"/>
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="72"/>
+        <location filename="../../qdgui/models/vocab.py" line="73"/>
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="73"/>
+        <location filename="../../qdgui/models/vocab.py" line="74"/>
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="74"/>
+        <location filename="../../qdgui/models/vocab.py" line="75"/>
         <source>Building area signed</source>
         <translation>签约建筑面积</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="75"/>
+        <location filename="../../qdgui/models/vocab.py" line="76"/>
         <source>Land vacated</source>
         <translation>腾地面积</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="76"/>
+        <location filename="../../qdgui/models/vocab.py" line="77"/>
         <source>Illegal buildings removed</source>
         <translation>拆除违建数量</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="77"/>
+        <location filename="../../qdgui/models/vocab.py" line="78"/>
         <source>Illegal building area removed</source>
         <translation>拆除违建面积</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="78"/>
+        <location filename="../../qdgui/models/vocab.py" line="79"/>
         <source>Hill parks completed</source>
         <translation>山头公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="80"/>
+        <location filename="../../qdgui/models/vocab.py" line="81"/>
         <source>Comprehensive parks completed</source>
         <translation>综合公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="83"/>
+        <location filename="../../qdgui/models/vocab.py" line="84"/>
         <source>Pocket parks completed</source>
         <translation>口袋公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="84"/>
+        <location filename="../../qdgui/models/vocab.py" line="85"/>
         <source>Community parks completed</source>
         <translation>社区公园完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="86"/>
+        <location filename="../../qdgui/models/vocab.py" line="87"/>
         <source>Tree-lined corridors completed</source>
         <translation>林荫廊道完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="90"/>
+        <location filename="../../qdgui/models/vocab.py" line="91"/>
         <source>Vertical greening sites completed</source>
         <translation>立体绿化完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/vocab.py" line="93"/>
+        <location filename="../../qdgui/models/vocab.py" line="94"/>
         <source>Coastal greenway completed</source>
         <translation>滨海绿道完工</translation>
     </message>

@@ -87,8 +87,8 @@ def export(db, path):
     return path
 
 
-def merge(db, path, by=BOSS):
-    return importer.commit(db, importer.read(path), importer.ImportOptions(), by=by, today=TODAY)
+def merge(db, path, by=BOSS, **options):
+    return importer.commit(db, importer.read(path), importer.ImportOptions(**options), by=by, today=TODAY)
 
 
 def make_returns(tmp_path):
@@ -103,8 +103,9 @@ def make_returns(tmp_path):
         merge(db, base, by=by)
         laptops[name] = db
     a, b = laptops["a"], laptops["b"]
-    # A: finishes case ZH-0, deletes signing DJ-1, adds case A-9 and renames the park
+    # A: finishes case ZH-0, measures ZH-1, deletes signing DJ-1, adds case A-9 and renames the park
     edit(a, Demolition, Demolition.case_no == "ZH-0", A, status="demolished", done_on=date(2026, 11, 20))
+    edit(a, Demolition, Demolition.case_no == "ZH-1", A, area_m2="111")
     with a.begin() as s:
         uuid = s.scalar(select(Signing.uuid).where(Signing.agreement_no == "DJ-1"))
         repository.set_deleted(s, Signing, uuid, True, by=A)
@@ -117,9 +118,11 @@ def make_returns(tmp_path):
             today=TODAY,
         )
     edit(a, Park, Park.name == "石老人口袋公园", A, name="石老人社区口袋公园")
-    # B: measures case ZH-0 again (a conflict with A), corrects signing DJ-2, and enters the same
-    # building as A-9 under its own case number (looks alike)
+    # B: measures case ZH-0 again (other fields than A's: they merge by themselves), measures ZH-1
+    # too and corrects its address (the area is a conflict with A, the address is not), corrects
+    # signing DJ-2, and enters the same building as A-9 under its own case number (looks alike)
     edit(b, Demolition, Demolition.case_no == "ZH-0", B, area_m2="130")
+    edit(b, Demolition, Demolition.case_no == "ZH-1", B, area_m2="122", address="株洲路1号东")
     edit(b, Signing, Signing.agreement_no == "DJ-2", B, households="20", houses="20")
     with b.begin() as s:
         repository.add(

@@ -105,19 +105,23 @@ def test_a_merge_conflict_is_chosen_field_by_field_in_the_review_dialog(qtbot, m
     dialog = window.findChild(ReviewDialog)
     assert cell_texts(dialog.items, 0) == ["两边都有修改", "相似待查"]
     dialog.items.selectRow(0)
-    assert cell_texts(dialog.fields, 0) == ["面积（㎡）", "状态", "办结日期"]
-    assert cell_texts(dialog.fields, 1) == ["130.00", "认定", ""]
-    assert cell_texts(dialog.fields, 2) == ["100.00", "已拆除", "2026-11-20"]
-    status = cell_texts(dialog.fields, 0).index("状态")
-    done = cell_texts(dialog.fields, 0).index("办结日期")
-    for r in (status, done):
-        dialog.fields.item(r, 2).setCheckState(dialog.fields.item(r, 2).checkState().Checked)
+    # only the field both laptops changed (ZH-1's area); who wrote each side, and when, above it
+    assert cell_texts(dialog.fields, 0) == ["面积（㎡）"]
+    assert cell_texts(dialog.fields, 1) == ["122.00"]
+    assert cell_texts(dialog.fields, 2) == ["111.00"]
+    headers = [dialog.fields.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers[1].startswith("本机现值\n李强 (laptop-b)，20") and headers[2].startswith(
+        "另一版本（勾选即采用）\n王丽 (laptop-a)，20"
+    )
+    dialog.fields.item(0, 2).setCheckState(dialog.fields.item(0, 2).checkState().Checked)
     with qtbot.waitSignal(dialog.resolved):
         dialog.apply_button.click()
     assert cell_texts(dialog.items, 0) == ["相似待查"]
     with db.sessions() as s:
+        zh1 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        assert (zh1.area_m2, zh1.address) == (111, "株洲路1号东")
         zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
-        assert (zh0.area_m2, zh0.status) == (130, "demolished")
+        assert (zh0.area_m2, zh0.status) == (130, "demolished")  # merged by itself
 
 
 def test_same_value_for_every_row_and_create_missing_from_the_wizard(qtbot, make_window, db, tmp_path):

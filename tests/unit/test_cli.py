@@ -138,3 +138,29 @@ def test_impossible_columns_and_an_empty_db_argument_are_refused_in_words(tmp_pa
     assert empty.returncode == 2 and "--db 需要" in empty.stderr
     for done in (beyond_excel, beyond_header, empty):
         assert "Traceback" not in done.stderr
+
+
+def test_a_ledger_changed_after_export_is_refused_until_accepted_on_purpose(tmp_path, capsys):
+    import openpyxl
+
+    laptop, boss = tmp_path / "laptop.sqlite", tmp_path / "boss.sqlite"
+    assert main(["demo", "--db", str(laptop)]) == 0
+    ledger = tmp_path / "return.xlsx"
+    assert main(["export", "ledger", "--out", str(ledger), "--db", str(laptop)]) == 0
+    book = openpyxl.load_workbook(ledger)
+    book["征迁签约"]["I2"] = 999  # a signing's households
+    book.save(ledger)
+    open_database(boss)[0].close()  # the supervisor's database
+    refused = run("import", str(ledger), "--db", str(boss))
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "return.xlsx 是 qdgui 导出的台账，但导出后被改动过" in refused.stderr + refused.stdout
+    database, _ = open_database(boss)
+    with database.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Signing)) == 0
+    database.close()
+    accepted = run("import", str(ledger), "--accept-edited", "--db", str(boss))
+    assert accepted.returncode == 0, accepted.stderr
+    database, _ = open_database(boss)
+    with database.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Signing)) > 0
+    database.close()

@@ -36,14 +36,23 @@ def test_merging_in_any_order_and_twice_gives_the_same_database_with_the_conflic
 
     # what the accounts said
     a_then_b = [r.merged.counts for r in reports_ab]
-    assert (a_then_b[0]["inserted"], a_then_b[0]["updated"], a_then_b[0]["deleted"]) == (1, 2, 1)
-    assert (a_then_b[1]["inserted"], a_then_b[1]["updated"], a_then_b[1]["conflicts"], a_then_b[1]["similar"]) == (
-        1,
-        1,
-        1,
-        1,
+    assert (a_then_b[0]["inserted"], a_then_b[0]["updated"], a_then_b[0]["deleted"]) == (1, 3, 1)
+    second_counts = a_then_b[1]
+    assert [second_counts[k] for k in ("inserted", "updated", "combined", "conflicts", "similar")] == [1, 1, 1, 1, 1]
+    lines = "\n".join(reports_ab[1].lines())
+    # ZH-0: A finished it, B measured it; ZH-1: both measured it (a person decides), B moved its address
+    assert (
+        "两边在不同字段都有修改，已自动合并：拆违案件 ZH-0 中韩街道 株洲路0号 2026-10-01（工作表“拆违治乱”第 2 行）：来自回传文件：面积（㎡）"
+        in lines
     )
-    assert "两边都有修改，请逐项选择" in "\n".join(reports_ab[1].lines())
+    assert (
+        "两边都有修改，请逐项选择：拆违案件 ZH-1 中韩街道 株洲路1号东 2026-10-01（工作表“拆违治乱”第 3 行）：面积（㎡）"
+        in lines
+    )
+    assert (
+        "已自动合并：拆违案件 ZH-1 中韩街道 株洲路1号东 2026-10-01（工作表“拆违治乱”第 3 行）：来自回传文件：地址"
+        in lines
+    )
 
     with one.sessions() as s:
         cases = dict(s.execute(select(Demolition.case_no, Demolition.deleted)).all())
@@ -55,8 +64,10 @@ def test_merging_in_any_order_and_twice_gives_the_same_database_with_the_conflic
             "B-3": False,
         }  # none lost or doubled
         zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
-        # B measured last: its version is kept for now, A's is kept beside it for a person to choose
-        assert (zh0.area_m2, zh0.status) == (130, "identified")
+        assert (zh0.area_m2, zh0.status, zh0.done_on) == (130, "demolished", date(2026, 11, 20))  # both edits
+        zh1 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        # B measured last: its area is held for now, A's beside it for a person; B's address by itself
+        assert (zh1.area_m2, zh1.address) == (122, "株洲路1号东")
         signings = {r.agreement_no: (r.households, r.deleted) for r in s.scalars(select(Signing))}
         assert signings == {"DJ-0": (10, False), "DJ-1": (11, True), "DJ-2": (20, False)}
         assert s.scalar(select(Park.name)) == "石老人社区口袋公园"
@@ -68,8 +79,16 @@ def test_merging_in_any_order_and_twice_gives_the_same_database_with_the_conflic
     assert [(i.reason, i.table_name) for i in items] == [("conflict", "demolition"), ("similar", "demolition")]
     conflict = items[0]
     kept, other = json.loads(conflict.kept), json.loads(conflict.other)
-    assert (kept["area_m2"], kept["status"]) == ("130.00", "identified")
-    assert (other["area_m2"], other["status"], other["done_on"]) == ("100.00", "demolished", "2026-11-20")
+    assert {f for f in kept if kept[f] != other[f]} == {"area_m2"}  # only the field both changed
+    assert (kept["area_m2"], other["area_m2"], kept["address"], other["address"]) == (
+        "122.00",
+        "111.00",
+        "株洲路1号东",
+        "株洲路1号东",
+    )
+    with one.sessions() as s:
+        sides = s.execute(select(ReviewItem.kept_by, ReviewItem.other_by).where(ReviewItem.reason == "conflict")).one()
+    assert sides == ("李强 (laptop-b)", "王丽 (laptop-a)")
 
     # merging both returns again changes nothing at all
     for path in (returns["a"], returns["b"], returns["base"]):
@@ -88,7 +107,7 @@ def test_every_record_remembers_its_laptop_and_file(tmp_path, returns):
     with db.sessions() as s:
         case = s.scalar(select(Demolition).where(Demolition.case_no == "A-9"))
         assert (case.device, case.operator, case.source_file) == ("laptop-a", "王丽", "return-a.xlsx")
-        untouched = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        untouched = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-2"))
         assert untouched.source_file == "base.xlsx"
     db.close()
 
@@ -104,7 +123,7 @@ def test_a_newer_version_replaces_and_a_merge_batch_can_be_undone(tmp_path, retu
         assert s.scalar(select(Signing.deleted).where(Signing.agreement_no == "DJ-1")) is False
     # merged again after the undo, it all comes back
     again = merge(db, returns["a"])
-    assert again.merged.counts["inserted"] == 1 and again.merged.counts["updated"] == 2
+    assert again.merged.counts["inserted"] == 1 and again.merged.counts["updated"] == 3
     db.close()
 
 
@@ -143,8 +162,10 @@ def test_a_damaged_return_writes_nothing(tmp_path, returns):
     db, _ = open_database(tmp_path / "s.sqlite")
     merge(db, returns["base"])
     before = snapshot(db)
+    with pytest.raises(importer.ImportRefused, match="damaged.xlsx 是 qdgui 导出的台账，但导出后被改动过"):
+        merge(db, damaged)  # changed after the export: said first
     with pytest.raises(LedgerError, match="第 3 行：记录编号（UUID）缺失或损坏"):
-        merge(db, damaged)
+        merge(db, damaged, accept_edited=True)
     assert snapshot(db) == before
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 1
@@ -157,15 +178,13 @@ def test_a_conflict_is_resolved_field_by_field_and_the_choice_travels_on(tmp_pat
     db, _ = supervisor(tmp_path, "s", returns, ["a", "b"])
     with db.sessions() as s:
         (item,) = [i for i in review.open_items(s) if i.reason == "conflict"]
-    assert set(item.differing()) == {"area_m2", "status", "done_on"}
-    # A finished the case, B measured it: take A's status and date, keep B's area
+    assert item.differing() == ["area_m2"]
+    # both measured ZH-1: the supervisor takes A's area (B's is held meanwhile)
     with db.begin() as s:
-        review.resolve_conflict(
-            s, item.id, {"status": "other", "done_on": "other", "area_m2": "kept"}, by=BOSS, today=TODAY
-        )
+        review.resolve_conflict(s, item.id, {"area_m2": "other"}, by=BOSS, today=TODAY)
     with db.sessions() as s:
-        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
-        assert (zh0.area_m2, zh0.status, zh0.done_on) == (130, "demolished", date(2026, 11, 20))
+        zh1 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        assert (zh1.area_m2, zh1.address) == (111, "株洲路1号东")
         assert [i.reason for i in review.open_items(s)] == ["similar"]
     resolved = snapshot(db)
     for path in (returns["a"], returns["b"]):  # the laptops' old versions no longer win or conflict
@@ -177,8 +196,8 @@ def test_a_conflict_is_resolved_field_by_field_and_the_choice_travels_on(tmp_pat
     report = merge(laptop, back, by=A)
     assert report.merged.counts["conflicts"] == 0
     with laptop.sessions() as s:
-        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
-        assert (zh0.area_m2, zh0.status) == (130, "demolished")
+        zh1 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-1"))
+        assert (zh1.area_m2, zh1.address) == (111, "株洲路1号东")
     laptop.close()
     db.close()
 
@@ -326,7 +345,8 @@ def test_incoming_records_pass_the_forms_rules_or_are_held_back_with_the_reason(
     book.save(path)
 
     boss, _ = open_database(tmp_path / "boss.sqlite")
-    report = merge(boss, path)
+    report = merge(boss, path, accept_edited=True)
+    assert report.edited
     assert report.merged.counts["inserted"] == 1 and report.merged.counts["held"] == 2
     held = [line for line in report.lines() if "不符合录入规则" in line]
     assert len(held) == 2
@@ -375,3 +395,94 @@ def test_look_alikes_are_flagged_against_records_here_not_among_one_returns_own(
         )
     report = merge(here, path)
     assert report.merged.counts["inserted"] == 3 and report.merged.counts["similar"] == 3  # each is like ours
+
+
+def test_a_return_says_what_it_is_and_one_changed_after_export_is_caught(tmp_path, returns):
+    """The meta sheet names the format, schema, sending database, export time and a content hash of the
+    sheets; the hash reads back equal from the untouched file (every kind, decimals, dates, formula-like
+    text), and one changed cell (any sheet) is reported before anything is written."""
+    import openpyxl
+
+    from qdgui.excel.ledger import read_ledger
+    from qdgui.models import demo
+
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    with laptop.begin() as s:
+        demo.fill(s, today=TODAY)
+        repository.add(
+            s,
+            DemolitionDraft(
+                "=1+1", "370212", "370212001", "@株洲路", "steel", "12.34", "demolish", "identified", date(2026, 11, 1)
+            ),
+            by=A,
+            today=TODAY,
+        )
+    path = export(laptop, tmp_path / "return.xlsx")
+    ledger = read_ledger(path)
+    assert not ledger.edited and len(str(ledger.meta["content_sha256"])) == 64
+    assert ledger.meta["format_version"] == 3 and ledger.meta["schema"] == "0007"
+    assert ledger.meta["database_id"] and ledger.meta["exported_at"]
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["拆违治乱"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("面积（㎡）") + 1).value = 99999
+    changed = tmp_path / "changed.xlsx"
+    book.save(changed)
+    assert read_ledger(changed).edited
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    before = snapshot(boss)
+    with pytest.raises(importer.ImportRefused, match="changed.xlsx 是 qdgui 导出的台账，但导出后被改动过"):
+        merge(boss, changed)
+    assert snapshot(boss) == before
+    preview = importer.preview(boss, importer.read(changed), importer.ImportOptions(), by=BOSS, today=TODAY)
+    assert preview.edited and "导出后被改动过" in "\n".join(preview.lines())
+    assert merge(boss, changed, accept_edited=True).merged.counts["inserted"] > 0
+    laptop.close()
+    boss.close()
+
+
+def test_a_return_of_an_older_qdgui_still_merges_and_never_loses_an_edit(tmp_path):
+    """A v2 return (no field versions, no content hash): it merges. A record both sides changed, in
+    different fields: a field this side never wrote since it was created takes the return's value;
+    the fields this side wrote go to a person, as nothing says whether the return wrote them too."""
+    import openpyxl
+
+    origin, _ = open_database(tmp_path / "origin.sqlite")
+    seed(origin)
+    base = export(origin, tmp_path / "base.xlsx")
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    for db in (laptop, boss):
+        merge(db, base)
+    edit(laptop, Demolition, Demolition.case_no == "ZH-0", A, area_m2="140")
+    edit(boss, Demolition, Demolition.case_no == "ZH-0", BOSS, status="demolished", done_on=date(2026, 11, 20))
+    path = export(laptop, tmp_path / "return.xlsx")
+    book = openpyxl.load_workbook(path)
+    meta = book["qdgui"]
+    for row in meta.iter_rows():
+        if row[0].value == "format_version":
+            row[1].value = 2
+        if row[0].value == "content_sha256":
+            row[1].value = None
+        if row[0].value == "sheet":  # the field versions column was not there
+            keys = [c.value for c in row]
+            if "dots" in keys:
+                book[row[1].value].delete_cols(keys.index("dots") - 2)
+                row[keys.index("dots")].value = None
+    book.save(path)
+    report = merge(boss, path)
+    assert not report.edited
+    assert report.merged.counts["conflicts"] == 1 and report.merged.counts["combined"] == 0
+    with boss.sessions() as s:
+        item = s.scalar(select(ReviewItem).where(ReviewItem.reason == "conflict"))
+        kept, other = json.loads(item.kept), json.loads(item.other)
+    assert {f for f in kept if kept[f] != other[f]} == {"status", "done_on"}
+    assert (kept["status"], other["status"], kept["area_m2"], other["area_m2"]) == (
+        "demolished",
+        "identified",
+        "140.00",
+        "140.00",
+    )
+    for db in (origin, laptop, boss):
+        db.close()

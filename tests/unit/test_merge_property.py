@@ -8,8 +8,10 @@ supervisors merge the laptops' final returns in two different orders. Asserted:
    and name, and a signing's project likewise; a case number entered on two laptops is one case, the
    copy merged first live and the others held back for a person: the same copies in both);
 2. no silent loss: every record any laptop made is in the supervisors' databases (live or deleted)
-   unless it was held back for a person (a review item says so), and every laptop's last value of a
-   field is either what the supervisor holds or one side of a conflict listed for a person;
+   unless it was held back for a person (a review item says so); and the loss oracle: every edit a
+   laptop acknowledged (an area, an address, a finish, a deletion) that no later edit replaced
+   knowingly is either the value the supervisor holds or one side of a conflict listed for a person
+   (edits of different fields of one record made on two laptops both stand: they merge by themselves);
 3. no duplicates: no two live cases share a case number, no two live projects a district and name;
 4. the databases pass SQLite's integrity and foreign-key checks.
 
@@ -26,6 +28,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlalchemy import func, select, text
 
 from qdgui.models import repository
+from qdgui.models.batches import json_value
 from qdgui.models.migrate import open_database
 from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft
 from qdgui.models.tables import Demolition, Project, ReviewItem, Signing
@@ -48,6 +51,7 @@ step = st.one_of(
     st.tuples(st.just("signing"), st.sampled_from(LAPTOPS), st.integers(1, 9), st.integers(1, 28)),
     st.tuples(st.just("edit"), st.sampled_from(LAPTOPS), st.integers(0, 20), st.integers(10, 500)),
     st.tuples(st.just("finish"), st.sampled_from(LAPTOPS), st.integers(0, 20)),
+    st.tuples(st.just("move"), st.sampled_from(LAPTOPS), st.integers(0, 20), st.integers(1, 99)),
     st.tuples(st.just("delete"), st.sampled_from(LAPTOPS), st.integers(0, 20)),
     st.tuples(st.just("exchange"), st.sampled_from(LAPTOPS), st.sampled_from(LAPTOPS)),
 )
@@ -64,6 +68,7 @@ def _run(tmp_path, script, counter):
     dbs = {name: open_database(folder / f"{name}.sqlite")[0] for name in LAPTOPS}
     made: dict[str, set[str]] = {"demolition": set(), "signing": set(), "project": set()}
     exports = 0
+    edits = Edits()
 
     def pick(name, table, index):
         rows = _live(dbs[name], table)
@@ -130,17 +135,19 @@ def _run(tmp_path, script, counter):
                         confirm_warnings=True,
                     )
                 )
-        elif action in ("edit", "finish"):
+        elif action in ("edit", "finish", "move"):
             row = pick(name, Demolition, args[0])
             if row is None:
                 continue
-            changes = (
-                {"area_m2": str(args[1])}
-                if action == "edit"
-                else {"status": "demolished", "done_on": date(2026, 11, 1)}
-            )
+            if action == "edit":
+                changes = {"area_m2": str(args[1])}
+            elif action == "finish":
+                changes = {"status": "demolished", "done_on": date(2026, 11, 1)}
+            else:
+                changes = {"address": f"株洲路{args[1]}号"}
             with db.begin() as s:
                 fresh = s.get(Demolition, row.uuid)
+                before = {f: json_value(getattr(fresh, f)) for f in changes}
                 repository.update(
                     s,
                     fresh.uuid,
@@ -149,11 +156,18 @@ def _run(tmp_path, script, counter):
                     today=TODAY,
                     confirm_warnings=True,
                 )
+            with db.sessions() as s:  # as stored (the database's precision), after the commit
+                stored = s.get(Demolition, row.uuid)
+                for f in changes:
+                    value = json_value(getattr(stored, f))
+                    if value != before[f]:
+                        edits.made(name, row.uuid, f, value)
         elif action == "delete":
             row = pick(name, Demolition, args[0])
             if row is not None:
                 with db.begin() as s:
                     repository.delete(s, "demolition", row.uuid, by=by)
+                edits.made(name, row.uuid, "deleted", True)
         elif action == "exchange":
             other = args[0]
             if other == name:
@@ -161,10 +175,48 @@ def _run(tmp_path, script, counter):
             exports += 1
             path = export(dbs[other], folder / f"return-{other}-{exports}.xlsx")
             merge(db, path, by=by)
+            edits.learned(name, other)
     finals = [export(dbs[name], folder / f"final-{name}.xlsx") for name in LAPTOPS]
     for db in dbs.values():
         db.close()
-    return folder, finals, made
+    return folder, finals, made, edits
+
+
+class Edits:
+    """The loss oracle's ledger: every acknowledged edit of a field, which laptop knew of it, and
+    which edits a later edit replaced knowingly (made on a laptop that had already seen them)."""
+
+    def __init__(self):
+        self.edits: list[tuple[str, str, object]] = []  # (uuid, field, value) by edit number
+        self.known: dict[str, set[int]] = {name: set() for name in LAPTOPS}
+        self.replaced: set[int] = set()
+
+    def made(self, laptop: str, uuid: str, field: str, value) -> None:
+        for e in self.known[laptop]:
+            if self.edits[e][:2] == (uuid, field):
+                self.replaced.add(e)
+        self.edits.append((uuid, field, value))
+        self.known[laptop].add(len(self.edits) - 1)
+
+    def learned(self, laptop: str, source: str) -> None:
+        self.known[laptop] |= self.known[source]
+
+    def standing(self):
+        """The edits nobody replaced knowingly: each must be in the result or before a person."""
+        return [e for i, e in enumerate(self.edits) if i not in self.replaced]
+
+
+def _listed_for_a_person(paths) -> set[tuple[str, str, object]]:
+    """(record, field, value) of both sides of every conflict any database holds for a person."""
+    listed = set()
+    for path in paths:
+        db, _ = open_database(path)
+        with db.sessions() as s:
+            for r in s.scalars(select(ReviewItem).where(ReviewItem.reason == "conflict")):
+                for side in (json.loads(r.kept or "{}"), json.loads(r.other)):
+                    listed |= {(r.record_uuid, f, v) for f, v in side.items()}
+        db.close()
+    return listed
 
 
 def _content(db):
@@ -231,7 +283,7 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path):
 
     @given(script=st.lists(step, min_size=4, max_size=18), order=st.permutations(range(len(LAPTOPS))))
     def check(script, order):
-        folder, finals, made = _run(tmp_path, script, counter)
+        folder, finals, made, edits = _run(tmp_path, script, counter)
         first, _ = open_database(folder / "boss-1.sqlite")
         second, _ = open_database(folder / "boss-2.sqlite")
         boss = Operator("张主任", "supervisor")
@@ -251,6 +303,26 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path):
         for kind, uuids in made.items():
             missing = uuids - here[kind] - _held_or_joined(first)
             assert not missing, (kind, missing, json.dumps(script, ensure_ascii=False))
+        # the loss oracle: no edit a laptop acknowledged is silently lost. Each one nobody replaced
+        # knowingly is the value the supervisor holds, or one side of a conflict listed for a person
+        # (here or on the laptop that merged it); edits to different fields all stand.
+        with first.sessions() as s:
+            held = {r.uuid: r for r in s.scalars(select(Demolition))}
+            pending = _held_or_joined(first)
+            holds = {(u, f): json_value(getattr(r, f)) for u, r in held.items() for f in CONTENT["demolition"]}
+        listed = None
+        for uuid, f, value in edits.standing():
+            if uuid in pending or holds.get((uuid, f)) == value:
+                continue
+            if listed is None:
+                listed = _listed_for_a_person([*(folder / f"{n}.sqlite" for n in LAPTOPS), folder / "boss-1.sqlite"])
+            assert (uuid, f, value) in listed, (
+                uuid,
+                f,
+                value,
+                holds.get((uuid, f)),
+                json.dumps(script, ensure_ascii=False),
+            )
         first.close()
         second.close()
 
