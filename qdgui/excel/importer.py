@@ -51,7 +51,7 @@ class ImportReport:
     @property
     def imported(self) -> int:
         if self.merged is not None:
-            return sum(self.merged.counts[k] for k in ("inserted", "updated", "deleted"))
+            return sum(self.merged.counts[k] for k in ("inserted", "updated", "deleted", "combined", "conflicts"))
         return sum(1 for p in self.plans for r in p.rows if not r.rejected)
 
     @property

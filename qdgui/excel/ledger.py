@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -295,9 +296,18 @@ def _cell_canons(columns, kind: str, *, codes: bool, divisions: dict[str, str]):
     return canons
 
 
+ROW_CHECK = "row_check"  # the last column: a check of the row's other cells, to find rows changed by hand
+ROW_CHECK_LABEL = QT_TRANSLATE_NOOP("Excel", "Row check")
+
+
+def row_check(texts) -> str:
+    """A row's check: the first 16 hex digits of SHA-256 over its cells as text (see _canon)."""
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 class ContentHash:
-    """SHA-256 of a ledger's sheets as cells (sheet names, column keys, every row): a return edited
-    by hand after export reads back to another hash."""
+    """SHA-256 of a ledger's sheets (sheet names, column keys, every row's check): a return whose
+    rows were changed, added or removed by hand after export reads back to another hash."""
 
     def __init__(self):
         self._hash = hashlib.sha256()
@@ -305,8 +315,8 @@ class ContentHash:
     def sheet(self, name: str, kind: str, keys) -> None:
         self._hash.update("\x1d".join((name, kind, *keys)).encode("utf-8") + b"\n")
 
-    def row(self, texts) -> None:
-        self._hash.update("\x1f".join(texts).encode("utf-8", "surrogatepass") + b"\n")
+    def row(self, check: str) -> None:
+        self._hash.update(check.encode("ascii", "replace"))
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
@@ -347,14 +357,17 @@ def write_ledger(
                 for c, column in enumerate(columns):
                     sheet.set_column(c, c, column.width)
                     sheet.write_string(0, c, column.header(), formats.header)
+                check_column = len(columns)
+                sheet.set_column(check_column, check_column, 18)
+                sheet.write_string(0, check_column, translate("Excel", ROW_CHECK_LABEL), formats.header)
                 sheet.set_row(0, 30)
                 sheet.freeze_panes(1, 1)
                 writers = list(
                     enumerate(_cell_writers(sheet, columns, kind, formats, codes=codes, divisions=divisions))
                 )
                 canons = _cell_canons(columns, kind, codes=codes, divisions=divisions)
-                content.sheet(name, kind, [c.key for c in columns])
-                add_row = content.row
+                content.sheet(name, kind, [*(c.key for c in columns), ROW_CHECK])
+                add_row, write_check, text_format = content.row, sheet.write_string, formats.text
                 r = 0
                 # Streamed: a million rows are never all in memory (the ORM session buffers a whole result).
                 rows = session.connection().execution_options(stream_results=True, max_row_buffer=2000)
@@ -363,12 +376,14 @@ def write_ledger(
                         value = row[c]
                         if value is not None:
                             write(r, c, value)
-                    add_row(["" if v is None or v == "" else f(v) for f, v in zip(canons, row)])
+                    check = row_check(["" if v is None or v == "" else f(v) for f, v in zip(canons, row)])
+                    write_check(r, check_column, check, text_format)
+                    add_row(check)
                     if r % 2000 == 0:
                         progress(done + r, total)
                 done += r
                 written[kind] = r
-                sheet.autofilter(0, 0, max(r, 1), len(columns) - 1)
+                sheet.autofilter(0, 0, max(r, 1), check_column)
                 progress(done, total)
             listed = session.execute(
                 select(Division.code, Division.name, Division.parent_code, Division.level, Division.code_system)
@@ -401,7 +416,7 @@ def _write_meta(
         ("codes", 1 if codes else 0),
         ("content_sha256", content),
     ]
-    rows += [("sheet", name, kind, *(c.key for c in columns)) for name, kind, columns in layout]
+    rows += [("sheet", name, kind, *(c.key for c in columns), ROW_CHECK) for name, kind, columns in layout]
     # The sender's divisions as codes with their names here: a street renamed (or added) on this
     # laptop is still read back by its code on another.
     rows += [("division", code, name, parent or "", level, system) for code, name, parent, level, system in divisions]
@@ -430,6 +445,9 @@ class Ledger:
         tuple[str, str, str | None, str, str], ...
     ] = ()  # the sender's (code, name, parent, level, system)
     content_sha256: str = ""  # of the sheets as read back
+    changed_rows: dict[str, frozenset[int]] = dataclass_field(
+        default_factory=dict
+    )  # kind -> sheet rows changed by hand
 
     @property
     def codes(self) -> bool:
@@ -439,7 +457,7 @@ class Ledger:
     def edited(self) -> bool:
         """The sheets no longer read as they were exported (changed by hand, or by another program)."""
         expected = str(self.meta.get("content_sha256") or "")
-        return bool(expected) and expected != self.content_sha256
+        return bool(expected) and (expected != self.content_sha256 or any(self.changed_rows.values()))
 
 
 def is_ledger(book) -> bool:
@@ -481,6 +499,7 @@ def ledger_from_book(book) -> Ledger:
         )
     sheets = {}
     content = ContentHash()
+    changed_rows: dict[str, frozenset[int]] = {}
     for name, kind, keys in layout:
         sheet = book.sheet(name)
         if sheet is None or kind not in COLUMNS:
@@ -493,10 +512,20 @@ def ledger_from_book(book) -> Ledger:
         data = [list(r) + [""] * (len(keys) - len(r)) for r in rows[1:] if any(v != "" for v in r)]
         sheets[kind] = (name, keys, data)
         content.sheet(name, kind, keys)
-        width = len(keys)
-        for r in data:
-            content.row([_canon(v) for v in r[:width]] + (["\x00"] if any(v != "" for v in r[width:]) else []))
-    return Ledger(path, meta, sheets, tuple(divisions), content.hexdigest())
+        if ROW_CHECK in keys:  # format 3: every row carries its check
+            width, at = len(keys), keys.index(ROW_CHECK)
+            changed = set()
+            for number, r in enumerate(data, start=2):
+                cells = r[:width]
+                texts = [_canon(v) for i, v in enumerate(cells) if i != at]
+                if any(v != "" for v in r[width:]):
+                    texts.append("\x00")  # something written beyond the ledger's columns
+                check = row_check(texts)
+                if check != cells[at]:
+                    changed.add(number)
+                content.row(check)
+            changed_rows[kind] = frozenset(changed)
+    return Ledger(path, meta, sheets, tuple(divisions), content.hexdigest(), changed_rows)
 
 
 def _decimal(value, places: int) -> Decimal:
@@ -511,7 +540,8 @@ def record_values(ledger: Ledger, kind: str, division_codes: dict[str | None, di
     division_codes maps a parent code (None for districts) to {name: code}: names are read back
     within their district, so two streets of the same name in different districts stay apart.
     Raises LedgerError naming the sheet, row and column of a cell that cannot be read.
-    `skip(raw cells by key)` may return True to pass over a row unread (merging: already known).
+    `skip(raw cells by key, sheet row number)` may return True to pass over a row unread (merging:
+    already known).
     """
     if kind not in ledger.sheets:
         return
@@ -519,7 +549,7 @@ def record_values(ledger: Ledger, kind: str, division_codes: dict[str | None, di
     columns = {c.key: c for c in COLUMNS[kind]}
     table = RECORD_TABLES[kind]
     for index, row in enumerate(rows, start=2):
-        if skip is not None and skip(dict(zip(keys, row))):
+        if skip is not None and skip(dict(zip(keys, row)), index):
             continue
         values: dict[str, object] = {}
         for position, key in enumerate(keys):

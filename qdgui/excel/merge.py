@@ -92,6 +92,7 @@ def merge(
     broken = _RuleCheck(session)  # an incoming record passes the forms' rules, or is held back
     aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
     namer = Namer(session)  # review lines name records as people know them, not by UUID
+    open_items = _open_items(session)
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
     done = 0
     for kind in KINDS:
@@ -115,10 +116,14 @@ def merge(
         inserts, changes, audits, reviews = [], [], [], []
         now = utc_now()
         sheet_name = ledger.sheets[kind][0]
+        by_hand = ledger.changed_rows.get(kind, frozenset())  # rows whose check no longer matches
 
-        def known(raw, local=local, counts=counts) -> bool:
+        def known(raw, row_number, local=local, counts=counts, by_hand=by_hand) -> bool:
             # The same non-empty clock as here: this copy has seen exactly these edits; no need to
-            # read the row. (Empty clocks, from files before version clocks, are compared by content.)
+            # read the row. (Empty clocks, from files before version clocks, are compared by content;
+            # so is a row changed by hand after the export: a changed cell keeps its clock.)
+            if row_number in by_hand:
+                return False
             mine = local.get(raw.get("uuid"))
             if mine is not None and raw.get("clock") not in ("", None, "{}") and raw.get("clock") == mine["clock"]:
                 counts["unchanged"] += 1
@@ -260,6 +265,57 @@ def merge(
                 changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
                 audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))
                 continue
+            if row_number in by_hand:
+                # Changed by hand after the export: nothing in the row can be taken by itself. A
+                # field that differs goes to a person, unless this copy plainly holds a later write
+                # of it (one the sender had not seen, over a value the sender had not changed).
+                mine_clock, their_clock = clock.parse(mine["clock"]), clock.parse(incoming["clock"])
+                mine_dots = _dots(mine.get("dots"), sheet_name, row_number)
+                their_dots = _dots(incoming.get("dots"), sheet_name, row_number)
+                differing = [
+                    f
+                    for f in fields
+                    if not _same(mine.get(f), incoming.get(f))
+                    and not (
+                        clock.seen(mine_clock, clock.dot_of(their_dots, f))
+                        and not clock.seen(their_clock, clock.dot_of(mine_dots, f))
+                    )
+                ]
+                held_key = f"{incoming['clock']}#{file_name}:{row_number}"  # one item per changed row
+                if not differing or (uuid, None, held_key) in open_items:
+                    counts["unchanged"] += 1  # as here, or already before a person
+                    continue
+                counts["conflicts"] += 1
+                reviews.append(
+                    dict(
+                        reason="conflict",
+                        table_name=kind,
+                        record_uuid=uuid,
+                        other_uuid=None,
+                        kept=_dump(mine, fields),
+                        other=_dump({**mine, **{f: incoming.get(f) for f in differing}}, fields),
+                        other_clock=held_key,
+                        source_file=file_name,
+                        kept_by=_who(mine),
+                        kept_at=mine["updated_at"],
+                        other_by=translate("Import", "changed by hand in {file}").format(file=file_name),
+                        other_at=incoming["updated_at"],
+                    )
+                )
+                result.review.append(
+                    translate(
+                        "Import",
+                        "Changed by hand after the export, for a person to decide: {kind} {what} "
+                        "(sheet {sheet}, row {row}): {fields}",
+                    ).format(
+                        kind=_noun(kind),
+                        what=namer.record(kind, mine),
+                        sheet=sheet_name,
+                        row=row_number,
+                        fields=_labels(kind, differing),
+                    )
+                )
+                continue
             mine_clock, their_clock = clock.parse(mine["clock"]), clock.parse(incoming["clock"])
             relation = clock.compare(their_clock, mine_clock)
             same = all(_same(mine.get(f), incoming.get(f)) for f in fields)
@@ -377,6 +433,7 @@ def merge(
                     new = {"clock": joined}  # this copy already holds every later write
                     counts["unchanged"] += 1
             session.execute(update(table).where(table.uuid == uuid).values(**new))
+            _rekey(live_keys, similar_index, kind, mine, new)
             mine.update(new)
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
             audits.append(_audit(kind, uuid, "update", file_name, mine["version"], by, now))
@@ -518,15 +575,39 @@ def _check_references(session, kind, incoming, *, local_refs, sheet, row) -> Non
             )
 
 
-def _add_reviews(session: Session, reviews: list[dict]) -> None:
-    """Add review items, except those already open for the same record and the same other version."""
-    open_items = set(
+def _rekey(live_keys: dict, similar_index: dict, kind: str, mine: dict, new: dict) -> None:
+    """Keep the live records' unique keys and look-alike content true as a merge changes a record: a
+    case deleted (or renumbered) by this return frees its number for a later row of the same return,
+    and is nothing for a later row to look like."""
+    after = {**mine, **new}
+    for key in UNIQUE_KEYS[kind]:
+        old_value = tuple(mine.get(f) for f in key)
+        if live_keys[key].get(old_value) == mine["uuid"]:
+            del live_keys[key][old_value]
+        if not after["deleted"]:
+            live_keys[key][tuple(after.get(f) for f in key)] = mine["uuid"]
+    if kind in SIMILAR_KEYS:
+        old_value = tuple(mine.get(f) for f in SIMILAR_KEYS[kind])
+        if similar_index.get(old_value) == mine["uuid"]:
+            del similar_index[old_value]
+        if not after["deleted"]:
+            similar_index.setdefault(tuple(after.get(f) for f in SIMILAR_KEYS[kind]), mine["uuid"])
+
+
+def _open_items(session: Session) -> set[tuple]:
+    """(record, other record, other version) of the review items still open."""
+    return set(
         session.execute(
             select(ReviewItem.record_uuid, ReviewItem.other_uuid, ReviewItem.other_clock).where(
                 ReviewItem.resolved_at.is_(None)
             )
         ).all()
     )
+
+
+def _add_reviews(session: Session, reviews: list[dict]) -> None:
+    """Add review items, except those already open for the same record and the same other version."""
+    open_items = _open_items(session)
     fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
     if fresh:
         sides = ("kept_by", "kept_at", "other_by", "other_at")  # a conflict's; not a duplicate's

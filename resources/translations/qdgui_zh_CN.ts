@@ -1014,57 +1014,57 @@
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="55"/>
+        <location filename="../../qdgui/excel/ledger.py" line="56"/>
         <source>Record ID (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="58"/>
+        <location filename="../../qdgui/excel/ledger.py" line="59"/>
         <source>Created (UTC)</source>
         <translation>创建时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="59"/>
+        <location filename="../../qdgui/excel/ledger.py" line="60"/>
         <source>Updated (UTC)</source>
         <translation>更新时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="61"/>
+        <location filename="../../qdgui/excel/ledger.py" line="62"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="63"/>
+        <location filename="../../qdgui/excel/ledger.py" line="64"/>
         <source>Merged from file</source>
         <translation>合并来源文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="64"/>
+        <location filename="../../qdgui/excel/ledger.py" line="65"/>
         <source>Version clock</source>
         <translation>版本时钟</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="65"/>
+        <location filename="../../qdgui/excel/ledger.py" line="66"/>
         <source>Field versions</source>
         <translation>字段版本</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92"/>
+        <location filename="../../qdgui/excel/ledger.py" line="93"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="92"/>
+        <location filename="../../qdgui/excel/ledger.py" line="93"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="94"/>
+        <location filename="../../qdgui/excel/ledger.py" line="95"/>
         <source>Community/village ID</source>
         <translation>社区/村编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="95"/>
+        <location filename="../../qdgui/excel/ledger.py" line="96"/>
         <source>Community/village name</source>
         <translation>社区/村名称</translation>
     </message>
@@ -1102,35 +1102,40 @@
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="223"/>
-        <location filename="../../qdgui/excel/ledger.py" line="267"/>
-        <location filename="../../qdgui/excel/ledger.py" line="569"/>
+        <location filename="../../qdgui/excel/ledger.py" line="224"/>
+        <location filename="../../qdgui/excel/ledger.py" line="268"/>
+        <location filename="../../qdgui/excel/ledger.py" line="597"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="223"/>
-        <location filename="../../qdgui/excel/ledger.py" line="267"/>
+        <location filename="../../qdgui/excel/ledger.py" line="224"/>
+        <location filename="../../qdgui/excel/ledger.py" line="268"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="462"/>
+        <location filename="../../qdgui/excel/ledger.py" line="300"/>
+        <source>Row check</source>
+        <translation>行校验</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/ledger.py" line="478"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="480"/>
+        <location filename="../../qdgui/excel/ledger.py" line="496"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="488"/>
+        <location filename="../../qdgui/excel/ledger.py" line="505"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="534"/>
+        <location filename="../../qdgui/excel/ledger.py" line="562"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1682,167 +1687,177 @@
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，自动逐项合并 {combined}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="111"/>
+        <location filename="../../qdgui/excel/importer.py" line="120"/>
         <source>{joined} projects or villages are the same as ones already here and would be joined; the records pointing at them would point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，将合并为同一条；引用它们的记录将改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="117"/>
+        <location filename="../../qdgui/excel/importer.py" line="126"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="127"/>
+        <location filename="../../qdgui/excel/importer.py" line="136"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="129"/>
+        <location filename="../../qdgui/excel/importer.py" line="138"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="137"/>
+        <location filename="../../qdgui/excel/importer.py" line="146"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="151"/>
+        <location filename="../../qdgui/excel/importer.py" line="160"/>
         <source> The sheet cannot be imported as it is: see its errors.</source>
         <translation>该表按现状无法导入，请看其错误说明。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="158"/>
+        <location filename="../../qdgui/excel/importer.py" line="167"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="159"/>
+        <location filename="../../qdgui/excel/importer.py" line="168"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="160"/>
+        <location filename="../../qdgui/excel/importer.py" line="169"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="165"/>
+        <location filename="../../qdgui/excel/importer.py" line="174"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="171"/>
+        <location filename="../../qdgui/excel/importer.py" line="180"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="180"/>
+        <location filename="../../qdgui/excel/importer.py" line="189"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="182"/>
+        <location filename="../../qdgui/excel/importer.py" line="191"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="184"/>
+        <location filename="../../qdgui/excel/importer.py" line="193"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="247"/>
+        <location filename="../../qdgui/excel/importer.py" line="256"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="258"/>
+        <location filename="../../qdgui/excel/importer.py" line="267"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="327"/>
+        <location filename="../../qdgui/excel/importer.py" line="336"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="133"/>
+        <location filename="../../qdgui/excel/merge.py" line="139"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="150"/>
+        <location filename="../../qdgui/excel/merge.py" line="156"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="159"/>
+        <location filename="../../qdgui/excel/merge.py" line="165"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="179"/>
+        <location filename="../../qdgui/excel/merge.py" line="185"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="184"/>
+        <location filename="../../qdgui/excel/merge.py" line="190"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="206"/>
+        <location filename="../../qdgui/excel/merge.py" line="212"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="240"/>
+        <location filename="../../qdgui/excel/merge.py" line="246"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="246"/>
+        <location filename="../../qdgui/excel/merge.py" line="252"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="338"/>
+        <location filename="../../qdgui/excel/merge.py" line="299"/>
+        <source>changed by hand in {file}</source>
+        <translation>{file} 中手工改动</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="304"/>
+        <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
+        <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="394"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="355"/>
+        <location filename="../../qdgui/excel/merge.py" line="411"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="361"/>
+        <location filename="../../qdgui/excel/merge.py" line="417"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="420"/>
+        <location filename="../../qdgui/excel/merge.py" line="476"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="431"/>
+        <location filename="../../qdgui/excel/merge.py" line="487"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="439"/>
+        <location filename="../../qdgui/excel/merge.py" line="495"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="455"/>
+        <location filename="../../qdgui/excel/merge.py" line="511"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="511"/>
+        <location filename="../../qdgui/excel/merge.py" line="567"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -2288,237 +2303,237 @@
         <translation>仍然合并改动过的台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="114"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="115"/>
         <source>The ledger&apos;s sheets were changed after qdgui exported it; every record is checked by the forms&apos; rules.</source>
         <translation>该台账在 qdgui 导出后被改动过；合并时每条记录都按录入规则检查。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="117"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="126"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="128"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="133"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="138"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
         <source>Same value for every row</source>
         <translation>各行统一取值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="143"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
         <source>Found in</source>
         <translation>取自</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="152"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="153"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="157"/>
         <source>Same for every row</source>
         <translation>各行同一值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="158"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="159"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="161"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="160"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="162"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="162"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="164"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="163"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="165"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="264"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="266"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="271"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="273"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="287"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="291"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="306"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="308"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="328"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="356"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="361"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="390"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="405"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="407"/>
         <source>made from the file, sheet and row</source>
         <translation>按文件、工作表和行生成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="406"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
         <source>from the demolition date, where there is one</source>
         <translation>有拆除日期的按拆除日期推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="407"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="409"/>
         <source>from the status</source>
         <translation>按状态推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="410"/>
         <source>from the row&apos;s completion or start date</source>
         <translation>取该行完工或开工日期的年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="423"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="425"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="464"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="466"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="465"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="467"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="471"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="473"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="474"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="476"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>

@@ -169,3 +169,34 @@ def test_same_value_for_every_row_and_create_missing_from_the_wizard(qtbot, make
         assert s.scalars(select(Project.name)).all() == ["张村河片区"]
         assert sorted(s.scalars(select(Community.name))) == ["张村", "董家下庄"]
         assert s.scalar(select(func.count()).select_from(Signing)) == 3
+
+
+def test_a_ledger_changed_after_export_merges_only_when_ticked_and_its_row_goes_to_review(
+    qtbot, make_window, db, tmp_path, returns
+):
+    import openpyxl
+
+    from qdgui.excel import importer
+    from qdgui.models import review
+    from tests.unit.test_merge import BOSS, TODAY
+
+    for key in ("base", "a", "b"):
+        importer.commit(db, importer.read(returns[key]), importer.ImportOptions(), by=BOSS, today=TODAY)
+    book = openpyxl.load_workbook(returns["a"])
+    book["拆违治乱"]["H2"] = "东部片区"  # ZH-0's 重点片区, typed in Excel after the export
+    path = tmp_path / "return-a-changed.xlsx"
+    book.save(path)
+    window = make_window()
+    dialog = window.import_workbook(path)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert "导出后被改动过（内容校验不符）" in dialog.summary.text()
+    assert "导出后被手工改动，请人工确认：拆违案件 ZH-0" in dialog.account.toPlainText()
+    assert dialog.accept_edited.isVisible() and not dialog.commit_button.isEnabled()
+    dialog.accept_edited.click()
+    assert dialog.commit_button.isEnabled() and dialog.commit_button.text() == "合并 1 处变更"
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.commit_button.click()
+    with db.sessions() as s:
+        items = [i for i in review.open_items(s) if i.reason == "conflict"]
+    assert [i.differing() for i in items if i.other.get("key_zone") == "东部片区"] == [["key_zone"]]

@@ -429,7 +429,7 @@ def test_a_return_says_what_it_is_and_one_changed_after_export_is_caught(tmp_pat
     sheet.cell(2, headers.index("面积（㎡）") + 1).value = 99999
     changed = tmp_path / "changed.xlsx"
     book.save(changed)
-    assert read_ledger(changed).edited
+    assert read_ledger(changed).edited and read_ledger(changed).changed_rows["demolition"] == {2}
     boss, _ = open_database(tmp_path / "boss.sqlite")
     before = snapshot(boss)
     with pytest.raises(importer.ImportRefused, match="changed.xlsx 是 qdgui 导出的台账，但导出后被改动过"):
@@ -465,11 +465,12 @@ def test_a_return_of_an_older_qdgui_still_merges_and_never_loses_an_edit(tmp_pat
             row[1].value = 2
         if row[0].value == "content_sha256":
             row[1].value = None
-        if row[0].value == "sheet":  # the field versions column was not there
+        if row[0].value == "sheet":  # the field versions and row check columns were not there
             keys = [c.value for c in row]
-            if "dots" in keys:
-                book[row[1].value].delete_cols(keys.index("dots") - 2)
-                row[keys.index("dots")].value = None
+            for key in ("row_check", "dots"):
+                if key in keys:
+                    book[row[1].value].delete_cols(keys.index(key) - 2)
+                    row[keys.index(key)].value = None
     book.save(path)
     report = merge(boss, path)
     assert not report.edited
@@ -486,3 +487,81 @@ def test_a_return_of_an_older_qdgui_still_merges_and_never_loses_an_edit(tmp_pat
     )
     for db in (origin, laptop, boss):
         db.close()
+
+
+def test_a_row_changed_by_hand_is_held_for_a_person_and_the_rest_of_the_return_merges(tmp_path, returns):
+    """The supervisor already holds the records; someone changed two cells of one row of laptop A's
+    return in Excel. Nothing of that row is taken by itself: the cells that differ from here go to a
+    person (the two changed by hand and A's own finish of the case, all in that row; not B's later
+    area, which A's return had not seen), the record stays as it is here, and A's other rows merge."""
+    import openpyxl
+
+    from qdgui.excel.ledger import read_ledger
+    from qdgui.models import review
+
+    db, _ = open_database(tmp_path / "boss.sqlite")
+    merge(db, returns["base"])
+    merge(db, returns["b"])  # B measured ZH-0 (130): a later write A's return has not seen
+    book = openpyxl.load_workbook(returns["a"])
+    sheet = book["拆违治乱"]
+    headers = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, headers.index("违建编号") + 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["ZH-0"], headers.index("重点片区") + 1).value = "东部片区"
+    sheet.cell(rows["ZH-0"], headers.index("备注") + 1).value = "手工补记"
+    changed = tmp_path / "return-a-changed.xlsx"
+    book.save(changed)
+    assert read_ledger(changed).changed_rows == {
+        "project": frozenset(),
+        "annual_target": frozenset(),
+        "community": frozenset(),
+        "signing": frozenset(),
+        "demolition": frozenset({rows["ZH-0"]}),
+        "park": frozenset(),
+    }
+    report = merge(db, changed, accept_edited=True)
+    lines = "\n".join(report.lines())
+    assert (
+        "导出后被手工改动，请人工确认：拆违案件 ZH-0 中韩街道 株洲路0号 2026-10-01"
+        f"（工作表“拆违治乱”第 {rows['ZH-0']} 行）：重点片区、状态、办结日期、备注"
+    ) in lines
+    assert "两边都有修改，请逐项选择：拆违案件 ZH-1" in lines  # a real conflict of A and B, as ever
+    assert report.merged.counts["conflicts"] == 2 and report.merged.counts["deleted"] == 1  # DJ-1 by A
+    with db.sessions() as s:
+        zh0 = s.scalar(select(Demolition).where(Demolition.case_no == "ZH-0"))
+        assert (zh0.key_zone, zh0.remarks, zh0.area_m2, zh0.status) == (None, None, 130, "identified")
+        items = {i.record_uuid: i for i in review.open_items(s) if i.reason == "conflict"}
+    item = items[zh0.uuid]
+    assert (
+        set(item.differing()) == {"key_zone", "status", "done_on", "remarks"} and item.other["key_zone"] == "东部片区"
+    )
+    assert item.other_by == "return-a-changed.xlsx 中手工改动"
+    again = merge(db, changed, accept_edited=True)
+    with db.sessions() as s:  # merged again: the same row is not listed twice
+        assert len([i for i in review.open_items(s) if i.reason == "conflict"]) == 2
+    assert again.batch_id is None
+    db.close()
+
+
+def test_a_case_deleted_and_entered_again_under_its_number_merges_without_a_false_hold(tmp_path):
+    """Found by the property test: laptop A deleted case Q-0 and entered it again (a new record,
+    same number). Its return deletes the old record and brings the new one; the number freed by the
+    deletion is not held back as a duplicate of the record the same return deletes."""
+    laptop, _ = open_database(tmp_path / "laptop.sqlite")
+    draft = DemolitionDraft(
+        "Q-0", "370212", "370212001", "株洲路63号", "color_steel", 30, "demolish", "identified", date(2026, 10, 1)
+    )
+    with laptop.begin() as s:
+        old = repository.add(s, draft, by=A, today=TODAY)
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    merge(boss, export(laptop, tmp_path / "first.xlsx"))
+    with laptop.begin() as s:
+        repository.set_deleted(s, Demolition, old, True, by=A)
+        new = repository.add(s, draft, by=A, today=TODAY)
+    report = merge(boss, export(laptop, tmp_path / "second.xlsx"))
+    counts = report.merged.counts
+    assert (counts["deleted"], counts["inserted"], counts["held"]) == (1, 1, 0)
+    with boss.sessions() as s:
+        assert dict(s.execute(select(Demolition.uuid, Demolition.deleted)).all()) == {old: True, new: False}
+        assert s.scalar(select(func.count()).select_from(ReviewItem)) == 0
+    laptop.close()
+    boss.close()
