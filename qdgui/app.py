@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 
 from qdgui import config, i18n, logs
@@ -76,9 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         already_open = isinstance(exc, AlreadyOpen)
     except OSError as exc:
         already_open = False
-        message = translate("Cli", "cannot use {path}: {reason}").format(path=path, reason=exc.strerror or exc)
-        advice = translate(
-            "Cli", "Check that the folder exists and that you may write to it, or choose another file with --db."
+        message = translate("Cli", "cannot use {path}: {reason}").format(path=path, reason=os_reason(exc))
+        advice = (
+            translate("Cli", "Free some space on that disk (or choose a file on another disk), then try again.")
+            if exc.errno == errno.ENOSPC
+            else translate(
+                "Cli", "Check that the folder exists and that you may write to it, or choose another file with --db."
+            )
         )
     print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
     if not args.command:  # started from the menu: stderr is seen by nobody
@@ -86,6 +91,19 @@ def main(argv: list[str] | None = None) -> int:
 
         show_startup_error(message, advice, raise_instance_of=path if already_open else None)
     return 1
+
+
+def os_reason(exc: OSError) -> str:
+    """What the system refused, in the user's words (the C library's text is English)."""
+    reasons = {
+        errno.ENOSPC: translate("Cli", "the disk is full (nothing was changed)"),
+        errno.EACCES: translate("Cli", "permission denied"),
+        errno.EPERM: translate("Cli", "permission denied"),
+        errno.EROFS: translate("Cli", "the disk is read-only"),
+        errno.ENOENT: translate("Cli", "the folder does not exist"),
+        errno.EIO: translate("Cli", "reading or writing the disk failed"),
+    }
+    return (reasons.get(exc.errno) if exc.errno is not None else None) or str(exc.strerror or exc)
 
 
 def _advice(exc: Exception) -> str:

@@ -100,7 +100,7 @@ def run_import(args, database, settings: config.DeviceSettings, *, today: date |
     if args.undo is not None:
         try:
             n = importer.undo(database, args.undo, by=by)
-        except batches.BatchError as exc:
+        except (batches.BatchError, importer.ImportRefused) as exc:
             print(translate("Cli", "qdgui: {message}").format(message=exc), file=err)
             return 1
         print(

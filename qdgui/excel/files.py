@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from xlsxwriter.exceptions import FileCreateError
+
 from qdgui.i18n import translate
 
 
@@ -90,8 +92,35 @@ def atomic_target(path: Path) -> Iterator[Path]:
             raise ExportError(explain(path, exc)) from exc
     except OSError as exc:
         raise ExportError(explain(path, exc)) from exc
+    except FileCreateError as exc:  # XlsxWriter's wrapper of the OSError that stopped it (a full disk)
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+        message = explain(path, reason)
+        _release_failed_zip(exc)
+        raise ExportError(message) from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _release_failed_zip(exc: BaseException) -> None:
+    """XlsxWriter's zip file, left open by the write that failed, is closed now and quietly: its
+    close fails again on the same full disk, which Python would print as an ignored exception."""
+    import gc
+    import sys
+
+    previous = sys.unraisablehook
+
+    def hook(unraisable):
+        if not isinstance(unraisable.exc_value, OSError):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        for error in (exc, exc.__context__, *(a for a in exc.args if isinstance(a, BaseException))):
+            if error is not None:
+                error.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
 
 
 STALE_PART_SECONDS = 600  # a part untouched this long belongs to an export that was killed

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy.exc
+
 from qdgui.excel import ledger as ledgers
 from qdgui.excel.merge import MergeResult, merge
 from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_plans, unplanned_sheets
 from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
 from qdgui.i18n import translate
 from qdgui.models import batches
-from qdgui.models.database import Database, backup
+from qdgui.models.database import Database, backup, failure_kind
 from qdgui.models.records import Operator
 from qdgui.work import ProgressCallback, no_progress
 
@@ -329,7 +331,24 @@ def _run(
             report.batch_id = batch.id
     except _RollBack:
         pass
+    except sqlalchemy.exc.OperationalError as exc:
+        raise ImportRefused(not_written(book.path.name, exc)) from exc
     return report
+
+
+def not_written(file_name: str, exc: BaseException) -> str:
+    """An import or undo the database or its disk refused: rolled back whole, in words."""
+    reason = {
+        "full": translate("Import", "the disk is full; free some space, then try again"),
+        "locked": translate("Import", "another program is using the database file; try again in a moment"),
+        "readonly": translate("Import", "the database file cannot be written (read-only)"),
+        "io": translate("Import", "reading or writing the disk failed; check the disk or USB stick"),
+    }.get(failure_kind(exc) or "")
+    if reason is None:
+        raise exc
+    return translate("Import", "{file}: nothing was written ({reason}). The database is as it was before.").format(
+        file=file_name, reason=reason
+    )
 
 
 def edited_message(file_name: str) -> str:
@@ -346,8 +365,13 @@ def undo(database: Database, batch_id: int, *, by: Operator) -> int:
     with database.sessions() as session:  # a batch that cannot be undone costs no backup
         batches.check_undoable(session, batch_id)
     backup(database.path, label=f"before-undo-{batch_id}")
-    with database.begin() as session:
-        return batches.undo(session, batch_id, by=by)
+    try:
+        with database.begin() as session:
+            return batches.undo(session, batch_id, by=by)
+    except sqlalchemy.exc.OperationalError as exc:
+        raise ImportRefused(
+            not_written(translate("Import", "the undo of import batch {id}").format(id=batch_id), exc)
+        ) from exc
 
 
 __all__ = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,33 +90,87 @@ def check_writable(path: Path) -> None:
         raise DatabaseError(translate("Database", "No permission to write {path}").format(path=probe))
 
 
+def failure_kind(exc: BaseException) -> str | None:
+    """What refused a write: "locked" (another program), "full" (the disk), "readonly", "io" (the
+    disk failed), or None when it is none of those (a bug)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+        return "full"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return "readonly"
+    if "disk i/o" in text or "i/o error" in text:
+        return "io"
+    return None
+
+
 def write_failure(exc: Exception) -> str | None:
     """The user's words for a write that the database or the disk refused, or None if it is not one
     of those (then it is a bug: log it)."""
-    text = str(getattr(exc, "orig", None) or exc).lower()
-    if "locked" in text or "busy" in text:
+    kind = failure_kind(exc)
+    if kind == "locked":
         return translate(
             "Database",
             "Another program is using the database file (a backup or a viewer?). Nothing was saved; what you "
             "typed is still here. Try again in a moment.",
         )
-    if "full" in text or "no space" in text:
+    if kind == "full":
         return translate(
             "Database",
             "The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.",
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if kind == "readonly":
         return translate(
             "Database",
             "The database file cannot be written (read-only). Nothing was saved; what you typed is still here.",
         )
-    if "disk i/o" in text or "i/o error" in text:
+    if kind == "io":
         return translate(
             "Database",
             "Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk "
             "or USB stick, then save again.",
         )
     return None
+
+
+FULL_BELOW = 2 * 2**20  # free bytes under which an I/O failure is taken for a full disk
+
+
+def disk_problem(path: Path, exc: Exception) -> str | None:
+    """The user's words when opening or checking the file failed because of its disk (full, failing,
+    locked by another program), not because the file is damaged; None otherwise."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if not any(word in text for word in ("disk i/o", "i/o error", "full", "no space", "locked", "busy")):
+        return None
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    if "full" in text or "no space" in text or (free is not None and free < FULL_BELOW):
+        return translate(
+            "Database",
+            "The disk holding {path} is full. The database was not changed. Free some space on that disk, "
+            "then open it again.",
+        ).format(path=path)
+    if "locked" in text or "busy" in text:
+        return translate(
+            "Database", "Another program is using {path} (a backup or a viewer?). Close it and try again."
+        ).format(path=path)
+    return translate(
+        "Database",
+        "Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.",
+    ).format(path=path)
+
+
+def _disk_full(folder: Path, exc: BaseException) -> bool:
+    text = str(exc).lower()
+    if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+        return True
+    try:
+        return shutil.disk_usage(folder if folder.exists() else folder.parent).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 def quick_check(engine: Engine, *, full: bool = False) -> None:
@@ -126,6 +181,9 @@ def quick_check(engine: Engine, *, full: bool = False) -> None:
             pragma = "integrity_check" if full else "quick_check"
             result = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
     except sqlalchemy.exc.DatabaseError as exc:  # SQLite may refuse to read the file at all
+        problem = disk_problem(Path(engine.url.database or "."), exc)
+        if problem is not None:
+            raise DatabaseError(problem) from exc  # the disk, not the file: never "restore a backup"
         result = [str(exc.orig)]
     if result != ["ok"]:
         raise DatabaseError(
@@ -144,25 +202,43 @@ def backup(path: Path, *, label: str) -> Path:
     database and this kind of backup (before an import, an undo, an upgrade) only: another database
     in the same folder, or a burst of one kind, never pushes out the rest."""
     folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}-{label}.sqlite"
     partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(partial)
+        folder.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
-            if dest.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                raise DatabaseError(translate("Database", "The backup {path} did not check out.").format(path=target))
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                if dest.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise DatabaseError(
+                        translate("Database", "The backup {path} did not check out.").format(path=target)
+                    )
+            finally:
+                dest.close()
+            os.replace(partial, target)
         finally:
-            dest.close()
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+            source.close()
+    except BaseException as exc:
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm"))):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass  # not removable now; a backup's name it never had
+        if isinstance(exc, sqlite3.Error | OSError):
+            if _disk_full(folder, exc):
+                reason = translate("Database", "the disk holding {folder} is full").format(folder=folder)
+            else:
+                reason = str(getattr(exc, "strerror", None) or exc)
+            raise DatabaseError(
+                translate(
+                    "Database",
+                    "No backup could be made ({reason}), so nothing was done. Free some space, then try again.",
+                ).format(reason=reason)
+            ) from exc
         raise
-    finally:
-        source.close()
     kind = _backup_kind(label)
     same = [b for b in backups_of(path) if _backup_kind(_backup_label(path, b)) == kind]
     for stale in same[:-BACKUPS_KEPT]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from qdgui.excel import importer
 from qdgui.excel.ledger import COLUMNS
-from qdgui.models.database import Database
+from qdgui.models.database import Database, DatabaseError
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
 from qdgui.views.import_wizard import KINDS
@@ -125,7 +125,8 @@ class BatchesDialog(QDialog):
             self._undoing = batches.kinds_in(session, batch_id)
         # A merge batch can hold 100,000 records: undo it in a worker, like the import itself.
         task = BackgroundTask(
-            lambda progress: importer.undo(self._database, batch_id, by=self._by), expected=(BatchError,)
+            lambda progress: importer.undo(self._database, batch_id, by=self._by),
+            expected=(BatchError, importer.ImportRefused, DatabaseError),
         )
         self._task = task
         self.undo_button.setEnabled(False)

@@ -37,13 +37,13 @@ from qdgui.excel.sheet_import import Defaults
 from qdgui.excel.workbook import ReadError
 from qdgui.i18n import translate
 from qdgui.models import kinds, vocab
-from qdgui.models.database import Database
+from qdgui.models.database import Database, DatabaseError
 from qdgui.models.records import Operator, field_label
 from qdgui.views import file_dialogs
 from qdgui.views.export import SaveFile
 from qdgui.views.tasks import BackgroundTask
 
-EXPECTED = (ReadError, LedgerError, importer.ImportRefused, ExportError)
+EXPECTED = (ReadError, LedgerError, importer.ImportRefused, ExportError, DatabaseError)  # said in words
 ROWS_SHOWN = 5000  # the preview table shows this many rows; the account and the commit cover all
 KINDS = ("signing", "demolition", "park", "annual_target")
 _SEVERITY_COLOURS = {"error": "#B00020", "warning": "#8A5A00", "note": "#555555"}

@@ -186,27 +186,32 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="34"/>
+        <location filename="../../qdgui/app.py" line="35"/>
         <source>qdgui: --db needs a file name (leave --db out for the default database).</source>
         <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="51"/>
+        <location filename="../../qdgui/app.py" line="52"/>
         <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="79"/>
+        <location filename="../../qdgui/app.py" line="80"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="80"/>
+        <location filename="../../qdgui/app.py" line="82"/>
+        <source>Free some space on that disk (or choose a file on another disk), then try again.</source>
+        <translation>请先腾出该磁盘的空间（或换用其他磁盘上的文件），再重试。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="84"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="83"/>
+        <location filename="../../qdgui/app.py" line="88"/>
         <location filename="../../qdgui/cli_export.py" line="69"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
@@ -216,12 +221,38 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="95"/>
+        <location filename="../../qdgui/app.py" line="99"/>
+        <source>the disk is full (nothing was changed)</source>
+        <translation>磁盘已满（未做任何改动）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="100"/>
+        <location filename="../../qdgui/app.py" line="101"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="102"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="103"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="104"/>
+        <source>reading or writing the disk failed</source>
+        <translation>读写磁盘失败</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="113"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="101"/>
+        <location filename="../../qdgui/app.py" line="119"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -799,54 +830,79 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="69"/>
+        <location filename="../../qdgui/models/database.py" line="70"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="74"/>
+        <location filename="../../qdgui/models/database.py" line="75"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="81"/>
+        <location filename="../../qdgui/models/database.py" line="82"/>
         <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
         <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="89"/>
+        <location filename="../../qdgui/models/database.py" line="90"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="97"/>
+        <location filename="../../qdgui/models/database.py" line="113"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="103"/>
+        <location filename="../../qdgui/models/database.py" line="119"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="108"/>
+        <location filename="../../qdgui/models/database.py" line="124"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="113"/>
+        <location filename="../../qdgui/models/database.py" line="129"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="132"/>
+        <location filename="../../qdgui/models/database.py" line="151"/>
+        <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
+        <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="157"/>
+        <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
+        <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="160"/>
+        <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
+        <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="190"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="157"/>
+        <location filename="../../qdgui/models/database.py" line="217"/>
         <source>The backup {path} did not check out.</source>
         <translation>备份 {path} 校验未通过。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="228"/>
+        <source>the disk holding {folder} is full</source>
+        <translation>{folder} 所在的磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="232"/>
+        <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
+        <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/migrate.py" line="85"/>
@@ -1104,7 +1160,7 @@
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="224"/>
         <location filename="../../qdgui/excel/ledger.py" line="268"/>
-        <location filename="../../qdgui/excel/ledger.py" line="597"/>
+        <location filename="../../qdgui/excel/ledger.py" line="599"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1120,22 +1176,22 @@
         <translation>行校验</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="478"/>
+        <location filename="../../qdgui/excel/ledger.py" line="480"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="496"/>
+        <location filename="../../qdgui/excel/ledger.py" line="498"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="505"/>
+        <location filename="../../qdgui/excel/ledger.py" line="507"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="562"/>
+        <location filename="../../qdgui/excel/ledger.py" line="564"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1672,192 +1728,222 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="88"/>
+        <location filename="../../qdgui/excel/importer.py" line="90"/>
         <source>Merging {file} (ledger of another laptop)</source>
         <translation>合并 {file}（其他电脑的台账）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="90"/>
+        <location filename="../../qdgui/excel/importer.py" line="92"/>
         <source>Preview of merging {file} (nothing written)</source>
         <translation>合并 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="96"/>
+        <location filename="../../qdgui/excel/importer.py" line="98"/>
         <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, merged field by field {combined}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，自动逐项合并 {combined}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="120"/>
+        <location filename="../../qdgui/excel/importer.py" line="122"/>
         <source>{joined} projects or villages are the same as ones already here and would be joined; the records pointing at them would point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，将合并为同一条；引用它们的记录将改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="126"/>
+        <location filename="../../qdgui/excel/importer.py" line="128"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="136"/>
+        <location filename="../../qdgui/excel/importer.py" line="138"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="138"/>
+        <location filename="../../qdgui/excel/importer.py" line="140"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="146"/>
+        <location filename="../../qdgui/excel/importer.py" line="148"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="160"/>
+        <location filename="../../qdgui/excel/importer.py" line="162"/>
         <source> The sheet cannot be imported as it is: see its errors.</source>
         <translation>该表按现状无法导入，请看其错误说明。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="167"/>
+        <location filename="../../qdgui/excel/importer.py" line="169"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="168"/>
+        <location filename="../../qdgui/excel/importer.py" line="170"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="169"/>
+        <location filename="../../qdgui/excel/importer.py" line="171"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="174"/>
+        <location filename="../../qdgui/excel/importer.py" line="176"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="180"/>
+        <location filename="../../qdgui/excel/importer.py" line="182"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="189"/>
+        <location filename="../../qdgui/excel/importer.py" line="191"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="191"/>
+        <location filename="../../qdgui/excel/importer.py" line="193"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="193"/>
+        <location filename="../../qdgui/excel/importer.py" line="195"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="256"/>
+        <location filename="../../qdgui/excel/importer.py" line="258"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="267"/>
+        <location filename="../../qdgui/excel/importer.py" line="269"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="336"/>
+        <location filename="../../qdgui/excel/importer.py" line="342"/>
+        <source>the disk is full; free some space, then try again</source>
+        <translation>磁盘已满，请先腾出空间再重试</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="343"/>
+        <source>another program is using the database file; try again in a moment</source>
+        <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="344"/>
+        <source>the database file cannot be written (read-only)</source>
+        <translation>数据库文件无法写入（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="345"/>
+        <source>reading or writing the disk failed; check the disk or USB stick</source>
+        <translation>读写磁盘失败，请检查磁盘或U盘</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="349"/>
+        <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
+        <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="355"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="139"/>
+        <location filename="../../qdgui/excel/importer.py" line="373"/>
+        <source>the undo of import batch {id}</source>
+        <translation>撤销导入批次 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="140"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="156"/>
+        <location filename="../../qdgui/excel/merge.py" line="157"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="165"/>
+        <location filename="../../qdgui/excel/merge.py" line="166"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="185"/>
+        <location filename="../../qdgui/excel/merge.py" line="186"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="190"/>
+        <location filename="../../qdgui/excel/merge.py" line="191"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="212"/>
+        <location filename="../../qdgui/excel/merge.py" line="213"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="246"/>
+        <location filename="../../qdgui/excel/merge.py" line="247"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="252"/>
+        <location filename="../../qdgui/excel/merge.py" line="253"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="299"/>
+        <location filename="../../qdgui/excel/merge.py" line="301"/>
         <source>changed by hand in {file}</source>
         <translation>{file} 中手工改动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="304"/>
+        <location filename="../../qdgui/excel/merge.py" line="306"/>
         <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="394"/>
+        <location filename="../../qdgui/excel/merge.py" line="396"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="411"/>
+        <location filename="../../qdgui/excel/merge.py" line="413"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="417"/>
+        <location filename="../../qdgui/excel/merge.py" line="419"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="476"/>
+        <location filename="../../qdgui/excel/merge.py" line="479"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="487"/>
+        <location filename="../../qdgui/excel/merge.py" line="490"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="495"/>
+        <location filename="../../qdgui/excel/merge.py" line="498"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="511"/>
+        <location filename="../../qdgui/excel/merge.py" line="514"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="567"/>
+        <location filename="../../qdgui/excel/merge.py" line="570"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>

@@ -70,6 +70,33 @@ def _run(tmp_path, script, counter):
     exports = 0
     edits = Edits()
 
+    # Where every week starts: laptop A's cases are on all three laptops, so the random
+    # steps often change the same record on two laptops before they meet again (field by field).
+    with dbs["a"].begin() as s:
+        for case_no, area in (("Q-0", 40), ("Q-1", 60)):
+            made["demolition"].add(
+                repository.add(
+                    s,
+                    DemolitionDraft(
+                        case_no,
+                        "370212",
+                        "370212001",
+                        f"株洲路{area}号",
+                        "color_steel",
+                        area,
+                        "demolish",
+                        "identified",
+                        date(2026, 10, 1),
+                    ),
+                    by=OPERATORS["a"],
+                    today=TODAY,
+                )
+            )
+    start = export(dbs["a"], folder / "start.xlsx")
+    for name in ("b", "c"):
+        merge(dbs[name], start, by=OPERATORS[name])
+        edits.learned(name, "a")
+
     def pick(name, table, index):
         rows = _live(dbs[name], table)
         return rows[index % len(rows)] if rows else None
