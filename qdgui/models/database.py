@@ -240,13 +240,13 @@ def backup(path: Path, *, label: str) -> Path:
             ) from exc
         raise
     kind = _backup_kind(label)
-    same = [b for b in backups_of(path) if _backup_kind(_backup_label(path, b)) == kind]
+    same = [b for b in backups_of(path) if _backup_kind(backup_label(path, b)) == kind]
     for stale in same[:-BACKUPS_KEPT]:
         stale.unlink(missing_ok=True)
     return target
 
 
-def _backup_label(path: Path, backup_file: Path) -> str:
+def backup_label(path: Path, backup_file: Path) -> str:
     match = _backup_name(path).match(backup_file.name)
     return match["label"] if match else ""
 

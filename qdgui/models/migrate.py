@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,17 @@ from sqlalchemy import text
 
 import qdgui
 from qdgui.i18n import translate
-from qdgui.models.database import Database, DatabaseError, backup, check_writable, make_engine, quick_check
+from qdgui.models.database import (
+    Database,
+    DatabaseError,
+    backup,
+    backup_label,
+    backups_of,
+    check_writable,
+    disk_problem,
+    make_engine,
+    quick_check,
+)
 from qdgui.models.reference import ensure_divisions
 from qdgui.models.tables import Meta
 from qdgui.paths import migrations_dir
@@ -199,3 +210,89 @@ def _ensure_meta(session) -> None:
         session.add(Meta(key="created_at", value=datetime.now(UTC).isoformat(timespec="seconds")))
         session.add(Meta(key="created_by_version", value=qdgui.__version__))
     session.flush()
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime  # local time, from the backup's name
+    reason: str  # import, undo, upgrade, restore, other
+    size: int
+
+
+def _reason(label: str) -> str:
+    if label == "before-import":
+        return "import"
+    if label.startswith("before-undo"):
+        return "undo"
+    if label == "before-restore":
+        return "restore"
+    if re.fullmatch(r"before-\d{4}", label):
+        return "upgrade"
+    return "other"
+
+
+def list_backups(path: Path) -> list[BackupInfo]:
+    """This database's backups, newest first."""
+    found = []
+    for item in reversed(backups_of(path)):
+        stamp = re.match(rf"^{re.escape(path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-", item.name)
+        try:
+            made = datetime.strptime(stamp[1], "%Y%m%d-%H%M%S-%f") if stamp else datetime.fromtimestamp(0)
+            size = item.stat().st_size
+        except (OSError, ValueError):
+            continue
+        found.append(BackupInfo(item, made, _reason(backup_label(path, item)), size))
+    return found
+
+
+def restore(database: Database, backup_file: Path) -> Path:
+    """Put a backup's content in place of the open database's, as one step, and return the backup
+    made of the database as it was (before-restore). The backup is checked first; its pages are
+    copied into the live file through SQLite's backup API, so the file keeps its name, lock and
+    write-ahead log. The restored copy gets new replica ids: edits made after the backup may have
+    reached other laptops already, and this copy must never reuse their clock numbers."""
+    backup_file = Path(backup_file)
+    try:
+        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            ok = source.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            application = source.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            source.close()
+    except sqlite3.Error:
+        ok, application = False, None
+    if not ok or application not in (0, APPLICATION_ID):
+        raise DatabaseError(
+            translate("Database", "The backup {path} is damaged or not a qdgui database; nothing was changed.").format(
+                path=backup_file.name
+            )
+        )
+    safety = backup(database.path, label="before-restore")
+    database.engine.dispose()  # no pooled connection keeps the old schema in its statement cache
+    raw = database.engine.raw_connection()
+    try:
+        target = raw.driver_connection
+        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+        target.execute("DELETE FROM meta WHERE key LIKE 'replica:%'")
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            disk_problem(database.path, exc)
+            or translate("Database", "The backup could not be restored ({reason}); nothing was changed.").format(
+                reason=exc
+            )
+        ) from exc
+    finally:
+        raw.close()
+    database.engine.dispose()
+    with database.engine.connect() as conn:  # an older backup (before an upgrade) comes up to head
+        current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    if current != head_revision():
+        upgrade(database.engine)
+    with database.begin() as session:
+        session.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    return safety

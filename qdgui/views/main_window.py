@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
         self.review_action.triggered.connect(self.show_review)
         file_menu.addActions([self.import_action, self.batches_action, self.review_action])
         file_menu.addSeparator()
+        self.backups_action = QAction(self.tr("&Backups..."), self)
+        self.backups_action.triggered.connect(self.show_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -359,6 +363,18 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _batch_undone_kind(self, kind: str) -> None:
         self._batch_undone([kind])
+
+    def show_backups(self) -> None:
+        from qdgui.views.backups_dialog import BackupsDialog
+
+        BackupsDialog.run(self._database, parent=self, on_restored=self._restored)
+
+    @Slot(str)
+    def _restored(self, message: str) -> None:
+        from qdgui.models.kinds import KINDS
+
+        self.changed.emit(Changed.bulk(KINDS))  # every table, count and chart reads the restored file
+        self.statusBar().showMessage(message, 15000)
 
     def show_batches(self) -> None:
         from qdgui.views.import_review import BatchesDialog

@@ -78,6 +78,94 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="34"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="38"/>
+        <source>qdgui backs the database up before every import, merge, undo of an import, upgrade and restore (the last 10 of each kind are kept, in {folder}). Restoring puts the selected backup in place of the database; what it holds now is backed up first.</source>
+        <translation>qdgui 在每次导入、合并、撤销导入、程序升级和恢复之前都会备份数据库（每类保留最近 10 份，位于 {folder}）。恢复即用所选备份替换当前数据库；替换前先把当前内容另行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="45"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="45"/>
+        <source>Before</source>
+        <translation>备份于此操作之前</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="45"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="51"/>
+        <source>&amp;Restore the selected backup...</source>
+        <translation>恢复所选备份(&amp;R)……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="52"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="69"/>
+        <source>an import or merge</source>
+        <translation>导入或合并</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="70"/>
+        <source>an undo of an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="71"/>
+        <source>a program upgrade</source>
+        <translation>程序升级</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="72"/>
+        <source>a restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="73"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="80"/>
+        <source>{size:.1f} MB</source>
+        <translation>{size:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="103"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="105"/>
+        <source>Put the backup of {when} in place of the database? Everything entered or merged since then is replaced; what the database holds now is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>用 {when} 的备份替换当前数据库？此后录入或合并的内容都将被替换；当前内容会先另行备份，可再恢复该备份来撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="117"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/backups_dialog.py" line="121"/>
+        <source>Restored the backup of {when}; what the database held before is in {name}.</source>
+        <translation>已恢复 {when} 的备份；恢复前的数据另存为 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>BatchesDialog</name>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="45"/>
@@ -160,7 +248,7 @@
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="146"/>
+        <location filename="../../qdgui/views/import_review.py" line="147"/>
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -895,34 +983,44 @@
         <translation>备份 {path} 校验未通过。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="228"/>
+        <location filename="../../qdgui/models/database.py" line="232"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="232"/>
+        <location filename="../../qdgui/models/database.py" line="236"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="85"/>
+        <location filename="../../qdgui/models/migrate.py" line="96"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="107"/>
+        <location filename="../../qdgui/models/migrate.py" line="118"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="181"/>
+        <location filename="../../qdgui/models/migrate.py" line="192"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="193"/>
+        <location filename="../../qdgui/models/migrate.py" line="204"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="267"/>
+        <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
+        <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="285"/>
+        <source>The backup could not be restored ({reason}); nothing was changed.</source>
+        <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
 </context>
 <context>
@@ -1032,40 +1130,40 @@
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="27"/>
+        <location filename="../../qdgui/excel/files.py" line="29"/>
         <source>Cannot write {path}: the file is open in another program (close it in Excel or WPS and try again), or you may not change it.</source>
         <translation>无法写入 {path}：文件正被其他程序打开（请在 Excel 或 WPS 中关闭后重试），或您没有修改它的权限。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="32"/>
-        <location filename="../../qdgui/excel/files.py" line="61"/>
+        <location filename="../../qdgui/excel/files.py" line="34"/>
+        <location filename="../../qdgui/excel/files.py" line="63"/>
         <source>Cannot write in the folder {folder}: permission denied. Choose another folder.</source>
         <translation>无法在文件夹 {folder} 中写入：没有权限。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="36"/>
+        <location filename="../../qdgui/excel/files.py" line="38"/>
         <source>Cannot write {path}: the disk is full.</source>
         <translation>无法写入 {path}：磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="38"/>
-        <location filename="../../qdgui/excel/files.py" line="55"/>
+        <location filename="../../qdgui/excel/files.py" line="40"/>
+        <location filename="../../qdgui/excel/files.py" line="57"/>
         <source>Cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="42"/>
-        <location filename="../../qdgui/excel/files.py" line="50"/>
+        <location filename="../../qdgui/excel/files.py" line="44"/>
+        <location filename="../../qdgui/excel/files.py" line="52"/>
         <source>{path} is a folder; give a file name ending in .xlsx.</source>
         <translation>{path} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="43"/>
+        <location filename="../../qdgui/excel/files.py" line="45"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/files.py" line="52"/>
+        <location filename="../../qdgui/excel/files.py" line="54"/>
         <source>{path}: the file name must end in .xlsx.</source>
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
@@ -2782,142 +2880,147 @@
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="133"/>
+        <source>&amp;Backups...</source>
+        <translation>备份与恢复(&amp;B)……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="137"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="136"/>
+        <location filename="../../qdgui/views/main_window.py" line="140"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="137"/>
+        <location filename="../../qdgui/views/main_window.py" line="141"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="141"/>
+        <location filename="../../qdgui/views/main_window.py" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="148"/>
+        <location filename="../../qdgui/views/main_window.py" line="152"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="148"/>
+        <location filename="../../qdgui/views/main_window.py" line="152"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="156"/>
+        <location filename="../../qdgui/views/main_window.py" line="160"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="157"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="160"/>
+        <location filename="../../qdgui/views/main_window.py" line="164"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="264"/>
-        <location filename="../../qdgui/views/main_window.py" line="267"/>
+        <location filename="../../qdgui/views/main_window.py" line="268"/>
+        <location filename="../../qdgui/views/main_window.py" line="271"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="273"/>
+        <location filename="../../qdgui/views/main_window.py" line="277"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="290"/>
+        <location filename="../../qdgui/views/main_window.py" line="294"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="300"/>
+        <location filename="../../qdgui/views/main_window.py" line="304"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="300"/>
+        <location filename="../../qdgui/views/main_window.py" line="304"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="306"/>
+        <location filename="../../qdgui/views/main_window.py" line="310"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="307"/>
+        <location filename="../../qdgui/views/main_window.py" line="311"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="316"/>
+        <location filename="../../qdgui/views/main_window.py" line="320"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="316"/>
+        <location filename="../../qdgui/views/main_window.py" line="320"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="344"/>
+        <location filename="../../qdgui/views/main_window.py" line="348"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="394"/>
+        <location filename="../../qdgui/views/main_window.py" line="410"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="395"/>
+        <location filename="../../qdgui/views/main_window.py" line="411"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="426"/>
+        <location filename="../../qdgui/views/main_window.py" line="442"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="432"/>
+        <location filename="../../qdgui/views/main_window.py" line="448"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="480"/>
+        <location filename="../../qdgui/views/main_window.py" line="496"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="481"/>
+        <location filename="../../qdgui/views/main_window.py" line="497"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="482"/>
+        <location filename="../../qdgui/views/main_window.py" line="498"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <location filename="../../qdgui/views/main_window.py" line="502"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <location filename="../../qdgui/views/main_window.py" line="502"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3161,109 +3264,109 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="178"/>
+        <location filename="../../qdgui/views/import_review.py" line="179"/>
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="182"/>
+        <location filename="../../qdgui/views/import_review.py" line="183"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="182"/>
+        <location filename="../../qdgui/views/import_review.py" line="183"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="182"/>
+        <location filename="../../qdgui/views/import_review.py" line="183"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="182"/>
+        <location filename="../../qdgui/views/import_review.py" line="183"/>
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="189"/>
-        <location filename="../../qdgui/views/import_review.py" line="270"/>
+        <location filename="../../qdgui/views/import_review.py" line="190"/>
+        <location filename="../../qdgui/views/import_review.py" line="271"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="189"/>
-        <location filename="../../qdgui/views/import_review.py" line="261"/>
+        <location filename="../../qdgui/views/import_review.py" line="190"/>
+        <location filename="../../qdgui/views/import_review.py" line="262"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="189"/>
-        <location filename="../../qdgui/views/import_review.py" line="261"/>
+        <location filename="../../qdgui/views/import_review.py" line="190"/>
+        <location filename="../../qdgui/views/import_review.py" line="262"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="194"/>
+        <location filename="../../qdgui/views/import_review.py" line="195"/>
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="195"/>
+        <location filename="../../qdgui/views/import_review.py" line="196"/>
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="196"/>
+        <location filename="../../qdgui/views/import_review.py" line="197"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="221"/>
+        <location filename="../../qdgui/views/import_review.py" line="222"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="222"/>
+        <location filename="../../qdgui/views/import_review.py" line="223"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="223"/>
+        <location filename="../../qdgui/views/import_review.py" line="224"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="243"/>
+        <location filename="../../qdgui/views/import_review.py" line="244"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="263"/>
+        <location filename="../../qdgui/views/import_review.py" line="264"/>
         <source>Kept here
 {who}, {at}</source>
         <translation>本机现值
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="267"/>
+        <location filename="../../qdgui/views/import_review.py" line="268"/>
         <source>Other version
 {who}, {at}</source>
         <translation>另一版本（勾选即采用）
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="274"/>
+        <location filename="../../qdgui/views/import_review.py" line="275"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="277"/>
+        <location filename="../../qdgui/views/import_review.py" line="278"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="325"/>
+        <location filename="../../qdgui/views/import_review.py" line="326"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -1,7 +1,7 @@
 """The import wizard from the window: preview off the GUI thread, mapping corrections, commit, undo."""
 
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from qdgui.models import repository
 from qdgui.models.records import CommunityDraft, ProjectDraft
@@ -200,3 +200,41 @@ def test_a_ledger_changed_after_export_merges_only_when_ticked_and_its_row_goes_
     with db.sessions() as s:
         items = [i for i in review.open_items(s) if i.reason == "conflict"]
     assert [i.differing() for i in items if i.other.get("key_zone") == "东部片区"] == [["key_zone"]]
+
+
+def test_backups_are_listed_and_one_is_restored_in_place_of_the_database(qtbot, make_window, db, returns, monkeypatch):
+    """File > Backups: the backup made before a merge puts the database back as it was; what it held
+    is backed up first (and listed); the tables show the restored records; new edits get a new replica."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from qdgui.excel import importer
+    from qdgui.models.migrate import list_backups
+    from qdgui.models.tables import Meta
+    from qdgui.views.backups_dialog import BackupsDialog
+    from tests.unit.test_merge import BOSS, TODAY
+
+    importer.commit(db, importer.read(returns["base"]), importer.ImportOptions(), by=BOSS, today=TODAY)
+    with db.sessions() as s:
+        cases_before = sorted(s.scalars(select(Demolition.case_no)))
+    importer.commit(db, importer.read(returns["a"]), importer.ImportOptions(), by=BOSS, today=TODAY)
+    with db.sessions() as s:
+        assert "A-9" in s.scalars(select(Demolition.case_no)).all()
+    window = make_window()
+    window.backups_action.trigger()
+    dialog = window.findChild(BackupsDialog)
+    listed = cell_texts(dialog.table, 1)
+    assert listed[:2] == ["导入或合并", "导入或合并"]  # newest first: before A's merge, before the base's
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.restored) as restored:
+        dialog.restore_button.click()
+    assert "已恢复" in restored.args[0]
+    assert "已恢复" in window.statusBar().currentMessage()
+    with db.sessions() as s:
+        assert sorted(s.scalars(select(Demolition.case_no))) == cases_before  # A's merge is gone
+        assert s.scalar(select(func.count()).select_from(Meta).where(Meta.key.like("replica:%"))) == 0
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    assert cell_texts(dialog.table, 1)[0] == "恢复"  # the database as it was, backed up first
+    assert [b.reason for b in list_backups(db.path)][0] == "restore"
+    window.show_kind("demolition")
+    qtbot.waitUntil(lambda: window.current_page().model.rowCount() == len(cases_before), timeout=5000)

@@ -263,3 +263,37 @@ def test_index_damage_that_quick_check_misses_is_found_by_the_full_check_after_a
     (tmp_path / "damaged.sqlite-wal").write_bytes(b"\0" * 32)  # after a crash: the full check refuses
     with pytest.raises(DatabaseError, match="数据库文件已损坏"):
         open_database(path)
+
+
+def test_restoring_a_backup_of_an_older_schema_brings_it_to_head_and_a_damaged_one_changes_nothing(tmp_path):
+    import shutil
+
+    from qdgui.models import migrate
+    from qdgui.models.tables import Meta
+
+    old_path = tmp_path / "old.sqlite"
+    old, _ = open_database(old_path)
+    with old.begin() as s:
+        s.add(Meta(key="marker", value="from the old backup"))
+    migrate.downgrade(old.engine, "0004")  # a backup made before an upgrade holds an older schema
+    old.close()
+    db, _ = open_database(tmp_path / "work.sqlite")
+    with db.begin() as s:
+        s.add(Meta(key="marker", value="typed since"))
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"SQLite format 3\0" + b"\x01" * 4000)
+    with pytest.raises(DatabaseError, match="已损坏或不是 qdgui 数据库"):
+        migrate.restore(db, damaged)
+    with db.sessions() as s:
+        assert s.get(Meta, "marker").value == "typed since"
+    safety = migrate.restore(db, old_path)
+    with db.sessions() as s:
+        assert s.get(Meta, "marker").value == "from the old backup"
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.head_revision()
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert s.execute(text("PRAGMA application_id")).scalar() == migrate.APPLICATION_ID
+    db.close()
+    check = sqlite3.connect(safety)  # what the database held before the restore, kept
+    assert check.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == ("typed since",)
+    check.close()
+    shutil.rmtree(tmp_path / "backups")
