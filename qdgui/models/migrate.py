@@ -273,6 +273,7 @@ def restore(database: Database, backup_file: Path) -> Path:
     raw = database.engine.raw_connection()
     try:
         target = raw.driver_connection
+        assert isinstance(target, sqlite3.Connection)
         source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
         try:
             source.backup(target)
