@@ -121,6 +121,15 @@ def build_parser() -> Parser:
         help=translate("Cli", "district or street code or name, or 'city' (default: this laptop's district)"),
     )
     weekly.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
+    for flag, help_text in (
+        ("--form-no", QT_TRANSLATE_NOOP("Cli", "the return's form number (表号; default: from the settings)")),
+        ("--authority", QT_TRANSLATE_NOOP("Cli", "the office that issued the form (制表机关)")),
+        ("--unit-head", QT_TRANSLATE_NOOP("Cli", "head of the reporting unit (单位负责人)")),
+        ("--stats-head", QT_TRANSLATE_NOOP("Cli", "head of statistics (统计负责人)")),
+        ("--filled-by", QT_TRANSLATE_NOOP("Cli", "who filled in the return (填表人; default: the operator)")),
+        ("--phone", QT_TRANSLATE_NOOP("Cli", "contact telephone (联系电话)")),
+    ):
+        weekly.add_argument(flag, metavar=translate("Cli", "TEXT"), help=translate("Cli", help_text))
     ledger = exports.add_parser("ledger", parents=[common], help=translate("Cli", "every record, one sheet per kind"))
     ledger.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
     ledger.add_argument(

@@ -26,6 +26,24 @@ def resolve_scope(session, text: str | None, settings: config.DeviceSettings) ->
     return code is not None, code
 
 
+def signers_from(args, settings: config.DeviceSettings, today: date) -> weekly.Signers:
+    """The return's form number, office and signers: each from its option, else from the settings."""
+
+    def pick(option: str, kept: str) -> str:
+        given = getattr(args, option, None)
+        return (given if given is not None else kept).strip()
+
+    return weekly.Signers(
+        form_no=pick("form_no", settings.report_form_no),
+        authority=pick("authority", settings.report_authority),
+        unit_head=pick("unit_head", settings.unit_head),
+        stats_head=pick("stats_head", settings.stats_head),
+        filled_by=pick("filled_by", settings.filled_by or settings.operator),
+        phone=pick("phone", settings.phone),
+        reported_on=today,
+    )
+
+
 def run_export(args, database, settings: config.DeviceSettings, *, today: date | None = None) -> int:
     today = today or date.today()
     try:
@@ -51,7 +69,9 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
                         file=sys.stderr,
                     )
                     return 2
-                report = weekly.build_report(session, week=week, scope=scope, made_on=today)
+                report = weekly.build_report(
+                    session, week=week, scope=scope, made_on=today, signers=signers_from(args, settings, today)
+                )
             out = Path(args.out) if args.out else Path(weekly.default_file_name(report.scope_name, report.week))
             weekly.write_report(report, out)
             print(translate("Cli", "Weekly report written to {path}: {title}").format(path=out, title=report.title))

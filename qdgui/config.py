@@ -22,6 +22,14 @@ class DeviceSettings:
     street_code: str = ""
     language: str = "zh_CN"
     week_ends_on: int = 6  # 0 = Monday ... 6 = Sunday: the last day of a reporting week
+    # The weekly report as an official return: its form number and issuing office (top right), and
+    # who answers for the figures (the footer). Set in the export dialog, kept for the next week.
+    report_form_no: str = ""
+    report_authority: str = ""
+    unit_head: str = ""
+    stats_head: str = ""
+    filled_by: str = ""  # default: the operator
+    phone: str = ""
 
     @property
     def configured(self) -> bool:

@@ -64,6 +64,41 @@ class ReportSheet:
 
 
 @dataclass(frozen=True)
+class Signers:
+    """What a Chinese statistical return carries besides its figures: 表号 and 制表机关 at the top right,
+    and at the foot the people who answer for the figures and the day it was reported."""
+
+    form_no: str = ""
+    authority: str = ""
+    unit_head: str = ""
+    stats_head: str = ""
+    filled_by: str = ""
+    phone: str = ""
+    reported_on: date | None = None
+
+    def header_lines(self) -> list[str]:
+        lines = []
+        if self.form_no:
+            lines.append(translate("Excel", "Form no.: {text}").format(text=self.form_no))
+        if self.authority:
+            lines.append(translate("Excel", "Issued by: {text}").format(text=self.authority))
+        return lines
+
+    def footer(self) -> str:
+        blank = "________"
+        parts = (
+            translate("Excel", "Head of unit: {name}").format(name=self.unit_head or blank),
+            translate("Excel", "Head of statistics: {name}").format(name=self.stats_head or blank),
+            translate("Excel", "Filled in by: {name}").format(name=self.filled_by or blank),
+            translate("Excel", "Telephone: {number}").format(number=self.phone or blank),
+            translate("Excel", "Reported on: {day}").format(
+                day=_full_day(self.reported_on) if self.reported_on else blank
+            ),
+        )
+        return "    ".join(parts)
+
+
+@dataclass(frozen=True)
 class WeeklyReport:
     scope: str | None
     scope_name: str
@@ -73,6 +108,7 @@ class WeeklyReport:
     unit_header: str
     sheets: tuple[ReportSheet, ...]
     notes: tuple[str, ...]
+    signers: Signers = Signers()
 
 
 def _day(day: date) -> str:
@@ -118,7 +154,14 @@ def _summed(rows: list[agg.Progress], code: str, name: str) -> agg.Progress:
     )
 
 
-def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on: date | None = None) -> WeeklyReport:
+def build_report(
+    session: Session,
+    *,
+    week: agg.Week,
+    scope: str | None,
+    made_on: date | None = None,
+    signers: Signers | None = None,
+) -> WeeklyReport:
     """The report's content from `progress.progress()`, the figures the dashboard shows."""
     year = week.end.year
     measures = tuple(dict.fromkeys(m for _, ms in SHEETS for m in ms if m != PARKS_TOTAL))
@@ -166,7 +209,10 @@ def build_report(session: Session, *, week: agg.Week, scope: str | None, made_on
             version=qdgui.__version__, database=database_id[:8]
         ),
     )
-    return WeeklyReport(scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes)
+    signers = signers or Signers()
+    if signers.reported_on is None:
+        signers = replace(signers, reported_on=made_on)
+    return WeeklyReport(scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers)
 
 
 class _Formats:
@@ -223,6 +269,10 @@ class _Formats:
         self.total_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%"})
         self.total_no_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
         self.note = book.add_format({**font, "font_size": 9, "text_wrap": True, "valign": "top"})
+        self.form_box = book.add_format(
+            {**font, "font_size": 9, "align": "right", "valign": "vcenter", "text_wrap": True}
+        )
+        self.signers = book.add_format({**font, "font_size": 11, "align": "left", "valign": "vcenter"})
 
 
 HEADER_ROWS = (2, 3)  # group headers, then this week / year to date / target / rate
@@ -261,7 +311,13 @@ def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback
 
 def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
     last_column = 1 + 4 * len(content.measures)
-    sheet.merge_range(0, 0, 0, last_column, report.title, formats.text(report.title, formats.title))
+    header = report.signers.header_lines()
+    if header:  # 表号 and 制表机关 at the top right, the title beside them
+        box = "\n".join(header)
+        sheet.merge_range(0, 0, 0, last_column - 3, report.title, formats.text(report.title, formats.title))
+        sheet.merge_range(0, last_column - 2, 0, last_column, box, formats.text(box, formats.form_box))
+    else:
+        sheet.merge_range(0, 0, 0, last_column, report.title, formats.text(report.title, formats.title))
     sheet.set_row(0, 36)
     sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.text(report.subtitle, formats.subtitle))
     sheet.set_row(1, 20)
@@ -286,6 +342,10 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     _write_figures(
         sheet, r, content.totals, content.measures, formats.total_numbers, formats.total_rate, formats.total_no_rate
     )
+    r += 1
+    signed = report.signers.footer()
+    sheet.merge_range(r, 0, r, last_column, signed, formats.text(signed, formats.signers))
+    sheet.set_row(r, 30)
     for note in report.notes:
         r += 1
         sheet.merge_range(r, 0, r, last_column, note, formats.text(note, formats.note))
@@ -311,9 +371,10 @@ def export_weekly(
     week: agg.Week,
     scope: str | None,
     made_on: date | None = None,
+    signers: Signers | None = None,
     progress: ProgressCallback = no_progress,
 ) -> WeeklyReport:
-    report = build_report(session, week=week, scope=scope, made_on=made_on)
+    report = build_report(session, week=week, scope=scope, made_on=made_on, signers=signers)
     write_report(report, path, progress=progress)
     return report
 

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,8 @@ class WeeklyExportDialog(QDialog):
     def __init__(self, database: Database, settings: config.DeviceSettings, today: date, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Weekly report"))
+        self.setMinimumWidth(480)  # room for an issuing office's full name
+
         self._ends_on = settings.week_ends_on
         default = last_complete_week(today, ends_on=self._ends_on).end  # not the week still running
         self.day = QDateEdit(QDate(default.year, default.month, default.day))
@@ -49,12 +53,34 @@ class WeeklyExportDialog(QDialog):
         form.addRow(self.tr("A day in the week"), self.day)
         form.addRow(self.tr("Week"), self.week_label)
         form.addRow(self.tr("Report for"), self.scope)
+        # The return's form number, issuing office and signers: kept in the settings for next week.
+        self.signer_fields: dict[str, QLineEdit] = {}
+        signed = QFormLayout()
+        for key, label, kept in (
+            ("form_no", self.tr("Form no."), settings.report_form_no),
+            ("authority", self.tr("Issued by"), settings.report_authority),
+            ("unit_head", self.tr("Head of unit"), settings.unit_head),
+            ("stats_head", self.tr("Head of statistics"), settings.stats_head),
+            ("filled_by", self.tr("Filled in by"), settings.filled_by or settings.operator),
+            ("phone", self.tr("Telephone"), settings.phone),
+        ):
+            edit = QLineEdit(kept)
+            edit.setMaxLength(60)
+            self.signer_fields[key] = edit
+            signed.addRow(label, edit)
+        self.reported_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.reported_on.setCalendarPopup(True)
+        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        signed.addRow(self.tr("Reported on"), self.reported_on)
+        signers = QGroupBox(self.tr("The return's heading and signers"))
+        signers.setLayout(signed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose file..."))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(signers)
         layout.addWidget(buttons)
         self.day.dateChanged.connect(self._show_week)
         self._show_week()
@@ -71,14 +97,20 @@ class WeeklyExportDialog(QDialog):
             )
         )
 
+    def signers(self) -> dict[str, object]:
+        """The heading and signers as typed (excel.weekly.Signers takes them as they are)."""
+        values: dict[str, object] = {key: edit.text().strip() for key, edit in self.signer_fields.items()}
+        values["reported_on"] = self.reported_on.date().toPython()
+        return values
+
     @classmethod
     def ask(
         cls, database: Database, settings: config.DeviceSettings, today: date, parent: QWidget | None = None
-    ) -> tuple[Week, str | None] | None:
+    ) -> tuple[Week, str | None, dict[str, object]] | None:
         dialog = cls(database, settings, today, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.week(), dialog.scope.currentData()
+        return dialog.week(), dialog.scope.currentData(), dialog.signers()
 
 
 class SaveFile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -288,7 +289,23 @@ class MainWindow(QMainWindow):
         choice = WeeklyExportDialog.ask(self._database, self._settings, self._today(), self)
         if choice is None:
             return
-        week, scope = choice
+        week, scope, typed = choice
+        signers = weekly.Signers(**typed)  # type: ignore[arg-type]
+        kept = replace(
+            self._settings,
+            report_form_no=signers.form_no,
+            report_authority=signers.authority,
+            unit_head=signers.unit_head,
+            stats_head=signers.stats_head,
+            filled_by=signers.filled_by if signers.filled_by != self._settings.operator else "",
+            phone=signers.phone,
+        )
+        if kept != self._settings:  # next week's return starts from the same heading and signers
+            try:
+                config.save(kept, self._settings_path)
+            except OSError:
+                pass  # a read-only home: this report still carries them
+            self._settings = kept
         with self._database.sessions() as session:
             place = weekly.scope_name(session, scope)
         path = SaveFile.ask(self, self.tr("Save the weekly report"), weekly.default_file_name(place, week))
@@ -298,7 +315,9 @@ class MainWindow(QMainWindow):
 
         def job(progress):
             with self._database.sessions() as session:  # opened in the worker's thread
-                weekly.export_weekly(session, path, week=week, scope=scope, made_on=made_on, progress=progress)
+                weekly.export_weekly(
+                    session, path, week=week, scope=scope, made_on=made_on, signers=signers, progress=progress
+                )
             return path
 
         self._run_export(self.tr("Writing the weekly report..."), job, self.tr("Weekly report saved: {path}"))

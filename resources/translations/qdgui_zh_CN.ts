@@ -300,7 +300,7 @@
     </message>
     <message>
         <location filename="../../qdgui/app.py" line="88"/>
-        <location filename="../../qdgui/cli_export.py" line="69"/>
+        <location filename="../../qdgui/cli_export.py" line="89"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
@@ -441,167 +441,202 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="123"/>
-        <location filename="../../qdgui/cli.py" line="125"/>
+        <location filename="../../qdgui/cli.py" line="134"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="124"/>
+        <location filename="../../qdgui/cli.py" line="125"/>
+        <source>the return&apos;s form number (表号; default: from the settings)</source>
+        <translation>报表的表号（默认取自设置）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="126"/>
+        <source>the office that issued the form (制表机关)</source>
+        <translation>制表机关</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="127"/>
+        <source>head of the reporting unit (单位负责人)</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="128"/>
+        <source>head of statistics (统计负责人)</source>
+        <translation>统计负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="129"/>
+        <source>who filled in the return (填表人; default: the operator)</source>
+        <translation>填表人（默认：录入人）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="130"/>
+        <source>contact telephone (联系电话)</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="132"/>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="133"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="129"/>
+        <location filename="../../qdgui/cli.py" line="138"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="134"/>
+        <location filename="../../qdgui/cli.py" line="143"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="140"/>
+        <location filename="../../qdgui/cli.py" line="149"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="149"/>
+        <location filename="../../qdgui/cli.py" line="158"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="154"/>
+        <location filename="../../qdgui/cli.py" line="163"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="157"/>
+        <location filename="../../qdgui/cli.py" line="166"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="163"/>
+        <location filename="../../qdgui/cli.py" line="172"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="164"/>
+        <location filename="../../qdgui/cli.py" line="173"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="172"/>
+        <location filename="../../qdgui/cli.py" line="181"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="173"/>
+        <location filename="../../qdgui/cli.py" line="182"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="182"/>
+        <location filename="../../qdgui/cli.py" line="191"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="186"/>
+        <location filename="../../qdgui/cli.py" line="195"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="190"/>
+        <location filename="../../qdgui/cli.py" line="199"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="195"/>
+        <location filename="../../qdgui/cli.py" line="204"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="201"/>
+        <location filename="../../qdgui/cli.py" line="210"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="203"/>
+        <location filename="../../qdgui/cli.py" line="212"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="204"/>
+        <location filename="../../qdgui/cli.py" line="213"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="223"/>
+        <location filename="../../qdgui/cli.py" line="232"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="228"/>
+        <location filename="../../qdgui/cli.py" line="237"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="234"/>
+        <location filename="../../qdgui/cli.py" line="243"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="241"/>
+        <location filename="../../qdgui/cli.py" line="250"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="261"/>
+        <location filename="../../qdgui/cli.py" line="270"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="262"/>
+        <location filename="../../qdgui/cli.py" line="271"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="263"/>
+        <location filename="../../qdgui/cli.py" line="272"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="264"/>
+        <location filename="../../qdgui/cli.py" line="273"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="265"/>
+        <location filename="../../qdgui/cli.py" line="274"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="266"/>
+        <location filename="../../qdgui/cli.py" line="275"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="40"/>
+        <location filename="../../qdgui/cli_export.py" line="58"/>
         <source>qdgui: --week: {message}</source>
         <translation>qdgui：--week：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="46"/>
+        <location filename="../../qdgui/cli_export.py" line="64"/>
         <source>qdgui: --scope: no district or street called &apos;{text}&apos;; write its code (370202) or name (市南区), or &apos;city&apos;.</source>
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="57"/>
+        <location filename="../../qdgui/cli_export.py" line="77"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="64"/>
+        <location filename="../../qdgui/cli_export.py" line="84"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -1018,7 +1053,7 @@
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="285"/>
+        <location filename="../../qdgui/models/migrate.py" line="286"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
@@ -1120,12 +1155,12 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="88"/>
+        <location filename="../../qdgui/excel/weekly.py" line="124"/>
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="60"/>
+        <location filename="../../qdgui/cli_export.py" line="80"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -1334,68 +1369,103 @@
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="79"/>
+        <location filename="../../qdgui/excel/weekly.py" line="82"/>
+        <source>Form no.: {text}</source>
+        <translation>表号：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="84"/>
+        <source>Issued by: {text}</source>
+        <translation>制表机关：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="90"/>
+        <source>Head of unit: {name}</source>
+        <translation>单位负责人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="91"/>
+        <source>Head of statistics: {name}</source>
+        <translation>统计负责人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="92"/>
+        <source>Filled in by: {name}</source>
+        <translation>填表人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="93"/>
+        <source>Telephone: {number}</source>
+        <translation>联系电话：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="94"/>
+        <source>Reported on: {day}</source>
+        <translation>报出日期：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="115"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="83"/>
+        <location filename="../../qdgui/excel/weekly.py" line="119"/>
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="96"/>
+        <location filename="../../qdgui/excel/weekly.py" line="132"/>
         <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
         <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="105"/>
+        <location filename="../../qdgui/excel/weekly.py" line="141"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="150"/>
+        <location filename="../../qdgui/excel/weekly.py" line="193"/>
         <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}</source>
         <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="155"/>
+        <location filename="../../qdgui/excel/weekly.py" line="198"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="155"/>
+        <location filename="../../qdgui/excel/weekly.py" line="198"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="159"/>
+        <location filename="../../qdgui/excel/weekly.py" line="202"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="165"/>
+        <location filename="../../qdgui/excel/weekly.py" line="208"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="269"/>
+        <location filename="../../qdgui/excel/weekly.py" line="323"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="285"/>
+        <location filename="../../qdgui/excel/weekly.py" line="339"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="303"/>
+        <location filename="../../qdgui/excel/weekly.py" line="361"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="331"/>
+        <location filename="../../qdgui/excel/weekly.py" line="390"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -2799,228 +2869,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="74"/>
+        <location filename="../../qdgui/views/main_window.py" line="75"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="80"/>
+        <location filename="../../qdgui/views/main_window.py" line="81"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="81"/>
+        <location filename="../../qdgui/views/main_window.py" line="82"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="82"/>
+        <location filename="../../qdgui/views/main_window.py" line="83"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="88"/>
+        <location filename="../../qdgui/views/main_window.py" line="89"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="89"/>
+        <location filename="../../qdgui/views/main_window.py" line="90"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="90"/>
+        <location filename="../../qdgui/views/main_window.py" line="91"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="94"/>
+        <location filename="../../qdgui/views/main_window.py" line="95"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="103"/>
+        <location filename="../../qdgui/views/main_window.py" line="104"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="113"/>
+        <location filename="../../qdgui/views/main_window.py" line="114"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="118"/>
+        <location filename="../../qdgui/views/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="119"/>
+        <location filename="../../qdgui/views/main_window.py" line="120"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="121"/>
+        <location filename="../../qdgui/views/main_window.py" line="122"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="125"/>
+        <location filename="../../qdgui/views/main_window.py" line="126"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="127"/>
+        <location filename="../../qdgui/views/main_window.py" line="128"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="129"/>
+        <location filename="../../qdgui/views/main_window.py" line="130"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="133"/>
+        <location filename="../../qdgui/views/main_window.py" line="134"/>
         <source>&amp;Backups...</source>
         <translation>备份与恢复(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="137"/>
+        <location filename="../../qdgui/views/main_window.py" line="138"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="140"/>
+        <location filename="../../qdgui/views/main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="141"/>
+        <location filename="../../qdgui/views/main_window.py" line="142"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="145"/>
+        <location filename="../../qdgui/views/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="152"/>
+        <location filename="../../qdgui/views/main_window.py" line="153"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="152"/>
+        <location filename="../../qdgui/views/main_window.py" line="153"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="160"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="161"/>
+        <location filename="../../qdgui/views/main_window.py" line="162"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="164"/>
+        <location filename="../../qdgui/views/main_window.py" line="165"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="268"/>
-        <location filename="../../qdgui/views/main_window.py" line="271"/>
+        <location filename="../../qdgui/views/main_window.py" line="269"/>
+        <location filename="../../qdgui/views/main_window.py" line="272"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="277"/>
+        <location filename="../../qdgui/views/main_window.py" line="278"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="294"/>
+        <location filename="../../qdgui/views/main_window.py" line="311"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="304"/>
+        <location filename="../../qdgui/views/main_window.py" line="323"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="304"/>
+        <location filename="../../qdgui/views/main_window.py" line="323"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="310"/>
+        <location filename="../../qdgui/views/main_window.py" line="329"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="311"/>
+        <location filename="../../qdgui/views/main_window.py" line="330"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="320"/>
+        <location filename="../../qdgui/views/main_window.py" line="339"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="320"/>
+        <location filename="../../qdgui/views/main_window.py" line="339"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="348"/>
+        <location filename="../../qdgui/views/main_window.py" line="367"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="410"/>
+        <location filename="../../qdgui/views/main_window.py" line="429"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="411"/>
+        <location filename="../../qdgui/views/main_window.py" line="430"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="442"/>
+        <location filename="../../qdgui/views/main_window.py" line="461"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="448"/>
+        <location filename="../../qdgui/views/main_window.py" line="467"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="496"/>
+        <location filename="../../qdgui/views/main_window.py" line="515"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="497"/>
+        <location filename="../../qdgui/views/main_window.py" line="516"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="498"/>
+        <location filename="../../qdgui/views/main_window.py" line="517"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="502"/>
+        <location filename="../../qdgui/views/main_window.py" line="521"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="502"/>
+        <location filename="../../qdgui/views/main_window.py" line="521"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3617,7 +3687,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="93"/>
+        <location filename="../../qdgui/views/export.py" line="123"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4036,37 +4106,77 @@
 <context>
     <name>WeeklyExportDialog</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="32"/>
+        <location filename="../../qdgui/views/export.py" line="34"/>
         <source>Weekly report</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="40"/>
+        <location filename="../../qdgui/views/export.py" line="42"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="49"/>
+        <location filename="../../qdgui/views/export.py" line="51"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="50"/>
+        <location filename="../../qdgui/views/export.py" line="52"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="51"/>
+        <location filename="../../qdgui/views/export.py" line="53"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="53"/>
+        <location filename="../../qdgui/views/export.py" line="58"/>
+        <source>Form no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="59"/>
+        <source>Issued by</source>
+        <translation>制表机关</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="60"/>
+        <source>Head of unit</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="61"/>
+        <source>Head of statistics</source>
+        <translation>统计负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="62"/>
+        <source>Filled in by</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="63"/>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="72"/>
+        <source>Reported on</source>
+        <translation>报出日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="73"/>
+        <source>The return&apos;s heading and signers</source>
+        <translation>表头与签署</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="76"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="69"/>
+        <location filename="../../qdgui/views/export.py" line="93"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

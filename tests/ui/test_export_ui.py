@@ -8,6 +8,7 @@ import openpyxl
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
+from qdgui import config
 from qdgui.excel import ledger
 from qdgui.models import demo, progress
 from qdgui.views.export import SaveFile, WeeklyExportDialog
@@ -23,7 +24,16 @@ def test_weekly_report_from_the_menu(qtbot, db, make_window, tmp_path, monkeypat
     ]
     week = progress.iso_week(2026, 47)
     suggested = []
-    monkeypatch.setattr(WeeklyExportDialog, "ask", classmethod(lambda cls, *a: (week, "370212")))
+    typed = {
+        "form_no": "青城更统1表",
+        "authority": "青岛市城市更新和城市建设攻坚行动总指挥部办公室",
+        "unit_head": "张主任",
+        "stats_head": "",
+        "filled_by": "王丽",
+        "phone": "0532-88880000",
+        "reported_on": date(2026, 11, 23),
+    }
+    monkeypatch.setattr(WeeklyExportDialog, "ask", classmethod(lambda cls, *a: (week, "370212", typed)))
     monkeypatch.setattr(
         SaveFile, "ask", classmethod(lambda cls, parent, title, name: suggested.append(name) or tmp_path / "周报.xlsx")
     )
@@ -35,6 +45,18 @@ def test_weekly_report_from_the_menu(qtbot, db, make_window, tmp_path, monkeypat
     assert book["汇总"]["A1"].value == "崂山区城市更新和城市建设攻坚行动周报（2026年第47周：11月16日至11月22日）"
     assert "周报已保存" in window.statusBar().currentMessage()
     assert window.weekly_action.isEnabled()
+    # an official return: 表号 and 制表机关 at the top right, the signers at the foot
+    sheet = book["汇总"]
+    assert (
+        sheet.cell(1, sheet.max_column - 2).value
+        == "表号：青城更统1表\n制表机关：青岛市城市更新和城市建设攻坚行动总指挥部办公室"
+    )
+    footer = [c.value for row in sheet.iter_rows() for c in row if c.value and "单位负责人" in str(c.value)]
+    assert footer == [
+        "单位负责人：张主任    统计负责人：________    填表人：王丽    联系电话：0532-88880000    报出日期：2026年11月23日"
+    ]
+    saved = config.load(tmp_path / "device.json")  # next week's dialog starts from them
+    assert (saved.report_form_no, saved.unit_head, saved.phone) == ("青城更统1表", "张主任", "0532-88880000")
 
 
 def test_weekly_dialog_shows_the_week_of_the_chosen_day(qtbot, db, settings):
@@ -46,6 +68,8 @@ def test_weekly_dialog_shows_the_week_of_the_chosen_day(qtbot, db, settings):
     assert dialog.scope.currentText() == "崂山区" and dialog.scope.itemText(0) == "全市"
     dialog.day.setDate(QDate(2026, 11, 24))
     assert dialog.week() == progress.Week(date(2026, 11, 20), date(2026, 11, 26))
+    signers = dialog.signers()  # the return's signers start from the settings; the filler is the operator
+    assert signers["filled_by"] == settings.operator and signers["reported_on"] == date(2026, 11, 21)
 
 
 def test_ledger_export_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, db, make_window, tmp_path, monkeypatch):

@@ -307,6 +307,20 @@ def test_export_commands_write_the_workbooks(tmp_path, capsys):
     )
     assert TITLE in capsys.readouterr().out
     assert openpyxl.load_workbook(report)["汇总"]["A1"].value == TITLE
+    signed = tmp_path / "signed.xlsx"
+    assert (
+        main(
+            ["export", "weekly", "--week", "2026-W47", "--out", str(signed), "--db", str(path)]
+            + ["--form-no", "青城更统1表", "--unit-head", "张主任", "--filled-by", "李强", "--phone", "88880000"]
+        )
+        == 0
+    )
+    sheet = openpyxl.load_workbook(signed)["汇总"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert "表号：青城更统1表" in cells  # no 制表机关 given: the form number alone at the top right
+    assert any(
+        c.startswith("单位负责人：张主任    统计负责人：________    填表人：李强    联系电话：88880000") for c in cells
+    )
     assert main(["export", "ledger", "--out", str(tmp_path / "l.xlsx"), "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert "台账已保存到" in out and "拆违治乱" in out
