@@ -61,6 +61,20 @@ class ReportSheet:
     measures: tuple[str, ...]
     rows: tuple[tuple[str, str, tuple[agg.Progress, ...]], ...]  # (code, name, one Progress per measure)
     totals: tuple[agg.Progress, ...]
+    ranked: bool = False  # the ranking sheet: per measure, the units ordered by completion rate
+
+    def ranked_by(self, i: int) -> list[tuple[int | None, str, agg.Progress]]:
+        """(rank, unit name, figures) by the i-th measure's completion rate; no rank without a target."""
+        with_rate = sorted(
+            ((name, row[i]) for _, name, row in self.rows if row[i].rate is not None),
+            key=lambda item: -item[1].rate,  # type: ignore[operator]
+        )
+        out: list[tuple[int | None, str, agg.Progress]] = []
+        for position, (name, figures) in enumerate(with_rate, start=1):
+            tied = out and out[-1][2].rate == figures.rate
+            out.append((out[-1][0] if tied else position, name, figures))
+        out += [(None, name, row[i]) for _, name, row in self.rows if row[i].rate is None]
+        return out
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,13 @@ class WeeklyReport:
     sheets: tuple[ReportSheet, ...]
     notes: tuple[str, ...]
     signers: Signers = Signers()
+    elapsed: float = 0.0  # the share of the year gone by the week's end
+
+
+def year_elapsed(day: date) -> float:
+    """The share of the year gone by the end of `day` (时间进度): 22 November (day 326 of 365) is 89.3 %."""
+    first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    return ((day - first).days + 1) / ((last - first).days + 1)
 
 
 def _day(day: date) -> str:
@@ -190,10 +211,12 @@ def build_report(
     )
     name = scope_name(session, scope)
     made_on = made_on or date.today()
+    elapsed = year_elapsed(week.end)
     subtitle = translate(
         "Excel",
-        "Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}",
-    ).format(scope=name, start=_full_day(week.start), end=_full_day(week.end), made=_full_day(made_on))
+        "Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    "
+        "Time elapsed: {elapsed:.1%}    Made on: {made}",
+    ).format(scope=name, start=_full_day(week.start), end=_full_day(week.end), elapsed=elapsed, made=_full_day(made_on))
     unit_header = (
         translate("Excel", "District") if unit_column == "district_code" else translate("Excel", "Street/town")
     )
@@ -202,8 +225,8 @@ def build_report(
         translate(
             "Excel",
             'Notes: completion rate = year to date / annual target; "-" where no target has been '
-            "set. Demolitions count cases demolished or rectified, by the date done; parks count "
-            "those completed, by the completion date.",
+            "set; a rate in red is behind the time elapsed. Demolitions count cases demolished or "
+            "rectified, by the date done; parks count those completed, by the completion date.",
         ),
         translate("Excel", "Made with qdgui {version} from database {database}.").format(
             version=qdgui.__version__, database=database_id[:8]
@@ -212,7 +235,19 @@ def build_report(
     signers = signers or Signers()
     if signers.reported_on is None:
         signers = replace(signers, reported_on=made_on)
-    return WeeklyReport(scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers)
+    sheets += (ranking(sheets[0], unit_header),)
+    return WeeklyReport(
+        scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers, elapsed
+    )
+
+
+RANKING = QT_TRANSLATE_NOOP("Excel", "Ranking")
+
+
+def ranking(summary: ReportSheet, unit_header: str) -> ReportSheet:
+    """The units by completion rate of each summary measure, best first (those without a target last):
+    the league table the dashboard shares."""
+    return ReportSheet(translate("Excel", RANKING), summary.measures, summary.rows, summary.totals, ranked=True)
 
 
 class _Formats:
@@ -258,6 +293,10 @@ class _Formats:
             p: book.add_format({**cell, "num_format": "#,##0" if p == 0 else "#,##0." + "0" * p}) for p in (0, 2, 3)
         }
         self.rate = book.add_format({**cell, "num_format": "0.0%", "align": "right"})
+        self.rate_behind = book.add_format({**cell, "num_format": "0.0%", "align": "right", "font_color": "#C00000"})
+        self.total_rate_behind = book.add_format(
+            {**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%", "font_color": "#C00000"}
+        )
         self.no_rate = book.add_format({**cell, "align": "center"})
         self.total_name = book.add_format({**cell, "bold": True, "align": "center", "bg_color": "#F2F2F2"})
         self.total_numbers = {
@@ -279,7 +318,9 @@ HEADER_ROWS = (2, 3)  # group headers, then this week / year to date / target / 
 FIRST_DATA_ROW = 4
 
 
-def _write_figures(sheet, r: int, row: tuple[agg.Progress, ...], measures, numbers, rate, no_rate) -> None:
+def _write_figures(
+    sheet, r: int, row: tuple[agg.Progress, ...], measures, numbers, rate, no_rate, behind=None, elapsed=0.0
+) -> None:
     for i, (measure, figures) in enumerate(zip(measures, row)):
         c = 2 + 4 * i
         number_format = numbers[0 if measure == PARKS_TOTAL else agg.measure_places(measure)]
@@ -290,7 +331,8 @@ def _write_figures(sheet, r: int, row: tuple[agg.Progress, ...], measures, numbe
             sheet.write_string(r, c + 3, "—", no_rate)
         else:
             sheet.write_number(r, c + 2, float(figures.target), number_format)
-            sheet.write_number(r, c + 3, float(figures.rate), rate)
+            late = behind is not None and float(figures.rate) < elapsed
+            sheet.write_number(r, c + 3, float(figures.rate), behind if late else rate)
 
 
 def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback = no_progress) -> None:
@@ -303,7 +345,8 @@ def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback
             formats = _Formats(book)
             taken: set[str] = set()
             for n, content in enumerate(report.sheets):
-                _write_sheet(book.add_worksheet(sheet_name(content.title, taken)), report, content, formats)
+                write = _write_ranking if content.ranked else _write_sheet
+                write(book.add_worksheet(sheet_name(content.title, taken)), report, content, formats)
                 progress(n + 1, len(report.sheets))
         finally:
             book.close()
@@ -335,12 +378,30 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     for number, (_, name, row) in enumerate(content.rows, start=1):
         sheet.write_number(r, 0, number, formats.index)
         sheet.write_string(r, 1, name, formats.text(name, formats.name))
-        _write_figures(sheet, r, row, content.measures, formats.numbers, formats.rate, formats.no_rate)
+        _write_figures(
+            sheet,
+            r,
+            row,
+            content.measures,
+            formats.numbers,
+            formats.rate,
+            formats.no_rate,
+            formats.rate_behind,
+            report.elapsed,
+        )
         r += 1
     sheet.write_string(r, 0, "", formats.total_name)
     sheet.write_string(r, 1, translate("Excel", "Total"), formats.total_name)
     _write_figures(
-        sheet, r, content.totals, content.measures, formats.total_numbers, formats.total_rate, formats.total_no_rate
+        sheet,
+        r,
+        content.totals,
+        content.measures,
+        formats.total_numbers,
+        formats.total_rate,
+        formats.total_no_rate,
+        formats.total_rate_behind,
+        report.elapsed,
     )
     r += 1
     signed = report.signers.footer()
@@ -377,6 +438,61 @@ def export_weekly(
     report = build_report(session, week=week, scope=scope, made_on=made_on, signers=signers)
     write_report(report, path, progress=progress)
     return report
+
+
+RANK_COLUMNS = (
+    QT_TRANSLATE_NOOP("Excel", "Rank"),
+    QT_TRANSLATE_NOOP("Excel", "Unit"),
+    QT_TRANSLATE_NOOP("Excel", "Completion rate"),
+)
+
+
+def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
+    """One block a measure: rank, unit, completion rate, best first; red where behind the time elapsed."""
+    last_column = 3 * len(content.measures) - 1
+    sheet.merge_range(0, 0, 0, last_column, report.title, formats.text(report.title, formats.title))
+    sheet.set_row(0, 36)
+    sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.text(report.subtitle, formats.subtitle))
+    sheet.set_row(1, 20)
+    group_row, column_row = HEADER_ROWS
+    longest = 0
+    for i, measure in enumerate(content.measures):
+        c = 3 * i
+        sheet.merge_range(group_row, c, group_row, c + 2, measure_header(measure), formats.header)
+        for j, label in enumerate(RANK_COLUMNS):
+            text = report.unit_header if j == 1 else translate("Excel", label)
+            sheet.write_string(column_row, c + j, text, formats.text(text, formats.header))
+        ranked = content.ranked_by(i)
+        longest = max(longest, len(ranked))
+        for r, (rank, name, figures) in enumerate(ranked, start=FIRST_DATA_ROW):
+            if rank is None:
+                sheet.write_string(r, c, "—", formats.no_rate)
+            else:
+                sheet.write_number(r, c, rank, formats.index)
+            sheet.write_string(r, c + 1, name, formats.text(name, formats.name))
+            if figures.rate is None:
+                sheet.write_string(r, c + 2, "—", formats.no_rate)
+            else:
+                late = float(figures.rate) < report.elapsed
+                sheet.write_number(r, c + 2, float(figures.rate), formats.rate_behind if late else formats.rate)
+        sheet.set_column(c, c, 5)
+        sheet.set_column(c + 1, c + 1, 13)
+        sheet.set_column(c + 2, c + 2, 9)
+    sheet.set_row(group_row, 32)
+    sheet.set_row(column_row, 20)
+    r = FIRST_DATA_ROW + longest
+    note = translate("Excel", "Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).")
+    sheet.merge_range(r, 0, r, last_column, note.format(elapsed=report.elapsed), formats.note)
+    sheet.set_row(r, 28)
+    sheet.freeze_panes(FIRST_DATA_ROW, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0, column_row)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer("&C" + translate("Excel", "Page &P of &N"))
+    sheet.print_area(0, 0, r, last_column)
 
 
 def parse_week(text: str, *, ends_on: int = 6) -> agg.Week:

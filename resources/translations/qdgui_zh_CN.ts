@@ -1155,7 +1155,7 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="124"/>
+        <location filename="../../qdgui/excel/weekly.py" line="145"/>
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
@@ -1355,6 +1355,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="45"/>
+        <location filename="../../qdgui/excel/weekly.py" line="448"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
@@ -1369,103 +1370,124 @@
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="82"/>
+        <location filename="../../qdgui/excel/weekly.py" line="96"/>
         <source>Form no.: {text}</source>
         <translation>表号：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="84"/>
+        <location filename="../../qdgui/excel/weekly.py" line="98"/>
         <source>Issued by: {text}</source>
         <translation>制表机关：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="90"/>
+        <location filename="../../qdgui/excel/weekly.py" line="104"/>
         <source>Head of unit: {name}</source>
         <translation>单位负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="91"/>
+        <location filename="../../qdgui/excel/weekly.py" line="105"/>
         <source>Head of statistics: {name}</source>
         <translation>统计负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="92"/>
+        <location filename="../../qdgui/excel/weekly.py" line="106"/>
         <source>Filled in by: {name}</source>
         <translation>填表人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="93"/>
+        <location filename="../../qdgui/excel/weekly.py" line="107"/>
         <source>Telephone: {number}</source>
         <translation>联系电话：{number}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="94"/>
+        <location filename="../../qdgui/excel/weekly.py" line="108"/>
         <source>Reported on: {day}</source>
         <translation>报出日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="115"/>
+        <location filename="../../qdgui/excel/weekly.py" line="136"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="119"/>
+        <location filename="../../qdgui/excel/weekly.py" line="140"/>
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="132"/>
+        <location filename="../../qdgui/excel/weekly.py" line="153"/>
         <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
         <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="141"/>
+        <location filename="../../qdgui/excel/weekly.py" line="162"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="193"/>
-        <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Made on: {made}</source>
-        <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;制表日期：{made}</translation>
+        <location filename="../../qdgui/excel/weekly.py" line="215"/>
+        <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Time elapsed: {elapsed:.1%}    Made on: {made}</source>
+        <translation>填报单位：{scope}　　统计周期：{start}至{end}　　年累计：1月1日至{end}　　时间进度：{elapsed:.1%}　　制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="198"/>
+        <location filename="../../qdgui/excel/weekly.py" line="227"/>
+        <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set; a rate in red is behind the time elapsed. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
+        <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”，红色的完成率落后于时间进度。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="223"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="198"/>
+        <location filename="../../qdgui/excel/weekly.py" line="223"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="202"/>
-        <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
-        <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/excel/weekly.py" line="208"/>
+        <location filename="../../qdgui/excel/weekly.py" line="233"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="323"/>
+        <location filename="../../qdgui/excel/weekly.py" line="246"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="370"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="339"/>
+        <location filename="../../qdgui/excel/weekly.py" line="396"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="361"/>
+        <location filename="../../qdgui/excel/weekly.py" line="426"/>
+        <location filename="../../qdgui/excel/weekly.py" line="496"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="390"/>
+        <location filename="../../qdgui/excel/weekly.py" line="446"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="447"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="486"/>
+        <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
+        <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="510"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -3687,7 +3709,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="123"/>
+        <location filename="../../qdgui/views/export.py" line="125"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4111,72 +4133,72 @@
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="42"/>
+        <location filename="../../qdgui/views/export.py" line="44"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="51"/>
+        <location filename="../../qdgui/views/export.py" line="53"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="52"/>
+        <location filename="../../qdgui/views/export.py" line="54"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="53"/>
+        <location filename="../../qdgui/views/export.py" line="55"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="58"/>
+        <location filename="../../qdgui/views/export.py" line="60"/>
         <source>Form no.</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="59"/>
+        <location filename="../../qdgui/views/export.py" line="61"/>
         <source>Issued by</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="60"/>
+        <location filename="../../qdgui/views/export.py" line="62"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="61"/>
+        <location filename="../../qdgui/views/export.py" line="63"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="62"/>
+        <location filename="../../qdgui/views/export.py" line="64"/>
         <source>Filled in by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="63"/>
+        <location filename="../../qdgui/views/export.py" line="65"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="72"/>
+        <location filename="../../qdgui/views/export.py" line="74"/>
         <source>Reported on</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="73"/>
+        <location filename="../../qdgui/views/export.py" line="75"/>
         <source>The return&apos;s heading and signers</source>
         <translation>表头与签署</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="76"/>
+        <location filename="../../qdgui/views/export.py" line="78"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="93"/>
+        <location filename="../../qdgui/views/export.py" line="95"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

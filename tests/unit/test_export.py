@@ -65,7 +65,7 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
             )
         }
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["汇总", "征迁签约", "拆违治乱", "公园建设", "林荫廊道、立体绿化和滨海绿道"]
+    assert book.sheetnames == ["汇总", "征迁签约", "拆违治乱", "公园建设", "林荫廊道、立体绿化和滨海绿道", "排名"]
     sheet = book["拆违治乱"]
     assert sheet["A1"].value == TITLE == report.title
     assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
@@ -97,6 +97,26 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     assert sheet.print_title_rows == "$1:$4"
     assert "第 &P 页" in sheet.oddFooter.center.text
     assert sheet.column_dimensions["B"].width > 10
+    # the time elapsed beside the rates: a rate behind it (the district's 75 % of cases with 89.3 % of
+    # the year gone) is red, one ahead (中山路街道's 125 % of its area) is not
+    assert "时间进度：89.3%" in sheet["A2"].value
+    assert sheet.cell(16, 6).value == 0.75 and sheet.cell(16, 6).font.color.rgb == "FFC00000"
+    zhongshan_row = next(r for r in range(5, 16) if sheet.cell(r, 2).value == "中山路街道")
+    assert sheet.cell(zhongshan_row, 10).font.color.rgb != "FFC00000"  # the theme's text colour
+    # the ranking: per summary measure, the streets by completion rate, those without a target last
+    ranking = book["排名"]
+    assert [ranking.cell(3, c).value for c in (1, 4, 7)] == [
+        "签约户数（户）",
+        "拆除违建数量（处）",
+        "拆除违建面积（㎡）",
+    ]
+    assert [ranking.cell(4, c).value for c in (7, 8, 9)] == ["名次", "街道/镇", "完成率"]
+    area = [(ranking.cell(r, 7).value, ranking.cell(r, 8).value, ranking.cell(r, 9).value) for r in range(5, 16)]
+    rated = [row for row in area if row[0] != "—"]
+    assert rated[0][1] == "中山路街道" and rated[0][0] == 1
+    assert [rate for *_, rate in rated] == sorted((rate for *_, rate in rated), reverse=True)
+    assert all(rate == "—" for rank, _, rate in area if rank == "—")
+    assert len(area) == 11 and area[len(rated) :] == [row for row in area if row[0] == "—"]
 
 
 def test_city_report_has_a_row_per_district_and_sums_the_parks(db, today, tmp_path):
