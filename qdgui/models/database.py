@@ -26,6 +26,13 @@ class DatabaseError(Exception):
     """A problem with the database file, worded for the user."""
 
 
+class DamagedDatabase(DatabaseError):
+    """The file's own check failed."""
+
+
+FULL_CHECK_BELOW = 64 * 2**20  # files smaller than this get PRAGMA integrity_check, not only quick_check
+
+
 def _apply_pragmas(dbapi_connection, connection_record) -> None:
     # Take over transaction control so that BEGIN IMMEDIATE below is the only BEGIN sent.
     dbapi_connection.isolation_level = None
@@ -212,9 +219,17 @@ def backup(path: Path, *, label: str) -> Path:
             dest = sqlite3.connect(partial)
             try:
                 source.backup(dest)
-                if dest.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                    raise DatabaseError(
-                        translate("Database", "The backup {path} did not check out.").format(path=target)
+                # The copy is the database as the merge, import or undo is about to change it: a small
+                # one gets the full check (it also finds index damage quick_check misses).
+                pragma = "integrity_check" if path.stat().st_size < FULL_CHECK_BELOW else "quick_check"
+                found = [row[0] for row in dest.execute(f"PRAGMA {pragma}")]
+                if found != ["ok"]:
+                    raise DamagedDatabase(
+                        translate(
+                            "Database",
+                            "The database file is damaged ({detail}); nothing was done. Restore a backup "
+                            "(File > Backups) made before the damage.",
+                        ).format(detail=" ".join(" ".join(found).split()[:12]))
                     )
             finally:
                 dest.close()
@@ -227,7 +242,7 @@ def backup(path: Path, *, label: str) -> Path:
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass  # not removable now; a backup's name it never had
-        if isinstance(exc, sqlite3.Error | OSError):
+        if isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, DatabaseError):
             if _disk_full(folder, exc):
                 reason = translate("Database", "the disk holding {folder} is full").format(folder=folder)
             else:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 import qdgui
 from qdgui.i18n import translate
 from qdgui.models.database import (
+    FULL_CHECK_BELOW,
     Database,
     DatabaseError,
     backup,
@@ -138,7 +139,7 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
     return database, made_backup
 
 
-CHECK_EVERY_START_BYTES = 64 * 1024 * 1024  # below this the check takes well under a second
+CHECK_EVERY_START_BYTES = FULL_CHECK_BELOW  # below this the check takes well under a second
 CHECK_INTERVAL_DAYS = 7
 CHECKED_AT = "integrity_checked_at"  # the last check of any kind
 FULL_CHECKED_AT = "full_integrity_checked_at"  # the last PRAGMA integrity_check

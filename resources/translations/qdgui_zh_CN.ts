@@ -953,107 +953,107 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="70"/>
+        <location filename="../../qdgui/models/database.py" line="77"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="75"/>
+        <location filename="../../qdgui/models/database.py" line="82"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="82"/>
+        <location filename="../../qdgui/models/database.py" line="89"/>
         <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
         <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="90"/>
+        <location filename="../../qdgui/models/database.py" line="97"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="113"/>
+        <location filename="../../qdgui/models/database.py" line="120"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="119"/>
+        <location filename="../../qdgui/models/database.py" line="126"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="124"/>
+        <location filename="../../qdgui/models/database.py" line="131"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="129"/>
+        <location filename="../../qdgui/models/database.py" line="136"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="151"/>
+        <location filename="../../qdgui/models/database.py" line="158"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="157"/>
+        <location filename="../../qdgui/models/database.py" line="164"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="160"/>
+        <location filename="../../qdgui/models/database.py" line="167"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="190"/>
+        <location filename="../../qdgui/models/database.py" line="197"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="217"/>
-        <source>The backup {path} did not check out.</source>
-        <translation>备份 {path} 校验未通过。</translation>
+        <location filename="../../qdgui/models/database.py" line="228"/>
+        <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
+        <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="232"/>
+        <location filename="../../qdgui/models/database.py" line="247"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="236"/>
+        <location filename="../../qdgui/models/database.py" line="251"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="96"/>
+        <location filename="../../qdgui/models/migrate.py" line="97"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="118"/>
+        <location filename="../../qdgui/models/migrate.py" line="119"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="192"/>
+        <location filename="../../qdgui/models/migrate.py" line="193"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="204"/>
+        <location filename="../../qdgui/models/migrate.py" line="205"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="267"/>
+        <location filename="../../qdgui/models/migrate.py" line="268"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="286"/>
+        <location filename="../../qdgui/models/migrate.py" line="287"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="45"/>
-        <location filename="../../qdgui/excel/weekly.py" line="448"/>
+        <location filename="../../qdgui/excel/weekly.py" line="446"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
@@ -1427,67 +1427,67 @@
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="215"/>
         <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Time elapsed: {elapsed:.1%}    Made on: {made}</source>
-        <translation>填报单位：{scope}　　统计周期：{start}至{end}　　年累计：1月1日至{end}　　时间进度：{elapsed:.1%}　　制表日期：{made}</translation>
+        <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;时间进度：{elapsed:.1%}&#x3000;&#x3000;制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="227"/>
+        <location filename="../../qdgui/excel/weekly.py" line="225"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set; a rate in red is behind the time elapsed. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”，红色的完成率落后于时间进度。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="223"/>
+        <location filename="../../qdgui/excel/weekly.py" line="221"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="223"/>
+        <location filename="../../qdgui/excel/weekly.py" line="221"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="233"/>
+        <location filename="../../qdgui/excel/weekly.py" line="231"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="246"/>
+        <location filename="../../qdgui/excel/weekly.py" line="244"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="370"/>
+        <location filename="../../qdgui/excel/weekly.py" line="368"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="396"/>
+        <location filename="../../qdgui/excel/weekly.py" line="394"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="426"/>
-        <location filename="../../qdgui/excel/weekly.py" line="496"/>
+        <location filename="../../qdgui/excel/weekly.py" line="424"/>
+        <location filename="../../qdgui/excel/weekly.py" line="494"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="446"/>
+        <location filename="../../qdgui/excel/weekly.py" line="444"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="447"/>
+        <location filename="../../qdgui/excel/weekly.py" line="445"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="486"/>
+        <location filename="../../qdgui/excel/weekly.py" line="484"/>
         <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
         <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="510"/>
+        <location filename="../../qdgui/excel/weekly.py" line="508"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from qdgui.excel import importer
 from qdgui.excel.ledger import LedgerError, write_ledger
 from qdgui.models import repository
+from qdgui.models.database import DatabaseError
 from qdgui.models.migrate import open_database
 from qdgui.models.records import CommunityDraft, DemolitionDraft, Operator, ProjectDraft, SigningDraft
 from qdgui.models.tables import Community, Demolition, ImportBatch, Park, Project, ReferenceAlias, ReviewItem, Signing
@@ -565,3 +566,35 @@ def test_a_case_deleted_and_entered_again_under_its_number_merges_without_a_fals
         assert s.scalar(select(func.count()).select_from(ReviewItem)) == 0
     laptop.close()
     boss.close()
+
+
+def test_a_merge_into_a_database_with_index_damage_is_refused_before_anything_changes(tmp_path, returns):
+    """Damage quick_check misses (an index that no longer matches its rows): the full check of the
+    backup made before the merge finds it, and nothing is merged into a damaged file."""
+    import sqlite3
+
+    db, _ = open_database(tmp_path / "boss.sqlite")
+    merge(db, returns["base"])
+    with db.engine.begin() as conn:  # a table of ours with an index, damaged below
+        conn.exec_driver_sql("CREATE TABLE probe (k TEXT)")
+        conn.exec_driver_sql("CREATE INDEX ix_probe ON probe (k)")
+        conn.exec_driver_sql("INSERT INTO probe VALUES ('a'), ('b'), ('c')")
+    db.close()
+    open_database(tmp_path / "boss.sqlite")[0].close()  # sound: this week's full check passes and is kept
+    con = sqlite3.connect(tmp_path / "boss.sqlite")
+    con.execute("PRAGMA writable_schema = ON")  # the index no longer matches its rows
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_probe ON probe (k DESC)' WHERE name = 'ix_probe'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a clean close: start-up has no crash to check after
+    con.close()
+    con = sqlite3.connect(tmp_path / "boss.sqlite")
+    assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert con.execute("PRAGMA integrity_check").fetchone() != ("ok",)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    db, _ = open_database(tmp_path / "boss.sqlite")  # no crash, checked this week: it opens
+    before = snapshot(db)
+    with pytest.raises(DatabaseError, match="数据库文件已损坏.*未做任何操作"):
+        merge(db, returns["a"])
+    assert snapshot(db) == before
+    db.close()
