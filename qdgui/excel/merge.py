@@ -108,6 +108,12 @@ def merge(
             if not values["deleted"]:
                 for key in UNIQUE_KEYS[kind]:
                     live_keys[key][tuple(values.get(f) for f in key)] = values["uuid"]
+        names_here: dict = {}  # projects and villages: {scope: [(name, uuid)]} of those already here
+        if kind in JOINED_BY_NAME:
+            scope_field = UNIQUE_KEYS[kind][0][0]
+            for values in local.values():
+                if not values["deleted"]:
+                    names_here.setdefault(values.get(scope_field), []).append((values["name"], values["uuid"]))
         similar_index = {}
         if kind in SIMILAR_KEYS:
             for values in local.values():
@@ -223,6 +229,37 @@ def merge(
                 local[uuid] = row
                 if kind in JOINED_BY_NAME:
                     _known(session)[kind].add(uuid)  # inserted: from now on a valid reference
+                    near = _near_names(names_here, kind, row) if not row["deleted"] else []
+                    if near:
+                        # Another laptop's project (or village) whose name is close to one here, in the
+                        # same district (street): maybe the same, maybe not. Merged as its own record
+                        # and shown for a person, never joined by itself.
+                        counts["similar"] += 1
+                        reviews.append(
+                            dict(
+                                reason="similar",
+                                table_name=kind,
+                                record_uuid=near[0][1],
+                                other_uuid=uuid,
+                                kept=_dump(local[near[0][1]], fields),
+                                other=_dump(row, fields),
+                                other_clock=row["clock"],
+                                source_file=file_name,
+                            )
+                        )
+                        result.review.append(
+                            translate(
+                                "Import",
+                                "A {kind} with a name close to one already here, kept apart: {name} "
+                                "(here: {near}; sheet {sheet}, row {row}). If they are the same, correct one of them.",
+                            ).format(
+                                kind=_noun(kind),
+                                name=row.get("name"),
+                                near=translate("Import", ", ").join(n for n, _ in near),
+                                sheet=sheet_name,
+                                row=row_number,
+                            )
+                        )
                 if not row["deleted"]:
                     for key in UNIQUE_KEYS[kind]:
                         live_keys[key][tuple(row.get(f) for f in key)] = uuid
@@ -592,6 +629,16 @@ def _rekey(live_keys: dict, similar_index: dict, kind: str, mine: dict, new: dic
             del similar_index[old_value]
         if not after["deleted"]:
             similar_index.setdefault(tuple(after.get(f) for f in SIMILAR_KEYS[kind]), mine["uuid"])
+
+
+def _near_names(names_here: dict, kind: str, row: dict) -> list[tuple[str, str]]:
+    """(name, uuid) of the records here in the same district (street) whose name is close to the
+    incoming one's: one inside the other, or most characters shared in order (places.near_names)."""
+    from qdgui.excel.places import near_names
+
+    pool = names_here.get(row.get(UNIQUE_KEYS[kind][0][0]), [])
+    close = set(near_names(row.get("name") or "", [name for name, _ in pool]))
+    return [(name, uuid) for name, uuid in pool if name in close]
 
 
 def _open_items(session: Session) -> set[tuple]:

@@ -103,7 +103,7 @@ class Places:
         """Names of this district's projects that nearly match (张村河片区城中村改造 / 张村河片区旧村改造)."""
         self.projects("", None)
         pool = self._project_names.get(district, []) if district else []
-        return _near(name, [n for n, _ in pool])
+        return near_names(name, [n for n, _ in pool])
 
     def create_project(self, name: str, district: str, *, by: Operator, today: date) -> str:
         uuid = repository.add(
@@ -139,7 +139,7 @@ class Places:
 
     def near_communities(self, name: str, street: str | None) -> list[str]:
         self.community("", street)
-        return _near(name, self._community_names.get(street or "", []))
+        return near_names(name, self._community_names.get(street or "", []))
 
     def create_community(self, name: str, street: str, *, by: Operator, today: date) -> str:
         kind = "village" if name.endswith(("村", "庄", "屯")) else "community"
@@ -150,7 +150,7 @@ class Places:
         return uuid
 
 
-def _near(name: str, pool: list[str]) -> list[str]:
+def near_names(name: str, pool: list[str]) -> list[str]:
     """Names that are nearly this one: one inside the other, or most characters shared in order."""
     from difflib import SequenceMatcher
 

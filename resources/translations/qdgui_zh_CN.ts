@@ -2048,92 +2048,98 @@
         <translation>撤销导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="140"/>
+        <location filename="../../qdgui/excel/merge.py" line="146"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="157"/>
+        <location filename="../../qdgui/excel/merge.py" line="163"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="166"/>
+        <location filename="../../qdgui/excel/merge.py" line="172"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="186"/>
+        <location filename="../../qdgui/excel/merge.py" line="192"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="191"/>
+        <location filename="../../qdgui/excel/merge.py" line="197"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="213"/>
+        <location filename="../../qdgui/excel/merge.py" line="219"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="247"/>
+        <location filename="../../qdgui/excel/merge.py" line="251"/>
+        <source>A {kind} with a name close to one already here, kept apart: {name} (here: {near}; sheet {sheet}, row {row}). If they are the same, correct one of them.</source>
+        <translation>名称与已有{kind}相近，未合并为同一{kind}：{name}（已有：{near}；工作表“{sheet}”第 {row} 行）。如确为同一{kind}，请更正其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="284"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="253"/>
+        <location filename="../../qdgui/excel/merge.py" line="290"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="301"/>
+        <location filename="../../qdgui/excel/merge.py" line="338"/>
         <source>changed by hand in {file}</source>
         <translation>{file} 中手工改动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="306"/>
+        <location filename="../../qdgui/excel/merge.py" line="343"/>
         <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="396"/>
+        <location filename="../../qdgui/excel/merge.py" line="433"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="413"/>
+        <location filename="../../qdgui/excel/merge.py" line="450"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="419"/>
+        <location filename="../../qdgui/excel/merge.py" line="456"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="479"/>
+        <location filename="../../qdgui/excel/merge.py" line="516"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="490"/>
+        <location filename="../../qdgui/excel/merge.py" line="258"/>
+        <location filename="../../qdgui/excel/merge.py" line="527"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="498"/>
+        <location filename="../../qdgui/excel/merge.py" line="535"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="514"/>
+        <location filename="../../qdgui/excel/merge.py" line="551"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="570"/>
+        <location filename="../../qdgui/excel/merge.py" line="607"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>

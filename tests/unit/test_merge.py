@@ -598,3 +598,34 @@ def test_a_merge_into_a_database_with_index_damage_is_refused_before_anything_ch
         merge(db, returns["a"])
     assert snapshot(db) == before
     db.close()
+
+
+def test_a_project_with_a_close_name_is_kept_apart_and_shown_for_a_person_never_joined(tmp_path, returns):
+    """Laptop C created 张村河片区 in 崂山区 where the supervisor has 张村河片区旧村改造: maybe one project,
+    maybe two. Merged as its own project, with its signing, and listed for a person; not joined."""
+    db, _ = open_database(tmp_path / "boss.sqlite")
+    merge(db, returns["base"])
+    laptop, _ = open_database(tmp_path / "c.sqlite")
+    c = Operator("赵敏", "laptop-c")
+    with laptop.begin() as s:
+        mine = repository.add(
+            s, ProjectDraft("张村河片区", "licun_river", "370212"), by=c, today=TODAY, confirm_warnings=True
+        )
+        repository.add(
+            s,
+            SigningDraft(mine, "370212", "370212001", date(2026, 11, 19), households=3, houses=3),
+            by=c,
+            today=TODAY,
+            confirm_warnings=True,
+        )
+    report = merge(db, export(laptop, tmp_path / "return-c.xlsx"))
+    laptop.close()
+    lines = "\n".join(report.lines())
+    assert "名称与已有项目相近，未合并为同一项目：张村河片区（已有：张村河片区旧村改造" in lines
+    assert report.merged.counts["joined"] == 0 and report.merged.counts["similar"] == 1
+    with db.sessions() as s:
+        assert sorted(s.scalars(select(Project.name))) == ["张村河片区", "张村河片区旧村改造"]
+        assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == mine
+        item = s.scalar(select(ReviewItem).where(ReviewItem.table_name == "project"))
+        assert (item.reason, item.other_uuid) == ("similar", mine)
+    db.close()
