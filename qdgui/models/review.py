@@ -98,6 +98,54 @@ def resolve_conflict(session: Session, item_id: int, choices: dict[str, str], *,
     session.flush()
 
 
+JOINABLE = frozenset(target for info in kinds.KINDS.values() for _, target in info.references)
+
+
+def join(session: Session, item_id: int, *, by: Operator, today: date) -> int:
+    """Decide that a look-alike project or village is the one already here: every record pointing at
+    the incoming copy points at ours (each a local edit, so the change travels), the copy becomes a
+    tombstone, and the join is remembered like a merge's, so the next return of that laptop finds it.
+    Returns how many records were re-pointed."""
+    from qdgui.models.tables import ReferenceAlias
+
+    item = session.get(ReviewItem, item_id)
+    if item is None or item.reason != "similar" or item.table_name not in JOINABLE or not item.other_uuid:
+        raise ValueError(item_id)
+    kept, copy = item.record_uuid, item.other_uuid
+    moved = 0
+    for name, info in kinds.KINDS.items():
+        for field, target in info.references:
+            if target != item.table_name:
+                continue
+            table = RECORD_TABLES[name]
+            rows = session.scalars(select(table).where(getattr(table, field) == copy, table.deleted == false()))
+            for row in list(rows):
+                repository.update(
+                    session,
+                    row.uuid,
+                    repository.draft_from_row(row, **{field: kept}),
+                    by=by,
+                    today=today,
+                    confirm_warnings=True,
+                )
+                moved += 1
+    copy_table = RECORD_TABLES[item.table_name]
+    repository.set_deleted(session, copy_table, copy, True, by=by)
+    if session.get(ReferenceAlias, copy) is None:
+        session.add(
+            ReferenceAlias(
+                alias_uuid=copy,
+                kind=item.table_name,
+                target_uuid=kept,
+                batch_id=item.batch_id,
+                source_file=item.source_file,
+            )
+        )
+    item.resolved_at = repository.utc_now()
+    session.flush()
+    return moved
+
+
 def dismiss(session: Session, item_id: int) -> None:
     """Close a duplicate or look-alike item: the records stay as they are."""
     item = session.get(ReviewItem, item_id)

@@ -23,7 +23,6 @@ from qdgui.excel.ledger import COLUMNS
 from qdgui.models.database import Database, DatabaseError
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
-from qdgui.views.import_wizard import KINDS
 from qdgui.views.tasks import BackgroundTask
 
 
@@ -194,10 +193,17 @@ class ReviewDialog(QDialog):
         self.hint.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("Save the choices"))
         self.dismiss_button = QPushButton(self.tr("Keep as it is"))
+        self.join_button = QPushButton(self.tr("&Join as one"))
+        self.join_button.setToolTip(
+            self.tr(
+                "The same project or village entered on two laptops: the records of the other copy point at "
+                "the one kept here, and the other copy is deleted."
+            )
+        )
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.dismiss_button, self.apply_button, close):
+        for button in (self.join_button, self.dismiss_button, self.apply_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.items, 1)
@@ -207,6 +213,7 @@ class ReviewDialog(QDialog):
         self.items.itemSelectionChanged.connect(self._show_item)
         self.apply_button.clicked.connect(self.apply)
         self.dismiss_button.clicked.connect(self.keep)
+        self.join_button.clicked.connect(self.join)
         close.clicked.connect(self.accept)
         self._open = []
         self.reload()
@@ -228,7 +235,7 @@ class ReviewDialog(QDialog):
             for c, text in enumerate(
                 (
                     reasons[item.reason],
-                    importer.kind_label(item.kind) if item.kind in KINDS else item.kind,
+                    importer.kind_label(item.kind),  # every kind has its ledger sheet title
                     what,
                     item.source_file,
                 )
@@ -250,8 +257,11 @@ class ReviewDialog(QDialog):
 
     def _show_item(self) -> None:
         item = self.current()
+        from qdgui.models.review import JOINABLE
+
         self.apply_button.setEnabled(item is not None and item.reason == "conflict")
         self.dismiss_button.setEnabled(item is not None)
+        self.join_button.setVisible(item is not None and item.reason == "similar" and item.kind in JOINABLE)
         if item is None:
             return
         fields = (
@@ -327,6 +337,25 @@ class ReviewDialog(QDialog):
             return
         self.resolved.emit(item.kind)
         self.reload()
+
+    def join(self) -> None:
+        from qdgui.models import review
+        from qdgui.models.records import ValidationFailed
+
+        item = self.current()
+        if item is None:
+            return
+        try:
+            with self._database.begin() as session:
+                moved = review.join(session, item.id, by=self._by, today=self._today)
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.tr("Not joined"), "\n".join(p.describe() for p in exc.problems))
+            return
+        for kind in ("signing", "demolition", "park", item.kind):
+            self.resolved.emit(kind)
+        self.reload()
+        joined = self.tr("Joined: {n} records now point at the one kept here.").format(n=moved)
+        self.hint.setText(joined + " " + self.hint.text())
 
     def keep(self) -> None:
         from qdgui.models import review

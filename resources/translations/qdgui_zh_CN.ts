@@ -3388,19 +3388,19 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="271"/>
+        <location filename="../../qdgui/views/import_review.py" line="282"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="262"/>
+        <location filename="../../qdgui/views/import_review.py" line="273"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="262"/>
+        <location filename="../../qdgui/views/import_review.py" line="273"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
@@ -3416,57 +3416,77 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_review.py" line="197"/>
+        <source>&amp;Join as one</source>
+        <translation>合并为同一个(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <source>The same project or village entered on two laptops: the records of the other copy point at the one kept here, and the other copy is deleted.</source>
+        <translation>两台电脑各自录入的同一个项目或村居：另一份所属的记录改为指向本机保留的这一个，另一份随即删除。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="204"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="222"/>
+        <location filename="../../qdgui/views/import_review.py" line="230"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="223"/>
+        <location filename="../../qdgui/views/import_review.py" line="231"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="224"/>
+        <location filename="../../qdgui/views/import_review.py" line="232"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="244"/>
+        <location filename="../../qdgui/views/import_review.py" line="252"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="264"/>
+        <location filename="../../qdgui/views/import_review.py" line="275"/>
         <source>Kept here
 {who}, {at}</source>
         <translation>本机现值
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="268"/>
+        <location filename="../../qdgui/views/import_review.py" line="279"/>
         <source>Other version
 {who}, {at}</source>
         <translation>另一版本（勾选即采用）
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="275"/>
+        <location filename="../../qdgui/views/import_review.py" line="286"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="278"/>
+        <location filename="../../qdgui/views/import_review.py" line="289"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="326"/>
+        <location filename="../../qdgui/views/import_review.py" line="337"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="353"/>
+        <source>Not joined</source>
+        <translation>未合并</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="355"/>
+        <source>Joined: {n} records now point at the one kept here.</source>
+        <translation>已合并：{n} 条记录现指向本机保留的这一个。</translation>
     </message>
 </context>
 <context>

@@ -238,3 +238,50 @@ def test_backups_are_listed_and_one_is_restored_in_place_of_the_database(qtbot, 
     assert [b.reason for b in list_backups(db.path)][0] == "restore"
     window.show_kind("demolition")
     qtbot.waitUntil(lambda: window.current_page().model.rowCount() == len(cases_before), timeout=5000)
+
+
+def test_a_look_alike_project_is_joined_from_the_review_dialog(qtbot, make_window, db, tmp_path, returns):
+    from datetime import date
+
+    from qdgui.excel import importer
+    from qdgui.excel.ledger import write_ledger
+    from qdgui.models import repository
+    from qdgui.models.migrate import open_database
+    from qdgui.models.records import Operator, ProjectDraft, SigningDraft
+    from qdgui.models.tables import Project, Signing
+    from qdgui.views.import_review import ReviewDialog
+    from tests.unit.test_merge import BOSS, TODAY
+
+    importer.commit(db, importer.read(returns["base"]), importer.ImportOptions(), by=BOSS, today=TODAY)
+    laptop, _ = open_database(tmp_path / "c.sqlite")
+    c = Operator("赵敏", "laptop-c")
+    with laptop.begin() as s:
+        copy = repository.add(
+            s, ProjectDraft("张村河片区", "licun_river", "370212"), by=c, today=TODAY, confirm_warnings=True
+        )
+        repository.add(
+            s,
+            SigningDraft(copy, "370212", "370212001", date(2026, 11, 19), households=3, houses=3),
+            by=c,
+            today=TODAY,
+            confirm_warnings=True,
+        )
+        write_ledger(s, tmp_path / "return-c.xlsx")
+    laptop.close()
+    importer.commit(db, importer.read(tmp_path / "return-c.xlsx"), importer.ImportOptions(), by=BOSS, today=TODAY)
+    window = make_window()
+    window.show_review()
+    dialog = window.findChild(ReviewDialog)
+    dialog.show()
+    assert cell_texts(dialog.items, 0) == ["相似待查"] and cell_texts(dialog.items, 1) == ["项目"]  # not its code
+    dialog.items.selectRow(0)
+    assert dialog.join_button.isVisible() and dialog.join_button.text() == "合并为同一个(&J)"
+    with qtbot.waitSignal(dialog.resolved):
+        dialog.join_button.click()
+    assert "已合并：1 条记录" in dialog.hint.text()
+    assert dialog.items.rowCount() == 0
+    with db.sessions() as s:
+        live = s.scalars(select(Project.name).where(Project.deleted.is_(False))).all()
+        assert live == ["张村河片区旧村改造"]
+        kept = s.scalar(select(Project.uuid).where(Project.deleted.is_(False)))
+        assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == kept

@@ -628,4 +628,23 @@ def test_a_project_with_a_close_name_is_kept_apart_and_shown_for_a_person_never_
         assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == mine
         item = s.scalar(select(ReviewItem).where(ReviewItem.table_name == "project"))
         assert (item.reason, item.other_uuid) == ("similar", mine)
+        kept = item.record_uuid
+    # the supervisor decides they are one project: C's signing points at ours, C's copy is deleted,
+    # and C's next return (its copy still live there) merges without bringing it back
+    from qdgui.models import review
+
+    with db.begin() as s:
+        assert review.join(s, item.id, by=BOSS, today=TODAY) == 1
+    with db.sessions() as s:
+        assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == kept
+        assert dict(s.execute(select(Project.name, Project.deleted)).all()) == {
+            "张村河片区": True,
+            "张村河片区旧村改造": False,
+        }
+        assert [i.reason for i in review.open_items(s)] == []
+    again = merge(db, tmp_path / "return-c.xlsx")
+    assert again.merged.counts["similar"] == 0 and again.merged.counts["inserted"] == 0
+    with db.sessions() as s:
+        assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == kept
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     db.close()
