@@ -270,6 +270,8 @@ class ReviewDialog(QDialog):
             else [f for f in item.kept if item.kept.get(f) or item.other.get(f)]
         )
         kept, other_side = self.tr("Kept here"), self.tr("Other version")
+        if item.reason != "conflict":  # two records, nothing to tick
+            kept, other_side = self.tr("Already here"), self.tr("Incoming record")
         if item.kept_by and item.kept_at:
             kept = self.tr("Kept here\n{who}, {at}").format(
                 who=item.kept_by, at=_local(item.kept_at).strftime("%Y-%m-%d %H:%M")

@@ -168,87 +168,87 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="45"/>
+        <location filename="../../qdgui/views/import_review.py" line="44"/>
         <source>Import batches</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="50"/>
+        <location filename="../../qdgui/views/import_review.py" line="49"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="51"/>
+        <location filename="../../qdgui/views/import_review.py" line="50"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="52"/>
+        <location filename="../../qdgui/views/import_review.py" line="51"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="53"/>
+        <location filename="../../qdgui/views/import_review.py" line="52"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="54"/>
+        <location filename="../../qdgui/views/import_review.py" line="53"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="55"/>
+        <location filename="../../qdgui/views/import_review.py" line="54"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="56"/>
+        <location filename="../../qdgui/views/import_review.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="65"/>
+        <location filename="../../qdgui/views/import_review.py" line="64"/>
         <source>Undo the chosen batch</source>
         <translation>撤销所选批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="66"/>
+        <location filename="../../qdgui/views/import_review.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="83"/>
+        <location filename="../../qdgui/views/import_review.py" line="82"/>
         <source>Merge</source>
         <translation>合并台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="83"/>
+        <location filename="../../qdgui/views/import_review.py" line="82"/>
         <source>Ledger import</source>
         <translation>导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="83"/>
+        <location filename="../../qdgui/views/import_review.py" line="82"/>
         <source>Targets</source>
         <translation>导入目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="87"/>
+        <location filename="../../qdgui/views/import_review.py" line="86"/>
         <source>Undone {at}</source>
         <translation>已于 {at} 撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="117"/>
+        <location filename="../../qdgui/views/import_review.py" line="116"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="118"/>
+        <location filename="../../qdgui/views/import_review.py" line="117"/>
         <source>Put every record of batch {id} back as it was before the import? A backup is taken first.</source>
         <translation>把批次 {id} 的每条记录恢复到导入前的样子？撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="147"/>
+        <location filename="../../qdgui/views/import_review.py" line="146"/>
         <source>Not undone</source>
         <translation>未撤销</translation>
     </message>
@@ -3362,129 +3362,139 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="179"/>
+        <location filename="../../qdgui/views/import_review.py" line="178"/>
         <source>Merge review</source>
         <translation>核对合并结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="183"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="183"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="183"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="183"/>
+        <location filename="../../qdgui/views/import_review.py" line="182"/>
         <source>From file</source>
         <translation>来自文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="282"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="283"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="273"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="272"/>
         <source>Kept here</source>
         <translation>本机现值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="190"/>
-        <location filename="../../qdgui/views/import_review.py" line="273"/>
+        <location filename="../../qdgui/views/import_review.py" line="189"/>
+        <location filename="../../qdgui/views/import_review.py" line="272"/>
         <source>Other version</source>
         <translation>另一版本（勾选即采用）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="195"/>
+        <location filename="../../qdgui/views/import_review.py" line="194"/>
         <source>Save the choices</source>
         <translation>按所选保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="196"/>
+        <location filename="../../qdgui/views/import_review.py" line="195"/>
         <source>Keep as it is</source>
         <translation>保持现状</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="197"/>
+        <location filename="../../qdgui/views/import_review.py" line="196"/>
         <source>&amp;Join as one</source>
         <translation>合并为同一个(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="200"/>
+        <location filename="../../qdgui/views/import_review.py" line="199"/>
         <source>The same project or village entered on two laptops: the records of the other copy point at the one kept here, and the other copy is deleted.</source>
         <translation>两台电脑各自录入的同一个项目或村居：另一份所属的记录改为指向本机保留的这一个，另一份随即删除。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="204"/>
+        <location filename="../../qdgui/views/import_review.py" line="203"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="230"/>
+        <location filename="../../qdgui/views/import_review.py" line="229"/>
         <source>Changed on both sides</source>
         <translation>两边都有修改</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="231"/>
+        <location filename="../../qdgui/views/import_review.py" line="230"/>
         <source>Same key, held back</source>
         <translation>编号相同，暂缓合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="232"/>
+        <location filename="../../qdgui/views/import_review.py" line="231"/>
         <source>Looks alike</source>
         <translation>相似待查</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="252"/>
+        <location filename="../../qdgui/views/import_review.py" line="251"/>
         <source>Nothing left to review.</source>
         <translation>没有待核对的内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="275"/>
+        <location filename="../../qdgui/views/import_review.py" line="274"/>
+        <source>Already here</source>
+        <translation>本机已有记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="274"/>
+        <source>Incoming record</source>
+        <translation>来件中的记录</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/import_review.py" line="276"/>
         <source>Kept here
 {who}, {at}</source>
         <translation>本机现值
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="279"/>
+        <location filename="../../qdgui/views/import_review.py" line="280"/>
         <source>Other version
 {who}, {at}</source>
         <translation>另一版本（勾选即采用）
 {who}，{at}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="286"/>
+        <location filename="../../qdgui/views/import_review.py" line="287"/>
         <source>Tick the fields where the other version is right; the rest stay as kept here.</source>
         <translation>勾选另一版本正确的字段；其余字段保持本机现值。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="289"/>
+        <location filename="../../qdgui/views/import_review.py" line="290"/>
         <source>An incoming record that looks like one already here: check them and keep as it is, or correct one of them in its table.</source>
         <translation>来件中的记录与本机已有记录相似：请核对，确认无误则保持现状，否则在相应表格中更正其中一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="337"/>
+        <location filename="../../qdgui/views/import_review.py" line="338"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="353"/>
+        <location filename="../../qdgui/views/import_review.py" line="354"/>
         <source>Not joined</source>
         <translation>未合并</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_review.py" line="355"/>
+        <location filename="../../qdgui/views/import_review.py" line="359"/>
         <source>Joined: {n} records now point at the one kept here.</source>
         <translation>已合并：{n} 条记录现指向本机保留的这一个。</translation>
     </message>
