@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.review_action.triggered.connect(self.show_review)
         file_menu.addActions([self.import_action, self.batches_action, self.review_action])
         file_menu.addSeparator()
-        self.backups_action = QAction(self.tr("&Backups..."), self)
+        self.backups_action = QAction(self.tr("Bac&kups..."), self)
         self.backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()

@@ -2978,8 +2978,8 @@
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="134"/>
-        <source>&amp;Backups...</source>
-        <translation>备份与恢复(&amp;B)……</translation>
+        <source>Bac&amp;kups...</source>
+        <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="138"/>

@@ -101,3 +101,18 @@ def test_the_progress_charts_are_built_when_their_tab_is_first_opened(qtbot, db,
     window.tabs.setCurrentIndex(4)
     assert window._dashboard is not None and window._dashboard.isVisible()
     assert window.tabs.tabText(4) == "进度"
+
+
+def test_every_menu_has_one_item_per_access_key(make_window):
+    """Two items with the same &-letter make the key cycle between them instead of choosing one
+    (备份与恢复 and 导入批次 both had B)."""
+    import re
+
+    window = make_window()
+    for menu_action in window.menuBar().actions():
+        letters = [
+            m.group(1).lower()
+            for a in menu_action.menu().actions()
+            if not a.isSeparator() and (m := re.search(r"&(\w)", a.text().replace("&&", "")))
+        ]
+        assert len(letters) == len(set(letters)), (menu_action.text(), letters)
