@@ -121,10 +121,31 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
                     "This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.",
                 ).format(rev=current)
             )
+        tables = _table_names(engine)
+        if current is None and tables & _schema_tables():
+            # Our tables without the record of their version: no upgrade can know where to start.
+            raise DatabaseError(
+                translate(
+                    "Database",
+                    "{path} holds qdgui's tables but not the record of their version (alembic_version is "
+                    "missing or empty): the file is incomplete or damaged. Restore it from a backup in the "
+                    "backups folder.",
+                ).format(path=path.name)
+            )
         if current != head and migrate:
             if existed:
                 made_backup = backup(path, label=f"before-{head}")
             upgrade(engine)
+            tables = _table_names(engine)
+        missing = sorted(_schema_tables() - tables) if migrate else []
+        if missing:
+            raise DatabaseError(
+                translate(
+                    "Database",
+                    "{path} lacks the table(s) {tables}: the file is incomplete or damaged. Restore it from a "
+                    "backup in the backups folder.",
+                ).format(path=path.name, tables=", ".join(missing))
+            )
         database = Database(path, engine)
         with database.begin() as session:
             ensure_divisions(session)
@@ -137,6 +158,18 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
         engine.dispose()
         raise
     return database, made_backup
+
+
+def _table_names(engine) -> set[str]:
+    with engine.connect() as conn:
+        return {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _schema_tables() -> set[str]:
+    """The tables the schema at head has (the ORM's, and Alembic's own)."""
+    from qdgui.models.base import Base
+
+    return set(Base.metadata.tables)
 
 
 CHECK_EVERY_START_BYTES = FULL_CHECK_BELOW  # below this the check takes well under a second

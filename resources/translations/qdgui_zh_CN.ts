@@ -1038,22 +1038,32 @@
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="193"/>
+        <location filename="../../qdgui/models/migrate.py" line="128"/>
+        <source>{path} holds qdgui&apos;s tables but not the record of their version (alembic_version is missing or empty): the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
+        <translation>{path} 中有 qdgui 的数据表，却没有它们的版本记录（alembic_version 缺失或为空）：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="143"/>
+        <source>{path} lacks the table(s) {tables}: the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
+        <translation>{path} 缺少数据表 {tables}：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="226"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="205"/>
+        <location filename="../../qdgui/models/migrate.py" line="238"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="268"/>
+        <location filename="../../qdgui/models/migrate.py" line="301"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="287"/>
+        <location filename="../../qdgui/models/migrate.py" line="320"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>

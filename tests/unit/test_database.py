@@ -297,3 +297,32 @@ def test_restoring_a_backup_of_an_older_schema_brings_it_to_head_and_a_damaged_o
     assert check.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == ("typed since",)
     check.close()
     shutil.rmtree(tmp_path / "backups")
+
+
+def test_a_half_schema_database_is_refused_in_words_without_a_new_backup(tmp_path):
+    """An emptied alembic_version (the upgrade would recreate tables that exist) and a dropped table:
+    each refused with what to do, no traceback, and no backup made at the failed start."""
+    from qdgui.models.migrate import backups_of
+
+    for case, damage in (
+        ("version", "DELETE FROM alembic_version"),
+        ("table", "DROP TABLE park"),
+    ):
+        path = tmp_path / f"{case}.sqlite"
+        open_database(path)[0].close()
+        con = sqlite3.connect(path)
+        con.execute(damage)
+        con.commit()
+        con.close()
+        made = len(backups_of(path))
+        expected = "没有它们的版本记录" if case == "version" else "缺少数据表 park"
+        with pytest.raises(DatabaseError, match=expected):
+            open_database(path)
+        assert len(backups_of(path)) == made
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py"), "summary", "--db", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1 and "Traceback" not in done.stderr and expected in done.stderr
