@@ -326,3 +326,19 @@ def test_a_half_schema_database_is_refused_in_words_without_a_new_backup(tmp_pat
             timeout=120,
         )
         assert done.returncode == 1 and "Traceback" not in done.stderr and expected in done.stderr
+
+
+def test_the_database_refuses_text_longer_than_the_forms_allow(db):
+    """A write past the rules (another program, a bug) is refused by the file itself, not stored whole
+    to be cut to 32,767 characters by Excel on export."""
+    con = sqlite3.connect(db.path)
+    try:
+        names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert {"tr_demolition_lengths_insert", "tr_demolition_lengths_update", "tr_division_lengths_update"} <= names
+        con.execute("UPDATE division SET name = name || '' WHERE code = '370212001'")  # in bounds: fine
+        with pytest.raises(sqlite3.IntegrityError, match="text longer than allowed in division"):
+            con.execute("UPDATE division SET name = ? WHERE code = '370212001'", ("街" * 61,))
+        con.rollback()
+        assert con.execute("SELECT name FROM division WHERE code = '370212001'").fetchone() == ("中韩街道",)
+    finally:
+        con.close()
