@@ -308,6 +308,7 @@ class _Formats:
         self.total_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%"})
         self.total_no_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
         self.note = book.add_format({**font, "font_size": 9, "text_wrap": True, "valign": "top"})
+        self.points = book.add_format({**cell, "num_format": "+0.0;-0.0;0.0", "align": "right"})
         self.form_box = book.add_format(
             {**font, "font_size": 9, "align": "right", "valign": "vcenter", "text_wrap": True}
         )
@@ -444,12 +445,22 @@ RANK_COLUMNS = (
     QT_TRANSLATE_NOOP("Excel", "Rank"),
     QT_TRANSLATE_NOOP("Excel", "Unit"),
     QT_TRANSLATE_NOOP("Excel", "Completion rate"),
+    QT_TRANSLATE_NOOP("Excel", "Change from last week (points)"),
 )
+BLOCK = len(RANK_COLUMNS)
+
+
+def change_from_last_week(figures: agg.Progress, week: agg.Week) -> float | None:
+    """The completion rate's change from last week's, in percentage points: this week's work over
+    the target (None without a target, or for a week that began last year)."""
+    if figures.target is None or not figures.target or week.start.year != week.end.year:
+        return None
+    return float(figures.week / figures.target * 100)
 
 
 def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
     """One block a measure: rank, unit, completion rate, best first; red where behind the time elapsed."""
-    last_column = 3 * len(content.measures) - 1
+    last_column = BLOCK * len(content.measures) - 1
     sheet.merge_range(0, 0, 0, last_column, report.title, formats.text(report.title, formats.title))
     sheet.set_row(0, 36)
     sheet.merge_range(1, 0, 1, last_column, report.subtitle, formats.text(report.subtitle, formats.subtitle))
@@ -457,8 +468,8 @@ def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _
     group_row, column_row = HEADER_ROWS
     longest = 0
     for i, measure in enumerate(content.measures):
-        c = 3 * i
-        sheet.merge_range(group_row, c, group_row, c + 2, measure_header(measure), formats.header)
+        c = BLOCK * i
+        sheet.merge_range(group_row, c, group_row, c + BLOCK - 1, measure_header(measure), formats.header)
         for j, label in enumerate(RANK_COLUMNS):
             text = report.unit_header if j == 1 else translate("Excel", label)
             sheet.write_string(column_row, c + j, text, formats.text(text, formats.header))
@@ -475,9 +486,15 @@ def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _
             else:
                 late = float(figures.rate) < report.elapsed
                 sheet.write_number(r, c + 2, float(figures.rate), formats.rate_behind if late else formats.rate)
+            change = change_from_last_week(figures, report.week)
+            if change is None:
+                sheet.write_string(r, c + 3, "—", formats.no_rate)
+            else:
+                sheet.write_number(r, c + 3, change, formats.points)
         sheet.set_column(c, c, 5)
         sheet.set_column(c + 1, c + 1, 13)
         sheet.set_column(c + 2, c + 2, 9)
+        sheet.set_column(c + 3, c + 3, 9)
     sheet.set_row(group_row, 32)
     sheet.set_row(column_row, 20)
     r = FIRST_DATA_ROW + longest

@@ -1365,7 +1365,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="45"/>
-        <location filename="../../qdgui/excel/weekly.py" line="446"/>
+        <location filename="../../qdgui/excel/weekly.py" line="447"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
@@ -1465,39 +1465,44 @@
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="368"/>
+        <location filename="../../qdgui/excel/weekly.py" line="369"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="394"/>
+        <location filename="../../qdgui/excel/weekly.py" line="395"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="424"/>
-        <location filename="../../qdgui/excel/weekly.py" line="494"/>
+        <location filename="../../qdgui/excel/weekly.py" line="425"/>
+        <location filename="../../qdgui/excel/weekly.py" line="511"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="444"/>
+        <location filename="../../qdgui/excel/weekly.py" line="445"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="445"/>
+        <location filename="../../qdgui/excel/weekly.py" line="446"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="484"/>
+        <location filename="../../qdgui/excel/weekly.py" line="448"/>
+        <source>Change from last week (points)</source>
+        <translation>较上周（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="501"/>
         <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
         <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="508"/>
+        <location filename="../../qdgui/excel/weekly.py" line="525"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>

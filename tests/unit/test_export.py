@@ -105,13 +105,18 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     assert sheet.cell(zhongshan_row, 10).font.color.rgb != "FFC00000"  # the theme's text colour
     # the ranking: per summary measure, the streets by completion rate, those without a target last
     ranking = book["排名"]
-    assert [ranking.cell(3, c).value for c in (1, 4, 7)] == [
+    assert [ranking.cell(3, c).value for c in (1, 5, 9)] == [
         "签约户数（户）",
         "拆除违建数量（处）",
         "拆除违建面积（㎡）",
     ]
-    assert [ranking.cell(4, c).value for c in (7, 8, 9)] == ["名次", "街道/镇", "完成率"]
-    area = [(ranking.cell(r, 7).value, ranking.cell(r, 8).value, ranking.cell(r, 9).value) for r in range(5, 16)]
+    assert [ranking.cell(4, c).value for c in (9, 10, 11, 12)] == ["名次", "街道/镇", "完成率", "较上周（百分点）"]
+    area = [(ranking.cell(r, 9).value, ranking.cell(r, 10).value, ranking.cell(r, 11).value) for r in range(5, 16)]
+    # the change from last week: this week's work over the target, in points (中山路街道's area, of 120)
+    first = next(r for r in range(5, 16) if ranking.cell(r, 10).value == "中山路街道")
+    week_area = float(expected[("370202005", "demolition_area")].week)
+    assert ranking.cell(first, 12).value == pytest.approx(week_area / 120 * 100)
+    assert ranking.cell(first, 12).number_format == "+0.0;-0.0;0.0"
     rated = [row for row in area if row[0] != "—"]
     assert rated[0][1] == "中山路街道" and rated[0][0] == 1
     assert [rate for *_, rate in rated] == sorted((rate for *_, rate in rated), reverse=True)
