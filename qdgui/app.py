@@ -85,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
                 "Cli", "Check that the folder exists and that you may write to it, or choose another file with --db."
             )
         )
+    except Exception as exc:
+        from qdgui.models.database import damaged_text
+
+        damaged = damaged_text(exc)  # bytes damaged inside a record: found when it is read
+        if damaged is None:
+            raise
+        already_open, message = False, damaged
+        advice = translate("Cli", "Restore the file from a backup in the backups folder beside it.")
     print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
     if not args.command:  # started from the menu: stderr is seen by nobody
         from qdgui.views.launch import show_startup_error

@@ -141,6 +141,19 @@ def write_failure(exc: Exception) -> str | None:
     return None
 
 
+def damaged_text(exc: BaseException) -> str | None:
+    """The user's words when a read met text the file cannot decode (bytes damaged inside a row, which
+    the structural checks do not see); None for any other error."""
+    found = re.search(r"Could not decode to UTF-8 column '([^']+)'", str(getattr(exc, "orig", None) or exc))
+    if found is None:
+        return None
+    return translate(
+        "Database",
+        "The database file is damaged: the column {column} of a record holds text that cannot be read. "
+        "Nothing was written. Restore the file from a backup (File > Backups).",
+    ).format(column=found[1])
+
+
 FULL_BELOW = 2 * 2**20  # free bytes under which an I/O failure is taken for a full disk
 
 

@@ -51,8 +51,14 @@ class BackgroundTask(QThread):
             self.cancelled.emit()
         except self._expected as exc:
             self.failed.emit(str(exc))
-        except Exception:  # noqa: BLE001 - reported to the user, never kills the window
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never kills the window
+            from qdgui.models.database import damaged_text
+
             logging.getLogger("qdgui.worker").exception("background task failed")
+            damaged = damaged_text(exc)
+            if damaged is not None:
+                self.failed.emit(damaged)
+                return
             self.failed.emit(
                 self.tr(
                     "An unexpected error stopped the work; nothing was written. The details are in the log file {path}"

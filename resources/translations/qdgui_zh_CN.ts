@@ -72,7 +72,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../qdgui/views/tasks.py" line="58"/>
+        <location filename="../../qdgui/views/tasks.py" line="64"/>
         <source>An unexpected error stopped the work; nothing was written. The details are in the log file {path}</source>
         <translation>发生了意外错误，操作已停止，没有写入任何内容。详细信息记录在日志文件 {path}</translation>
     </message>
@@ -299,7 +299,12 @@
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="88"/>
+        <location filename="../../qdgui/app.py" line="95"/>
+        <source>Restore the file from a backup in the backups folder beside it.</source>
+        <translation>请用同一文件夹下 backups 中的备份恢复该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/app.py" line="96"/>
         <location filename="../../qdgui/cli_export.py" line="89"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
@@ -309,38 +314,38 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="99"/>
+        <location filename="../../qdgui/app.py" line="107"/>
         <source>the disk is full (nothing was changed)</source>
         <translation>磁盘已满（未做任何改动）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="100"/>
-        <location filename="../../qdgui/app.py" line="101"/>
+        <location filename="../../qdgui/app.py" line="108"/>
+        <location filename="../../qdgui/app.py" line="109"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="102"/>
+        <location filename="../../qdgui/app.py" line="110"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="103"/>
+        <location filename="../../qdgui/app.py" line="111"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="104"/>
+        <location filename="../../qdgui/app.py" line="112"/>
         <source>reading or writing the disk failed</source>
         <translation>读写磁盘失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="113"/>
+        <location filename="../../qdgui/app.py" line="121"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="119"/>
+        <location filename="../../qdgui/app.py" line="127"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -993,37 +998,42 @@
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="158"/>
+        <location filename="../../qdgui/models/database.py" line="150"/>
+        <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
+        <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="171"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="164"/>
+        <location filename="../../qdgui/models/database.py" line="177"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="167"/>
+        <location filename="../../qdgui/models/database.py" line="180"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="197"/>
+        <location filename="../../qdgui/models/database.py" line="210"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="228"/>
+        <location filename="../../qdgui/models/database.py" line="241"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="247"/>
+        <location filename="../../qdgui/models/database.py" line="260"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="251"/>
+        <location filename="../../qdgui/models/database.py" line="264"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
