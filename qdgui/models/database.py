@@ -160,20 +160,16 @@ FULL_BELOW = 2 * 2**20  # free bytes under which an I/O failure is taken for a f
 def disk_problem(path: Path, exc: Exception) -> str | None:
     """The user's words when opening or checking the file failed because of its disk (full, failing,
     locked by another program), not because the file is damaged; None otherwise."""
-    text = str(getattr(exc, "orig", None) or exc).lower()
-    if not any(word in text for word in ("disk i/o", "i/o error", "full", "no space", "locked", "busy")):
+    kind = failure_kind(exc)
+    if kind not in ("full", "io", "locked"):
         return None
-    try:
-        free = shutil.disk_usage(path.parent).free
-    except OSError:
-        free = None
-    if "full" in text or "no space" in text or (free is not None and free < FULL_BELOW):
+    if kind == "full" or _disk_full(path.parent, exc):  # an I/O error on a disk with no room left
         return translate(
             "Database",
             "The disk holding {path} is full. The database was not changed. Free some space on that disk, "
             "then open it again.",
         ).format(path=path)
-    if "locked" in text or "busy" in text:
+    if kind == "locked":
         return translate(
             "Database", "Another program is using {path} (a backup or a viewer?). Close it and try again."
         ).format(path=path)
@@ -184,8 +180,8 @@ def disk_problem(path: Path, exc: Exception) -> str | None:
 
 
 def _disk_full(folder: Path, exc: BaseException) -> bool:
-    text = str(exc).lower()
-    if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+    """The write failed for want of space: said so, or the disk has (almost) none left."""
+    if failure_kind(exc) == "full":
         return True
     try:
         return shutil.disk_usage(folder if folder.exists() else folder.parent).free < FULL_BELOW
