@@ -76,7 +76,7 @@ def run(path: Path, folder: Path, saves: int) -> None:
         project = s.scalar(select(Project.uuid).where(Project.district_code == "370212").limit(1))
     settings = DeviceSettings(device_id="bench", operator="王丽", district_code="370212", street_code="370212001")
     start = time.perf_counter()
-    window = MainWindow(database, settings, drafts=DraftStore(folder / "drafts", database.path))
+    window = MainWindow(database, settings, drafts=DraftStore(folder / "drafts", database.identity))
     window.resize(1366, 740)
     window.show()
     app.processEvents()

@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     from qdgui.models.database import DatabaseError, check_writable
     from qdgui.models.lock import AlreadyOpen, InstanceLock
     from qdgui.models.migrate import open_database
+    from qdgui.models.server import is_server_url
 
+    if is_server_url(getattr(args, "db", None)):
+        return _run_on_server(args, settings)
     path = db_path(args)
     try:
         # One file, one name: a symlink is followed, so its lock, WAL and -shm are the real file's.
@@ -98,6 +101,32 @@ def main(argv: list[str] | None = None) -> int:
         from qdgui.views.launch import show_startup_error
 
         show_startup_error(message, advice, raise_instance_of=path if already_open else None)
+    return 1
+
+
+def _run_on_server(args, settings: config.DeviceSettings) -> int:
+    """The window or a command on a PostgreSQL server: no file to check or lock; the server keeps
+    many clerks apart itself."""
+    from qdgui.models.database import DatabaseError
+    from qdgui.models.migrate import open_database
+
+    try:
+        database, _ = open_database(args.db)
+        try:
+            if args.command:
+                return run_command(args, database, settings)
+            from qdgui.views.launch import run_window
+
+            return run_window(database, settings, backup=None)
+        finally:
+            database.close()
+    except DatabaseError as exc:
+        message, advice = str(exc), translate("Cli", "Nothing was changed.")
+    print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
+    if not args.command:
+        from qdgui.views.launch import show_startup_error
+
+        show_startup_error(message, advice, raise_instance_of=None)
     return 1
 
 

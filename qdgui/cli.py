@@ -55,7 +55,11 @@ def _common() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=translate("Cli", "database file to open (default: the one in your data folder)"),
+        help=translate(
+            "Cli",
+            "database file to open (default: the one in your data folder), or a district server's address "
+            "postgresql://user@host:port/dbname",
+        ),
     )
     common.add_argument(
         "--operator",
@@ -234,13 +238,13 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
                 )
                 return 1
             summary = demo.fill(session, today=date.today(), seed=args.seed)
-        print(translate("Cli", "Demo data written to {path}:").format(path=database.path))
+        print(translate("Cli", "Demo data written to {path}:").format(path=database.where))
         _print_counts(summary.__dict__)
         return 0
     if args.command == "summary":
         with database.sessions() as session:
             counts = repository.count_records(session)
-        print(translate("Cli", "Database: {path}").format(path=database.path))
+        print(translate("Cli", "Database: {path}").format(path=database.where))
         _print_counts(counts)
         return 0
     if args.command == "history":

@@ -10,9 +10,11 @@ from pathlib import Path
 class DraftStore:
     """One small JSON file per database and form; written atomically on every (debounced) change."""
 
-    def __init__(self, folder: Path, database: Path):
+    def __init__(self, folder: Path, database: Path | str):
+        """database: the file (its real path names the drafts) or a server's address without password."""
         self.folder = Path(folder)
-        self._prefix = "".join(ch if ch.isalnum() else "_" for ch in str(Path(database).resolve()))[-80:]
+        name = str(Path(database).resolve()) if isinstance(database, Path) else database
+        self._prefix = "".join(ch if ch.isalnum() else "_" for ch in name)[-80:]
 
     def _file(self, form: str) -> Path:
         return self.folder / f"{self._prefix}.{form}.json"

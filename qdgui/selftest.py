@@ -182,7 +182,7 @@ def _window(state, screenshot: Path | None) -> str:
     window = MainWindow(
         state["database"],
         settings,
-        drafts=DraftStore(folder / "drafts", state["database"].path),
+        drafts=DraftStore(folder / "drafts", state["database"].identity),
         today=lambda: date(2026, 11, 21),
         settings_path=folder / "device.json",
     )

@@ -33,8 +33,53 @@ def clerk() -> Operator:
     return Operator("王丽", "laptop-a")
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A real PostgreSQL for the session (tests/support/postgres.py), with a migrated template
+    database that each test's database is copied from. In CI a server that will not start fails the
+    run; elsewhere the server's tests are skipped with the reason."""
+    from tests.support.postgres import Cluster, NoPostgres
+
+    try:
+        cluster = Cluster.start()
+    except NoPostgres as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs PostgreSQL: {exc}")
+        pytest.skip(str(exc))
+    template, _ = open_database(cluster.create_database(PG_TEMPLATE))
+    template.close()
+    yield cluster
+    cluster.stop()
+
+
+PG_TEMPLATE = "qdgui_template"
+
+
 @pytest.fixture
-def db(tmp_path):
+def pg_url(pg_cluster, request):
+    """The address of a fresh, migrated database of its own on the session's server."""
+    import uuid
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with pg_cluster.psql_connect() as con:
+        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{PG_TEMPLATE}"')
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """A fresh migrated database, once a SQLite file and once a PostgreSQL database: the same code
+    must give the same results on both."""
+    target = tmp_path / "qdgui.sqlite" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    database, _ = open_database(target)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    """A fresh database file, for what only a file has (backups, the file's lock, SQLite's checks)."""
     database, _ = open_database(tmp_path / "qdgui.sqlite")
     yield database
     database.close()

@@ -43,7 +43,7 @@ def main() -> None:
         settle(app)
         first.grab().save(str(OUT / "first-start.png"))
         window = MainWindow(
-            database, settings, drafts=DraftStore(Path(folder) / "drafts", database.path), today=lambda: TODAY
+            database, settings, drafts=DraftStore(Path(folder) / "drafts", database.identity), today=lambda: TODAY
         )
         window.resize(1366, 740)  # a 1366x768 laptop screen less the task bar: the common office size
         window.show()

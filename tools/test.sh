@@ -3,6 +3,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
+# The tests run every database test on SQLite and on a real PostgreSQL (a throwaway cluster in a
+# temporary folder, tests/support/postgres.py): its server binaries must be installed.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${QDGUI_PG_BIN:-}" ]; then
+  echo "Installing PostgreSQL's server (for the tests only)"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "Please install as root: apt-get install postgresql" >&2; exit 1; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  # Debian's package starts a cluster of its own; the tests make theirs and need not share the machine's.
+fi
 bash tools/lint.sh
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

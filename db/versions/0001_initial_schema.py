@@ -88,7 +88,8 @@ def upgrade() -> None:
     # NULL streets would never collide in a plain UNIQUE, hence the COALESCE expression.
     op.execute(
         "CREATE UNIQUE INDEX uq_annual_target_scope ON annual_target "
-        "(year, district_code, coalesce(street_code, ''), measure) WHERE deleted = 0"
+        "(year, district_code, coalesce(street_code, ''), measure) WHERE "
+        + ("deleted = 0" if op.get_bind().dialect.name == "sqlite" else "NOT deleted")
     )
     op.create_table(
         "community",
@@ -112,7 +113,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("community", schema=None) as batch_op:
         batch_op.create_index(
-            "uq_community_street_name", ["street_code", "name"], unique=True, sqlite_where=sa.text("deleted = 0")
+            "uq_community_street_name",
+            ["street_code", "name"],
+            unique=True,
+            sqlite_where=sa.text("deleted = 0"),
+            postgresql_where=sa.text("NOT deleted"),
         )
 
     op.create_table(
@@ -160,7 +165,11 @@ def upgrade() -> None:
     with op.batch_alter_table("project", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_project_district_code"), ["district_code"], unique=False)
         batch_op.create_index(
-            "uq_project_district_name", ["district_code", "name"], unique=True, sqlite_where=sa.text("deleted = 0")
+            "uq_project_district_name",
+            ["district_code", "name"],
+            unique=True,
+            sqlite_where=sa.text("deleted = 0"),
+            postgresql_where=sa.text("NOT deleted"),
         )
 
     op.create_table(
@@ -220,7 +229,13 @@ def upgrade() -> None:
     with op.batch_alter_table("demolition", schema=None) as batch_op:
         batch_op.create_index("ix_demolition_done_on", ["done_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_demolition_street_code"), ["street_code"], unique=False)
-        batch_op.create_index("uq_demolition_case_no", ["case_no"], unique=True, sqlite_where=sa.text("deleted = 0"))
+        batch_op.create_index(
+            "uq_demolition_case_no",
+            ["case_no"],
+            unique=True,
+            sqlite_where=sa.text("deleted = 0"),
+            postgresql_where=sa.text("NOT deleted"),
+        )
 
     op.create_table(
         "park",
@@ -322,12 +337,17 @@ def upgrade() -> None:
             ["project_uuid", "agreement_no"],
             unique=True,
             sqlite_where=sa.text("deleted = 0 AND agreement_no IS NOT NULL"),
+            postgresql_where=sa.text("NOT deleted AND agreement_no IS NOT NULL"),
         )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("signing", schema=None) as batch_op:
-        batch_op.drop_index("uq_signing_agreement", sqlite_where=sa.text("deleted = 0 AND agreement_no IS NOT NULL"))
+        batch_op.drop_index(
+            "uq_signing_agreement",
+            sqlite_where=sa.text("deleted = 0 AND agreement_no IS NOT NULL"),
+            postgresql_where=sa.text("NOT deleted AND agreement_no IS NOT NULL"),
+        )
         batch_op.drop_index(batch_op.f("ix_signing_street_code"))
         batch_op.drop_index(batch_op.f("ix_signing_project_uuid"))
         batch_op.drop_index("ix_signing_date")
@@ -339,18 +359,24 @@ def downgrade() -> None:
 
     op.drop_table("park")
     with op.batch_alter_table("demolition", schema=None) as batch_op:
-        batch_op.drop_index("uq_demolition_case_no", sqlite_where=sa.text("deleted = 0"))
+        batch_op.drop_index(
+            "uq_demolition_case_no", sqlite_where=sa.text("deleted = 0"), postgresql_where=sa.text("NOT deleted")
+        )
         batch_op.drop_index(batch_op.f("ix_demolition_street_code"))
         batch_op.drop_index("ix_demolition_done_on")
 
     op.drop_table("demolition")
     with op.batch_alter_table("project", schema=None) as batch_op:
-        batch_op.drop_index("uq_project_district_name", sqlite_where=sa.text("deleted = 0"))
+        batch_op.drop_index(
+            "uq_project_district_name", sqlite_where=sa.text("deleted = 0"), postgresql_where=sa.text("NOT deleted")
+        )
         batch_op.drop_index(batch_op.f("ix_project_district_code"))
 
     op.drop_table("project")
     with op.batch_alter_table("community", schema=None) as batch_op:
-        batch_op.drop_index("uq_community_street_name", sqlite_where=sa.text("deleted = 0"))
+        batch_op.drop_index(
+            "uq_community_street_name", sqlite_where=sa.text("deleted = 0"), postgresql_where=sa.text("NOT deleted")
+        )
 
     op.drop_table("community")
     op.execute("DROP INDEX IF EXISTS uq_annual_target_scope")

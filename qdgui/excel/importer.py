@@ -16,7 +16,7 @@ from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_
 from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
 from qdgui.i18n import translate
 from qdgui.models import batches
-from qdgui.models.database import Database, backup, failure_kind
+from qdgui.models.database import Database, failure_kind
 from qdgui.models.records import Operator
 from qdgui.work import ProgressCallback, no_progress
 
@@ -173,19 +173,13 @@ class ImportReport:
                 out.append(f"  [{marker}] {issue.describe()}")
         if self.batch_id is not None:
             hint = (
-                translate(
-                    "Import",
-                    "Written as import batch {id}; it can be undone in File > Import batches. "
-                    "Backup before the import: {backup}",
-                )
+                translate("Import", "Written as import batch {id}; it can be undone in File > Import batches.")
                 if in_window
-                else translate(
-                    "Import",
-                    "Written as import batch {id}; it can be undone with: import --undo {id}. "
-                    "Backup before the import: {backup}",
-                )
-            )
-            out.append(hint.format(id=self.batch_id, backup=self.backup))
+                else translate("Import", "Written as import batch {id}; it can be undone with: import --undo {id}.")
+            ).format(id=self.batch_id)
+            if self.backup is not None:  # none on a server: its backups are its administrator's
+                hint += " " + translate("Import", "Backup before the import: {backup}").format(backup=self.backup)
+            out.append(hint)
         elif not self.dry_run:
             if self.merged is None and self.rejected:
                 out.append(translate("Import", "Nothing was written: no row could be imported (see the errors above)."))
@@ -272,7 +266,7 @@ def _run(
                     "first, or import again on purpose.",
                 ).format(file=book.path.name, at=earlier.at.strftime("%Y-%m-%d %H:%M"), id=earlier.id)
             )
-        report.backup = backup(database.path, label="before-import")
+        report.backup = database.backup("before-import")
     try:
         with database.begin() as session:
             kind = (
@@ -364,7 +358,7 @@ def undo(database: Database, batch_id: int, *, by: Operator) -> int:
     """Undo a whole import batch in one transaction (after a backup); returns the records put back."""
     with database.sessions() as session:  # a batch that cannot be undone costs no backup
         batches.check_undoable(session, batch_id)
-    backup(database.path, label=f"before-undo-{batch_id}")
+    database.backup(f"before-undo-{batch_id}")
     try:
         with database.begin() as session:
             return batches.undo(session, batch_id, by=by)

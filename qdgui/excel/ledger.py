@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
-from sqlalchemy import Integer, String, false, func, select, type_coerce
+from sqlalchemy import Integer, false, func, select, type_coerce
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
@@ -18,6 +18,7 @@ import qdgui
 from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import kinds, vocab
+from qdgui.models.portable import stored_timestamp
 from qdgui.models.records import field_label
 from qdgui.models.tables import RECORD_TABLES, Community, Division, Meta, Project
 from qdgui.work import ProgressCallback, no_progress
@@ -152,7 +153,7 @@ def _query(kind: str, *, include_deleted: bool):
         if column.kind == "decimal":
             attribute = type_coerce(attribute, Integer)
         elif column.kind == "timestamp":
-            attribute = type_coerce(attribute, String)  # as stored: ISO text to the microsecond
+            attribute = stored_timestamp(attribute)  # as SQLite stores it: ISO text to the microsecond
         selected.append(attribute)
     query = select(*selected).select_from(table)
     for target, on in query_joins:

@@ -1,4 +1,5 @@
-"""SQLite engine with durable settings, write transactions, integrity check and online backup."""
+"""The database: SQLite engine with durable settings, write transactions, integrity check and online backup;
+the same Database object over a PostgreSQL server (models/server.py)."""
 
 from __future__ import annotations
 
@@ -300,10 +301,36 @@ def latest_backup(path: Path) -> Path | None:
 
 @dataclass
 class Database:
-    """An open database file: one engine, sessions for reading, and write transactions."""
+    """An open database: a SQLite file (path) or a PostgreSQL server (url); one engine, sessions for
+    reading, and write transactions."""
 
-    path: Path
+    path: Path | None
     engine: Engine
+    url: str | None = None  # the server's address as given (password and all); display() hides it
+
+    @property
+    def server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def name(self) -> str:
+        """What the window's title and messages call it: the file's name, or the server address."""
+        if self.url is not None:
+            from qdgui.models.server import display
+
+            return display(self.url)
+        assert self.path is not None
+        return self.path.name
+
+    @property
+    def identity(self) -> Path | str:
+        """What names this database's own things on the laptop (drafts): the file, or the address."""
+        return self.path if self.path is not None else self.name
+
+    @property
+    def where(self) -> str:
+        """The file's full path, or the server address without its password."""
+        return str(self.path) if self.url is None else self.name
 
     def __post_init__(self) -> None:
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
@@ -323,6 +350,11 @@ class Database:
             )
         with writers.begin() as session:
             yield session
+
+    def backup(self, label: str) -> Path | None:
+        """A checked copy of the file before a bulk change (import, merge, undo); None on a server,
+        whose backups are its administrator's (pg_dump, base backups)."""
+        return None if self.path is None else backup(self.path, label=label)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Sequence
 
-from sqlalchemy import Select, and_, bindparam, false, literal_column, or_, select
+from sqlalchemy import Select, and_, bindparam, false, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models import kinds
+from qdgui.models.portable import row_key
 from qdgui.models.records import FIELD_LABELS
 from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
 
@@ -257,7 +258,7 @@ def keys(
     # Ties broken by the UUID in the same direction: the listing index (sort column, uuid) then
     # gives the order as it stands, with no sort of the table (tables.py, _listed).
     order = [sort_expr.desc(), table.uuid.desc()] if descending else [sort_expr.asc(), table.uuid.asc()]
-    rowid = literal_column(f"{table.__tablename__}.rowid")
+    rowid = row_key(session, table)
     query = select(rowid).select_from(table)
     # The joins only name things; every one is to a required or optional parent, so they change
     # no row count and are needed only to sort by, or search in, a joined name.
@@ -274,7 +275,7 @@ def _order(listing: Listing, sort: str | None):
 
 def rowid_of(session: Session, kind: str, uuid: str) -> int | None:
     table = LISTINGS[kind].table
-    return session.scalar(select(literal_column(f"{table.__tablename__}.rowid")).where(table.uuid == uuid))
+    return session.scalar(select(row_key(session, table)).where(table.uuid == uuid))
 
 
 def sort_key_reader(session: Session, kind: str, *, sort: str | None = None) -> Callable[[int], tuple | None]:
@@ -283,9 +284,9 @@ def sort_key_reader(session: Session, kind: str, *, sort: str | None = None) -> 
     bisection over a million keys makes about twenty)."""
     listing = LISTINGS[kind]
     table = listing.table
-    rowid = literal_column(f"{table.__tablename__}.rowid")
+    rowid = row_key(session, table)
     query = listing.joins(select(_order(listing, sort), table.uuid).select_from(table)).where(
-        rowid == bindparam("wanted", 0)
+        rowid == bindparam("wanted", None)
     )
     run = _driver_statement(session, query)
 
@@ -300,7 +301,7 @@ def matches(session: Session, kind: str, rowid: int, filters: Filters) -> bool:
     """Whether a live record is among those the filters show."""
     listing = LISTINGS[kind]
     table = listing.table
-    row = literal_column(f"{table.__tablename__}.rowid")
+    row = row_key(session, table)
     query = listing.joins(select(row).select_from(table)).where(row == rowid, and_(*_where(listing, filters)))
     return session.scalar(query) is not None
 
@@ -354,7 +355,7 @@ def page(session: Session, kind: str, rowids: Sequence[int]) -> dict[int, tuple]
     """Display values of the given records: (uuid, version, *column values) keyed by rowid."""
     listing = LISTINGS[kind]
     table = listing.table
-    rowid = literal_column(f"{table.__tablename__}.rowid")
+    rowid = row_key(session, table)
     query = listing.joins(
         select(rowid, table.uuid, table.version, *(c.expr for c in listing.columns)).select_from(table)
     ).where(rowid.in_(list(rowids)))

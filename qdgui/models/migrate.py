@@ -63,9 +63,7 @@ def head_revision() -> str:
 
 def current_revision(engine) -> str | None:
     with engine.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
+        exists = "alembic_version" in _names(conn)
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if exists else None
 
 
@@ -84,6 +82,10 @@ def _migrate(engine, direction: str, revision: str) -> None:
     # before Alembic begins one (and commits it).
     from alembic import command
 
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn:  # PostgreSQL checks foreign keys itself, inside the transaction
+            getattr(command, direction)(alembic_config(conn), revision)
+        return
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")
@@ -98,8 +100,14 @@ def _migrate(engine, direction: str, revision: str) -> None:
         )
 
 
-def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path | None]:
-    """Open (or create) the file and return it with the backup made before an upgrade, if any."""
+def open_database(path: Path | str, *, migrate: bool = True) -> tuple[Database, Path | None]:
+    """Open (or create) the file and return it with the backup made before an upgrade, if any.
+    A PostgreSQL address (postgresql://...) opens the server's database instead (no backup: the
+    server's own backups are its administrator's)."""
+    from qdgui.models.server import is_server_url
+
+    if is_server_url(path):
+        return _open_server(str(path), migrate=migrate), None
     path = Path(path).expanduser().resolve()
     check_writable(path)
     existed = path.exists() and path.stat().st_size > 0
@@ -162,7 +170,70 @@ def open_database(path: Path, *, migrate: bool = True) -> tuple[Database, Path |
 
 def _table_names(engine) -> set[str]:
     with engine.connect() as conn:
+        return _names(conn)
+
+
+def _names(conn) -> set[str]:
+    if conn.dialect.name == "sqlite":
         return {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+        )
+    }
+
+
+def _open_server(address: str, *, migrate: bool) -> Database:
+    """The server's database, its schema brought to head by the first client that finds it older
+    (the others wait on an advisory lock, then find it done)."""
+    from qdgui.models.server import MIGRATION_LOCK, BadAddress, connection_problem, make_server_engine
+
+    try:
+        engine = make_server_engine(address)
+    except BadAddress as exc:
+        raise DatabaseError(str(exc)) from exc
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+            try:
+                conn.commit()
+                current = current_revision(engine)
+                if current is not None and current not in known_revisions():
+                    raise DatabaseError(
+                        translate(
+                            "Database",
+                            "This database was written by a newer version of qdgui (schema {rev}); please upgrade "
+                            "qdgui.",
+                        ).format(rev=current)
+                    )
+                if current != head_revision() and migrate:
+                    upgrade(engine)
+            finally:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+                conn.commit()
+        missing = sorted(_schema_tables() - _table_names(engine)) if migrate else []
+        if missing:
+            raise DatabaseError(
+                translate(
+                    "Database",
+                    "The server's database lacks the table(s) {tables}. Ask its administrator.",
+                ).format(tables=", ".join(missing))
+            )
+        database = Database(None, engine, url=address)
+        with database.begin() as session:
+            ensure_divisions(session)
+            _ensure_meta(session)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        problem = connection_problem(exc, address)
+        if problem is None:
+            raise
+        raise DatabaseError(problem) from exc
+    return database
 
 
 def _schema_tables() -> set[str]:
@@ -286,6 +357,11 @@ def restore(database: Database, backup_file: Path) -> Path:
     copied into the live file through SQLite's backup API, so the file keeps its name, lock and
     write-ahead log. The restored copy gets new replica ids: edits made after the backup may have
     reached other laptops already, and this copy must never reuse their clock numbers."""
+    if database.path is None:
+        raise DatabaseError(
+            translate("Database", "A server's database is restored by its administrator, not from qdgui.")
+        )
+    path = database.path
     backup_file = Path(backup_file)
     try:
         source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
@@ -302,7 +378,7 @@ def restore(database: Database, backup_file: Path) -> Path:
                 path=backup_file.name
             )
         )
-    safety = backup(database.path, label="before-restore")
+    safety = backup(path, label="before-restore")
     database.engine.dispose()  # no pooled connection keeps the old schema in its statement cache
     raw = database.engine.raw_connection()
     try:
@@ -316,7 +392,7 @@ def restore(database: Database, backup_file: Path) -> Path:
         target.execute("DELETE FROM meta WHERE key LIKE 'replica:%'")
     except sqlite3.Error as exc:
         raise DatabaseError(
-            disk_problem(database.path, exc)
+            disk_problem(path, exc)
             or translate("Database", "The backup could not be restored ({reason}); nothing was changed.").format(
                 reason=exc
             )

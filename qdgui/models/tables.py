@@ -85,7 +85,14 @@ class Community(RecordMixin, Base):
         *record_checks(),
         _one_of("kind", vocab.COMMUNITY_KINDS, "kind_known"),
         CheckConstraint("length(trim(name)) > 0", name="name_present"),
-        Index("uq_community_street_name", "street_code", "name", unique=True, sqlite_where=text("deleted = 0")),
+        Index(
+            "uq_community_street_name",
+            "street_code",
+            "name",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        ),
     )
 
     street_code: Mapped[str] = mapped_column(ForeignKey("division.code"), nullable=False)
@@ -102,7 +109,14 @@ class Project(RecordMixin, Base):
         _one_of("campaign_area", vocab.CAMPAIGN_AREAS, "campaign_area_known"),
         CheckConstraint("length(trim(name)) > 0", name="name_present"),
         *_not_negative("total_households", "total_houses", "total_area_m2", "total_land_mu"),
-        Index("uq_project_district_name", "district_code", "name", unique=True, sqlite_where=text("deleted = 0")),
+        Index(
+            "uq_project_district_name",
+            "district_code",
+            "name",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(100), nullable=False)
@@ -133,6 +147,7 @@ class AnnualTarget(RecordMixin, Base):
             "measure",
             unique=True,
             sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
         ),
     )
 
@@ -171,6 +186,7 @@ class Signing(RecordMixin, Base):
             "agreement_no",
             unique=True,
             sqlite_where=text("deleted = 0 AND agreement_no IS NOT NULL"),
+            postgresql_where=text("NOT deleted AND agreement_no IS NOT NULL"),
         ),
         Index("ix_signing_date", "signed_on"),
         *_listed("signing", "signed_on"),
@@ -206,7 +222,13 @@ class Demolition(RecordMixin, Base):
         CheckConstraint("length(trim(case_no)) > 0", name="case_no_present"),
         CheckConstraint("done_on IS NULL OR done_on >= found_on", name="done_after_found"),
         CheckConstraint("status NOT IN ('demolished', 'rectified') OR done_on IS NOT NULL", name="done_has_date"),
-        Index("uq_demolition_case_no", "case_no", unique=True, sqlite_where=text("deleted = 0")),
+        Index(
+            "uq_demolition_case_no",
+            "case_no",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        ),
         Index("ix_demolition_done_on", "done_on"),
         *_listed("demolition", "found_on"),
         _totals("demolition", *DEMOLITION_TOTALS),

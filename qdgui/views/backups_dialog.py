@@ -38,7 +38,7 @@ class BackupsDialog(QDialog):
                 "qdgui backs the database up before every import, merge, undo of an import, upgrade and "
                 "restore (the last 10 of each kind are kept, in {folder}). Restoring puts the selected "
                 "backup in place of the database; what it holds now is backed up first."
-            ).format(folder=database.path.parent / "backups")
+            ).format(folder=database.path.parent / "backups" if database.path else "")
         )
         self.hint.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -64,7 +64,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._backups = list_backups(self._database.path)
+        self._backups = list_backups(self._database.path) if self._database.path else []
         reasons = {
             "import": self.tr("an import or merge"),
             "undo": self.tr("an undo of an import"),

@@ -87,8 +87,11 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         config.save(chosen)
         settings = chosen
     # What was typed but not saved lives beside the user's data, per database file.
-    window = MainWindow(database, settings, backup=backup, drafts=DraftStore(user_data_dir() / "drafts", database.path))
-    _listen_for_second_start(window, database.path)
+    window = MainWindow(
+        database, settings, backup=backup, drafts=DraftStore(user_data_dir() / "drafts", database.identity)
+    )
+    if database.path is not None:  # a second start on the same file raises this window
+        _listen_for_second_start(window, database.path)
     from qdgui.views.probe import install_if_asked
 
     install_if_asked(window)

@@ -72,8 +72,9 @@ class MainWindow(QMainWindow):
         self._task: BackgroundTask | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._done_message = ""
-        self.setWindowTitle(self.tr("{file} - qdgui urban renewal field records").format(file=database.path.name))
-        self.setWindowFilePath(str(database.path))
+        self.setWindowTitle(self.tr("{file} - qdgui urban renewal field records").format(file=database.name))
+        if database.path is not None:
+            self.setWindowFilePath(str(database.path))
         self.pages: dict[str, RecordPage] = {}
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.backups_action = QAction(self.tr("Bac&kups..."), self)
         self.backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(self.backups_action)
+        self.backups_action.setEnabled(self._database.path is not None)  # a server's backups are its administrator's
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -512,9 +514,12 @@ class MainWindow(QMainWindow):
                 recounted = repository.count_records(session, None if changed is None else changed.kinds)
             self._counts = {**(self._counts or {}), **recounted}
         total = sum(self._counts.values())
-        self._db_label.setText(self.tr("Database: {path}").format(path=self._database.path))
+        self._db_label.setText(self.tr("Database: {path}").format(path=self._database.where))
         self._count_label.setText(self.tr("{n} records").format(n=f"{total:,}"))
         self._operator_label.setText(self.tr("Operator: {name}").format(name=self._settings.as_operator().name))
+        if self._database.path is None:  # a server: its backups are its administrator's
+            self._backup_label.setText(self.tr("On the district server"))
+            return
         last = latest_backup(self._database.path)
         when = datetime.fromtimestamp(last.stat().st_mtime).strftime("%Y-%m-%d %H:%M") if last else None
         self._backup_label.setText(

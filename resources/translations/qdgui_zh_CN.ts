@@ -279,32 +279,33 @@
         <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="52"/>
+        <location filename="../../qdgui/app.py" line="55"/>
         <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="80"/>
+        <location filename="../../qdgui/app.py" line="83"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="82"/>
+        <location filename="../../qdgui/app.py" line="85"/>
         <source>Free some space on that disk (or choose a file on another disk), then try again.</source>
         <translation>请先腾出该磁盘的空间（或换用其他磁盘上的文件），再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="84"/>
+        <location filename="../../qdgui/app.py" line="87"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="95"/>
+        <location filename="../../qdgui/app.py" line="98"/>
         <source>Restore the file from a backup in the backups folder beside it.</source>
         <translation>请用同一文件夹下 backups 中的备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="96"/>
+        <location filename="../../qdgui/app.py" line="99"/>
+        <location filename="../../qdgui/app.py" line="125"/>
         <location filename="../../qdgui/cli_export.py" line="89"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
@@ -314,38 +315,39 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="107"/>
+        <location filename="../../qdgui/app.py" line="136"/>
         <source>the disk is full (nothing was changed)</source>
         <translation>磁盘已满（未做任何改动）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="108"/>
-        <location filename="../../qdgui/app.py" line="109"/>
+        <location filename="../../qdgui/app.py" line="137"/>
+        <location filename="../../qdgui/app.py" line="138"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="110"/>
+        <location filename="../../qdgui/app.py" line="139"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="111"/>
+        <location filename="../../qdgui/app.py" line="140"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="112"/>
+        <location filename="../../qdgui/app.py" line="141"/>
         <source>reading or writing the disk failed</source>
         <translation>读写磁盘失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="121"/>
+        <location filename="../../qdgui/app.py" line="150"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="127"/>
+        <location filename="../../qdgui/app.py" line="124"/>
+        <location filename="../../qdgui/app.py" line="156"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -356,272 +358,272 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="58"/>
-        <source>database file to open (default: the one in your data folder)</source>
-        <translation>要打开的数据库文件（默认：数据文件夹中的数据库）</translation>
+        <source>database file to open (default: the one in your data folder), or a district server&apos;s address postgresql://user@host:port/dbname</source>
+        <translation>要打开的数据库文件（默认：数据文件夹中的那个），或区级服务器的地址 postgresql://用户@主机:端口/数据库名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="64"/>
+        <location filename="../../qdgui/cli.py" line="68"/>
         <source>who is entering records (default: from settings)</source>
         <translation>录入人（默认：取自设置）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="67"/>
+        <location filename="../../qdgui/cli.py" line="71"/>
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="77"/>
+        <location filename="../../qdgui/cli.py" line="81"/>
         <source>qdgui: field records of Qingdao&apos;s urban-renewal campaign. Without a command, opens the window.</source>
         <translation>qdgui：青岛城市更新攻坚行动现场台账。不带命令时打开主窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="90"/>
+        <location filename="../../qdgui/cli.py" line="94"/>
         <source>check that this installation works (in a temporary folder) and exit</source>
         <translation>检查本安装是否可用（在临时文件夹中进行）后退出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="96"/>
+        <location filename="../../qdgui/cli.py" line="100"/>
         <source>with --self-test: save the rendered main window to this file</source>
         <translation>与 --self-test 一起使用：把绘制的主窗口保存到此文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="98"/>
+        <location filename="../../qdgui/cli.py" line="102"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="100"/>
+        <location filename="../../qdgui/cli.py" line="104"/>
         <source>fill the database with a realistic demo data set</source>
         <translation>向数据库写入一套真实感的演示数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="102"/>
+        <location filename="../../qdgui/cli.py" line="106"/>
         <source>random seed of the demo data</source>
         <translation>演示数据的随机种子</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="103"/>
+        <location filename="../../qdgui/cli.py" line="107"/>
         <source>print how many records the database holds</source>
         <translation>显示数据库中各类记录的数量</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="105"/>
+        <location filename="../../qdgui/cli.py" line="109"/>
         <source>print the change history of one record</source>
         <translation>显示一条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="107"/>
+        <location filename="../../qdgui/cli.py" line="111"/>
         <source>the record&apos;s UUID</source>
         <translation>记录的 UUID</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="108"/>
+        <location filename="../../qdgui/cli.py" line="112"/>
         <source>write an Excel workbook</source>
         <translation>导出 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="109"/>
+        <location filename="../../qdgui/cli.py" line="113"/>
         <source>what</source>
         <translation>导出内容</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="111"/>
+        <location filename="../../qdgui/cli.py" line="115"/>
         <source>the weekly report for the command office</source>
         <translation>报送总指挥部办公室的周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="116"/>
+        <location filename="../../qdgui/cli.py" line="120"/>
         <source>the week, as 2026-W47 or a date inside it (default: the last complete week)</source>
         <translation>周次，写作 2026-W47 或该周内的某一天（默认：最近一个已结束的周）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="120"/>
+        <location filename="../../qdgui/cli.py" line="124"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="121"/>
+        <location filename="../../qdgui/cli.py" line="125"/>
         <source>district or street code or name, or &apos;city&apos; (default: this laptop&apos;s district)</source>
         <translation>区（市）或街道的代码或名称，或 city 表示全市（默认：本机所属区）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="123"/>
-        <location filename="../../qdgui/cli.py" line="134"/>
+        <location filename="../../qdgui/cli.py" line="127"/>
+        <location filename="../../qdgui/cli.py" line="138"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="125"/>
+        <location filename="../../qdgui/cli.py" line="129"/>
         <source>the return&apos;s form number (表号; default: from the settings)</source>
         <translation>报表的表号（默认取自设置）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="126"/>
+        <location filename="../../qdgui/cli.py" line="130"/>
         <source>the office that issued the form (制表机关)</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="127"/>
+        <location filename="../../qdgui/cli.py" line="131"/>
         <source>head of the reporting unit (单位负责人)</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="128"/>
+        <location filename="../../qdgui/cli.py" line="132"/>
         <source>head of statistics (统计负责人)</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="129"/>
+        <location filename="../../qdgui/cli.py" line="133"/>
         <source>who filled in the return (填表人; default: the operator)</source>
         <translation>填表人（默认：录入人）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="130"/>
+        <location filename="../../qdgui/cli.py" line="134"/>
         <source>contact telephone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="132"/>
+        <location filename="../../qdgui/cli.py" line="136"/>
         <source>TEXT</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="133"/>
+        <location filename="../../qdgui/cli.py" line="137"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="138"/>
+        <location filename="../../qdgui/cli.py" line="142"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="143"/>
+        <location filename="../../qdgui/cli.py" line="147"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="149"/>
+        <location filename="../../qdgui/cli.py" line="153"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="158"/>
+        <location filename="../../qdgui/cli.py" line="162"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="163"/>
+        <location filename="../../qdgui/cli.py" line="167"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="166"/>
+        <location filename="../../qdgui/cli.py" line="170"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="172"/>
+        <location filename="../../qdgui/cli.py" line="176"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="173"/>
+        <location filename="../../qdgui/cli.py" line="177"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="181"/>
+        <location filename="../../qdgui/cli.py" line="185"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="182"/>
+        <location filename="../../qdgui/cli.py" line="186"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="191"/>
+        <location filename="../../qdgui/cli.py" line="195"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="195"/>
+        <location filename="../../qdgui/cli.py" line="199"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="199"/>
+        <location filename="../../qdgui/cli.py" line="203"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="204"/>
+        <location filename="../../qdgui/cli.py" line="208"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="210"/>
+        <location filename="../../qdgui/cli.py" line="214"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="212"/>
+        <location filename="../../qdgui/cli.py" line="216"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="213"/>
+        <location filename="../../qdgui/cli.py" line="217"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="232"/>
+        <location filename="../../qdgui/cli.py" line="236"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="237"/>
+        <location filename="../../qdgui/cli.py" line="241"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="243"/>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="250"/>
+        <location filename="../../qdgui/cli.py" line="254"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="270"/>
+        <location filename="../../qdgui/cli.py" line="274"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="271"/>
+        <location filename="../../qdgui/cli.py" line="275"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="272"/>
+        <location filename="../../qdgui/cli.py" line="276"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="273"/>
+        <location filename="../../qdgui/cli.py" line="277"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="274"/>
+        <location filename="../../qdgui/cli.py" line="278"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="275"/>
+        <location filename="../../qdgui/cli.py" line="279"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -958,124 +960,181 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="77"/>
+        <location filename="../../qdgui/models/database.py" line="78"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="82"/>
+        <location filename="../../qdgui/models/database.py" line="83"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="89"/>
+        <location filename="../../qdgui/models/database.py" line="90"/>
         <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
         <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="97"/>
+        <location filename="../../qdgui/models/database.py" line="98"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="120"/>
+        <location filename="../../qdgui/models/database.py" line="121"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="126"/>
+        <location filename="../../qdgui/models/database.py" line="127"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="131"/>
+        <location filename="../../qdgui/models/database.py" line="132"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="136"/>
+        <location filename="../../qdgui/models/database.py" line="137"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="150"/>
+        <location filename="../../qdgui/models/database.py" line="151"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="171"/>
+        <location filename="../../qdgui/models/database.py" line="168"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="177"/>
+        <location filename="../../qdgui/models/database.py" line="174"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="180"/>
+        <location filename="../../qdgui/models/database.py" line="177"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="210"/>
+        <location filename="../../qdgui/models/database.py" line="207"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="241"/>
+        <location filename="../../qdgui/models/database.py" line="238"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="260"/>
+        <location filename="../../qdgui/models/database.py" line="257"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="264"/>
+        <location filename="../../qdgui/models/database.py" line="261"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="97"/>
+        <location filename="../../qdgui/models/migrate.py" line="99"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="119"/>
+        <location filename="../../qdgui/models/migrate.py" line="127"/>
+        <location filename="../../qdgui/models/migrate.py" line="204"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="128"/>
+        <location filename="../../qdgui/models/migrate.py" line="136"/>
         <source>{path} holds qdgui&apos;s tables but not the record of their version (alembic_version is missing or empty): the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
         <translation>{path} 中有 qdgui 的数据表，却没有它们的版本记录（alembic_version 缺失或为空）：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="143"/>
+        <location filename="../../qdgui/models/migrate.py" line="151"/>
         <source>{path} lacks the table(s) {tables}: the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
         <translation>{path} 缺少数据表 {tables}：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="226"/>
+        <location filename="../../qdgui/models/migrate.py" line="218"/>
+        <source>The server&apos;s database lacks the table(s) {tables}. Ask its administrator.</source>
+        <translation>服务器上的数据库缺少数据表 {tables}。请联系其管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="297"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="238"/>
+        <location filename="../../qdgui/models/migrate.py" line="309"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="301"/>
+        <location filename="../../qdgui/models/migrate.py" line="362"/>
+        <source>A server&apos;s database is restored by its administrator, not from qdgui.</source>
+        <translation>服务器上的数据库由其管理员恢复，不在 qdgui 中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="377"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="320"/>
+        <location filename="../../qdgui/models/migrate.py" line="396"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="40"/>
+        <location filename="../../qdgui/models/server.py" line="44"/>
+        <source>{address} is not a database server address</source>
+        <translation>{address} 不是数据库服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="48"/>
+        <source>The server address {address} names no database: write it as postgresql://user@host:port/dbname.</source>
+        <translation>服务器地址 {address} 没有写数据库名：请写成 postgresql://用户@主机:端口/数据库名。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="54"/>
+        <source>{port} is not a port number</source>
+        <translation>{port} 不是端口号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="82"/>
+        <source>The server {address} refused the user name or password. Check them (the password can be kept in ~/.pgpass), or ask the district&apos;s administrator.</source>
+        <translation>服务器 {address} 拒绝了用户名或密码。请核对（密码可保存在 ~/.pgpass 中），或联系区里的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="88"/>
+        <source>The server has no database named in {address}. Check the name, or ask its administrator.</source>
+        <translation>服务器上没有 {address} 中写的数据库。请核对名称，或联系其管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="92"/>
+        <source>The server {address} does not know that user. Ask its administrator.</source>
+        <translation>服务器 {address} 没有这个用户。请联系其管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="96"/>
+        <source>The server {address} does not let this computer or user connect. Ask its administrator.</source>
+        <translation>服务器 {address} 不允许这台电脑或这个用户连接。请联系其管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="115"/>
+        <source>Cannot reach the database server {address}: it is switched off, the address is wrong, or the network is down. Nothing was changed; try again when the server is reachable.</source>
+        <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/server.py" line="121"/>
+        <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
+        <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -1223,57 +1282,57 @@
         <translation>{path}：文件名必须以 .xlsx 结尾。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="56"/>
+        <location filename="../../qdgui/excel/ledger.py" line="57"/>
         <source>Record ID (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="59"/>
+        <location filename="../../qdgui/excel/ledger.py" line="60"/>
         <source>Created (UTC)</source>
         <translation>创建时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="60"/>
+        <location filename="../../qdgui/excel/ledger.py" line="61"/>
         <source>Updated (UTC)</source>
         <translation>更新时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="62"/>
+        <location filename="../../qdgui/excel/ledger.py" line="63"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="64"/>
+        <location filename="../../qdgui/excel/ledger.py" line="65"/>
         <source>Merged from file</source>
         <translation>合并来源文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="65"/>
+        <location filename="../../qdgui/excel/ledger.py" line="66"/>
         <source>Version clock</source>
         <translation>版本时钟</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="66"/>
+        <location filename="../../qdgui/excel/ledger.py" line="67"/>
         <source>Field versions</source>
         <translation>字段版本</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="93"/>
+        <location filename="../../qdgui/excel/ledger.py" line="94"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="93"/>
+        <location filename="../../qdgui/excel/ledger.py" line="94"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="95"/>
+        <location filename="../../qdgui/excel/ledger.py" line="96"/>
         <source>Community/village ID</source>
         <translation>社区/村编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="96"/>
+        <location filename="../../qdgui/excel/ledger.py" line="97"/>
         <source>Community/village name</source>
         <translation>社区/村名称</translation>
     </message>
@@ -1311,40 +1370,40 @@
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="224"/>
-        <location filename="../../qdgui/excel/ledger.py" line="268"/>
-        <location filename="../../qdgui/excel/ledger.py" line="599"/>
+        <location filename="../../qdgui/excel/ledger.py" line="225"/>
+        <location filename="../../qdgui/excel/ledger.py" line="269"/>
+        <location filename="../../qdgui/excel/ledger.py" line="600"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="224"/>
-        <location filename="../../qdgui/excel/ledger.py" line="268"/>
+        <location filename="../../qdgui/excel/ledger.py" line="225"/>
+        <location filename="../../qdgui/excel/ledger.py" line="269"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="300"/>
+        <location filename="../../qdgui/excel/ledger.py" line="301"/>
         <source>Row check</source>
         <translation>行校验</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="480"/>
+        <location filename="../../qdgui/excel/ledger.py" line="481"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="498"/>
+        <location filename="../../qdgui/excel/ledger.py" line="499"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="507"/>
+        <location filename="../../qdgui/excel/ledger.py" line="508"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="564"/>
+        <location filename="../../qdgui/excel/ledger.py" line="565"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1530,54 +1589,54 @@
         <translation>攻坚领域</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="98"/>
-        <location filename="../../qdgui/models/listing.py" line="120"/>
-        <location filename="../../qdgui/models/listing.py" line="151"/>
-        <location filename="../../qdgui/models/listing.py" line="174"/>
-        <location filename="../../qdgui/models/listing.py" line="189"/>
-        <location filename="../../qdgui/models/listing.py" line="213"/>
-        <location filename="../../qdgui/models/records.py" line="144"/>
-        <source>District</source>
-        <translation>区（市）</translation>
-    </message>
-    <message>
         <location filename="../../qdgui/models/listing.py" line="99"/>
         <location filename="../../qdgui/models/listing.py" line="121"/>
         <location filename="../../qdgui/models/listing.py" line="152"/>
         <location filename="../../qdgui/models/listing.py" line="175"/>
         <location filename="../../qdgui/models/listing.py" line="190"/>
         <location filename="../../qdgui/models/listing.py" line="214"/>
+        <location filename="../../qdgui/models/records.py" line="144"/>
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="100"/>
+        <location filename="../../qdgui/models/listing.py" line="122"/>
+        <location filename="../../qdgui/models/listing.py" line="153"/>
+        <location filename="../../qdgui/models/listing.py" line="176"/>
+        <location filename="../../qdgui/models/listing.py" line="191"/>
+        <location filename="../../qdgui/models/listing.py" line="215"/>
         <location filename="../../qdgui/models/records.py" line="145"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="101"/>
+        <location filename="../../qdgui/models/listing.py" line="102"/>
         <location filename="../../qdgui/models/records.py" line="146"/>
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="100"/>
+        <location filename="../../qdgui/models/listing.py" line="101"/>
         <location filename="../../qdgui/models/records.py" line="147"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="107"/>
-        <location filename="../../qdgui/models/listing.py" line="129"/>
-        <location filename="../../qdgui/models/listing.py" line="159"/>
+        <location filename="../../qdgui/models/listing.py" line="108"/>
+        <location filename="../../qdgui/models/listing.py" line="130"/>
+        <location filename="../../qdgui/models/listing.py" line="160"/>
         <location filename="../../qdgui/models/records.py" line="191"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="108"/>
-        <location filename="../../qdgui/models/listing.py" line="130"/>
-        <location filename="../../qdgui/models/listing.py" line="160"/>
-        <location filename="../../qdgui/models/listing.py" line="180"/>
-        <location filename="../../qdgui/models/listing.py" line="193"/>
-        <location filename="../../qdgui/models/listing.py" line="215"/>
+        <location filename="../../qdgui/models/listing.py" line="109"/>
+        <location filename="../../qdgui/models/listing.py" line="131"/>
+        <location filename="../../qdgui/models/listing.py" line="161"/>
+        <location filename="../../qdgui/models/listing.py" line="181"/>
+        <location filename="../../qdgui/models/listing.py" line="194"/>
+        <location filename="../../qdgui/models/listing.py" line="216"/>
         <location filename="../../qdgui/models/records.py" line="192"/>
         <source>Updated</source>
         <translation>更新时间</translation>
@@ -2004,71 +2063,76 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/importer.py" line="176"/>
-        <source>Written as import batch {id}; it can be undone in File &gt; Import batches. Backup before the import: {backup}</source>
-        <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。导入前的备份：{backup}</translation>
+        <source>Written as import batch {id}; it can be undone in File &gt; Import batches.</source>
+        <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="182"/>
-        <source>Written as import batch {id}; it can be undone with: import --undo {id}. Backup before the import: {backup}</source>
-        <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。导入前的备份：{backup}</translation>
+        <location filename="../../qdgui/excel/importer.py" line="178"/>
+        <source>Written as import batch {id}; it can be undone with: import --undo {id}.</source>
+        <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="191"/>
+        <location filename="../../qdgui/excel/importer.py" line="181"/>
+        <source>Backup before the import: {backup}</source>
+        <translation>导入前的备份：{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="185"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="193"/>
+        <location filename="../../qdgui/excel/importer.py" line="187"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="195"/>
+        <location filename="../../qdgui/excel/importer.py" line="189"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="258"/>
+        <location filename="../../qdgui/excel/importer.py" line="252"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="269"/>
+        <location filename="../../qdgui/excel/importer.py" line="263"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="342"/>
+        <location filename="../../qdgui/excel/importer.py" line="336"/>
         <source>the disk is full; free some space, then try again</source>
         <translation>磁盘已满，请先腾出空间再重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="343"/>
+        <location filename="../../qdgui/excel/importer.py" line="337"/>
         <source>another program is using the database file; try again in a moment</source>
         <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="344"/>
+        <location filename="../../qdgui/excel/importer.py" line="338"/>
         <source>the database file cannot be written (read-only)</source>
         <translation>数据库文件无法写入（只读）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="345"/>
+        <location filename="../../qdgui/excel/importer.py" line="339"/>
         <source>reading or writing the disk failed; check the disk or USB stick</source>
         <translation>读写磁盘失败，请检查磁盘或U盘</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="349"/>
+        <location filename="../../qdgui/excel/importer.py" line="343"/>
         <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
         <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="355"/>
+        <location filename="../../qdgui/excel/importer.py" line="349"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="373"/>
+        <location filename="../../qdgui/excel/importer.py" line="367"/>
         <source>the undo of import batch {id}</source>
         <translation>撤销导入批次 {id}</translation>
     </message>
@@ -2881,32 +2945,32 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="186"/>
+        <location filename="../../qdgui/views/launch.py" line="189"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="189"/>
+        <location filename="../../qdgui/views/launch.py" line="192"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="212"/>
+        <location filename="../../qdgui/views/launch.py" line="215"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="213"/>
+        <location filename="../../qdgui/views/launch.py" line="216"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="232"/>
+        <location filename="../../qdgui/views/launch.py" line="235"/>
         <source>New database?</source>
         <translation>新建数据库？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="233"/>
+        <location filename="../../qdgui/views/launch.py" line="236"/>
         <source>There is no database file {path}. Make a new, empty database there?</source>
         <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
@@ -2927,223 +2991,228 @@
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="81"/>
+        <location filename="../../qdgui/views/main_window.py" line="82"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="82"/>
+        <location filename="../../qdgui/views/main_window.py" line="83"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="83"/>
+        <location filename="../../qdgui/views/main_window.py" line="84"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="89"/>
+        <location filename="../../qdgui/views/main_window.py" line="90"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="90"/>
+        <location filename="../../qdgui/views/main_window.py" line="91"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="91"/>
+        <location filename="../../qdgui/views/main_window.py" line="92"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="95"/>
+        <location filename="../../qdgui/views/main_window.py" line="96"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="104"/>
+        <location filename="../../qdgui/views/main_window.py" line="105"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="114"/>
+        <location filename="../../qdgui/views/main_window.py" line="115"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="119"/>
+        <location filename="../../qdgui/views/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120"/>
+        <location filename="../../qdgui/views/main_window.py" line="121"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="122"/>
+        <location filename="../../qdgui/views/main_window.py" line="123"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126"/>
+        <location filename="../../qdgui/views/main_window.py" line="127"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="128"/>
+        <location filename="../../qdgui/views/main_window.py" line="129"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="130"/>
+        <location filename="../../qdgui/views/main_window.py" line="131"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="134"/>
+        <location filename="../../qdgui/views/main_window.py" line="135"/>
         <source>Bac&amp;kups...</source>
         <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="138"/>
+        <location filename="../../qdgui/views/main_window.py" line="140"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="141"/>
+        <location filename="../../qdgui/views/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="142"/>
+        <location filename="../../qdgui/views/main_window.py" line="144"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146"/>
+        <location filename="../../qdgui/views/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="153"/>
+        <location filename="../../qdgui/views/main_window.py" line="155"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="153"/>
+        <location filename="../../qdgui/views/main_window.py" line="155"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="161"/>
+        <location filename="../../qdgui/views/main_window.py" line="163"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="162"/>
+        <location filename="../../qdgui/views/main_window.py" line="164"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="165"/>
+        <location filename="../../qdgui/views/main_window.py" line="167"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="269"/>
-        <location filename="../../qdgui/views/main_window.py" line="272"/>
+        <location filename="../../qdgui/views/main_window.py" line="271"/>
+        <location filename="../../qdgui/views/main_window.py" line="274"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="278"/>
+        <location filename="../../qdgui/views/main_window.py" line="280"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="311"/>
+        <location filename="../../qdgui/views/main_window.py" line="313"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="323"/>
+        <location filename="../../qdgui/views/main_window.py" line="325"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="323"/>
+        <location filename="../../qdgui/views/main_window.py" line="325"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="329"/>
+        <location filename="../../qdgui/views/main_window.py" line="331"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="330"/>
+        <location filename="../../qdgui/views/main_window.py" line="332"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="339"/>
+        <location filename="../../qdgui/views/main_window.py" line="341"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="339"/>
+        <location filename="../../qdgui/views/main_window.py" line="341"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="367"/>
+        <location filename="../../qdgui/views/main_window.py" line="369"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="429"/>
+        <location filename="../../qdgui/views/main_window.py" line="431"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="430"/>
+        <location filename="../../qdgui/views/main_window.py" line="432"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="461"/>
+        <location filename="../../qdgui/views/main_window.py" line="463"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="467"/>
+        <location filename="../../qdgui/views/main_window.py" line="469"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="515"/>
+        <location filename="../../qdgui/views/main_window.py" line="517"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="516"/>
+        <location filename="../../qdgui/views/main_window.py" line="518"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="517"/>
+        <location filename="../../qdgui/views/main_window.py" line="519"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="521"/>
+        <source>On the district server</source>
+        <translation>数据在区级服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="526"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="521"/>
+        <location filename="../../qdgui/views/main_window.py" line="526"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>

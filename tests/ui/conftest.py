@@ -34,7 +34,7 @@ def make_window(qtbot, db, settings, tmp_path):
         window = MainWindow(
             db,
             settings,
-            drafts=DraftStore(tmp_path / "drafts", db.path),
+            drafts=DraftStore(tmp_path / "drafts", db.identity),
             today=lambda: TODAY,
             settings_path=tmp_path / "device.json",
         )

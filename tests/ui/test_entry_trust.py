@@ -233,6 +233,7 @@ def _signing_form(window, project):
     return form
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # SQLite's file lock
 def test_another_program_holding_the_write_lock_is_said_and_the_typed_values_stay(
     qtbot, db, zhangcun, make_window, monkeypatch
 ):

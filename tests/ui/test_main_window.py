@@ -25,7 +25,7 @@ def test_window_shows_every_kind_and_what_is_open(qtbot, db, make_window):
         assert page.model.rowCount() == counts[kind], kind
         assert page.count.text() == f"共 {counts[kind]:,} 条"
     status = " ".join(label.text() for label in (window._db_label, window._count_label, window._operator_label))
-    assert str(db.path) in status and "录入人：王丽" in status and f"共 {sum(counts.values()):,} 条记录" in status
+    assert db.where in status and "录入人：王丽" in status and f"共 {sum(counts.values()):,} 条记录" in status
 
 
 def test_filters_and_search_run_in_sql(qtbot, db, make_window):
@@ -69,7 +69,7 @@ def test_after_an_upgrade_the_status_bar_names_the_backup(qtbot, db, settings, t
     from qdgui.views.main_window import MainWindow
 
     backup = tmp_path / "backups" / "qdgui-20261121-before-0002.sqlite"
-    window = MainWindow(db, settings, backup=backup, drafts=DraftStore(tmp_path / "drafts", db.path))
+    window = MainWindow(db, settings, backup=backup, drafts=DraftStore(tmp_path / "drafts", db.identity))
     qtbot.addWidget(window)
     assert window.statusBar().currentMessage() == f"数据库已升级到本版本，升级前的副本：{backup}"
 
