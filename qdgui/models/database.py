@@ -110,7 +110,29 @@ def failure_kind(exc: BaseException) -> str | None:
         return "readonly"
     if "disk i/o" in text or "i/o error" in text:
         return "io"
+    if "lock timeout" in text or "deadlock detected" in text or "could not serialize" in text:
+        return "busy"  # a server: another clerk's transaction held the rows
+    if "unique" in text and ("duplicate" in text or "constraint failed" in text):
+        return "taken"  # a number another clerk saved a moment before (the rules checked before)
+    if any(m in text for m in SERVER_GONE):
+        return "server"
     return None
+
+
+SERVER_GONE = (
+    "server closed the connection",
+    "connection refused",
+    "could not connect",
+    "terminating connection",
+    "connection is closed",
+    "consuming input failed",
+    "the connection is lost",
+    "connection timed out",
+    "timeout expired",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "cannot send query",
+)
 
 
 def write_failure(exc: Exception) -> str | None:
@@ -138,6 +160,24 @@ def write_failure(exc: Exception) -> str | None:
             "Database",
             "Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk "
             "or USB stick, then save again.",
+        )
+    if kind == "busy":
+        return translate(
+            "Database",
+            "Another clerk's save held the record for too long. Nothing was saved; what you typed is still here. "
+            "Try again in a moment.",
+        )
+    if kind == "taken":
+        return translate(
+            "Database",
+            "Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is "
+            "still here. Check the number (or open that record), then save again.",
+        )
+    if kind == "server":
+        return translate(
+            "Database",
+            "The connection to the database server was lost. Nothing was saved; what you typed is still here. Save "
+            "again when the network is back.",
         )
     return None
 

@@ -344,11 +344,29 @@ def insert_checked(
     return row.uuid
 
 
-def get(session: Session, table, uuid: str):
-    row = session.get(table, uuid)
+def get(session: Session, table, uuid: str, *, for_update: bool = False):
+    """The record; for_update locks its row until the transaction ends (PostgreSQL: SELECT ... FOR
+    UPDATE, so two clerks' edits of one record are one after the other and the second sees the
+    first's version; SQLite's writers are one at a time already)."""
+    if for_update:
+        row = session.get(table, uuid, with_for_update=True, populate_existing=True)
+    else:
+        row = session.get(table, uuid)
     if row is None:
         raise RecordNotFound(translate("Repository", "No record {uuid}").format(uuid=uuid))
     return row
+
+
+def stale(row, opened: int) -> StaleRecord:
+    """The refusal of a save based on an older version: who changed the record since, and when."""
+    when = row.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if row.updated_at else "?"
+    return StaleRecord(
+        translate(
+            "Repository",
+            "{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. "
+            "Reload it to see that change, then make yours again.",
+        ).format(who=row.operator, when=when, now=row.version, then=opened)
+    )
 
 
 def update(
@@ -363,15 +381,11 @@ def update(
 ) -> bool:
     """Check and apply an edit; returns False when nothing changed. Raises ValidationFailed, StaleRecord."""
     kind = KINDS[type(draft)]
-    row = get(session, kind.table, uuid)
+    row = get(session, kind.table, uuid, for_update=True)
     if row.deleted:
         raise RecordNotFound(translate("Repository", "Record {uuid} is deleted").format(uuid=uuid))
     if expected_version is not None and row.version != expected_version:
-        raise StaleRecord(
-            translate("Repository", "This record was changed elsewhere (version {now}, you opened {then})").format(
-                now=row.version, then=expected_version
-            )
-        )
+        raise stale(row, expected_version)
     checked = check(session, draft, today=today, editing=uuid)
     _require_valid(checked, confirm_warnings)
     changes = []
@@ -469,7 +483,7 @@ def save(
         new = add(session, draft, by=by, today=today, confirm_warnings=confirm_warnings)
         row = get(session, info.table, new)
         return Change(info.name, new, "insert", row.version, new=values_of(row, info.name))
-    row = get(session, info.table, uuid)
+    row = get(session, info.table, uuid, for_update=True)
     before = values_of(row, info.name)
     changed = update(
         session, uuid, draft, by=by, today=today, expected_version=expected_version, confirm_warnings=confirm_warnings
@@ -480,9 +494,14 @@ def save(
     return Change(info.name, uuid, action, row.version, old=before, new=values_of(row, info.name))
 
 
-def delete(session: Session, kind: str, uuid: str, *, by: Operator) -> Change:
-    """Delete one record (a tombstone); the Change keeps its last values, for the charts to take back."""
-    row = get(session, kinds.KINDS[kind].table, uuid)
+def delete(session: Session, kind: str, uuid: str, *, by: Operator, expected_version: int | None = None) -> Change:
+    """Delete one record (a tombstone); the Change keeps its last values, for the charts to take back.
+    expected_version: the version the clerk saw; a record changed since is not deleted (StaleRecord)."""
+    row = get(session, kinds.KINDS[kind].table, uuid, for_update=True)
+    if row.deleted:
+        raise RecordNotFound(translate("Repository", "Record {uuid} is deleted").format(uuid=uuid))
+    if expected_version is not None and row.version != expected_version:
+        raise stale(row, expected_version)
     before = values_of(row, kind)
     set_deleted(session, type(row), uuid, True, by=by)
     return Change(kind, uuid, "delete", row.version, old=before, new=before, deleted=True)
@@ -505,13 +524,9 @@ def undo(session: Session, table, uuid: str, version: int, *, by: Operator, toda
     Returns the action undone ("insert", "update", "delete" or "restore"). Raises StaleRecord when
     the record changed again since, ValidationFailed when the old values no longer pass the rules.
     """
-    row = get(session, table, uuid)
+    row = get(session, table, uuid, for_update=True)
     if row.version != version:
-        raise StaleRecord(
-            translate("Repository", "This record was changed elsewhere (version {now}, you opened {then})").format(
-                now=row.version, then=version
-            )
-        )
+        raise stale(row, version)
     entries = session.execute(
         select(AuditEntry.action, AuditEntry.field, AuditEntry.old_value)
         .where(AuditEntry.record_uuid == uuid, AuditEntry.record_version == version)

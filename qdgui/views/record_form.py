@@ -363,10 +363,23 @@ class RecordForm(QWidget):
                 self._show_problems(failed.problems)
                 self.show_status(self.tr("Not saved: please correct the fields marked in red."), "error")
                 return None
-            except (repository.StaleRecord, repository.RecordNotFound) as exc:
+            except repository.StaleRecord as exc:
+                # Another clerk (or this laptop's merge) saved the record since it was opened here.
+                self.show_status(self.tr("Not saved.") + " " + str(exc), "error")
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Not saved"),
+                    str(exc) + "\n\n" + self.tr("Reload the record now? What you typed here will be replaced."),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Yes and self._editing is not None:
+                    self.edit(self._editing[0])
+                return None
+            except repository.RecordNotFound as exc:
                 QMessageBox.warning(self, self.tr("Not saved"), str(exc))
                 return None
-            except (sqlalchemy.exc.OperationalError, OSError) as exc:
+            except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.IntegrityError, OSError) as exc:
                 message = write_failure(exc)
                 if message is None:
                     raise

@@ -155,6 +155,10 @@ class RecordTableModel(QAbstractTableModel):
     def uuid_at(self, row: int) -> str | None:
         return self._row(row)[0] if 0 <= row < len(self._keys) else None
 
+    def version_at(self, row: int) -> int | None:
+        """The version of the record as this table shows it (a deletion of an older one is refused)."""
+        return self._row(row)[1] if 0 <= row < len(self._keys) else None
+
     # ------------------------------------------------------------------ Qt overrides
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._keys)

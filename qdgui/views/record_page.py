@@ -299,14 +299,21 @@ class RecordPage(QWidget):
         description = " ".join(self.model.index(row, c).data() or "" for c in range(min(4, self.model.columnCount())))
         if not ConfirmDelete.ask(self, f"{kind_name(self.kind)} {description.strip()}"):
             return
+        version = self.model.version_at(row)
         try:
             with self._database.begin(wait_ms=WINDOW_WAIT_MS) as session:
-                change = repository.delete(session, self.kind, uuid, by=self._settings.as_operator())
+                change = repository.delete(
+                    session, self.kind, uuid, by=self._settings.as_operator(), expected_version=version
+                )
         except (sqlalchemy.exc.OperationalError, OSError) as exc:
             message = write_failure(exc)
             if message is None:
                 raise
             QMessageBox.warning(self, self.tr("Not deleted"), message)
+            return
+        except (repository.StaleRecord, repository.RecordNotFound) as exc:  # changed by another clerk meanwhile
+            QMessageBox.warning(self, self.tr("Not deleted"), str(exc))
+            self.model.reload()
             return
         self.record_changed.emit(change)
 

@@ -980,62 +980,72 @@
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="121"/>
+        <location filename="../../qdgui/models/database.py" line="143"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="127"/>
+        <location filename="../../qdgui/models/database.py" line="149"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="132"/>
+        <location filename="../../qdgui/models/database.py" line="154"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="137"/>
+        <location filename="../../qdgui/models/database.py" line="159"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="151"/>
+        <location filename="../../qdgui/models/database.py" line="171"/>
+        <source>Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is still here. Check the number (or open that record), then save again.</source>
+        <translation>另一位录入人刚刚保存了编号相同的记录。未保存；您填写的内容仍在。请核对编号（或打开那条记录）后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="177"/>
+        <source>The connection to the database server was lost. Nothing was saved; what you typed is still here. Save again when the network is back.</source>
+        <translation>与数据库服务器的连接已断开。未保存；您填写的内容仍在。网络恢复后请再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="191"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="168"/>
+        <location filename="../../qdgui/models/database.py" line="208"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="174"/>
+        <location filename="../../qdgui/models/database.py" line="214"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="177"/>
+        <location filename="../../qdgui/models/database.py" line="217"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="207"/>
+        <location filename="../../qdgui/models/database.py" line="247"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="238"/>
+        <location filename="../../qdgui/models/database.py" line="278"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="257"/>
+        <location filename="../../qdgui/models/database.py" line="297"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="261"/>
+        <location filename="../../qdgui/models/database.py" line="301"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
@@ -1132,6 +1142,7 @@
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
+        <location filename="../../qdgui/models/database.py" line="165"/>
         <location filename="../../qdgui/models/server.py" line="121"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
@@ -3297,7 +3308,7 @@
     </message>
     <message>
         <location filename="../../qdgui/views/record_form.py" line="293"/>
-        <location filename="../../qdgui/views/record_form.py" line="472"/>
+        <location filename="../../qdgui/views/record_form.py" line="485"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
@@ -3317,28 +3328,35 @@
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="367"/>
-        <location filename="../../qdgui/views/record_form.py" line="374"/>
+        <location filename="../../qdgui/views/record_form.py" line="371"/>
+        <location filename="../../qdgui/views/record_form.py" line="380"/>
+        <location filename="../../qdgui/views/record_form.py" line="387"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="373"/>
+        <location filename="../../qdgui/views/record_form.py" line="368"/>
+        <location filename="../../qdgui/views/record_form.py" line="386"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="381"/>
+        <location filename="../../qdgui/views/record_form.py" line="372"/>
+        <source>Reload the record now? What you typed here will be replaced.</source>
+        <translation>现在重新载入这条记录吗？您在此填写的内容将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="394"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="383"/>
+        <location filename="../../qdgui/views/record_form.py" line="396"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="474"/>
+        <location filename="../../qdgui/views/record_form.py" line="487"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -3429,7 +3447,8 @@
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="309"/>
+        <location filename="../../qdgui/views/record_page.py" line="312"/>
+        <location filename="../../qdgui/views/record_page.py" line="315"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -3437,20 +3456,20 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="350"/>
+        <location filename="../../qdgui/models/repository.py" line="356"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="368"/>
-        <source>Record {uuid} is deleted</source>
-        <translation>记录 {uuid} 已删除</translation>
+        <location filename="../../qdgui/models/repository.py" line="364"/>
+        <source>{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. Reload it to see that change, then make yours again.</source>
+        <translation>{who} 已于 {when} 修改了这条记录（现为第 {now} 版；您打开的是第 {then} 版）。未保存。请重新载入查看那次修改，再重新填写您的修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="371"/>
-        <location filename="../../qdgui/models/repository.py" line="511"/>
-        <source>This record was changed elsewhere (version {now}, you opened {then})</source>
-        <translation>此记录已被他人修改（当前版本 {now}，您打开的是版本 {then}）</translation>
+        <location filename="../../qdgui/models/repository.py" line="386"/>
+        <location filename="../../qdgui/models/repository.py" line="502"/>
+        <source>Record {uuid} is deleted</source>
+        <translation>记录 {uuid} 已删除</translation>
     </message>
 </context>
 <context>
@@ -3596,21 +3615,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="591"/>
+        <location filename="../../qdgui/models/repository.py" line="606"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="578"/>
+        <location filename="../../qdgui/models/repository.py" line="593"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="597"/>
-        <location filename="../../qdgui/models/repository.py" line="623"/>
+        <location filename="../../qdgui/models/repository.py" line="612"/>
+        <location filename="../../qdgui/models/repository.py" line="638"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3655,7 +3674,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="581"/>
+        <location filename="../../qdgui/models/repository.py" line="596"/>
         <location filename="../../qdgui/models/rules.py" line="152"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>

@@ -315,3 +315,69 @@ def test_saving_a_record_unchanged_gives_undo_nothing_to_take_back(qtbot, db, zh
     with db.sessions() as s:
         row = s.get(Signing, uuid)
         assert (row.households, row.version) == (61, 2)
+
+
+def test_a_record_another_clerk_changed_meanwhile_is_not_overwritten_and_the_form_offers_to_reload(
+    qtbot, db, zhangcun, make_window, monkeypatch, clerk, today
+):
+    """Two clerks on one database (a district server, or a merge on this laptop): the form was opened
+    at version 1, someone else saved version 2; saving here is refused with who and when, and the
+    form reloads version 2 when asked. Deleting from a table that shows an older version is refused."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from qdgui.models.records import Operator
+    from qdgui.models.tables import Signing
+    from qdgui.views import dialogs
+
+    with db.begin() as s:
+        uuid = repository.add(
+            s,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-20", households=60, houses=70),
+            by=clerk,
+            today=today,
+        )
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    page.table.selectRow(0)
+    page.edit_selected()
+    assert page.form.editing == (uuid, 1)
+    other = Operator("李强", "laptop-b")
+    with db.begin() as s:
+        repository.save(
+            s,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-20", households=61, houses=70),
+            by=other,
+            today=today,
+            uuid=uuid,
+            expected_version=1,
+        )
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    page.form.widgets["households"].setText("65")
+    assert page.form.save() is None
+    assert asked and "李强 已于" in asked[0] and "现为第 2 版；您打开的是第 1 版" in asked[0]
+    with db.sessions() as s:
+        assert s.execute(select(Signing.households, Signing.version)).one() == (61, 2)  # not overwritten
+    assert page.form.editing == (uuid, 2) and page.form.raw_values()["households"] == "61"  # reloaded
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(dialogs.ConfirmDelete, "ask", classmethod(lambda cls, parent, what: True))
+    with db.begin() as s:  # the other clerk edits again; this table still shows version 2
+        repository.save(
+            s,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-20", households=62, houses=70),
+            by=other,
+            today=today,
+            uuid=uuid,
+            expected_version=2,
+        )
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert warned and "李强" in warned[0]
+    with db.sessions() as s:
+        assert s.execute(select(Signing.deleted, Signing.version)).one() == (False, 3)
+    assert page.model.version_at(0) == 3  # the table was read again

@@ -1,0 +1,153 @@
+"""qdgui on a real PostgreSQL server: many clerks at once, bad addresses, the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from qdgui.models.database import DatabaseError
+from qdgui.models.migrate import head_revision, open_database
+from qdgui.models.tables import AuditEntry, Demolition
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITER = Path(__file__).with_name("concurrent_writer.py")
+CLERKS = 20
+
+
+def _main(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+
+
+@pytest.mark.slow
+def test_twenty_clerks_at_once_lose_no_update_and_duplicate_no_number(pg_url):
+    """20 writer processes, each a clerk doing random saves, edits and deletes for a bounded time on
+    a small pool of case numbers and on each other's records (tests/unit/concurrent_writer.py).
+    Afterwards: no live case number twice; no two acknowledged edits of a record from one version
+    (a lost update would show as two clerks told "saved" for the same version); each record holds
+    the value of its last acknowledged edit; every refusal reported in words, none a crash."""
+    seconds = float(os.environ.get("QDGUI_CLERK_SECONDS", "12"))
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), pg_url, f"c{i:02d}", str(seconds), str(1000 + i)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(CLERKS)
+    ]
+    outputs: list[list[dict]] = [[] for _ in children]
+    errors: list[str] = ["" for _ in children]
+
+    def collect(i: int, child: subprocess.Popen) -> None:
+        out, err = child.communicate(timeout=seconds + 120)
+        outputs[i] = [json.loads(line) for line in out.splitlines() if line.strip()]
+        errors[i] = err
+
+    threads = [threading.Thread(target=collect, args=(i, c)) for i, c in enumerate(children)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, child in enumerate(children):
+        assert child.returncode == 0, f"clerk {i} crashed: {errors[i][-1500:]}"
+        assert "Traceback" not in errors[i]
+        assert outputs[i][-1]["event"] == "done"
+
+    events = [e for out in outputs for e in out if e["event"] in ("ok", "refused")]
+    ok = [e for e in events if e["event"] == "ok"]
+    refused = [e for e in events if e["event"] == "refused"]
+    by_action = defaultdict(int)
+    for e in ok:
+        by_action[e["action"]] += 1
+    assert by_action["add"] > 20 and by_action["edit"] > 50 and by_action["delete"] > 5, dict(by_action)
+    reasons = {e["why"] for e in refused}
+    assert "stale" in reasons and "rules" in reasons, reasons  # the clerks did collide, and were told
+    assert all(e["text"].strip() for e in refused)  # every refusal has its words
+
+    # No lost update: each acknowledged change made a version of its own.
+    claimed = defaultdict(list)
+    for e in ok:
+        claimed[(e["uuid"], e["version"])].append(e)
+    doubled = {k: v for k, v in claimed.items() if len(v) > 1}
+    assert doubled == {}, f"two clerks were told 'saved' for one version: {list(doubled.items())[:3]}"
+
+    database, _ = open_database(pg_url)
+    try:
+        with database.sessions() as s:
+            live = s.execute(select(Demolition.case_no).where(Demolition.deleted.is_(False))).scalars().all()
+            assert len(live) == len(set(live)), "a case number is live twice"
+            rows = {r.uuid: r for r in s.execute(select(Demolition)).scalars()}
+            audited = s.scalar(select(func.count()).select_from(AuditEntry))
+    finally:
+        database.close()
+    last_area: dict[str, tuple[int, int]] = {}
+    for e in ok:
+        if e["action"] in ("add", "edit"):
+            if e["uuid"] not in last_area or e["version"] > last_area[e["uuid"]][0]:
+                last_area[e["uuid"]] = (e["version"], e["area"])
+    for uuid, (version, area) in last_area.items():
+        row = rows[uuid]
+        if row.version == version:  # no deletion came after the last edit
+            assert int(row.area_m2) == area, f"{uuid}: holds {row.area_m2}, its last acknowledged edit wrote {area}"
+        else:
+            assert row.version > version
+    deletions = {e["uuid"] for e in ok if e["action"] == "delete"}
+    assert all(rows[u].deleted for u in deletions if rows[u].version == max(v for (uu, v) in claimed if uu == u))
+    assert audited >= len(ok)
+    print(f"{len(ok)} acknowledged ({dict(by_action)}), {len(refused)} refused ({sorted(reasons)})")
+
+
+def test_a_server_address_opens_every_command_and_says_what_is_wrong(pg_cluster, tmp_path):
+    url = pg_cluster.create_database("cli_words")
+    demo = _main("demo", "--db", url)
+    assert demo.returncode == 0, demo.stderr
+    summary = _main("summary", "--db", url)
+    assert summary.returncode == 0 and "拆违案件" in summary.stdout and "Traceback" not in summary.stderr
+    weekly = _main("export", "weekly", "--scope", "city", "--db", url, "--out", str(tmp_path / "周报.xlsx"))
+    assert weekly.returncode == 0 and (tmp_path / "周报.xlsx").stat().st_size > 0, weekly.stderr
+    ledger = _main("export", "ledger", "--db", url, "--out", str(tmp_path / "台账.xlsx"))
+    assert ledger.returncode == 0, ledger.stderr
+    again = _main("import", str(tmp_path / "台账.xlsx"), "--dry-run", "--db", url)
+    assert again.returncode == 0 and "新增 0" in again.stdout and "冲突 0" in again.stdout, again.stdout
+
+    down = pg_cluster.url("cli_words").replace(f"host={pg_cluster.folder}", f"host={tmp_path}")  # no server there
+    cases = {
+        "unreachable": (down, "无法连接数据库服务器"),
+        "no such database": (pg_cluster.url("no_such_db"), "服务器上没有"),
+        "no such user": (pg_cluster.url("cli_words", user="nobody_here"), "没有这个用户"),
+        "no database named": ("postgresql://qdgui@localhost:5432", "没有写数据库名"),
+        "bad port": ("postgresql://qdgui@localhost:99999/x", "不是端口号"),
+    }
+    for name, (address, words) in cases.items():
+        done = _main("summary", "--db", address)
+        assert done.returncode == 1, (name, done.stdout, done.stderr)
+        assert words in done.stderr and "Traceback" not in done.stderr, (name, done.stderr)
+
+
+def test_a_server_of_a_newer_qdgui_is_refused_and_left_as_it_is(pg_url):
+    database, _ = open_database(pg_url)
+    with database.begin() as s:
+        s.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    database.close()
+    with pytest.raises(DatabaseError, match="更新版本的 qdgui"):
+        open_database(pg_url)
+    import psycopg
+
+    from qdgui.models.server import engine_url
+
+    url = engine_url(pg_url)
+    with psycopg.connect(
+        host=url.query["host"], dbname=url.database, user=url.username, autocommit=True
+    ) as con:  # untouched
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+    assert head_revision() != "9999"
