@@ -215,6 +215,36 @@ def build_parser() -> Parser:
     )
     imp.add_argument("--undo", type=int, metavar="BATCH", help=translate("Cli", "undo a whole import batch"))
     imp.add_argument("--list", action="store_true", help=translate("Cli", "list the import batches"))
+    server = commands.add_parser(
+        "server",
+        parents=[common],
+        help=translate("Cli", "set up a district or city server (PostgreSQL) and its users"),
+    )
+    server_commands = server.add_subparsers(dest="server_command", metavar=translate("Cli", "step"), required=True)
+    server_commands.add_parser(
+        "init",
+        parents=[common],
+        help=translate(
+            "Cli", "create the schema, the roles and access by place (as the tables' owner; again after an upgrade)"
+        ),
+    )
+    add_user = server_commands.add_parser(
+        "add-user", parents=[common], help=translate("Cli", "create a user or change its place and password")
+    )
+    add_user.add_argument("name", help=translate("Cli", "the user's login name (small Latin letters, digits, _)"))
+    add_user.add_argument(
+        "--level",
+        choices=("street", "district", "city"),
+        required=True,
+        help=translate("Cli", "street: one street's records; district: a district's; city: reads all, writes targets"),
+    )
+    add_user.add_argument("--district", metavar=translate("Cli", "NAME-OR-CODE"), help=translate("Cli", "the district"))
+    add_user.add_argument("--street", metavar=translate("Cli", "NAME-OR-CODE"), help=translate("Cli", "the street"))
+    add_user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=translate("Cli", "read the password from standard input (else it is asked for)"),
+    )
     return parser
 
 
@@ -267,6 +297,10 @@ def run_command(args, database, settings: config.DeviceSettings) -> int:
         from qdgui.cli_import import run_import
 
         return run_import(args, database, settings)
+    if args.command == "server":
+        from qdgui.cli_server import run_server
+
+        return run_server(args, database)
     raise AssertionError(args.command)
 
 

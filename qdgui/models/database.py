@@ -106,6 +106,8 @@ def failure_kind(exc: BaseException) -> str | None:
         return "locked"
     if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
         return "full"
+    if "row-level security" in text or "permission denied for" in text:
+        return "denied"  # a server: this user's place does not cover the record (access.py)
     if "readonly" in text or "read-only" in text or "permission" in text:
         return "readonly"
     if "disk i/o" in text or "i/o error" in text:
@@ -160,6 +162,13 @@ def write_failure(exc: Exception) -> str | None:
             "Database",
             "Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk "
             "or USB stick, then save again.",
+        )
+    if kind == "denied":
+        return translate(
+            "Database",
+            "Your server account may not save records of this place (district and street), or may not change this "
+            "kind of record. Nothing was saved; what you typed is still here. Check the district and street, or ask "
+            "the administrator.",
         )
     if kind == "busy":
         return translate(

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="156"/>
+        <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
+        <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="163"/>
+        <source>{level} is not a level (street, district or city)</source>
+        <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="166"/>
+        <source>A user needs a password.</source>
+        <translation>用户需要设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="170"/>
+        <source>There is no district {code}.</source>
+        <translation>没有区（市）{code}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="173"/>
+        <source>There is no street {street} in district {district}.</source>
+        <translation>区（市）{district} 中没有街道 {street}。</translation>
+    </message>
+</context>
+<context>
     <name>Argparse</name>
     <message>
         <location filename="../../qdgui/cli.py" line="17"/>
@@ -311,6 +339,7 @@
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
         <location filename="../../qdgui/cli_import.py" line="165"/>
+        <location filename="../../qdgui/cli_server.py" line="37"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
     </message>
@@ -578,52 +607,103 @@
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="236"/>
+        <location filename="../../qdgui/cli.py" line="221"/>
+        <source>set up a district or city server (PostgreSQL) and its users</source>
+        <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="223"/>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="227"/>
+        <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
+        <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="232"/>
+        <source>create a user or change its place and password</source>
+        <translation>新建用户，或修改其地点和密码</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="234"/>
+        <source>the user&apos;s login name (small Latin letters, digits, _)</source>
+        <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="239"/>
+        <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
+        <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="241"/>
+        <location filename="../../qdgui/cli.py" line="242"/>
+        <source>NAME-OR-CODE</source>
+        <translation>名称或代码</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="241"/>
+        <source>the district</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="242"/>
+        <source>the street</source>
+        <translation>街道（镇）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="246"/>
+        <source>read the password from standard input (else it is asked for)</source>
+        <translation>从标准输入读取密码（否则会提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="266"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="241"/>
+        <location filename="../../qdgui/cli.py" line="271"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="247"/>
+        <location filename="../../qdgui/cli.py" line="277"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="254"/>
+        <location filename="../../qdgui/cli.py" line="284"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="274"/>
+        <location filename="../../qdgui/cli.py" line="308"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="275"/>
+        <location filename="../../qdgui/cli.py" line="309"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="276"/>
+        <location filename="../../qdgui/cli.py" line="310"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="277"/>
+        <location filename="../../qdgui/cli.py" line="311"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="278"/>
+        <location filename="../../qdgui/cli.py" line="312"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="279"/>
+        <location filename="../../qdgui/cli.py" line="313"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -776,6 +856,76 @@
         <location filename="../../qdgui/cli_import.py" line="204"/>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="20"/>
+        <source>qdgui: server commands need a server address: --db postgresql://user@host:port/dbname</source>
+        <translation>qdgui：服务器命令需要服务器地址：--db postgresql://用户@主机:端口/数据库名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="28"/>
+        <source>The server {address} is ready: schema, roles and access by place.</source>
+        <translation>服务器 {address} 已就绪：数据表、角色和按地点的访问权限。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="43"/>
+        <source>qdgui: this user may not set up the server (it must own qdgui&apos;s tables and may create roles). Nothing was changed.</source>
+        <translation>qdgui：此用户无权设置服务器（须是 qdgui 数据表的所有者并可创建角色）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="51"/>
+        <source>the whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="55"/>
+        <source>User {name} ({level}, {place}) is ready.</source>
+        <translation>用户 {name}（{level}，{place}）已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="76"/>
+        <source>There is no {what} named {value}.</source>
+        <translation>没有名为 {value} 的{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="77"/>
+        <source>district</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="77"/>
+        <source>street</source>
+        <translation>街道（镇）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="88"/>
+        <source>A {level} user needs --district (or --street).</source>
+        <translation>{level} 级用户需要 --district（或 --street）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="91"/>
+        <source>A street user needs --street.</source>
+        <translation>街道级用户需要 --street。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="100"/>
+        <source>Give the password with --password-stdin, or run this in a terminal.</source>
+        <translation>请用 --password-stdin 提供密码，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="102"/>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="103"/>
+        <source>The same password again: </source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_server.py" line="104"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不同；未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -980,72 +1130,77 @@
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="143"/>
+        <location filename="../../qdgui/models/database.py" line="145"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="149"/>
+        <location filename="../../qdgui/models/database.py" line="151"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="154"/>
+        <location filename="../../qdgui/models/database.py" line="156"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="159"/>
+        <location filename="../../qdgui/models/database.py" line="161"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="171"/>
+        <location filename="../../qdgui/models/database.py" line="167"/>
+        <source>Your server account may not save records of this place (district and street), or may not change this kind of record. Nothing was saved; what you typed is still here. Check the district and street, or ask the administrator.</source>
+        <translation>您的服务器账户无权保存这一地点（区、街道）的记录，或无权修改这类记录。未保存；您填写的内容仍在。请核对区和街道，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/database.py" line="180"/>
         <source>Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is still here. Check the number (or open that record), then save again.</source>
         <translation>另一位录入人刚刚保存了编号相同的记录。未保存；您填写的内容仍在。请核对编号（或打开那条记录）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="177"/>
+        <location filename="../../qdgui/models/database.py" line="186"/>
         <source>The connection to the database server was lost. Nothing was saved; what you typed is still here. Save again when the network is back.</source>
         <translation>与数据库服务器的连接已断开。未保存；您填写的内容仍在。网络恢复后请再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="191"/>
+        <location filename="../../qdgui/models/database.py" line="200"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="208"/>
+        <location filename="../../qdgui/models/database.py" line="217"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="214"/>
+        <location filename="../../qdgui/models/database.py" line="223"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="217"/>
+        <location filename="../../qdgui/models/database.py" line="226"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="247"/>
+        <location filename="../../qdgui/models/database.py" line="256"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="278"/>
+        <location filename="../../qdgui/models/database.py" line="287"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="297"/>
+        <location filename="../../qdgui/models/database.py" line="306"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="301"/>
+        <location filename="../../qdgui/models/database.py" line="310"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
@@ -1142,7 +1297,7 @@
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="165"/>
+        <location filename="../../qdgui/models/database.py" line="174"/>
         <location filename="../../qdgui/models/server.py" line="121"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>

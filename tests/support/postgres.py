@@ -61,7 +61,8 @@ class Cluster:
                 str(cluster.data),
                 "-U",
                 SUPERUSER,
-                "--auth=trust",
+                "--auth-local=trust",  # replaced below: trust for the administrator only
+                "--auth-host=reject",
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
                 "--no-sync",
@@ -72,6 +73,8 @@ class Cluster:
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"  # tests, not durability
                 "max_connections = 100\nshared_buffers = 64MB\n"
             )
+            # The administrator by the socket's trust; every other user by its password, as a server does.
+            (cluster.data / "pg_hba.conf").write_text(f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n")
             cluster._run("pg_ctl", "-D", str(cluster.data), "-l", str(folder / "server.log"), "-w", "-t", "60", "start")
         except (subprocess.CalledProcessError, OSError) as exc:
             log = (

@@ -124,7 +124,8 @@ def test_a_server_address_opens_every_command_and_says_what_is_wrong(pg_cluster,
     cases = {
         "unreachable": (down, "无法连接数据库服务器"),
         "no such database": (pg_cluster.url("no_such_db"), "服务器上没有"),
-        "no such user": (pg_cluster.url("cli_words", user="nobody_here"), "没有这个用户"),
+        # PostgreSQL does not say whether a user exists when it asks for a password: the same words
+        "no such user": (pg_cluster.url("cli_words", user="nobody_here"), "拒绝了用户名或密码"),
         "no database named": ("postgresql://qdgui@localhost:5432", "没有写数据库名"),
         "bad port": ("postgresql://qdgui@localhost:99999/x", "不是端口号"),
     }
@@ -151,3 +152,121 @@ def test_a_server_of_a_newer_qdgui_is_refused_and_left_as_it_is(pg_url):
     ) as con:  # untouched
         assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     assert head_revision() != "9999"
+
+
+def _as(cluster, database: str, user: str, password: str):
+    return open_database(cluster.url(database, user=user, password=password))[0]
+
+
+def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(pg_cluster, tmp_path):
+    """server init + add-user (the command line, as an administrator would), then a connection per
+    role: a street clerk (中韩街道), a district supervisor (崂山区), the command office. What each
+    reads and may write is decided by PostgreSQL's row-level security, whatever the program asks."""
+    from datetime import date
+
+    from qdgui.models import demo, repository
+    from qdgui.models.database import write_failure
+    from qdgui.models.records import DemolitionDraft, Operator, TargetDraft
+    from qdgui.models.tables import Park, Signing
+
+    url = pg_cluster.create_database("access")
+    admin, _ = open_database(url)
+    with admin.begin() as s:
+        demo.fill(s, today=date(2026, 11, 21), seed=814)
+    with admin.sessions() as s:
+        everything = {t: s.execute(select(t.district_code, t.street_code)).all() for t in (Signing, Demolition, Park)}
+    admin.close()
+    assert _main("server", "init", "--db", url).returncode == 0
+    users = {
+        "zhonghan_li": ["--level", "street", "--street", "中韩街道"],
+        "laoshan_zhao": ["--level", "district", "--district", "崂山区"],
+        "city_office": ["--level", "city"],
+    }
+    for name, place in users.items():
+        made = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "server",
+                "add-user",
+                name,
+                *place,
+                "--password-stdin",
+                "--db",
+                url,
+            ],
+            input="秘密-pass 1\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert made.returncode == 0 and name in made.stdout, made.stderr
+    with pg_cluster.psql_connect("access") as con:  # only the verifier is stored, never the password
+        stored = con.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'zhonghan_li'").fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$4096:") and "秘密" not in stored
+
+    wrong = _main("summary", "--db", pg_cluster.url("access", user="zhonghan_li", password="wrong"))
+    assert wrong.returncode == 1 and "拒绝了用户名或密码" in wrong.stderr
+
+    expected = {
+        "zhonghan_li": lambda d, s: s == "370212001",
+        "laoshan_zhao": lambda d, s: d == "370212",
+        "city_office": lambda d, s: True,
+    }
+    for name, wanted in expected.items():
+        database = _as(pg_cluster, "access", name, "秘密-pass 1")
+        try:
+            with database.sessions() as s:
+                for table in (Signing, Demolition, Park):
+                    seen = s.execute(select(table.district_code, table.street_code)).all()
+                    assert sorted(seen) == sorted(r for r in everything[table] if wanted(*r)), (name, table)
+                    assert seen or name != "city_office"
+        finally:
+            database.close()
+    assert any(s == "370212001" for _, s in everything[Demolition])  # the clerk had something to see
+
+    today, by = date(2026, 11, 21), Operator("李", "laptop-z")
+
+    def demolition(street: str, district: str, case: str):
+        return DemolitionDraft(
+            case, district, street, "东路1号", "color_steel", "50", "demolish", "identified", "2026-11-01"
+        )
+
+    def attempt(name: str, write) -> str | None:
+        database = _as(pg_cluster, "access", name, "秘密-pass 1")
+        try:
+            with database.begin() as s:
+                write(s)
+            return None
+        except Exception as exc:  # noqa: BLE001 - the refusal's words are what is checked
+            words = write_failure(exc)
+            assert words is not None, repr(exc)
+            return words
+        finally:
+            database.close()
+
+    def add(street: str, district: str, case: str):
+        return lambda s: repository.add(
+            s, demolition(street, district, case), by=by, today=today, confirm_warnings=True
+        )
+
+    assert attempt("zhonghan_li", add("370212001", "370212", "Z-1")) is None  # his street
+    refused = attempt("zhonghan_li", add("370212002", "370212", "Z-2"))  # the street next door
+    assert refused and "无权保存这一地点" in refused
+    assert attempt("laoshan_zhao", add("370212002", "370212", "Z-3")) is None  # his district
+    assert "无权" in attempt("laoshan_zhao", add("370202001", "370202", "Z-4"))  # 市南区
+    assert "无权" in attempt("city_office", add("370212001", "370212", "Z-5"))  # reads only
+
+    def target(measure: str):
+        return lambda s: repository.add(
+            s, TargetDraft(2027, "370212", measure, "100"), by=by, today=today, confirm_warnings=True
+        )
+
+    assert attempt("city_office", target("demolition_count")) is None  # the command office sets targets
+    assert "无权" in attempt("laoshan_zhao", target("signed_households"))
+
+    admin, _ = open_database(url)
+    with admin.sessions() as s:
+        cases = set(s.scalars(select(Demolition.case_no).where(Demolition.case_no.like("Z-%"))))
+    admin.close()
+    assert cases == {"Z-1", "Z-3"}  # nothing refused reached the table

@@ -1,0 +1,222 @@
+"""Access by place on a PostgreSQL server, enforced by the database (roles and row-level security),
+not only by our code: a street clerk reads and writes his street's records, a district supervisor
+his district's, the command office reads everything and writes the annual targets.
+
+The server's administrator (the role that owns the tables) runs `qdgui server init` once and
+`qdgui server add-user` per clerk. Each user is a PostgreSQL login role in one of three group roles,
+with its place in qdgui_access.member; passwords are PostgreSQL's own (scram-sha-256), never kept
+by qdgui.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+from qdgui.i18n import translate
+
+LEVELS = ("street", "district", "city")
+GROUP = {level: f"qdgui_{level}" for level in LEVELS}
+PLACED = ("signing", "demolition", "park")  # records with a district and a street
+IN_DISTRICT = ("project",)  # shared by the streets of a district
+WORK_TABLES = ("audit_entry", "import_batch", "import_change", "review_item", "reference_alias", "meta")
+_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class AccessError(ValueError):
+    """A user or place the server cannot take, in the user's words."""
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    level: str
+    district_code: str | None
+    street_code: str | None
+
+
+def _functions() -> str:
+    # SECURITY DEFINER: the functions read qdgui_access.member, which clerks cannot read themselves.
+    # session_user is the clerk who logged in (current_user is the function's owner in here).
+    return """
+CREATE OR REPLACE FUNCTION qdgui_access.me() RETURNS qdgui_access.member
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS
+  $$ SELECT * FROM qdgui_access.member WHERE name = session_user $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.sees(district text, street text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND (
+    m.level = 'city' OR (m.level = 'district' AND m.district_code = district)
+    OR (m.level = 'street' AND m.street_code = street))) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.writes(district text, street text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND (
+    (m.level = 'district' AND m.district_code = district)
+    OR (m.level = 'street' AND m.street_code = street AND m.district_code = district))) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.in_district(district text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND (
+    m.level = 'city' OR m.district_code = district)) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.writes_in_district(district text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND
+    m.level IN ('street', 'district') AND m.district_code = district) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.street_in_district(street text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, qdgui_access, pg_temp AS $$
+  SELECT qdgui_access.in_district((SELECT parent_code FROM division WHERE code = street)) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.writes_street(street text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, qdgui_access, pg_temp AS $$
+  SELECT qdgui_access.writes((SELECT parent_code FROM division WHERE code = street), street) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.sees_target(district text, street text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND (
+    m.level = 'city' OR (m.level = 'district' AND m.district_code = district)
+    OR (m.level = 'street' AND m.district_code = district AND (street IS NULL OR m.street_code = street)))) $$;
+
+CREATE OR REPLACE FUNCTION qdgui_access.is_city() RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND m.level = 'city') $$;
+"""
+
+
+def _policies() -> list[str]:
+    sql = []
+
+    def policies(table: str, see: str, write: str) -> None:
+        sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for name in ("qdgui_see", "qdgui_add", "qdgui_change"):
+            sql.append(f"DROP POLICY IF EXISTS {name} ON {table}")
+        sql.append(f"CREATE POLICY qdgui_see ON {table} FOR SELECT USING ({see})")
+        sql.append(f"CREATE POLICY qdgui_add ON {table} FOR INSERT WITH CHECK ({write})")
+        sql.append(f"CREATE POLICY qdgui_change ON {table} FOR UPDATE USING ({write}) WITH CHECK ({write})")
+
+    for table in PLACED:
+        policies(
+            table,
+            "qdgui_access.sees(district_code, street_code)",
+            "qdgui_access.writes(district_code, street_code)",
+        )
+    for table in IN_DISTRICT:
+        policies(table, "qdgui_access.in_district(district_code)", "qdgui_access.writes_in_district(district_code)")
+    policies("community", "qdgui_access.street_in_district(street_code)", "qdgui_access.writes_street(street_code)")
+    policies("annual_target", "qdgui_access.sees_target(district_code, street_code)", "qdgui_access.is_city()")
+    return sql
+
+
+def init_server(engine: Engine) -> None:
+    """Roles, grants and row-level security on a migrated server database (run again after an
+    upgrade: it is idempotent). Must run as the tables' owner."""
+    with engine.begin() as conn:
+        for group in GROUP.values():
+            exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": group}).first()
+            if not exists:
+                conn.exec_driver_sql(f"CREATE ROLE {group} NOLOGIN")
+        conn.exec_driver_sql("CREATE SCHEMA IF NOT EXISTS qdgui_access")
+        conn.exec_driver_sql("REVOKE ALL ON SCHEMA qdgui_access FROM PUBLIC")
+        conn.exec_driver_sql(
+            "CREATE TABLE IF NOT EXISTS qdgui_access.member ("
+            " name text PRIMARY KEY,"
+            " level text NOT NULL CHECK (level IN ('street', 'district', 'city')),"
+            " district_code text, street_code text,"
+            " CHECK (level = 'city' OR district_code IS NOT NULL),"
+            " CHECK (level <> 'street' OR street_code IS NOT NULL))"
+        )
+        conn.exec_driver_sql(_functions())
+        everyone = ", ".join(GROUP.values())
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public, qdgui_access TO {everyone}")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA qdgui_access TO {everyone}")
+        conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}")
+        conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {everyone}")
+        writers = f"{GROUP['street']}, {GROUP['district']}"
+        for table in (*PLACED, *IN_DISTRICT, "community", *WORK_TABLES):
+            conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {writers}")
+        for table in ("annual_target", "audit_entry", "meta"):
+            conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {GROUP['city']}")
+        for statement in _policies():
+            conn.exec_driver_sql(statement)
+
+
+def add_user(engine: Engine, member: Member, password: str) -> None:
+    """A login role for one clerk, supervisor or command-office reader, with its place."""
+    if not _NAME.match(member.name):
+        raise AccessError(
+            translate(
+                "Access",
+                "{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).",
+            ).format(name=member.name)
+        )
+    if member.level not in LEVELS:
+        raise AccessError(
+            translate("Access", "{level} is not a level (street, district or city)").format(level=member.level)
+        )
+    if not password:
+        raise AccessError(translate("Access", "A user needs a password."))
+    with engine.begin() as conn:
+        known: dict[str, str | None] = dict(conn.exec_driver_sql("SELECT code, parent_code FROM division").all())
+        if member.level != "city" and member.district_code not in known:
+            raise AccessError(translate("Access", "There is no district {code}.").format(code=member.district_code))
+        if member.level == "street" and known.get(member.street_code or "") != member.district_code:
+            raise AccessError(
+                translate("Access", "There is no street {street} in district {district}.").format(
+                    street=member.street_code, district=member.district_code
+                )
+            )
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": member.name}).first()
+        quoted = conn.dialect.identifier_preparer.quote(member.name)
+        verb = "ALTER" if exists else "CREATE"
+        # Only the scram-sha-256 verifier travels and is stored: the server never sees the password.
+        conn.exec_driver_sql(f"{verb} ROLE {quoted} LOGIN PASSWORD '{scram_verifier(password)}'")
+        for level, group in GROUP.items():
+            if level == member.level:
+                conn.exec_driver_sql(f"GRANT {group} TO {quoted}")
+            else:
+                conn.exec_driver_sql(f"REVOKE {group} FROM {quoted}")
+        conn.execute(
+            text(
+                "INSERT INTO qdgui_access.member (name, level, district_code, street_code) VALUES (:n, :l, :d, :s) "
+                "ON CONFLICT (name) DO UPDATE SET level = :l, district_code = :d, street_code = :s"
+            ),
+            {
+                "n": member.name,
+                "l": member.level,
+                "d": None if member.level == "city" else member.district_code,
+                "s": member.street_code if member.level == "street" else None,
+            },
+        )
+
+
+def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = 4096) -> str:
+    """PostgreSQL's SCRAM-SHA-256 verifier of a password (RFC 5802/7677, as libpq's
+    PQencryptPasswordConn makes it), so that CREATE ROLE ... PASSWORD carries no clear text."""
+    salt = os.urandom(16) if salt is None else salt
+    salted = hashlib.pbkdf2_hmac("sha256", unicodedata.normalize("NFKC", password).encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", "sha256").digest()
+    b64 = lambda raw: base64.b64encode(raw).decode("ascii")  # noqa: E731
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def whoami(engine: Engine) -> Member | None:
+    """This connection's place, or None for the administrator (or a server without qdgui's roles)."""
+    with engine.connect() as conn:
+        try:
+            row = conn.exec_driver_sql(
+                "SELECT name, level, district_code, street_code FROM qdgui_access.me() WHERE name IS NOT NULL"
+            ).first()
+        except Exception:  # noqa: BLE001 - no qdgui_access schema: a server that was never initialised
+            return None
+    return Member(*row) if row else None
