@@ -8,6 +8,7 @@ holds none, so nothing needs to be kept in clear text by qdgui.
 from __future__ import annotations
 
 import re
+import uuid
 
 import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine
@@ -60,13 +61,16 @@ def display(address: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", address)
 
 
-def make_server_engine(address: str) -> Engine:
+ORIGIN = f"qdgui:{uuid.uuid4().hex[:12]}"  # this program's name on the server (models/notices.py)
+
+
+def make_server_engine(address: str, *, origin: str = ORIGIN) -> Engine:
     return create_engine(
         engine_url(address),
         pool_pre_ping=True,  # a server restarted between two saves: the next save reconnects
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": "qdgui",
+            "application_name": origin,  # the change notices it causes name it, so it skips its own
             "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c timezone=UTC",
         },
     )

@@ -181,6 +181,16 @@ class MainWindow(QMainWindow):
             page.record_changed.connect(self._record_changed)
         self.changed.connect(self._refresh_views)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._live = None
+        self._remote: dict[str, set[str] | None] = {}  # other clerks' changes waiting to be shown
+        self._remote_timer = QTimer(self, singleShot=True, interval=150)  # a burst is shown once
+        self._remote_timer.timeout.connect(self._show_remote_changes)
+        if self._database.server:  # other clerks save into the same database: show their changes as they come
+            from qdgui.views.live import LiveChanges
+
+            self._live = LiveChanges(self._database, self)
+            self._live.arrived.connect(self._remote_change)
+            self._live.start()
 
     @property
     def dashboard(self):
@@ -237,6 +247,33 @@ class MainWindow(QMainWindow):
         self._undo.append(change)
         self.undo_action.setEnabled(True)
         self.changed.emit(Changed.of(change))
+
+    def _remote_change(self, kind: str, uuids: list) -> None:
+        pending = self._remote.get(kind, set())
+        self._remote[kind] = None if not uuids or pending is None else pending | set(uuids)
+        self._remote_timer.start()
+
+    def _show_remote_changes(self) -> None:
+        """Another clerk's committed changes (a server's notices): the tables place each record, or
+        read a kind again after a bulk change; the counts and the charts follow."""
+        waiting, self._remote = self._remote, {}
+        names_moved = bool(set(waiting) & {"project", "community"})
+        for kind, uuids in waiting.items():
+            page = self.pages.get(kind)
+            if page is not None and uuids is not None and len(uuids) <= 50:
+                for uuid in sorted(uuids):
+                    page.model.place(uuid, remote=True)
+            elif page is not None:
+                page.model.reload()
+        if names_moved:
+            for page_kind, page in self.pages.items():
+                if page_kind == "signing":
+                    page.model.reload()
+                page.reload_choices()
+        changed = Changed.bulk(waiting)
+        self.refresh_status(changed)
+        if self._dashboard is not None:
+            self._dashboard.apply(changed)
 
     def _refresh_views(self, changed: Changed) -> None:
         # Only the changed kinds' tables, and the signing table, which shows project and
@@ -532,5 +569,7 @@ class MainWindow(QMainWindow):
             self._task.wait()
         for page in self.pages.values():
             page.form.flush_draft()
+        if self._live is not None:
+            self._live.stop()
         geometry.save(self, self._state_file)
         super().closeEvent(event)

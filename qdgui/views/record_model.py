@@ -81,14 +81,24 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.rows_changed.emit(len(self._keys))
 
-    def place(self, uuid: str) -> None:
+    def place(self, uuid: str, *, remote: bool = False) -> None:
         """Put one saved, edited, deleted or restored record where it now belongs in the open list,
         without reading every key again (a save at a million records stays a few milliseconds):
-        its row leaves its old place, and enters at its sorted place if the filters still show it."""
+        its row leaves its old place, and enters at its sorted place if the filters still show it.
+        remote: another clerk's change on a server; a record this user may not see is passed over."""
         if not self._started:
             return  # read on start(), as it stands then
         with self._sessions() as session:
             rowid = listing.rowid_of(session, self.kind, uuid)
+            if rowid is None and remote:
+                if uuid in self._keys:  # a server's key is the UUID: moved out of this user's place
+                    old = self._keys.index(uuid)
+                    self.beginRemoveRows(QModelIndex(), old, old)
+                    del self._keys[old]
+                    self._pages.clear()
+                    self.endRemoveRows()
+                    self.placed.emit(-1, len(self._keys))
+                return
             if rowid is None:
                 return self.reload()
             shown = listing.matches(session, self.kind, rowid, self._filters)

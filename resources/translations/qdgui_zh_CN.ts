@@ -1256,49 +1256,49 @@
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="40"/>
-        <location filename="../../qdgui/models/server.py" line="44"/>
+        <location filename="../../qdgui/models/server.py" line="41"/>
+        <location filename="../../qdgui/models/server.py" line="45"/>
         <source>{address} is not a database server address</source>
         <translation>{address} 不是数据库服务器地址</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="48"/>
+        <location filename="../../qdgui/models/server.py" line="49"/>
         <source>The server address {address} names no database: write it as postgresql://user@host:port/dbname.</source>
         <translation>服务器地址 {address} 没有写数据库名：请写成 postgresql://用户@主机:端口/数据库名。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="54"/>
+        <location filename="../../qdgui/models/server.py" line="55"/>
         <source>{port} is not a port number</source>
         <translation>{port} 不是端口号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="82"/>
+        <location filename="../../qdgui/models/server.py" line="86"/>
         <source>The server {address} refused the user name or password. Check them (the password can be kept in ~/.pgpass), or ask the district&apos;s administrator.</source>
         <translation>服务器 {address} 拒绝了用户名或密码。请核对（密码可保存在 ~/.pgpass 中），或联系区里的管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="88"/>
+        <location filename="../../qdgui/models/server.py" line="92"/>
         <source>The server has no database named in {address}. Check the name, or ask its administrator.</source>
         <translation>服务器上没有 {address} 中写的数据库。请核对名称，或联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="92"/>
+        <location filename="../../qdgui/models/server.py" line="96"/>
         <source>The server {address} does not know that user. Ask its administrator.</source>
         <translation>服务器 {address} 没有这个用户。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="96"/>
+        <location filename="../../qdgui/models/server.py" line="100"/>
         <source>The server {address} does not let this computer or user connect. Ask its administrator.</source>
         <translation>服务器 {address} 不允许这台电脑或这个用户连接。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="115"/>
+        <location filename="../../qdgui/models/server.py" line="119"/>
         <source>Cannot reach the database server {address}: it is switched off, the address is wrong, or the network is down. Nothing was changed; try again when the server is reachable.</source>
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/database.py" line="174"/>
-        <location filename="../../qdgui/models/server.py" line="121"/>
+        <location filename="../../qdgui/models/server.py" line="125"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
     </message>
@@ -3282,103 +3282,103 @@
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="271"/>
-        <location filename="../../qdgui/views/main_window.py" line="274"/>
+        <location filename="../../qdgui/views/main_window.py" line="308"/>
+        <location filename="../../qdgui/views/main_window.py" line="311"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="280"/>
+        <location filename="../../qdgui/views/main_window.py" line="317"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="313"/>
+        <location filename="../../qdgui/views/main_window.py" line="350"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="325"/>
+        <location filename="../../qdgui/views/main_window.py" line="362"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="325"/>
+        <location filename="../../qdgui/views/main_window.py" line="362"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="331"/>
+        <location filename="../../qdgui/views/main_window.py" line="368"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="332"/>
+        <location filename="../../qdgui/views/main_window.py" line="369"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="341"/>
+        <location filename="../../qdgui/views/main_window.py" line="378"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="341"/>
+        <location filename="../../qdgui/views/main_window.py" line="378"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="369"/>
+        <location filename="../../qdgui/views/main_window.py" line="406"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="431"/>
+        <location filename="../../qdgui/views/main_window.py" line="468"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="432"/>
+        <location filename="../../qdgui/views/main_window.py" line="469"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="463"/>
+        <location filename="../../qdgui/views/main_window.py" line="500"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="469"/>
+        <location filename="../../qdgui/views/main_window.py" line="506"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="517"/>
+        <location filename="../../qdgui/views/main_window.py" line="554"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="518"/>
+        <location filename="../../qdgui/views/main_window.py" line="555"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="519"/>
+        <location filename="../../qdgui/views/main_window.py" line="556"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="521"/>
+        <location filename="../../qdgui/views/main_window.py" line="558"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="526"/>
+        <location filename="../../qdgui/views/main_window.py" line="563"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="526"/>
+        <location filename="../../qdgui/views/main_window.py" line="563"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>

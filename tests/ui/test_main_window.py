@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import numpy as np
+import pytest
 from sqlalchemy import func, select
 
 from qdgui.models import demo
@@ -116,3 +118,58 @@ def test_every_menu_has_one_item_per_access_key(make_window):
             if not a.isSeparator() and (m := re.search(r"&(\w)", a.text().replace("&&", "")))
         ]
         assert len(letters) == len(set(letters)), (menu_action.text(), letters)
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)  # a server's notices
+def test_a_record_another_clerk_saves_on_the_server_shows_within_two_seconds(qtbot, make_window, db, clerk, today):
+    """No polling: the server's change notice (revision 0009) reaches the window's listener, the open
+    table places the record, the status line counts it and the chart moves; the window's own
+    saves are not shown twice."""
+    import time
+
+    from qdgui.models import repository
+    from qdgui.models.database import Database
+    from qdgui.models.records import DemolitionDraft
+    from qdgui.models.server import make_server_engine
+
+    window = make_window()
+    page = window.show_kind("demolition")
+    window.tabs.setCurrentWidget(window._dashboard_place)
+    dashboard = window.dashboard
+    window.show_kind("demolition")
+    assert page.model.rowCount() == 0
+    assert np.asarray(dashboard.weekly_count.opts["height"], dtype=float).sum() == 0
+    qtbot.waitUntil(lambda: window._live is not None and window._live.isRunning(), timeout=5000)
+    time.sleep(0.5)  # the listener's LISTEN is in place
+    other = Database(None, make_server_engine(db.url, origin="qdgui:another-clerk"), url=db.url)
+    try:
+        started = time.monotonic()
+        with other.begin() as s:
+            repository.add(
+                s,
+                DemolitionDraft(
+                    "WJ-9",
+                    "370212",
+                    "370212001",
+                    "东路9号",
+                    "color_steel",
+                    "120",
+                    "demolish",
+                    "demolished",
+                    "2026-11-02",
+                    "2026-11-20",
+                ),  # fmt: skip
+                by=clerk,
+                today=today,
+            )
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+        seen_after = time.monotonic() - started
+        assert page.model.index(0, 0).data() is not None
+        qtbot.waitUntil(lambda: "共 1 条记录" in window._count_label.text(), timeout=2000)
+        qtbot.waitUntil(  # the week's demolitions chart counts it
+            lambda: np.asarray(dashboard.weekly_count.opts["height"], dtype=float).sum() == 1, timeout=2000
+        )
+        assert page.model.rowCount() == 1  # shown once: the notice of the insert placed it, no more
+    finally:
+        other.close()
+    assert seen_after < 2.0
