@@ -423,9 +423,18 @@ def child_main(argv: list[str]) -> int:
         result = ("memory", "")
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
         result = ("error", str(exc).strip() or type(exc).__name__)  # the reader's words, not its class name
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    except ImportError:
+        peak = None
+    sys.stdout.buffer.write(pickle.dumps((*result, peak), protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
     return 0
+
+
+last_reader_peak: int | None = None  # the last reader child's peak resident size, bytes (tests, bench)
 
 
 def _child_command(path: Path, memory: int) -> list[str]:
@@ -482,8 +491,10 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
         if child.poll() is None:
             child.kill()
             child.communicate()
+    global last_reader_peak
+    last_reader_peak = None
     try:
-        status, payload = pickle.loads(out)
+        status, payload, last_reader_peak = pickle.loads(out)
     except Exception:  # noqa: BLE001 - the child died before writing (an abort, the memory limit)
         import signal
 
@@ -557,6 +568,8 @@ def _read_text(path: Path, limits: Limits) -> list[list]:
 
 def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallback = no_progress) -> RawBook:
     """Check, then read every worksheet of an .xlsx or .xls file; raises ReadError or Cancelled."""
+    global last_reader_peak
+    last_reader_peak = None
     path = Path(path)
     kind, hidden = check_file(path, limits)
     digest = file_digest(path)
