@@ -30,6 +30,7 @@ class DeviceSettings:
     stats_head: str = ""
     filled_by: str = ""  # default: the operator
     phone: str = ""
+    server_address: str = ""  # the district server last connected to, without its password
 
     @property
     def configured(self) -> bool:

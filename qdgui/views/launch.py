@@ -100,7 +100,27 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         window.installEventFilter(_FirstPaint(Path(probe), window))
     window.show()
     _close_on_terminate(window)
-    return app.exec()
+    opened: list[Database] = []
+
+    def switch(server: Database) -> None:
+        # A window of its own on the server; the file's window closes (its drafts are written) and
+        # the file stays locked until qdgui ends, as it was.
+        new = MainWindow(
+            server, window._settings, backup=None, drafts=DraftStore(user_data_dir() / "drafts", server.identity)
+        )
+        opened.append(server)
+        new.switch_to.connect(switch)
+        new.show()
+        for old in QApplication.topLevelWidgets():
+            if isinstance(old, MainWindow) and old is not new:
+                old.close()
+
+    window.switch_to.connect(switch)
+    try:
+        return app.exec()
+    finally:
+        for server in opened:
+            server.close()
 
 
 def _close_on_terminate(window) -> None:

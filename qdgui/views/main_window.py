@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
     """A workbook was written to this path."""
 
     export_failed = Signal(str)
+    # File > Connect to a district server: the server's database, opened; the launcher shows a new
+    # window on it and closes this one (views/launch.py).
+    switch_to = Signal(object)
     """An export stopped (failed or cancelled) with this message; nothing was written."""
 
     def __init__(
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(self.backups_action)
         self.backups_action.setEnabled(self._database.path is not None)  # a server's backups are its administrator's
+        self.server_action = QAction(self.tr("Connect to a district &server..."), self)
+        self.server_action.triggered.connect(self.connect_server)
+        file_menu.addAction(self.server_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -512,6 +518,19 @@ class MainWindow(QMainWindow):
         task, self._task = self._task, None
         if task is not None:
             task.wait()  # `finished` comes just before the thread ends; let it end, then let go
+
+    def connect_server(self) -> Database | None:
+        """Ask for a server and, once it opened, hand it to the launcher (a window of its own)."""
+        from qdgui.views.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self._settings, self)
+        if dialog.exec() != ServerDialog.DialogCode.Accepted or dialog.database is None:
+            return None
+        if dialog.remember_address is not None and dialog.remember_address != self._settings.server_address:
+            self._settings = config.updated(self._settings, server_address=dialog.remember_address)
+            config.save(self._settings, self._settings_path)
+        self.switch_to.emit(dialog.database)
+        return dialog.database
 
     def edit_settings(self) -> None:
         changed = SettingsDialog.ask(self._database, self._settings, self)

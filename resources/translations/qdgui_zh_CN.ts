@@ -2662,7 +2662,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="553"/>
+        <location filename="../../qdgui/excel/workbook.py" line="564"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -2722,52 +2722,52 @@
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="473"/>
+        <location filename="../../qdgui/excel/workbook.py" line="482"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="492"/>
+        <location filename="../../qdgui/excel/workbook.py" line="503"/>
         <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
         <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="502"/>
+        <location filename="../../qdgui/excel/workbook.py" line="513"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="512"/>
+        <location filename="../../qdgui/excel/workbook.py" line="523"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="519"/>
+        <location filename="../../qdgui/excel/workbook.py" line="530"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="527"/>
+        <location filename="../../qdgui/excel/workbook.py" line="538"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="539"/>
+        <location filename="../../qdgui/excel/workbook.py" line="550"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="544"/>
+        <location filename="../../qdgui/excel/workbook.py" line="555"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="545"/>
+        <location filename="../../qdgui/excel/workbook.py" line="556"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="548"/>
+        <location filename="../../qdgui/excel/workbook.py" line="559"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>
@@ -3111,32 +3111,32 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="189"/>
+        <location filename="../../qdgui/views/launch.py" line="209"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="192"/>
+        <location filename="../../qdgui/views/launch.py" line="212"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="215"/>
+        <location filename="../../qdgui/views/launch.py" line="235"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="216"/>
+        <location filename="../../qdgui/views/launch.py" line="236"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="235"/>
+        <location filename="../../qdgui/views/launch.py" line="255"/>
         <source>New database?</source>
         <translation>新建数据库？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="236"/>
+        <location filename="../../qdgui/views/launch.py" line="256"/>
         <source>There is no database file {path}. Make a new, empty database there?</source>
         <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
@@ -3152,233 +3152,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="75"/>
+        <location filename="../../qdgui/views/main_window.py" line="78"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="82"/>
+        <location filename="../../qdgui/views/main_window.py" line="85"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="83"/>
+        <location filename="../../qdgui/views/main_window.py" line="86"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="84"/>
+        <location filename="../../qdgui/views/main_window.py" line="87"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="90"/>
+        <location filename="../../qdgui/views/main_window.py" line="93"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="91"/>
+        <location filename="../../qdgui/views/main_window.py" line="94"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="92"/>
+        <location filename="../../qdgui/views/main_window.py" line="95"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="96"/>
+        <location filename="../../qdgui/views/main_window.py" line="99"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="105"/>
+        <location filename="../../qdgui/views/main_window.py" line="108"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="115"/>
+        <location filename="../../qdgui/views/main_window.py" line="118"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120"/>
+        <location filename="../../qdgui/views/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="121"/>
+        <location filename="../../qdgui/views/main_window.py" line="124"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="123"/>
+        <location filename="../../qdgui/views/main_window.py" line="126"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="127"/>
+        <location filename="../../qdgui/views/main_window.py" line="130"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="129"/>
+        <location filename="../../qdgui/views/main_window.py" line="132"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="131"/>
+        <location filename="../../qdgui/views/main_window.py" line="134"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="135"/>
+        <location filename="../../qdgui/views/main_window.py" line="138"/>
         <source>Bac&amp;kups...</source>
         <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="140"/>
+        <location filename="../../qdgui/views/main_window.py" line="142"/>
+        <source>Connect to a district &amp;server...</source>
+        <translation>连接区级服务器(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="146"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="143"/>
+        <location filename="../../qdgui/views/main_window.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="144"/>
+        <location filename="../../qdgui/views/main_window.py" line="150"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="148"/>
+        <location filename="../../qdgui/views/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="155"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="155"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="163"/>
+        <location filename="../../qdgui/views/main_window.py" line="169"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="164"/>
+        <location filename="../../qdgui/views/main_window.py" line="170"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="167"/>
+        <location filename="../../qdgui/views/main_window.py" line="173"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="308"/>
-        <location filename="../../qdgui/views/main_window.py" line="311"/>
+        <location filename="../../qdgui/views/main_window.py" line="314"/>
+        <location filename="../../qdgui/views/main_window.py" line="317"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="317"/>
+        <location filename="../../qdgui/views/main_window.py" line="323"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="350"/>
+        <location filename="../../qdgui/views/main_window.py" line="356"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="362"/>
+        <location filename="../../qdgui/views/main_window.py" line="368"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="362"/>
+        <location filename="../../qdgui/views/main_window.py" line="368"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="368"/>
+        <location filename="../../qdgui/views/main_window.py" line="374"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="369"/>
+        <location filename="../../qdgui/views/main_window.py" line="375"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="378"/>
+        <location filename="../../qdgui/views/main_window.py" line="384"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="378"/>
+        <location filename="../../qdgui/views/main_window.py" line="384"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="406"/>
+        <location filename="../../qdgui/views/main_window.py" line="412"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="468"/>
+        <location filename="../../qdgui/views/main_window.py" line="474"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="469"/>
+        <location filename="../../qdgui/views/main_window.py" line="475"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="500"/>
+        <location filename="../../qdgui/views/main_window.py" line="506"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="506"/>
+        <location filename="../../qdgui/views/main_window.py" line="512"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="554"/>
+        <location filename="../../qdgui/views/main_window.py" line="573"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="555"/>
+        <location filename="../../qdgui/views/main_window.py" line="574"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="556"/>
+        <location filename="../../qdgui/views/main_window.py" line="575"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="558"/>
+        <location filename="../../qdgui/views/main_window.py" line="577"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="563"/>
+        <location filename="../../qdgui/views/main_window.py" line="582"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="563"/>
+        <location filename="../../qdgui/views/main_window.py" line="582"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -4079,6 +4084,84 @@
         <location filename="../../qdgui/selftest.py" line="66"/>
         <source>self-test passed</source>
         <translation>自检通过</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="39"/>
+        <source>Connect to a district server</source>
+        <translation>连接区级服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="44"/>
+        <source>e.g. 10.20.1.5 or qdgui.laoshan.gov</source>
+        <translation>如 10.20.1.5 或 qdgui.laoshan.gov</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="49"/>
+        <source>leave empty if it is kept in ~/.pgpass</source>
+        <translation>如已保存在 ~/.pgpass 中可不填</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="50"/>
+        <source>Remember this server (not the password)</source>
+        <translation>记住此服务器（不记密码）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="52"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="53"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="54"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="55"/>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="56"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="63"/>
+        <source>The district&apos;s or city&apos;s shared database. What you can see and change there is decided by your user&apos;s place (street, district or city), set by the server&apos;s administrator.</source>
+        <translation>区里或市里共用的数据库。您在其中能查看和修改哪些记录，由服务器管理员为您的用户设定的地点（街道、区或全市）决定。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="69"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="93"/>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="94"/>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="95"/>
+        <source>user</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="100"/>
+        <source>Please fill in: {fields}</source>
+        <translation>请填写：{fields}</translation>
     </message>
 </context>
 <context>

@@ -173,3 +173,54 @@ def test_a_record_another_clerk_saves_on_the_server_shows_within_two_seconds(qtb
     finally:
         other.close()
     assert seen_after < 2.0
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # the laptop's file first
+def test_connecting_to_a_server_from_the_file_menu_says_what_is_wrong_then_opens_it(
+    qtbot, make_window, db, pg_cluster, pg_url, monkeypatch, tmp_path
+):
+    from qdgui import config
+    from qdgui.views.server_dialog import ServerDialog
+
+    window = make_window()
+    assert window.server_action.text() == "连接区级服务器(&S)..."
+    dialog = ServerDialog(window._settings, window)
+    qtbot.addWidget(dialog)
+    dialog.host.setText(str(pg_cluster.folder))  # the tests' server listens on a socket in this folder
+    dialog.name.setText("no_such_db")
+    dialog.user.setText("qdgui")
+    dialog._connect()
+    assert (
+        dialog.database is None and dialog.isVisibleTo(window) is False or dialog.result() != dialog.DialogCode.Accepted
+    )
+    assert "服务器上没有" in dialog.problem.text()  # said in the dialog; it stays open for a correction
+    dialog.user.setText("")
+    dialog._connect()
+    assert "请填写：用户名" in dialog.problem.text()
+
+    switched = []
+    window.switch_to.connect(switched.append)
+    name = pg_url.split("@/")[1].split("?")[0]
+
+    def fill_and_connect(self):
+        self.host.setText(str(pg_cluster.folder))
+        self.name.setText(name)
+        self.user.setText("qdgui")
+        self.password.setText("s3cret@/x")  # trust on the socket: any password; it must not be kept
+        self._connect()
+        return self.result()
+
+    monkeypatch.setattr(ServerDialog, "exec", fill_and_connect)
+    server = window.connect_server()
+    try:
+        assert server is not None and server.server and switched == [server]
+        with server.sessions() as s:
+            assert s.connection().dialect.name == "postgresql"
+        kept = config.load(tmp_path / "device.json")
+        assert kept.server_address.startswith("postgresql://qdgui@/" + name)
+        assert "s3cret" not in (tmp_path / "device.json").read_text(encoding="utf-8")
+        again = ServerDialog(kept, window)  # the next time: the remembered server, no password
+        qtbot.addWidget(again)
+        assert again.host.text() == str(pg_cluster.folder) and again.name.text() == name and again.password.text() == ""
+    finally:
+        server.close()
