@@ -43,7 +43,8 @@ class Cluster:
     owner: str | None  # run as this user (we are root), or None
 
     @classmethod
-    def start(cls) -> Cluster:
+    def start(cls, *, durable: bool = False) -> Cluster:
+        """durable: fsync on, as a real server runs (benchmarks); the tests run without it."""
         bin_dir = server_bin()
         if bin_dir is None:
             raise NoPostgres("PostgreSQL 15+ server binaries not found (Debian: apt-get install postgresql)")
@@ -70,8 +71,8 @@ class Cluster:
             (cluster.data / "postgresql.auto.conf").write_text(
                 "listen_addresses = ''\n"
                 f"unix_socket_directories = '{folder}'\n"
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"  # tests, not durability
-                "max_connections = 100\nshared_buffers = 64MB\n"
+                + ("" if durable else "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
+                + "max_connections = 100\nshared_buffers = 128MB\n"
             )
             # The administrator by the socket's trust; every other user by its password, as a server does.
             (cluster.data / "pg_hba.conf").write_text(f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n")

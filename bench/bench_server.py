@@ -1,0 +1,224 @@
+"""The same work on SQLite and on PostgreSQL over a local socket, each beside its floor in the same run.
+
+    .venv/bin/python bench/bench_server.py [--records 100000] [--database FILE] [--saves 50]
+
+A bigdata.py file (made here, or `--database` names one made before) is copied into a fresh
+PostgreSQL 15 database of a throwaway cluster (tests/support/postgres.py, run with fsync on, as a
+server is). Both engines then answer the same questions through qdgui's own code:
+- first page: a table's sorted keys and its first 200 rows (listing.keys + listing.page), as the
+  window reads them; floor: count(*) and ORDER BY ... LIMIT 200 written by hand;
+- filter + search: the same with a district and a text search;
+- progress, city: every measure's figures for the year (progress.load_daily_many, what the
+  dashboard and the report sum); floor: one GROUP BY per table written by hand;
+- weekly report, city and one district: build_report + write_report; floor: the same GROUP BYs;
+- save: repository.save of a signing in one transaction (rules, insert, audit, commit), p50/p95;
+  floor: one INSERT and COMMIT written by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+TODAY = date(2026, 11, 21)
+RECORD_TABLES = ("community", "project", "annual_target", "signing", "demolition", "park")
+
+
+def copy_to_server(path: Path, cluster, name: str) -> str:
+    """The SQLite file's records into a fresh server database at head (schema made by qdgui itself)."""
+    import psycopg
+
+    from qdgui.models.migrate import open_database
+
+    url = cluster.create_database(name)
+    open_database(url)[0].close()
+    source = sqlite3.connect(path)
+    with psycopg.connect(host=str(cluster.folder), dbname=name, user="qdgui") as con:
+        for table in RECORD_TABLES:
+            columns = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
+            types = {r[1]: r[2].upper() for r in source.execute(f"PRAGMA table_info({table})")}
+            booleans = [i for i, c in enumerate(columns) if types[c] == "BOOLEAN"]
+            with con.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):  # noqa: S608
+                    if booleans:
+                        row = list(row)
+                        for i in booleans:
+                            row[i] = None if row[i] is None else bool(row[i])
+                    copy.write_row(row)
+        con.execute("ANALYZE")
+    source.close()
+    return url
+
+
+def timed(work, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def measure(database, raw) -> dict[str, float | tuple[float, float]]:
+    """raw: (connection, mark) of the bare DBAPI for the floors."""
+    from sqlalchemy import select
+
+    from qdgui.excel import weekly
+    from qdgui.models import listing, progress, repository
+    from qdgui.models.records import Operator, SigningDraft
+    from qdgui.models.tables import Project
+
+    connection, mark, live = raw
+    results: dict[str, float | tuple[float, float]] = {}
+
+    def first_page(filters):
+        with database.sessions() as s:
+            keys = listing.keys(s, "signing", filters)
+            listing.page(s, "signing", keys[:200])
+
+    def raw_page(where: str, params: tuple):
+        cur = connection.cursor()
+        cur.execute(f"SELECT count(*) FROM signing WHERE {live} {where}", params)  # noqa: S608
+        cur.fetchall()
+        cur.execute(
+            f"SELECT uuid FROM signing WHERE {live} {where} ORDER BY signed_on DESC, uuid DESC LIMIT 200",  # noqa: S608
+            params,
+        )
+        cur.fetchall()
+        cur.close()
+
+    results["first page of a table, ms"] = (
+        timed(lambda: first_page(listing.Filters())) * 1000,
+        timed(lambda: raw_page("", ())) * 1000,
+    )
+    search = listing.Filters(district_code="370212", text="号")
+    results["filter + search, ms"] = (
+        timed(lambda: first_page(search)) * 1000,
+        timed(lambda: raw_page(f"AND district_code = {mark} AND remarks LIKE {mark}", ("370212", "%号%"))) * 1000,
+    )
+
+    def raw_sums():
+        cur = connection.cursor()
+        for table, day in (("signing", "signed_on"), ("demolition", "done_on"), ("park", "completed_on")):
+            cur.execute(
+                f"SELECT district_code, street_code, {day}, count(*) FROM {table} WHERE {live} "  # noqa: S608
+                f"GROUP BY district_code, street_code, {day}"
+            )
+            cur.fetchall()
+        cur.close()
+
+    floor_sums = timed(raw_sums)
+
+    def sums():
+        with database.sessions() as s:
+            progress.load_daily_many(
+                s, tuple(progress.MEASURE_KIND), year=TODAY.year, scope=None, unit_column="district_code"
+            )
+
+    results["progress figures, city, s"] = (timed(sums), floor_sums)
+    week = progress.last_complete_week(TODAY)
+    folder = Path(tempfile.mkdtemp())
+    for label, scope in (("weekly report, city, s", None), ("weekly report, 崂山区, s", "370212")):
+
+        def report(scope=scope):
+            with database.sessions() as s:
+                built = weekly.build_report(s, week=week, scope=scope, made_on=TODAY)
+            weekly.write_report(built, folder / "w.xlsx")
+
+        results[label] = (timed(report, 2), floor_sums)
+    shutil.rmtree(folder, ignore_errors=True)
+
+    with database.sessions() as s:
+        project = s.scalar(select(Project.uuid).where(Project.district_code == "370212").limit(1))
+    by = Operator("bench", "bench")
+    saves = []
+    for _ in range(50):
+        start = time.perf_counter()
+        with database.begin() as s:
+            repository.save(
+                s,
+                SigningDraft(project, "370212", "370212001", "2026-11-20", households=3, houses=3),
+                by=by,
+                today=TODAY,
+            )
+        saves.append((time.perf_counter() - start) * 1000)
+    floors = []
+    for _ in range(50):
+        start = time.perf_counter()
+        cur = connection.cursor()
+        cur.execute(
+            "INSERT INTO signing (uuid, created_at, updated_at, operator, device, version, deleted, clock, project_uuid,"
+            f" district_code, street_code, signed_on, households, houses) VALUES ({', '.join([mark] * 14)})",
+            (str(uuid.uuid4()), "2026-11-21", "2026-11-21", "b", "b", 1, False, "{}", project, "370212", "370212001",
+             "2026-11-20", 3, 3),
+        )  # fmt: skip
+        connection.commit()
+        cur.close()
+        floors.append((time.perf_counter() - start) * 1000)
+
+    def p95(values):
+        return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+    results["save, median ms"] = (statistics.median(saves), statistics.median(floors))
+    results["save, p95 ms"] = (p95(saves), p95(floors))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--database", type=Path)
+    parser.add_argument("--saves", type=int, default=50)
+    args = parser.parse_args()
+    from qdgui import i18n
+    from qdgui.models.migrate import open_database
+    from tests.support.postgres import Cluster
+
+    i18n.set_language("zh_CN")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "city.sqlite"
+        if args.database:
+            shutil.copy(args.database, path)
+        else:
+            import bigdata
+
+            bigdata.fill(path, args.records)
+        open_database(path)[0].close()  # at head
+        with Cluster.start(durable=True) as cluster:
+            start = time.perf_counter()
+            url = copy_to_server(path, cluster, "bench")
+            copied = time.perf_counter() - start
+            import psycopg
+
+            sqlite_db, _ = open_database(path)
+            raw_sqlite = sqlite3.connect(path)
+            on_sqlite = measure(sqlite_db, (raw_sqlite, "?", "deleted = 0"))
+            sqlite_db.close()
+            raw_sqlite.close()
+            server_db, _ = open_database(url)
+            raw_pg = psycopg.connect(host=str(cluster.folder), dbname="bench", user="qdgui")
+            on_server = measure(server_db, (raw_pg, "%s", "NOT deleted"))
+            server_db.close()
+            raw_pg.close()
+        records = sqlite3.connect(path).execute("SELECT count(*) FROM signing").fetchone()[0]
+    print(f"{records:,} signings and as many demolitions; copied to PostgreSQL in {copied:.0f} s")
+    print(f"{'measure':<32} {'SQLite':>9} {'floor':>9} {'PostgreSQL':>11} {'floor':>9}")
+    for name in on_sqlite:
+        a, fa = on_sqlite[name]
+        b, fb = on_server[name]
+        print(f"{name:<32} {a:>9.2f} {fa:>9.2f} {b:>11.2f} {fb:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()
