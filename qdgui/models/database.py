@@ -118,11 +118,18 @@ def failure_kind(exc: BaseException) -> str | None:
         return "taken"  # a number another clerk saved a moment before (the rules checked before)
     if any(m in text for m in SERVER_GONE):
         return "server"
+    original = getattr(exc, "orig", None) or exc
+    if type(original).__module__.startswith("psycopg") and type(original).__name__ in (
+        "OperationalError",
+        "InterfaceError",
+    ):
+        return "server"  # the server's driver lost or could not make its connection
     return None
 
 
 SERVER_GONE = (
     "server closed the connection",
+    "connection is bad",
     "connection refused",
     "could not connect",
     "terminating connection",

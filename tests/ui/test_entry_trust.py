@@ -381,3 +381,60 @@ def test_a_record_another_clerk_changed_meanwhile_is_not_overwritten_and_the_for
     with db.sessions() as s:
         assert s.execute(select(Signing.deleted, Signing.version)).one() == (False, 3)
     assert page.model.version_at(0) == 3  # the table was read again
+
+
+def test_a_server_gone_mid_session_is_said_at_the_save_and_the_next_save_after_it_returns_works(
+    qtbot, settings, tmp_path, clerk, today
+):
+    """The district server stops (a power cut, a restart) while a clerk types: the save says so in
+    the form, nothing is half-written and the typed values stay; once the server is back, saving
+    again works without restarting qdgui."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from qdgui.drafts import DraftStore
+    from qdgui.models.migrate import open_database
+    from qdgui.models.tables import Signing
+    from qdgui.views.main_window import MainWindow
+    from tests.support.postgres import Cluster
+
+    with Cluster.start(durable=True) as cluster:  # a real server's durability: the cut loses no commit
+        url = cluster.create_database("gone")
+        database, _ = open_database(url)
+        with database.begin() as s:
+            project = repository.add(
+                s,
+                ProjectDraft("张村河片区旧村改造", "licun_river", "370212", "370212001", total_households=702),
+                by=clerk,
+                today=today,
+            )
+        window = MainWindow(
+            database,
+            settings,
+            drafts=DraftStore(tmp_path / "drafts", database.identity),
+            today=lambda: today,
+            settings_path=tmp_path / "device.json",
+        )
+        qtbot.addWidget(window)
+        window.show()
+        warned = []
+        original = QMessageBox.warning
+        QMessageBox.warning = staticmethod(lambda parent, title, text: warned.append(text))
+        try:
+            form = _signing_form(window, project)
+            cluster.pause()
+            assert form.save() is None
+            assert warned and "与数据库服务器的连接已断开" in warned[-1]
+            assert "与数据库服务器的连接已断开" in form.status.text()
+            assert form.raw_values()["households"] == "60"  # what was typed stays
+            cluster.resume()
+            assert form.save() is not None, (
+                warned,
+                form.status.text(),
+                {f: form.problem_text(f) for f in form.raw_values()},
+            )  # the pool reconnects
+            with database.sessions() as s:
+                assert s.execute(select(Signing.households)).scalars().all() == [60]
+        finally:
+            QMessageBox.warning = original
+            window.close()
+            database.close()
