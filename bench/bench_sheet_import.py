@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_import import hand_kept_sheet  # noqa: E402
 
 from qdgui import i18n  # noqa: E402
-from qdgui.excel import importer  # noqa: E402
+from qdgui.excel import importer, workbook  # noqa: E402
 from qdgui.excel.sheet_import import Defaults  # noqa: E402
 from qdgui.models.migrate import open_database  # noqa: E402
 from qdgui.models.records import Operator  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> None:
             floor_s, seconds = once(n, args.profile)
             best_floor, best = min(best_floor, floor_s), min(best, seconds)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        child = (workbook.last_reader_peak or 0) / 2**20  # the reader's own peak (VmHWM), not its parent's
         print(
             f"{n:>8,} {best_floor:>9.2f} {best:>9.2f} {best / best_floor:>8.1f} {n / best:>9,.0f}"
             f" {own:>9.0f} {child:>10.0f}"

@@ -423,15 +423,24 @@ def child_main(argv: list[str]) -> int:
         result = ("memory", "")
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
         result = ("error", str(exc).strip() or type(exc).__name__)  # the reader's words, not its class name
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
-    except ImportError:
-        peak = None
+    peak = _own_peak()
     sys.stdout.buffer.write(pickle.dumps((*result, peak), protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
     return 0
+
+
+def _own_peak() -> int | None:
+    """This process's peak resident size since it started its program, in bytes. Not ru_maxrss: on
+    Linux that keeps the high-water mark of the parent that forked it (a 550 MB window or test run
+    would make every reader look that large); VmHWM belongs to this program's memory alone."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
 
 
 last_reader_peak: int | None = None  # the last reader child's peak resident size, bytes (tests, bench)
