@@ -175,6 +175,11 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
         demo.fill(s, today=date(2026, 11, 21), seed=814)
     with admin.sessions() as s:
         everything = {t: s.execute(select(t.district_code, t.street_code)).all() for t in (Signing, Demolition, Park)}
+        street_signings = set(s.scalars(select(Signing.uuid).where(Signing.street_code == "370212001")))
+        all_audit = s.scalar(select(func.count()).select_from(AuditEntry))
+        street_signing_audit = s.scalar(
+            select(func.count()).where(AuditEntry.table_name == "signing", AuditEntry.record_uuid.in_(street_signings))
+        )
     admin.close()
     assert _main("server", "init", "--db", url).returncode == 0
     users = {
@@ -221,6 +226,14 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
                     seen = s.execute(select(table.district_code, table.street_code)).all()
                     assert sorted(seen) == sorted(r for r in everything[table] if wanted(*r)), (name, table)
                     assert seen or name != "city_office"
+                # a record's history is readable where the record is
+                audit = s.execute(select(AuditEntry.table_name, AuditEntry.record_uuid)).all()
+                if name == "zhonghan_li":
+                    signing_audit = [u for t, u in audit if t == "signing"]
+                    assert set(signing_audit) == street_signings and len(signing_audit) == street_signing_audit
+                    assert len(audit) < all_audit
+                if name == "city_office":
+                    assert len(audit) == all_audit
         finally:
             database.close()
     assert any(s == "370212001" for _, s in everything[Demolition])  # the clerk had something to see
