@@ -23,6 +23,7 @@ class LiveChanges(QThread):
     def __init__(self, database: Database, parent=None):
         super().__init__(parent)
         self._database = database
+        self.listening = False  # LISTEN is in place: from now on no committed change is missed
 
     def run(self) -> None:
         listener = None
@@ -30,6 +31,7 @@ class LiveChanges(QThread):
             try:
                 if listener is None:
                     listener = notices.Listener(self._database.engine, own_origin=ORIGIN)
+                    self.listening = True
                 for notice in listener.wait(0.5):
                     self.arrived.emit(notice.kind, list(notice.uuids or ()))
             except Exception as exc:  # noqa: BLE001 - the server went away: try again in a moment
@@ -40,6 +42,7 @@ class LiveChanges(QThread):
                     except Exception:  # noqa: BLE001
                         pass
                 listener = None
+                self.listening = False
                 self.msleep(2000)
         if listener is not None:
             listener.close()
