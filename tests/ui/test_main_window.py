@@ -121,7 +121,9 @@ def test_every_menu_has_one_item_per_access_key(make_window):
 
 
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)  # a server's notices
-def test_a_record_another_clerk_saves_on_the_server_shows_in_the_open_window_at_once(qtbot, make_window, db, clerk, today):
+def test_a_record_another_clerk_saves_on_the_server_shows_in_the_open_window_at_once(
+    qtbot, make_window, db, clerk, today
+):
     """No polling: the server's change notice (revision 0009) reaches the window's listener, the open
     table places the record, the status line counts it and the chart moves; the window's own
     saves are not shown twice."""
