@@ -230,6 +230,14 @@ def _open_server(address: str, *, migrate: bool) -> Database:
     except Exception as exc:
         engine.dispose()
         problem = connection_problem(exc, address)
+        if problem is None and "permission denied" in str(getattr(exc, "orig", exc)).lower():
+            # A clerk's account found work for the administrator: an upgrade of qdgui's tables, or
+            # reference data (streets) this version adds.
+            problem = translate(
+                "Database",
+                "The server's database must first be brought up to this version of qdgui by its administrator "
+                "(qdgui server init, as the owner of qdgui's tables). Nothing was changed.",
+            )
         if problem is None:
             raise
         raise DatabaseError(problem) from exc

@@ -4,27 +4,27 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../qdgui/models/access.py" line="156"/>
+        <location filename="../../qdgui/models/access.py" line="183"/>
         <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
         <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="163"/>
+        <location filename="../../qdgui/models/access.py" line="190"/>
         <source>{level} is not a level (street, district or city)</source>
         <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="166"/>
+        <location filename="../../qdgui/models/access.py" line="193"/>
         <source>A user needs a password.</source>
         <translation>用户需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="170"/>
+        <location filename="../../qdgui/models/access.py" line="197"/>
         <source>There is no district {code}.</source>
         <translation>没有区（市）{code}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="173"/>
+        <location filename="../../qdgui/models/access.py" line="200"/>
         <source>There is no street {street} in district {district}.</source>
         <translation>区（市）{district} 中没有街道 {street}。</translation>
     </message>
@@ -1130,77 +1130,77 @@
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="145"/>
+        <location filename="../../qdgui/models/database.py" line="152"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="151"/>
+        <location filename="../../qdgui/models/database.py" line="158"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="156"/>
+        <location filename="../../qdgui/models/database.py" line="163"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="161"/>
+        <location filename="../../qdgui/models/database.py" line="168"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="167"/>
+        <location filename="../../qdgui/models/database.py" line="174"/>
         <source>Your server account may not save records of this place (district and street), or may not change this kind of record. Nothing was saved; what you typed is still here. Check the district and street, or ask the administrator.</source>
         <translation>您的服务器账户无权保存这一地点（区、街道）的记录，或无权修改这类记录。未保存；您填写的内容仍在。请核对区和街道，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="180"/>
+        <location filename="../../qdgui/models/database.py" line="187"/>
         <source>Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is still here. Check the number (or open that record), then save again.</source>
         <translation>另一位录入人刚刚保存了编号相同的记录。未保存；您填写的内容仍在。请核对编号（或打开那条记录）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="186"/>
+        <location filename="../../qdgui/models/database.py" line="193"/>
         <source>The connection to the database server was lost. Nothing was saved; what you typed is still here. Save again when the network is back.</source>
         <translation>与数据库服务器的连接已断开。未保存；您填写的内容仍在。网络恢复后请再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="200"/>
+        <location filename="../../qdgui/models/database.py" line="207"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="217"/>
+        <location filename="../../qdgui/models/database.py" line="224"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="223"/>
+        <location filename="../../qdgui/models/database.py" line="230"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="226"/>
+        <location filename="../../qdgui/models/database.py" line="233"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="256"/>
+        <location filename="../../qdgui/models/database.py" line="263"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="287"/>
+        <location filename="../../qdgui/models/database.py" line="294"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="306"/>
+        <location filename="../../qdgui/models/database.py" line="313"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="310"/>
+        <location filename="../../qdgui/models/database.py" line="317"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
@@ -1231,27 +1231,32 @@
         <translation>服务器上的数据库缺少数据表 {tables}。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="297"/>
+        <location filename="../../qdgui/models/migrate.py" line="236"/>
+        <source>The server&apos;s database must first be brought up to this version of qdgui by its administrator (qdgui server init, as the owner of qdgui&apos;s tables). Nothing was changed.</source>
+        <translation>服务器上的数据库须先由其管理员升级到此版本的 qdgui（以 qdgui 数据表所有者的身份运行 qdgui server init）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/migrate.py" line="305"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="309"/>
+        <location filename="../../qdgui/models/migrate.py" line="317"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="362"/>
+        <location filename="../../qdgui/models/migrate.py" line="370"/>
         <source>A server&apos;s database is restored by its administrator, not from qdgui.</source>
         <translation>服务器上的数据库由其管理员恢复，不在 qdgui 中恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="377"/>
+        <location filename="../../qdgui/models/migrate.py" line="385"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="396"/>
+        <location filename="../../qdgui/models/migrate.py" line="404"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
@@ -1297,7 +1302,7 @@
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="174"/>
+        <location filename="../../qdgui/models/database.py" line="181"/>
         <location filename="../../qdgui/models/server.py" line="125"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
@@ -2662,7 +2667,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="564"/>
+        <location filename="../../qdgui/excel/workbook.py" line="573"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -2722,52 +2727,52 @@
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="482"/>
+        <location filename="../../qdgui/excel/workbook.py" line="491"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="503"/>
+        <location filename="../../qdgui/excel/workbook.py" line="512"/>
         <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
         <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="513"/>
+        <location filename="../../qdgui/excel/workbook.py" line="522"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="523"/>
+        <location filename="../../qdgui/excel/workbook.py" line="532"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="530"/>
+        <location filename="../../qdgui/excel/workbook.py" line="539"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="538"/>
+        <location filename="../../qdgui/excel/workbook.py" line="547"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="550"/>
+        <location filename="../../qdgui/excel/workbook.py" line="559"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="555"/>
+        <location filename="../../qdgui/excel/workbook.py" line="564"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="556"/>
+        <location filename="../../qdgui/excel/workbook.py" line="565"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="559"/>
+        <location filename="../../qdgui/excel/workbook.py" line="568"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>
@@ -4109,57 +4114,57 @@
         <translation>记住此服务器（不记密码）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="52"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="53"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="53"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="54"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="54"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="55"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="55"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="56"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="56"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="57"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="63"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="64"/>
         <source>The district&apos;s or city&apos;s shared database. What you can see and change there is decided by your user&apos;s place (street, district or city), set by the server&apos;s administrator.</source>
         <translation>区里或市里共用的数据库。您在其中能查看和修改哪些记录，由服务器管理员为您的用户设定的地点（街道、区或全市）决定。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="69"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="70"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="93"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="94"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="94"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="95"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="95"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="96"/>
         <source>user</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="100"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="101"/>
         <source>Please fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>
