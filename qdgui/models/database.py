@@ -141,6 +141,8 @@ SERVER_GONE = (
     "the database system is shutting down",
     "the database system is starting up",
     "cannot send query",
+    "could not translate host name",
+    "network is unreachable",
 )
 
 

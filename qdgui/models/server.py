@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
 from qdgui.i18n import translate
+from qdgui.models.database import failure_kind
 
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 CONNECT_TIMEOUT_S = 5
@@ -96,35 +97,14 @@ def connection_problem(exc: BaseException, address: str) -> str | None:
         return translate("Database", "The server {address} does not know that user. Ask its administrator.").format(
             address=shown
         )
-    if "no pg_hba.conf entry" in lowered or "permission denied" in lowered and "connect" in lowered:
+    if "no pg_hba.conf entry" in lowered or ("permission denied" in lowered and "connect" in lowered):
         return translate(
             "Database", "The server {address} does not let this computer or user connect. Ask its administrator."
         ).format(address=shown)
-    unreachable = (
-        "connection refused",
-        "could not connect",
-        "could not translate host name",
-        "timeout expired",
-        "no such file or directory",
-        "server closed the connection",
-        "connection timed out",
-        "network is unreachable",
-        "terminating connection",
-        "the database system is starting up",
-        "the database system is shutting down",
-        "connection is closed",
-        "consuming input failed",
-    )
-    if any(marker in lowered for marker in unreachable):
+    if failure_kind(exc) == "server":  # the same reading of a lost connection as a save's
         return translate(
             "Database",
             "Cannot reach the database server {address}: it is switched off, the address is wrong, or the network "
             "is down. Nothing was changed; try again when the server is reachable.",
         ).format(address=shown)
-    if "lock timeout" in lowered or "canceling statement due to lock timeout" in lowered:
-        return translate(
-            "Database",
-            "Another clerk's save held the record for too long. Nothing was saved; what you typed is still here. "
-            "Try again in a moment.",
-        )
     return None

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self._live = None
         self._remote: dict[str, set[str] | None] = {}  # other clerks' changes waiting to be shown
+        self._dashboard_behind: set[str] = set()  # kinds other clerks changed while the charts were hidden
         self._remote_timer = QTimer(self, singleShot=True, interval=150)  # a burst is shown once
         self._remote_timer.timeout.connect(self._show_remote_changes)
         if self._database.server:  # other clerks save into the same database: show their changes as they come
@@ -213,7 +214,13 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._dashboard_place:
             self.dashboard  # noqa: B018 - builds it
+            self._catch_up_dashboard()
         self.focus_current_form()
+
+    def _catch_up_dashboard(self) -> None:
+        behind, self._dashboard_behind = self._dashboard_behind, set()
+        if behind and self._dashboard is not None:
+            self._dashboard.apply(Changed.bulk(behind))
 
     def show_kind(self, kind: str) -> RecordPage:
         """Bring the page of a kind of record to the front (its records are read when first shown)."""
@@ -279,7 +286,11 @@ class MainWindow(QMainWindow):
         changed = Changed.bulk(waiting)
         self.refresh_status(changed)
         if self._dashboard is not None:
-            self._dashboard.apply(changed)
+            # Another clerk's change carries no old values, so the charts reload what its kind moves
+            # (seconds at a million records): only when they are in front, else once when shown.
+            self._dashboard_behind |= set(waiting)
+            if self.tabs.currentWidget() is self._dashboard_place:
+                self._catch_up_dashboard()
 
     def _refresh_views(self, changed: Changed) -> None:
         # Only the changed kinds' tables, and the signing table, which shows project and
