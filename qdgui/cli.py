@@ -255,6 +255,21 @@ def db_path(args) -> Path:
 
 
 def run_command(args, database, settings: config.DeviceSettings) -> int:
+    """Run one command; a write the database or the disk refuses (a server account's place, a
+    full disk, a lost server) ends in words, with the transaction rolled back."""
+    from qdgui.models.database import write_failure
+
+    try:
+        return _run_command(args, database, settings)
+    except Exception as exc:
+        words = write_failure(exc)
+        if words is None:
+            raise
+        print(translate("Cli", "qdgui: {message}").format(message=words), file=sys.stderr)
+        return 1
+
+
+def _run_command(args, database, settings: config.DeviceSettings) -> int:
     from qdgui.models import repository
 
     if args.command == "demo":

@@ -110,12 +110,20 @@ class ImportReport:
                             "unchanged",
                             "combined",
                             "conflicts",
-                            "held",
                             "similar",
                         )
-                    }
+                    },
+                    held=c["held"] - c["invalid"],
                 )
             )
+            if c["invalid"]:
+                out.append(
+                    translate(
+                        "Import",
+                        "{n} records held back because they do not pass the forms' rules or lie outside this "
+                        "account's place (listed below).",
+                    ).format(n=c["invalid"])
+                )
             if c["joined"]:
                 out.append(
                     (

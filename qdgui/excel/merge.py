@@ -147,6 +147,8 @@ def merge(
                         sheet=sheet_name, row=row_number
                     )
                 )
+            if kind in JOINED_BY_NAME and incoming.get("name"):
+                namer.know(kind, uuid, str(incoming["name"]))  # its records are named by it, even if held back
             incoming["clock"] = clock.dumps(_clock(incoming.get("clock"), sheet_name, row_number))
             incoming["source_file"] = file_name
             for field_name, target in REFERENCES.get(kind, ()):  # pointing at a copy joined to ours: at ours
@@ -500,18 +502,19 @@ class _RuleCheck:
 
         from qdgui.models.repository import load_divisions
 
+        self.session = session
         self.divisions = load_divisions(session)
         self.today = date.today()
 
     def errors(self, kind: str, values: dict) -> list[str]:
         from qdgui.models import rules
-        from qdgui.models.repository import KINDS as DRAFT_KINDS
+        from qdgui.models.repository import read_draft
 
         if values.get("deleted"):
             return []  # a deletion carries no values to check
         info = kinds.KINDS[kind]
         draft = info.draft(**{f: values.get(f) for f in info.draft.__dataclass_fields__})
-        checked = DRAFT_KINDS[info.draft].read(draft, today=self.today, context=rules.Context(self.divisions))
+        checked = read_draft(self.session, draft, today=self.today, context=rules.Context(self.divisions))
         return [
             translate("Import", "{field}: {message}").format(field=field_label(p.field), message=p.message)
             for p in checked.errors

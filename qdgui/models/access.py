@@ -16,11 +16,15 @@ import hmac
 import os
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
+from qdgui.models.records import Problem
 
 LEVELS = ("street", "district", "city")
 GROUP = {level: f"qdgui_{level}" for level in LEVELS}
@@ -116,13 +120,14 @@ CREATE OR REPLACE FUNCTION qdgui_access.is_city() RETURNS boolean
 def _policies() -> list[str]:
     sql = []
 
-    def policies(table: str, see: str, write: str) -> None:
+    def policies(table: str, see: str, write: str, change: str | None = None) -> None:
+        change = change or write
         sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for name in ("qdgui_see", "qdgui_add", "qdgui_change"):
             sql.append(f"DROP POLICY IF EXISTS {name} ON {table}")
         sql.append(f"CREATE POLICY qdgui_see ON {table} FOR SELECT USING ({see})")
         sql.append(f"CREATE POLICY qdgui_add ON {table} FOR INSERT WITH CHECK ({write})")
-        sql.append(f"CREATE POLICY qdgui_change ON {table} FOR UPDATE USING ({write}) WITH CHECK ({write})")
+        sql.append(f"CREATE POLICY qdgui_change ON {table} FOR UPDATE USING ({change}) WITH CHECK ({change})")
 
     for table in PLACED:
         policies(
@@ -137,6 +142,11 @@ def _policies() -> list[str]:
     # A record's history holds its values: readable where the record is. Written with the record
     # (whose own policy decides), so adding audit rows is not checked twice.
     policies("audit_entry", "qdgui_access.sees_record(table_name, record_uuid)", "true")
+    # A merge's changes (the values before) and its review items (both sides' values) likewise; a
+    # review item is decided by someone who sees its record.
+    for table in ("import_change", "review_item"):
+        seen = "qdgui_access.sees_record(table_name, record_uuid)"
+        policies(table, seen, "true", seen)
     return sql
 
 
@@ -247,3 +257,82 @@ def whoami(engine: Engine) -> Member | None:
         except Exception:  # noqa: BLE001 - no qdgui_access schema: a server that was never initialised
             return None
     return Member(*row) if row else None
+
+
+# ---------------------------------------------------------------- refusals in words, before the write
+
+_GUARDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> _Guard | None
+_ASKS = {  # the policy functions' own question for a table (the database answers: one rule, in SQL)
+    "signing": ("SELECT qdgui_access.writes(%(d)s, %(s)s)", "street_code"),
+    "demolition": ("SELECT qdgui_access.writes(%(d)s, %(s)s)", "street_code"),
+    "park": ("SELECT qdgui_access.writes(%(d)s, %(s)s)", "street_code"),
+    "project": ("SELECT qdgui_access.writes_in_district(%(d)s)", "district_code"),
+    "community": ("SELECT qdgui_access.writes_street(%(s)s)", "street_code"),
+    "annual_target": ("SELECT qdgui_access.is_city()", "district_code"),
+}
+
+
+class _Guard:
+    def __init__(self, member: Member):
+        self.member = member
+        self.answers: dict[tuple, bool] = {}
+
+
+def _guard(session: Session) -> _Guard | None:
+    """This connection's clerk, or None on a file, for the administrator or where qdgui's roles are
+    not set up (nothing to refuse in advance: the database still decides)."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if engine.dialect.name != "postgresql":
+        return None
+    if engine in _GUARDS:
+        return _GUARDS[engine]
+    conn = session.connection()
+    guard = None
+    if conn.exec_driver_sql("SELECT to_regproc('qdgui_access.me')").scalar() is not None:
+        row = conn.exec_driver_sql(
+            "SELECT name, level, district_code, street_code FROM qdgui_access.me() WHERE name IS NOT NULL"
+        ).first()
+        guard = _Guard(Member(*row)) if row else None
+    _GUARDS[engine] = guard
+    return guard
+
+
+def refusal(session: Session, kind: str, values: dict, place_name: Callable[[str | None], str]) -> Problem | None:
+    """Why this user's account may not write a record of this kind and place, on the field to
+    correct, or None. Asks the same functions the row-level security policies use, so the form and
+    an import say it before the database refuses (which it does anyway)."""
+    guard = _guard(session)
+    if guard is None or kind not in _ASKS:
+        return None
+    sql, field = _ASKS[kind]
+    district, street = values.get("district_code"), values.get("street_code")
+    if kind == "community" and street is None:
+        return None
+    key = (sql, district, street)
+    if key not in guard.answers:
+        driver = session.connection().connection.driver_connection
+        assert driver is not None
+        guard.answers[key] = bool(driver.execute(sql, {"d": district, "s": street}).fetchone()[0])
+    if guard.answers[key]:
+        return None
+    member = guard.member
+    if kind == "annual_target":
+        return Problem(field, translate("Access", "Only the command office's accounts set annual targets."))
+    if member.level == "city":
+        return Problem(
+            field,
+            translate(
+                "Access", "The command office's account {user} reads every place; it does not enter records."
+            ).format(user=member.name),
+        )
+    if member.level == "district" or kind == "project":
+        where, field = place_name(member.district_code), "district_code"
+    else:
+        where = place_name(member.street_code)
+    return Problem(
+        field,
+        translate("Access", "Your server account {user} enters records of {place} only.").format(
+            user=member.name, place=where
+        ),
+    )

@@ -29,6 +29,7 @@ from qdgui.models.repository import (
     build_context,
     new_uuid,
     project_totals,
+    read_draft,
     unique_key,
     utc_now,
 )
@@ -127,7 +128,7 @@ class BulkInserter:
     def check(self, draft, *, today: date) -> rules.Checked:
         """The draft's rules with this import's answers: what repository.check would say."""
         context = build_context(self.session, draft, facts=self)
-        return KINDS[type(draft)].read(draft, today=today, context=context)
+        return read_draft(self.session, draft, today=today, context=context)
 
     def look_alike(self, kind: str, values: dict) -> str | None:
         """What review.look_alike would say, against live records and the rows accepted here."""

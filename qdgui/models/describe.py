@@ -19,12 +19,18 @@ class Namer:
     def __init__(self, session: Session):
         self._session = session
         self._cache: dict[tuple[str, str], str] = {}
+        self._told: dict[tuple[str, str], str] = {}
+
+    def know(self, table_name: str, key: str, name: str) -> None:
+        """The name a file gives a project or village that may not be (or not yet be) here: used
+        where the database has none, instead of its UUID."""
+        self._told[(table_name, key)] = name
 
     def _name(self, table, key_column, name_column, key: str) -> str:
         cache_key = (table.__tablename__, key)
         if cache_key not in self._cache:
             found = self._session.scalar(select(name_column).where(key_column == key))
-            self._cache[cache_key] = found or key
+            self._cache[cache_key] = found or self._told.get(cache_key) or key
         return self._cache[cache_key]
 
     def value(self, kind: str, field: str, value) -> str:

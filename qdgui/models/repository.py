@@ -16,7 +16,7 @@ from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
-from qdgui.models import clock, kinds, rules, vocab
+from qdgui.models import access, clock, kinds, rules, vocab
 from qdgui.models.changes import Change, values_of
 from qdgui.models.parse import ParseError, parse_text, parse_year
 from qdgui.models.records import (
@@ -252,8 +252,26 @@ def build_context(session: Session, draft, *, editing: str | None = None, facts=
 
 def check(session: Session, draft, *, today: date, editing: str | None = None) -> rules.Checked:
     """Run the draft's rules with the context the database gives; writes nothing."""
+    return read_draft(session, draft, today=today, context=build_context(session, draft, editing=editing))
+
+
+def read_draft(session: Session, draft, *, today: date, context: rules.Context) -> rules.Checked:
+    """The draft's rules, then (on a server) whether this user's account may write a record of its
+    place: the one reading of a draft that the form, the import and the merge share."""
     kind = KINDS[type(draft)]
-    return kind.read(draft, today=today, context=build_context(session, draft, editing=editing))
+    checked = kind.read(draft, today=today, context=context)
+    place_fields = ("district_code", "street_code")
+    if not any(p.is_error and p.field in place_fields for p in checked.problems):
+        divisions = load_divisions(session)
+
+        def place_name(code: str | None) -> str:
+            found = divisions.by_code.get(code or "")
+            return found.name if found else str(code)
+
+        refused = access.refusal(session, kind.table.__tablename__, checked.values, place_name)
+        if refused is not None:
+            checked.problems.append(refused)
+    return checked
 
 
 def _require_valid(checked: rules.Checked, confirm_warnings: bool) -> None:

@@ -4,29 +4,44 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../qdgui/models/access.py" line="183"/>
+        <location filename="../../qdgui/models/access.py" line="193"/>
         <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
         <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="190"/>
+        <location filename="../../qdgui/models/access.py" line="200"/>
         <source>{level} is not a level (street, district or city)</source>
         <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="193"/>
+        <location filename="../../qdgui/models/access.py" line="203"/>
         <source>A user needs a password.</source>
         <translation>用户需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="197"/>
+        <location filename="../../qdgui/models/access.py" line="207"/>
         <source>There is no district {code}.</source>
         <translation>没有区（市）{code}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="200"/>
+        <location filename="../../qdgui/models/access.py" line="210"/>
         <source>There is no street {street} in district {district}.</source>
         <translation>区（市）{district} 中没有街道 {street}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="321"/>
+        <source>Only the command office&apos;s accounts set annual targets.</source>
+        <translation>只有市指挥部的账户可以设定年度目标。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="325"/>
+        <source>The command office&apos;s account {user} reads every place; it does not enter records.</source>
+        <translation>市指挥部的账户 {user} 只读取各地数据，不录入记录。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/access.py" line="335"/>
+        <source>Your server account {user} enters records of {place} only.</source>
+        <translation>您的服务器账户 {user} 只能录入{place}的记录。</translation>
     </message>
 </context>
 <context>
@@ -334,6 +349,7 @@
     <message>
         <location filename="../../qdgui/app.py" line="99"/>
         <location filename="../../qdgui/app.py" line="125"/>
+        <location filename="../../qdgui/cli.py" line="268"/>
         <location filename="../../qdgui/cli_export.py" line="89"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
@@ -658,52 +674,52 @@
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="266"/>
+        <location filename="../../qdgui/cli.py" line="281"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="271"/>
+        <location filename="../../qdgui/cli.py" line="286"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="277"/>
+        <location filename="../../qdgui/cli.py" line="292"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="284"/>
+        <location filename="../../qdgui/cli.py" line="299"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="308"/>
+        <location filename="../../qdgui/cli.py" line="323"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="309"/>
+        <location filename="../../qdgui/cli.py" line="324"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="310"/>
+        <location filename="../../qdgui/cli.py" line="325"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="311"/>
+        <location filename="../../qdgui/cli.py" line="326"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="312"/>
+        <location filename="../../qdgui/cli.py" line="327"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="313"/>
+        <location filename="../../qdgui/cli.py" line="328"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -1130,77 +1146,77 @@
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="152"/>
+        <location filename="../../qdgui/models/database.py" line="154"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="158"/>
+        <location filename="../../qdgui/models/database.py" line="160"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="163"/>
+        <location filename="../../qdgui/models/database.py" line="165"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="168"/>
+        <location filename="../../qdgui/models/database.py" line="170"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="174"/>
+        <location filename="../../qdgui/models/database.py" line="176"/>
         <source>Your server account may not save records of this place (district and street), or may not change this kind of record. Nothing was saved; what you typed is still here. Check the district and street, or ask the administrator.</source>
         <translation>您的服务器账户无权保存这一地点（区、街道）的记录，或无权修改这类记录。未保存；您填写的内容仍在。请核对区和街道，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="187"/>
+        <location filename="../../qdgui/models/database.py" line="189"/>
         <source>Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is still here. Check the number (or open that record), then save again.</source>
         <translation>另一位录入人刚刚保存了编号相同的记录。未保存；您填写的内容仍在。请核对编号（或打开那条记录）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="193"/>
+        <location filename="../../qdgui/models/database.py" line="195"/>
         <source>The connection to the database server was lost. Nothing was saved; what you typed is still here. Save again when the network is back.</source>
         <translation>与数据库服务器的连接已断开。未保存；您填写的内容仍在。网络恢复后请再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="207"/>
+        <location filename="../../qdgui/models/database.py" line="209"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="224"/>
+        <location filename="../../qdgui/models/database.py" line="226"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="230"/>
+        <location filename="../../qdgui/models/database.py" line="232"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="233"/>
+        <location filename="../../qdgui/models/database.py" line="235"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="263"/>
+        <location filename="../../qdgui/models/database.py" line="265"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="294"/>
+        <location filename="../../qdgui/models/database.py" line="296"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="313"/>
+        <location filename="../../qdgui/models/database.py" line="315"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="317"/>
+        <location filename="../../qdgui/models/database.py" line="319"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
@@ -1261,49 +1277,48 @@
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="41"/>
-        <location filename="../../qdgui/models/server.py" line="45"/>
+        <location filename="../../qdgui/models/server.py" line="42"/>
+        <location filename="../../qdgui/models/server.py" line="46"/>
         <source>{address} is not a database server address</source>
         <translation>{address} 不是数据库服务器地址</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="49"/>
+        <location filename="../../qdgui/models/server.py" line="50"/>
         <source>The server address {address} names no database: write it as postgresql://user@host:port/dbname.</source>
         <translation>服务器地址 {address} 没有写数据库名：请写成 postgresql://用户@主机:端口/数据库名。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="55"/>
+        <location filename="../../qdgui/models/server.py" line="56"/>
         <source>{port} is not a port number</source>
         <translation>{port} 不是端口号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="86"/>
+        <location filename="../../qdgui/models/server.py" line="87"/>
         <source>The server {address} refused the user name or password. Check them (the password can be kept in ~/.pgpass), or ask the district&apos;s administrator.</source>
         <translation>服务器 {address} 拒绝了用户名或密码。请核对（密码可保存在 ~/.pgpass 中），或联系区里的管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="92"/>
+        <location filename="../../qdgui/models/server.py" line="93"/>
         <source>The server has no database named in {address}. Check the name, or ask its administrator.</source>
         <translation>服务器上没有 {address} 中写的数据库。请核对名称，或联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="96"/>
+        <location filename="../../qdgui/models/server.py" line="97"/>
         <source>The server {address} does not know that user. Ask its administrator.</source>
         <translation>服务器 {address} 没有这个用户。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="100"/>
+        <location filename="../../qdgui/models/server.py" line="101"/>
         <source>The server {address} does not let this computer or user connect. Ask its administrator.</source>
         <translation>服务器 {address} 不允许这台电脑或这个用户连接。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/server.py" line="119"/>
+        <location filename="../../qdgui/models/server.py" line="105"/>
         <source>Cannot reach the database server {address}: it is switched off, the address is wrong, or the network is down. Nothing was changed; try again when the server is reachable.</source>
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="181"/>
-        <location filename="../../qdgui/models/server.py" line="125"/>
+        <location filename="../../qdgui/models/database.py" line="183"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
     </message>
@@ -1329,27 +1344,27 @@
 <context>
     <name>Describe</name>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="35"/>
+        <location filename="../../qdgui/models/describe.py" line="41"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="35"/>
+        <location filename="../../qdgui/models/describe.py" line="41"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="61"/>
+        <location filename="../../qdgui/models/describe.py" line="67"/>
         <source>{n} households</source>
         <translation>{n}户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="63"/>
+        <location filename="../../qdgui/models/describe.py" line="69"/>
         <source>agreement {no}</source>
         <translation>协议{no}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/describe.py" line="66"/>
+        <location filename="../../qdgui/models/describe.py" line="72"/>
         <source>(no details)</source>
         <translation>（无详细信息）</translation>
     </message>
@@ -2188,122 +2203,127 @@
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，自动逐项合并 {combined}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="122"/>
+        <location filename="../../qdgui/excel/importer.py" line="121"/>
+        <source>{n} records held back because they do not pass the forms&apos; rules or lie outside this account&apos;s place (listed below).</source>
+        <translation>{n} 条记录暂缓合并：不符合录入规则，或不在此账户的地点范围内（见下）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/importer.py" line="130"/>
         <source>{joined} projects or villages are the same as ones already here and would be joined; the records pointing at them would point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，将合并为同一条；引用它们的记录将改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="128"/>
+        <location filename="../../qdgui/excel/importer.py" line="136"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="138"/>
+        <location filename="../../qdgui/excel/importer.py" line="146"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="140"/>
+        <location filename="../../qdgui/excel/importer.py" line="148"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="148"/>
+        <location filename="../../qdgui/excel/importer.py" line="156"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="162"/>
+        <location filename="../../qdgui/excel/importer.py" line="170"/>
         <source> The sheet cannot be imported as it is: see its errors.</source>
         <translation>该表按现状无法导入，请看其错误说明。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="169"/>
+        <location filename="../../qdgui/excel/importer.py" line="177"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="170"/>
+        <location filename="../../qdgui/excel/importer.py" line="178"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="171"/>
+        <location filename="../../qdgui/excel/importer.py" line="179"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="176"/>
+        <location filename="../../qdgui/excel/importer.py" line="184"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches.</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="178"/>
+        <location filename="../../qdgui/excel/importer.py" line="186"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}.</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="181"/>
+        <location filename="../../qdgui/excel/importer.py" line="189"/>
         <source>Backup before the import: {backup}</source>
         <translation>导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="185"/>
+        <location filename="../../qdgui/excel/importer.py" line="193"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="187"/>
+        <location filename="../../qdgui/excel/importer.py" line="195"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="189"/>
+        <location filename="../../qdgui/excel/importer.py" line="197"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="252"/>
+        <location filename="../../qdgui/excel/importer.py" line="260"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="263"/>
+        <location filename="../../qdgui/excel/importer.py" line="271"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="336"/>
+        <location filename="../../qdgui/excel/importer.py" line="344"/>
         <source>the disk is full; free some space, then try again</source>
         <translation>磁盘已满，请先腾出空间再重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="337"/>
+        <location filename="../../qdgui/excel/importer.py" line="345"/>
         <source>another program is using the database file; try again in a moment</source>
         <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="338"/>
+        <location filename="../../qdgui/excel/importer.py" line="346"/>
         <source>the database file cannot be written (read-only)</source>
         <translation>数据库文件无法写入（只读）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="339"/>
+        <location filename="../../qdgui/excel/importer.py" line="347"/>
         <source>reading or writing the disk failed; check the disk or USB stick</source>
         <translation>读写磁盘失败，请检查磁盘或U盘</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="343"/>
+        <location filename="../../qdgui/excel/importer.py" line="351"/>
         <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
         <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="349"/>
+        <location filename="../../qdgui/excel/importer.py" line="357"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="367"/>
+        <location filename="../../qdgui/excel/importer.py" line="375"/>
         <source>the undo of import batch {id}</source>
         <translation>撤销导入批次 {id}</translation>
     </message>
@@ -2313,93 +2333,93 @@
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="163"/>
+        <location filename="../../qdgui/excel/merge.py" line="165"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="172"/>
+        <location filename="../../qdgui/excel/merge.py" line="174"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="192"/>
+        <location filename="../../qdgui/excel/merge.py" line="194"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="197"/>
+        <location filename="../../qdgui/excel/merge.py" line="199"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="219"/>
+        <location filename="../../qdgui/excel/merge.py" line="221"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="251"/>
+        <location filename="../../qdgui/excel/merge.py" line="253"/>
         <source>A {kind} with a name close to one already here, kept apart: {name} (here: {near}; sheet {sheet}, row {row}). If they are the same, correct one of them.</source>
         <translation>名称与已有{kind}相近，未合并为同一{kind}：{name}（已有：{near}；工作表“{sheet}”第 {row} 行）。如确为同一{kind}，请更正其中之一。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="284"/>
+        <location filename="../../qdgui/excel/merge.py" line="286"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="290"/>
+        <location filename="../../qdgui/excel/merge.py" line="292"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="338"/>
+        <location filename="../../qdgui/excel/merge.py" line="340"/>
         <source>changed by hand in {file}</source>
         <translation>{file} 中手工改动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="343"/>
+        <location filename="../../qdgui/excel/merge.py" line="345"/>
         <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="433"/>
+        <location filename="../../qdgui/excel/merge.py" line="435"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="450"/>
+        <location filename="../../qdgui/excel/merge.py" line="452"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="456"/>
+        <location filename="../../qdgui/excel/merge.py" line="458"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="516"/>
+        <location filename="../../qdgui/excel/merge.py" line="519"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="258"/>
-        <location filename="../../qdgui/excel/merge.py" line="527"/>
+        <location filename="../../qdgui/excel/merge.py" line="260"/>
+        <location filename="../../qdgui/excel/merge.py" line="530"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="535"/>
+        <location filename="../../qdgui/excel/merge.py" line="538"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="551"/>
+        <location filename="../../qdgui/excel/merge.py" line="554"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="607"/>
+        <location filename="../../qdgui/excel/merge.py" line="610"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -3292,103 +3312,103 @@
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="314"/>
-        <location filename="../../qdgui/views/main_window.py" line="317"/>
+        <location filename="../../qdgui/views/main_window.py" line="325"/>
+        <location filename="../../qdgui/views/main_window.py" line="328"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="323"/>
+        <location filename="../../qdgui/views/main_window.py" line="334"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="356"/>
+        <location filename="../../qdgui/views/main_window.py" line="367"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="368"/>
+        <location filename="../../qdgui/views/main_window.py" line="379"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="368"/>
+        <location filename="../../qdgui/views/main_window.py" line="379"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="374"/>
+        <location filename="../../qdgui/views/main_window.py" line="385"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="375"/>
+        <location filename="../../qdgui/views/main_window.py" line="386"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="384"/>
+        <location filename="../../qdgui/views/main_window.py" line="395"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="384"/>
+        <location filename="../../qdgui/views/main_window.py" line="395"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="412"/>
+        <location filename="../../qdgui/views/main_window.py" line="423"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="474"/>
+        <location filename="../../qdgui/views/main_window.py" line="485"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="475"/>
+        <location filename="../../qdgui/views/main_window.py" line="486"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="506"/>
+        <location filename="../../qdgui/views/main_window.py" line="517"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="512"/>
+        <location filename="../../qdgui/views/main_window.py" line="523"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="573"/>
+        <location filename="../../qdgui/views/main_window.py" line="584"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="574"/>
+        <location filename="../../qdgui/views/main_window.py" line="585"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="575"/>
+        <location filename="../../qdgui/views/main_window.py" line="586"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="577"/>
+        <location filename="../../qdgui/views/main_window.py" line="588"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="582"/>
+        <location filename="../../qdgui/views/main_window.py" line="593"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="582"/>
+        <location filename="../../qdgui/views/main_window.py" line="593"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3621,18 +3641,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="356"/>
+        <location filename="../../qdgui/models/repository.py" line="374"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="364"/>
+        <location filename="../../qdgui/models/repository.py" line="382"/>
         <source>{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. Reload it to see that change, then make yours again.</source>
         <translation>{who} 已于 {when} 修改了这条记录（现为第 {now} 版；您打开的是第 {then} 版）。未保存。请重新载入查看那次修改，再重新填写您的修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="386"/>
-        <location filename="../../qdgui/models/repository.py" line="502"/>
+        <location filename="../../qdgui/models/repository.py" line="404"/>
+        <location filename="../../qdgui/models/repository.py" line="520"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
@@ -3780,21 +3800,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="606"/>
+        <location filename="../../qdgui/models/repository.py" line="624"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="593"/>
+        <location filename="../../qdgui/models/repository.py" line="611"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="612"/>
-        <location filename="../../qdgui/models/repository.py" line="638"/>
+        <location filename="../../qdgui/models/repository.py" line="630"/>
+        <location filename="../../qdgui/models/repository.py" line="656"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3839,7 +3859,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="596"/>
+        <location filename="../../qdgui/models/repository.py" line="614"/>
         <location filename="../../qdgui/models/rules.py" line="152"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>

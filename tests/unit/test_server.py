@@ -164,9 +164,11 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
     reads and may write is decided by PostgreSQL's row-level security, whatever the program asks."""
     from datetime import date
 
+    from sqlalchemy import insert
+
     from qdgui.models import demo, repository
     from qdgui.models.database import write_failure
-    from qdgui.models.records import DemolitionDraft, Operator, TargetDraft
+    from qdgui.models.records import DemolitionDraft, Operator, TargetDraft, ValidationFailed
     from qdgui.models.tables import Park, Signing
 
     url = pg_cluster.create_database("access")
@@ -251,6 +253,8 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
             with database.begin() as s:
                 write(s)
             return None
+        except ValidationFailed as exc:  # said before the write, on the field to correct
+            return "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
         except Exception as exc:  # noqa: BLE001 - the refusal's words are what is checked
             words = write_failure(exc)
             assert words is not None, repr(exc)
@@ -265,10 +269,42 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
 
     assert attempt("zhonghan_li", add("370212001", "370212", "Z-1")) is None  # his street
     refused = attempt("zhonghan_li", add("370212002", "370212", "Z-2"))  # the street next door
-    assert refused and "无权保存这一地点" in refused
+    assert refused == "street_code: 您的服务器账户 zhonghan_li 只能录入中韩街道的记录。"
     assert attempt("laoshan_zhao", add("370212002", "370212", "Z-3")) is None  # his district
-    assert "无权" in attempt("laoshan_zhao", add("370202001", "370202", "Z-4"))  # 市南区
-    assert "无权" in attempt("city_office", add("370212001", "370212", "Z-5"))  # reads only
+    refused = attempt("laoshan_zhao", add("370202001", "370202", "Z-4"))  # 市南区
+    assert refused == "district_code: 您的服务器账户 laoshan_zhao 只能录入崂山区的记录。"
+    assert "只读取各地数据，不录入记录" in attempt("city_office", add("370212001", "370212", "Z-5"))
+
+    # The database refuses on its own, whatever the program asks: the same record written past the
+    # rules, straight into the table, by each account that may not.
+    def raw(street: str, district: str, case: str):
+        def write(s):
+            values = dict(
+                uuid=repository.new_uuid(),
+                case_no=case,
+                district_code=district,
+                street_code=street,
+                address="东路2号",
+                structure="color_steel",
+                area_m2=50,
+                disposal="demolish",
+                status="identified",
+                found_on=date(2026, 11, 1),
+                created_at=today,
+                updated_at=today,
+                operator="李",
+                device="x",
+                version=1,
+                deleted=False,
+                clock="{}",
+            )
+            s.execute(insert(Demolition).values(**values))
+
+        return write
+
+    assert "无权保存这一地点" in attempt("zhonghan_li", raw("370212002", "370212", "Z-6"))
+    assert "无权保存这一地点" in attempt("laoshan_zhao", raw("370202001", "370202", "Z-7"))
+    assert "无权" in attempt("city_office", raw("370212001", "370212", "Z-8"))
 
     def target(measure: str):
         return lambda s: repository.add(
@@ -276,7 +312,7 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
         )
 
     assert attempt("city_office", target("demolition_count")) is None  # the command office sets targets
-    assert "无权" in attempt("laoshan_zhao", target("signed_households"))
+    assert "只有市指挥部的账户可以设定年度目标" in attempt("laoshan_zhao", target("signed_households"))
 
     admin, _ = open_database(url)
     with admin.sessions() as s:
@@ -291,3 +327,59 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
     assert refused.returncode == 1 and "须先由其管理员升级" in refused.stderr and "Traceback" not in refused.stderr, (
         refused.stderr
     )
+
+
+def test_supervisors_merge_their_districts_returns_and_are_told_what_lies_outside(pg_cluster, returns):
+    """Laptops' returns merged on the server by district supervisors' own accounts, from the command
+    line: 崂山区's supervisor merges the base ledger and both laptops' returns (conflicts and look-alikes
+    go to review as on a file); 市南区's supervisor, given 崂山区's ledger, merges nothing and is told
+    for each record, by sheet and row and by name, that it lies outside his account's place. Neither
+    reads the other's merge changes or review items."""
+    from qdgui.models.tables import ImportChange, ReviewItem, Signing
+
+    url = pg_cluster.create_database("merges")
+    open_database(url)[0].close()
+    assert _main("server", "init", "--db", url).returncode == 0
+    for name, district in (("laoshan_zhao", "崂山区"), ("shinan_qian", "市南区")):
+        made = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "server", "add-user", name, "--level", "district",
+             "--district", district, "--password-stdin", "--db", url],
+            input="pw-1234\n", capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+    laoshan = pg_cluster.url("merges", user="laoshan_zhao", password="pw-1234")
+    shinan = pg_cluster.url("merges", user="shinan_qian", password="pw-1234")
+
+    outside = _main("import", str(returns["base"]), "--db", shinan)
+    assert outside.returncode == 0 and "Traceback" not in outside.stderr, outside.stderr
+    assert "新增 0，" in outside.stdout and "疑似重复暂缓 0" in outside.stdout
+    assert "9 条记录暂缓合并：不符合录入规则，或不在此账户的地点范围内" in outside.stdout, outside.stdout
+    lines = [line.strip() for line in outside.stdout.splitlines() if "只能录入市南区的记录" in line]
+    assert len(lines) == 9
+    assert "项目 张村河片区旧村改造 崂山区（工作表“项目”第 2 行）" in lines[0]
+    # a signing is named by its project and village as the file names them, though neither got in
+    assert any("张村河片区旧村改造 董家下庄 协议DJ-0" in line and "第 2 行" in line for line in lines), lines
+
+    for name in ("base", "a", "b"):
+        done = _main("import", str(returns[name]), "--db", laoshan)
+        assert done.returncode == 0 and "只能录入" not in done.stdout, done.stdout + done.stderr
+    assert "两边都有修改，请逐项选择：拆违案件 ZH-1" in done.stdout
+
+    admin, _ = open_database(pg_cluster.url("merges"))
+    try:
+        with admin.sessions() as s:
+            signings = s.scalar(select(func.count()).select_from(Signing).where(Signing.deleted.is_(False)))
+            changes = s.scalar(select(func.count()).select_from(ImportChange))
+            reviews = s.scalar(select(func.count()).select_from(ReviewItem))
+    finally:
+        admin.close()
+    assert signings == 2 and changes > 0 and reviews > 0  # A deleted DJ-1; B's conflict and look-alike
+    for url_, sees in ((laoshan, True), (shinan, False)):
+        database = open_database(url_)[0]
+        try:
+            with database.sessions() as s:
+                seen_changes = s.scalar(select(func.count()).select_from(ImportChange))
+                seen_reviews = s.scalar(select(func.count()).select_from(ReviewItem))
+        finally:
+            database.close()
+        assert (seen_changes, seen_reviews) == ((changes, reviews) if sees else (0, 0))
