@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
                     return run_command(args, database, settings)
                 from qdgui.views.launch import run_window
 
-                return run_window(database, settings, backup=made_backup)
+                return run_window(
+                    database, settings, backup=made_backup, offer_server=getattr(args, "db", None) is None
+                )
             finally:
                 database.close()
     except (AlreadyOpen, DatabaseError) as exc:

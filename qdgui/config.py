@@ -31,6 +31,7 @@ class DeviceSettings:
     filled_by: str = ""  # default: the operator
     phone: str = ""
     server_address: str = ""  # the district server last connected to, without its password
+    server_at_start: bool = False  # ask for that server's password at start instead of opening the file
 
     @property
     def configured(self) -> bool:

@@ -71,7 +71,9 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None) -> int:
+def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None, offer_server: bool = False) -> int:
+    """The window on the database; offer_server: qdgui started on its default file, so a server
+    remembered with "connect at start" is asked for first (this laptop's file is the way out)."""
     from qdgui import config
     from qdgui.drafts import DraftStore
     from qdgui.paths import user_data_dir
@@ -86,12 +88,22 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
             return 0
         config.save(chosen)
         settings = chosen
-    # What was typed but not saved lives beside the user's data, per database file.
+    opened: list[Database] = []
+    local_path = database.path
+    if offer_server and settings.server_at_start and settings.server_address:
+        from qdgui.views.server_dialog import ServerDialog, remembered_server
+
+        dialog = ServerDialog(settings, at_start=True)
+        if dialog.exec() == ServerDialog.DialogCode.Accepted and dialog.database is not None:
+            settings = remembered_server(settings, dialog)
+            database, backup = dialog.database, None
+            opened.append(database)
+    # What was typed but not saved lives beside the user's data, per database.
     window = MainWindow(
         database, settings, backup=backup, drafts=DraftStore(user_data_dir() / "drafts", database.identity)
     )
-    if database.path is not None:  # a second start on the same file raises this window
-        _listen_for_second_start(window, database.path)
+    if local_path is not None:  # a second start on the same file raises this window
+        _listen_for_second_start(window, local_path)
     from qdgui.views.probe import install_if_asked
 
     install_if_asked(window)
@@ -100,7 +112,6 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         window.installEventFilter(_FirstPaint(Path(probe), window))
     window.show()
     _close_on_terminate(window)
-    opened: list[Database] = []
 
     def switch(server: Database) -> None:
         # A window of its own on the server; the file's window closes (its drafts are written) and

@@ -532,14 +532,12 @@ class MainWindow(QMainWindow):
 
     def connect_server(self) -> Database | None:
         """Ask for a server and, once it opened, hand it to the launcher (a window of its own)."""
-        from qdgui.views.server_dialog import ServerDialog
+        from qdgui.views.server_dialog import ServerDialog, remembered_server
 
         dialog = ServerDialog(self._settings, self)
         if dialog.exec() != ServerDialog.DialogCode.Accepted or dialog.database is None:
             return None
-        if dialog.remember_address is not None and dialog.remember_address != self._settings.server_address:
-            self._settings = config.updated(self._settings, server_address=dialog.remember_address)
-            config.save(self._settings, self._settings_path)
+        self._settings = remembered_server(self._settings, dialog, self._settings_path)
         self.switch_to.emit(dialog.database)
         return dialog.database
 

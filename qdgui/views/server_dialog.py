@@ -34,11 +34,12 @@ def server_address(host: str, port: int, database: str, user: str, password: str
 class ServerDialog(QDialog):
     """Asks for the server, user and password; `database` holds the opened server on acceptance."""
 
-    def __init__(self, settings: DeviceSettings, parent: QWidget | None = None):
+    def __init__(self, settings: DeviceSettings, parent: QWidget | None = None, *, at_start: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to a district server"))
         self.database: Database | None = None
         self.remember_address: str | None = None
+        self.start_with_server = bool(settings.server_at_start)
         host, port, name, user = _parts(settings.server_address)
         self.host = QLineEdit(host)
         self.host.setPlaceholderText(self.tr("e.g. 10.20.1.5 or qdgui.laoshan.gov"))
@@ -49,6 +50,9 @@ class ServerDialog(QDialog):
         self.password.setPlaceholderText(self.tr("leave empty if it is kept in ~/.pgpass"))
         self.remember = QCheckBox(self.tr("Remember this server (not the password)"))
         self.remember.setChecked(True)
+        self.at_start = QCheckBox(self.tr("Connect to it when qdgui s&tarts (asks for the password)"))
+        self.at_start.setChecked(self.start_with_server)
+        self.remember.toggled.connect(self.at_start.setEnabled)
         form = QFormLayout()
         form.addRow(self.tr("&Server:"), self.host)
         form.addRow(self.tr("&Port:"), self.port)
@@ -56,6 +60,7 @@ class ServerDialog(QDialog):
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("Pass&word:"), self.password)
         form.addRow("", self.remember)
+        form.addRow("", self.at_start)
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
@@ -68,6 +73,13 @@ class ServerDialog(QDialog):
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Connect"))
+        if at_start:  # qdgui starting: the way out is this laptop's own database, offline as always
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Use this &laptop's database"))
+            hint.setText(
+                self.tr(
+                    "qdgui connects to the district server when it starts. Without a network, use this laptop's own database."
+                )
+            )
         buttons.accepted.connect(self._connect)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -75,7 +87,12 @@ class ServerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        (self.user if host else self.host).setFocus()
+        if not host:
+            self.host.setFocus()
+        elif not user:
+            self.user.setFocus()
+        else:
+            self.password.setFocus()
         self.resize(480, self.sizeHint().height())
 
     def address(self, *, with_password: bool = True) -> str:
@@ -111,11 +128,26 @@ class ServerDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.remember_address = self.address(with_password=False) if self.remember.isChecked() else None
+        self.start_with_server = self.remember.isChecked() and self.at_start.isChecked()
         self.accept()
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+
+
+def remembered_server(settings: DeviceSettings, dialog: ServerDialog, path=None) -> DeviceSettings:
+    """The settings with the server as the accepted dialog chose to keep it (the address, never the
+    password, and whether to connect at start), saved when they changed."""
+    from qdgui import config
+
+    changes: dict = {"server_at_start": dialog.start_with_server}
+    if dialog.remember_address is not None:
+        changes["server_address"] = dialog.remember_address
+    kept = config.updated(settings, **changes)
+    if kept != settings:
+        config.save(kept, path)
+    return kept
 
 
 def _parts(address: str) -> tuple[str, int, str, str]:

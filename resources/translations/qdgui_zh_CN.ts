@@ -327,28 +327,28 @@
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="83"/>
+        <location filename="../../qdgui/app.py" line="85"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="85"/>
+        <location filename="../../qdgui/app.py" line="87"/>
         <source>Free some space on that disk (or choose a file on another disk), then try again.</source>
         <translation>请先腾出该磁盘的空间（或换用其他磁盘上的文件），再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="87"/>
+        <location filename="../../qdgui/app.py" line="89"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="98"/>
+        <location filename="../../qdgui/app.py" line="100"/>
         <source>Restore the file from a backup in the backups folder beside it.</source>
         <translation>请用同一文件夹下 backups 中的备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="99"/>
-        <location filename="../../qdgui/app.py" line="125"/>
+        <location filename="../../qdgui/app.py" line="101"/>
+        <location filename="../../qdgui/app.py" line="127"/>
         <location filename="../../qdgui/cli.py" line="268"/>
         <location filename="../../qdgui/cli_export.py" line="89"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
@@ -360,39 +360,39 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="136"/>
+        <location filename="../../qdgui/app.py" line="138"/>
         <source>the disk is full (nothing was changed)</source>
         <translation>磁盘已满（未做任何改动）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="137"/>
-        <location filename="../../qdgui/app.py" line="138"/>
+        <location filename="../../qdgui/app.py" line="139"/>
+        <location filename="../../qdgui/app.py" line="140"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="139"/>
+        <location filename="../../qdgui/app.py" line="141"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="140"/>
+        <location filename="../../qdgui/app.py" line="142"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="141"/>
+        <location filename="../../qdgui/app.py" line="143"/>
         <source>reading or writing the disk failed</source>
         <translation>读写磁盘失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="150"/>
+        <location filename="../../qdgui/app.py" line="152"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="124"/>
-        <location filename="../../qdgui/app.py" line="156"/>
+        <location filename="../../qdgui/app.py" line="126"/>
+        <location filename="../../qdgui/app.py" line="158"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -3136,32 +3136,32 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="209"/>
+        <location filename="../../qdgui/views/launch.py" line="222"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="212"/>
+        <location filename="../../qdgui/views/launch.py" line="225"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="235"/>
+        <location filename="../../qdgui/views/launch.py" line="248"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="236"/>
+        <location filename="../../qdgui/views/launch.py" line="249"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="255"/>
+        <location filename="../../qdgui/views/launch.py" line="268"/>
         <source>New database?</source>
         <translation>新建数据库？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="256"/>
+        <location filename="../../qdgui/views/launch.py" line="269"/>
         <source>There is no database file {path}. Make a new, empty database there?</source>
         <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
@@ -3383,32 +3383,32 @@
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="584"/>
+        <location filename="../../qdgui/views/main_window.py" line="582"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="585"/>
+        <location filename="../../qdgui/views/main_window.py" line="583"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="586"/>
+        <location filename="../../qdgui/views/main_window.py" line="584"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="588"/>
+        <location filename="../../qdgui/views/main_window.py" line="586"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="593"/>
+        <location filename="../../qdgui/views/main_window.py" line="591"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="593"/>
+        <location filename="../../qdgui/views/main_window.py" line="591"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -4119,72 +4119,87 @@
         <translation>连接区级服务器</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="44"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="45"/>
         <source>e.g. 10.20.1.5 or qdgui.laoshan.gov</source>
         <translation>如 10.20.1.5 或 qdgui.laoshan.gov</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="49"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="50"/>
         <source>leave empty if it is kept in ~/.pgpass</source>
         <translation>如已保存在 ~/.pgpass 中可不填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="50"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="51"/>
         <source>Remember this server (not the password)</source>
         <translation>记住此服务器（不记密码）</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/server_dialog.py" line="53"/>
+        <source>Connect to it when qdgui s&amp;tarts (asks for the password)</source>
+        <translation>启动 qdgui 时连接此服务器（询问密码）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="57"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="54"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="58"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="55"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="59"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="56"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="60"/>
         <source>&amp;User:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="57"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="61"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="64"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="69"/>
         <source>The district&apos;s or city&apos;s shared database. What you can see and change there is decided by your user&apos;s place (street, district or city), set by the server&apos;s administrator.</source>
         <translation>区里或市里共用的数据库。您在其中能查看和修改哪些记录，由服务器管理员为您的用户设定的地点（街道、区或全市）决定。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="70"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="75"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="94"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="77"/>
+        <source>Use this &amp;laptop&apos;s database</source>
+        <translation>使用本机数据库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="79"/>
+        <source>qdgui connects to the district server when it starts. Without a network, use this laptop&apos;s own database.</source>
+        <translation>qdgui 启动时连接区级服务器。没有网络时，请使用本机自己的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/server_dialog.py" line="109"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="95"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="110"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="96"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="111"/>
         <source>user</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="101"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="116"/>
         <source>Please fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>

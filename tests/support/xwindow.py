@@ -72,10 +72,17 @@ class XServer:
 
 
 class RunningApp:
-    """qdgui started as a user starts it (python main.py --db FILE) on the virtual screen."""
+    """qdgui started as a user starts it (python main.py --db FILE; without a file, on the user's
+    default database) on the virtual screen."""
 
     def __init__(
-        self, xserver: XServer, db: Path, home: Path, *, extra_env: dict | None = None, args: tuple[str, ...] = ()
+        self,
+        xserver: XServer,
+        db: Path | None,
+        home: Path,
+        *,
+        extra_env: dict | None = None,
+        args: tuple[str, ...] = (),
     ):
         self.x = xserver
         self.db = db
@@ -93,7 +100,7 @@ class RunningApp:
         env.update(extra_env or {})
         self.log = open(home / f"app-{time.time_ns()}.log", "w")
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+            [sys.executable, str(ROOT / "main.py"), *(["--db", str(db)] if db is not None else []), *args],
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
