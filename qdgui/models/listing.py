@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Sequence
 
-from sqlalchemy import Select, and_, bindparam, false, or_, select
+from sqlalchemy import Select, and_, bindparam, false, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.sqltypes import NullType
 
 from qdgui.i18n import QT_TRANSLATE_NOOP
 from qdgui.models import kinds
@@ -248,34 +249,89 @@ def _where(listing: Listing, filters: Filters) -> list:
     return conditions
 
 
+def _keyed_query(session: Session, kind: str, filters: Filters, sort: str | None, columns) -> Select:
+    """The matching records, with the joins only where a filter or the sort needs them: every join
+    is to a required or optional parent, so it changes no row count and only names things."""
+    listing = LISTINGS[kind]
+    table = listing.table
+    sort_expr = _order(listing, sort)
+    query = select(*columns).select_from(table)
+    sorted_by_own_column = getattr(sort_expr, "table", None) is table.__table__
+    if filters.text or not sorted_by_own_column or listing.district_expr is not None:
+        query = listing.joins(query)
+    return query.where(and_(*_where(listing, filters)))
+
+
 def keys(
-    session: Session, kind: str, filters: Filters, *, sort: str | None = None, descending: bool = True
-) -> list[int]:
-    """The rowids of every matching record in display order: cheap, so paging can be lazy."""
+    session: Session,
+    kind: str,
+    filters: Filters,
+    *,
+    sort: str | None = None,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list:
+    """The keys (rowids; UUIDs on a server) of the matching records in display order, or of the
+    rows offset .. offset+limit of that order: a table reads the first few thousand, not a million."""
     listing = LISTINGS[kind]
     table = listing.table
     sort_expr = _order(listing, sort)
     # Ties broken by the UUID in the same direction: the listing index (sort column, uuid) then
     # gives the order as it stands, with no sort of the table (tables.py, _listed).
     order = [sort_expr.desc(), table.uuid.desc()] if descending else [sort_expr.asc(), table.uuid.asc()]
-    rowid = row_key(session, table)
-    query = select(rowid).select_from(table)
-    # The joins only name things; every one is to a required or optional parent, so they change
-    # no row count and are needed only to sort by, or search in, a joined name.
-    sorted_by_own_column = getattr(sort_expr, "table", None) is table.__table__
-    if filters.text or not sorted_by_own_column or listing.district_expr is not None:
-        query = listing.joins(query)
-    query = query.where(and_(*_where(listing, filters))).order_by(*order)
+    query = _keyed_query(session, kind, filters, sort, [row_key(session, table)]).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return _first_column(session, query)
+
+
+def count(session: Session, kind: str, filters: Filters) -> int:
+    """How many records the filters show."""
+    return int(session.scalar(_keyed_query(session, kind, filters, None, [func.count()])) or 0)
+
+
+def position(
+    session: Session, kind: str, filters: Filters, mine: tuple, *, sort: str | None = None, descending: bool = True
+) -> int:
+    """How many matching records keys() lists before the one whose (sort value, uuid) is `mine`:
+    its row. Asked of the database in its own order (its NULL placement and collation), through the
+    listing index: cheap for a record near the top, where a new one lands."""
+    listing = LISTINGS[kind]
+    table = listing.table
+    sort_expr = _order(listing, sort)
+    value, uuid = mine  # as stored (sort_key_reader): bound untyped, not converted again
+    stored = type_coerce(sort_expr, NullType())  # compared with the value as the driver gave it
+    nulls_high = session.get_bind().dialect.name == "postgresql"  # SQLite sorts NULL lowest
+    nulls_first = descending == nulls_high
+    tie = table.uuid > uuid if descending else table.uuid < uuid
+    if value is None:
+        before = (
+            and_(sort_expr.is_(None), tie)
+            if nulls_first
+            else or_(sort_expr.is_not(None), and_(sort_expr.is_(None), tie))
+        )
+    else:
+        beyond = stored > value if descending else stored < value
+        before = or_(beyond, and_(stored == value, tie))
+        if nulls_first:
+            before = or_(before, sort_expr.is_(None))
+    query = _keyed_query(session, kind, filters, sort, [func.count()]).where(before)
+    return int(session.scalar(query) or 0)
 
 
 def _order(listing: Listing, sort: str | None):
     return listing.column(sort or listing.default_sort).expr
 
 
-def rowid_of(session: Session, kind: str, uuid: str) -> int | None:
+def located(session: Session, kind: str, uuid: str) -> tuple | None:
+    """A stored record's key in keys() and its version, or None (no such record, or not one this
+    server account may see)."""
     table = LISTINGS[kind].table
-    return session.scalar(select(row_key(session, table)).where(table.uuid == uuid))
+    found = session.execute(select(row_key(session, table), table.version).where(table.uuid == uuid)).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def sort_key_reader(session: Session, kind: str, *, sort: str | None = None) -> Callable[[int], tuple | None]:
@@ -304,17 +360,6 @@ def matches(session: Session, kind: str, rowid: int, filters: Filters) -> bool:
     row = row_key(session, table)
     query = listing.joins(select(row).select_from(table)).where(row == rowid, and_(*_where(listing, filters)))
     return session.scalar(query) is not None
-
-
-def ordered_before(a: tuple[object, str], b: tuple[object, str], *, descending: bool) -> bool:
-    """Whether a record with sort key `a` is listed before one with `b`, as keys() orders them
-    (SQL: NULL sorts lowest; text compares by code point, as SQLite's binary collation does)."""
-
-    def rank(key):
-        value, uuid = key
-        return (value is not None, value if value is not None else 0, uuid)
-
-    return rank(a) > rank(b) if descending else rank(a) < rank(b)
 
 
 def _first_column(session: Session, query) -> list:

@@ -1,8 +1,9 @@
-"""A table model over one kind of record that stays fast at 100,000 rows.
+"""A table model over one kind of record that stays fast at a million rows.
 
-Filtering, searching and sorting run in SQL and return only the matching rowids (cheap); the
-displayed values are fetched a page at a time when the view asks for them, so scrolling to the
-end touches one page, not every row before it.
+Filtering, searching and sorting run in SQL. The list's length is counted and its keys (rowids,
+UUIDs on a server) are read a few thousand at a time from the top, as far as the view goes; a row
+far below is reached by its page's offset. The displayed values are fetched a page at a time when
+the view asks for them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 class RecordTableModel(QAbstractTableModel):
     PAGE_SIZE = 60  # a screenful is about 25 rows; a page is re-read after each save
     PAGES_CACHED = 200
+    CHUNK = 5000  # keys read at a time from the top of the list (a few ms, where a million take ~1 s)
+    FAR = 20  # chunks: a row further below what is read is reached by its page's offset instead
 
     rows_changed = Signal(int)
     """The number of matching records after a reload, filter or sort."""
@@ -48,7 +51,11 @@ class RecordTableModel(QAbstractTableModel):
         self._filters = listing.Filters()
         self._sort: str | None = None
         self._descending = True
-        self._keys: list[int] = []
+        # The list is `_count` records long; `_top` holds the keys of its first rows, read a chunk at
+        # a time as the view goes down; `_far` the keys of pages reached further down by offset.
+        self._count = 0
+        self._top: list = []
+        self._far: dict[int, list] = {}
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self.reload()
 
@@ -76,70 +83,120 @@ class RecordTableModel(QAbstractTableModel):
             return  # read on start(), with whatever sort and filters are set by then
         self.beginResetModel()
         with self._sessions() as session:
-            self._keys = listing.keys(session, self.kind, self._filters, sort=self._sort, descending=self._descending)
+            self._top = self._read_keys(session, 0, self.CHUNK)
+            self._count = len(self._top)
+            if self._count == self.CHUNK:
+                self._count = listing.count(session, self.kind, self._filters)
+        self._far.clear()
         self._pages.clear()
         self.endResetModel()
-        self.rows_changed.emit(len(self._keys))
+        self.rows_changed.emit(self._count)
+
+    def _read_keys(self, session: Session, offset: int, limit: int) -> list:
+        return listing.keys(
+            session,
+            self.kind,
+            self._filters,
+            sort=self._sort,
+            descending=self._descending,
+            offset=offset,
+            limit=limit,
+        )
+
+    @property
+    def _whole(self) -> bool:
+        """Whether every key of the list is read (a list of a few thousand records always is)."""
+        return len(self._top) >= self._count
 
     def place(self, uuid: str, *, remote: bool = False) -> None:
         """Put one saved, edited, deleted or restored record where it now belongs in the open list,
-        without reading every key again (a save at a million records stays a few milliseconds):
-        its row leaves its old place, and enters at its sorted place if the filters still show it.
-        remote: another clerk's change on a server; a record this user may not see is passed over."""
+        without reading the list again (a save at a million records stays a few milliseconds): its
+        row leaves its old place, and enters at its sorted place (counted by the database) if the
+        filters still show it. remote: another clerk's change on a server; a record this user may
+        not see is passed over."""
         if not self._started:
             return  # read on start(), as it stands then
         with self._sessions() as session:
-            rowid = listing.rowid_of(session, self.kind, uuid)
-            if rowid is None and remote:
-                if uuid in self._keys:  # a server's key is the UUID: moved out of this user's place
-                    old = self._keys.index(uuid)
-                    self.beginRemoveRows(QModelIndex(), old, old)
-                    del self._keys[old]
-                    self._pages.clear()
-                    self.endRemoveRows()
-                    self.placed.emit(-1, len(self._keys))
-                return
-            if rowid is None:
+            found = listing.located(session, self.kind, uuid)
+            if found is None and remote:
+                old = self._row_of(uuid)  # a server's key is the UUID: moved out of this user's place
+                if old is not None:
+                    self._remove(old)
+                    self.placed.emit(-1, self._count)
+                return  # else one this user never saw
+            if found is None:
                 return self.reload()
-            shown = listing.matches(session, self.kind, rowid, self._filters)
-            read = listing.sort_key_reader(session, self.kind, sort=self._sort)
-            mine = read(rowid) if shown else None
-            try:
-                old = self._keys.index(rowid)
-            except ValueError:
-                old = None
+            key, version = found
+            old = self._row_of(key)
+            if old is None and not self._whole and version > 1:
+                # An older record not among the rows read: it may be listed further down, at a row
+                # not known here. This user's own change: read the list again (its count and first
+                # rows: cheap). Another clerk's: its values are read again where it is shown.
+                if remote:
+                    self._pages.clear()
+                    return
+                return self.reload()
+            shown = listing.matches(session, self.kind, key, self._filters)
+            mine = listing.sort_key_reader(session, self.kind, sort=self._sort)(key) if shown else None
             if old is not None:
-                self.beginRemoveRows(QModelIndex(), old, old)
-                del self._keys[old]
-                self._pages.clear()
-                self.endRemoveRows()
+                self._remove(old)
             new = -1
             if mine is not None:
-                new = self._bisect(read, mine)
+                new = listing.position(
+                    session, self.kind, self._filters, mine, sort=self._sort, descending=self._descending
+                )
                 self.beginInsertRows(QModelIndex(), new, new)
-                self._keys.insert(new, rowid)
+                if new <= len(self._top):
+                    self._top.insert(new, key)
+                self._count += 1
+                self._far.clear()
                 self._pages.clear()
                 self.endInsertRows()
-        self.placed.emit(new, len(self._keys))
+        self.placed.emit(new, self._count)
 
-    def _bisect(self, read, mine) -> int:
-        """The first position whose record is listed after `mine` (about 20 one-row reads at 1M)."""
-        low, high = 0, len(self._keys)
-        while low < high:
-            middle = (low + high) // 2
-            theirs = read(self._keys[middle])
-            if theirs is None or listing.ordered_before(theirs, mine, descending=self._descending):
-                low = middle + 1
-            else:
-                high = middle
-        return low
+    def _row_of(self, key) -> int | None:
+        """The row of a record among those whose keys are read, or None."""
+        try:
+            return self._top.index(key)
+        except ValueError:
+            pass
+        for number, keys in self._far.items():
+            if key in keys:
+                return number * self.PAGE_SIZE + keys.index(key)
+        return None
+
+    def _remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        if row < len(self._top):
+            del self._top[row]
+        self._count -= 1
+        self._far.clear()
+        self._pages.clear()
+        self.endRemoveRows()
+
+    def _page_keys(self, number: int) -> list:
+        start, end = number * self.PAGE_SIZE, min((number + 1) * self.PAGE_SIZE, self._count)
+        if end > len(self._top) and not self._whole:
+            if start > len(self._top) + self.FAR * self.CHUNK:
+                keys = self._far.get(number)
+                if keys is None:
+                    with self._sessions() as session:
+                        keys = self._far[number] = self._read_keys(session, start, end - start)
+                return keys
+            with self._sessions() as session:
+                while len(self._top) < end:
+                    more = self._read_keys(session, len(self._top), self.CHUNK)
+                    self._top.extend(more)
+                    if len(more) < self.CHUNK:
+                        break  # fewer than counted: some were deleted since (shown empty until a reload)
+        return self._top[start:end]
 
     def _page(self, number: int) -> list[tuple]:
         cached = self._pages.get(number)
         if cached is not None:
             self._pages.move_to_end(number)
             return cached
-        wanted = self._keys[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE]
+        wanted = self._page_keys(number)
         with self._sessions() as session:
             found = listing.page(session, self.kind, wanted)
         # A row deleted since the keys were read shows empty until the next reload. Each value is
@@ -154,6 +211,7 @@ class RecordTableModel(QAbstractTableModel):
                 continue
             shown = [display(v, vocabulary, grouped=grouped) for v, (vocabulary, grouped) in zip(values[2:], formats)]
             rows.append((values[0], values[1], *shown))
+        rows.extend([blank] * (min(self.PAGE_SIZE, self._count - number * self.PAGE_SIZE) - len(rows)))
         self._pages[number] = rows
         if len(self._pages) > self.PAGES_CACHED:
             self._pages.popitem(last=False)
@@ -163,15 +221,15 @@ class RecordTableModel(QAbstractTableModel):
         return self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE]
 
     def uuid_at(self, row: int) -> str | None:
-        return self._row(row)[0] if 0 <= row < len(self._keys) else None
+        return self._row(row)[0] if 0 <= row < self._count else None
 
     def version_at(self, row: int) -> int | None:
         """The version of the record as this table shows it (a deletion of an older one is refused)."""
-        return self._row(row)[1] if 0 <= row < len(self._keys) else None
+        return self._row(row)[1] if 0 <= row < self._count else None
 
     # ------------------------------------------------------------------ Qt overrides
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._listing.columns)
@@ -180,12 +238,12 @@ class RecordTableModel(QAbstractTableModel):
         # Called for every role of every visible cell at each repaint: kept to a few lookups.
         if role == _DISPLAY:
             row = index.row()
-            return self._row(row)[2 + index.column()] if 0 <= row < len(self._keys) else None
+            return self._row(row)[2 + index.column()] if 0 <= row < self._count else None
         if role == _ALIGNMENT:
             return self._alignments[index.column()]
         if role == UUID_ROLE or role == VERSION_ROLE:
             row = index.row()
-            if not 0 <= row < len(self._keys):
+            if not 0 <= row < self._count:
                 return None
             return self._row(row)[0 if role == UUID_ROLE else 1]
         return None
