@@ -15,4 +15,6 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${QDGUI_PG_BIN
 fi
 bash tools/lint.sh
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (QDGUI_TEST_WORKERS=0 runs in this process; a later -n in the arguments wins);
+# worksteal keeps both busy when one draws the long fault tests.
+exec .venv/bin/python -m pytest -n "${QDGUI_TEST_WORKERS:-auto}" --dist worksteal "$@"
