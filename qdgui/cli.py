@@ -137,6 +137,11 @@ def build_parser() -> Parser:
     ledger = exports.add_parser("ledger", parents=[common], help=translate("Cli", "every record, one sheet per kind"))
     ledger.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
     ledger.add_argument(
+        "--scope",
+        metavar=translate("Cli", "DISTRICT"),
+        help=translate("Cli", "only one district's or street's records, by code or name (default: every record)"),
+    )
+    ledger.add_argument(
         "--codes",
         action="store_true",
         help=translate("Cli", "write codes instead of names for districts, streets and choices"),

@@ -26,6 +26,17 @@ def resolve_scope(session, text: str | None, settings: config.DeviceSettings) ->
     return code is not None, code
 
 
+def _unknown_scope(text: str) -> int:
+    print(
+        translate(
+            "Cli",
+            "qdgui: --scope: no district or street called '{text}'; write its code (370202) or name (市南区), or 'city'.",
+        ).format(text=text),
+        file=sys.stderr,
+    )
+    return 2
+
+
 def signers_from(args, settings: config.DeviceSettings, today: date) -> weekly.Signers:
     """The return's form number, office and signers: each from its option, else from the settings."""
 
@@ -60,15 +71,7 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
             with database.sessions() as session:
                 found, scope = resolve_scope(session, args.scope, settings)
                 if not found:
-                    print(
-                        translate(
-                            "Cli",
-                            "qdgui: --scope: no district or street called '{text}'; write its code "
-                            "(370202) or name (市南区), or 'city'.",
-                        ).format(text=args.scope),
-                        file=sys.stderr,
-                    )
-                    return 2
+                    return _unknown_scope(args.scope)
                 report = weekly.build_report(
                     session, week=week, scope=scope, made_on=today, signers=signers_from(args, settings, today)
                 )
@@ -80,7 +83,14 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
             Path(args.out) if args.out else Path(translate("Excel", "Ledger {day}.xlsx").format(day=today.isoformat()))
         )
         with database.sessions() as session:
-            written = ledger.write_ledger(session, out, codes=args.codes, include_deleted=not args.without_deleted)
+            scope = None
+            if args.scope is not None:
+                found, scope = resolve_scope(session, args.scope, settings)
+                if not found:
+                    return _unknown_scope(args.scope)
+            written = ledger.write_ledger(
+                session, out, codes=args.codes, include_deleted=not args.without_deleted, scope=scope
+            )
         print(translate("Cli", "Ledger written to {path}:").format(path=out))
         for kind, n in written.items():
             print(f"  {translate('Excel', ledger.SHEET_TITLES[kind]):<12} {n:>8}")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
-from sqlalchemy import Integer, false, func, select, type_coerce
+from sqlalchemy import Integer, false, func, or_, select, type_coerce
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
@@ -138,7 +138,27 @@ def _places(table, field: str) -> int:
     return kinds.KINDS[table.__tablename__].field(field).places
 
 
-def _query(kind: str, *, include_deleted: bool):
+def _in_scope(kind: str, scope: tuple[str, str | None] | None) -> list:
+    """Conditions keeping a kind's records of one district, or of one street (district, street):
+    its records, targets and villages, and its district's projects (which its records count toward)."""
+    if scope is None:
+        return []
+    district, street = scope
+    table = RECORD_TABLES[kind]
+    if kind == "community":
+        if street is not None:
+            return [table.street_code == street]
+        streets = select(Division.code).where(Division.parent_code == district).scalar_subquery()
+        return [table.street_code.in_(streets)]
+    conditions = [table.district_code == district]
+    if street is not None and kind != "project":
+        # a target for the whole district is the street's share of it too (kept, as the form shows it)
+        street_match = table.street_code == street
+        conditions.append(or_(street_match, table.street_code.is_(None)) if kind == "annual_target" else street_match)
+    return conditions
+
+
+def _query(kind: str, *, include_deleted: bool, scope: tuple[str, str | None] | None = None):
     """The rows of a kind as plain tuples in column order; scaled numbers stay integers (fast, exact)."""
     table = RECORD_TABLES[kind]
     joined_project, joined_community = aliased(Project), aliased(Community)
@@ -160,14 +180,16 @@ def _query(kind: str, *, include_deleted: bool):
         query = query.outerjoin(target, on)
     if not include_deleted:
         query = query.where(table.deleted == false())
-    return query.order_by(table.created_at, table.uuid)
+    return query.where(*_in_scope(kind, scope)).order_by(table.created_at, table.uuid)
 
 
-def count_rows(session: Session, kinds=KINDS, *, include_deleted: bool = True) -> int:
+def count_rows(
+    session: Session, kinds=KINDS, *, include_deleted: bool = True, scope: tuple[str, str | None] | None = None
+) -> int:
     total = 0
     for kind in kinds:
         table = RECORD_TABLES[kind]
-        query = select(func.count()).select_from(table)
+        query = select(func.count()).select_from(table).where(*_in_scope(kind, scope))
         if not include_deleted:
             query = query.where(table.deleted == false())
         total += session.scalar(query)
@@ -331,13 +353,24 @@ def write_ledger(
     include_deleted: bool = True,
     kinds=KINDS,
     progress: ProgressCallback = no_progress,
+    scope: str | None = None,
 ) -> dict[str, int]:
     """Write every record of the kinds to `path` (replaced in one step); returns rows written per kind.
 
     Deleted records are kept (marked in the Deleted column) unless asked otherwise: another laptop
-    merging this file needs them to delete its copies.
+    merging this file needs them to delete its copies. scope: a district's or a street's code, for
+    its records only (None: all).
     """
-    total = count_rows(session, kinds, include_deleted=include_deleted)
+    place = None
+    if scope is not None:
+        found = session.execute(select(Division.level, Division.parent_code).where(Division.code == scope)).first()
+        if found is not None and found[0] == "township":
+            place = (found[1], scope)
+        elif found is not None and found[0] == "county":
+            place = (scope, None)
+        else:
+            raise ValueError(f"not a district or street: {scope}")
+    total = count_rows(session, kinds, include_deleted=include_deleted, scope=place)
     divisions = dict(session.execute(select(Division.code, Division.name)).all())
     database_id = session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
     written: dict[str, int] = {}
@@ -372,7 +405,8 @@ def write_ledger(
                 r = 0
                 # Streamed: a million rows are never all in memory (the ORM session buffers a whole result).
                 rows = session.connection().execution_options(stream_results=True, max_row_buffer=2000)
-                for r, row in enumerate(rows.execute(_query(kind, include_deleted=include_deleted)), start=1):
+                query = _query(kind, include_deleted=include_deleted, scope=place)
+                for r, row in enumerate(rows.execute(query), start=1):
                     for c, write in writers:
                         value = row[c]
                         if value is not None:

@@ -349,8 +349,8 @@
     <message>
         <location filename="../../qdgui/app.py" line="101"/>
         <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="268"/>
-        <location filename="../../qdgui/cli_export.py" line="89"/>
+        <location filename="../../qdgui/cli.py" line="273"/>
+        <location filename="../../qdgui/cli_export.py" line="99"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
@@ -483,6 +483,7 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="124"/>
+        <location filename="../../qdgui/cli.py" line="141"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
@@ -539,207 +540,212 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="142"/>
+        <source>only one district&apos;s or street&apos;s records, by code or name (default: every record)</source>
+        <translation>只导出一个区（市）或街道的记录，写代码或名称（默认：全部记录）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="147"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="147"/>
+        <location filename="../../qdgui/cli.py" line="152"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="153"/>
+        <location filename="../../qdgui/cli.py" line="158"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="162"/>
+        <location filename="../../qdgui/cli.py" line="167"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="167"/>
+        <location filename="../../qdgui/cli.py" line="172"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="170"/>
+        <location filename="../../qdgui/cli.py" line="175"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="176"/>
+        <location filename="../../qdgui/cli.py" line="181"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="177"/>
+        <location filename="../../qdgui/cli.py" line="182"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="185"/>
+        <location filename="../../qdgui/cli.py" line="190"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="186"/>
+        <location filename="../../qdgui/cli.py" line="191"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="195"/>
+        <location filename="../../qdgui/cli.py" line="200"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="199"/>
+        <location filename="../../qdgui/cli.py" line="204"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="203"/>
+        <location filename="../../qdgui/cli.py" line="208"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="208"/>
+        <location filename="../../qdgui/cli.py" line="213"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="214"/>
+        <location filename="../../qdgui/cli.py" line="219"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="216"/>
+        <location filename="../../qdgui/cli.py" line="221"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="217"/>
+        <location filename="../../qdgui/cli.py" line="222"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="221"/>
+        <location filename="../../qdgui/cli.py" line="226"/>
         <source>set up a district or city server (PostgreSQL) and its users</source>
         <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="223"/>
+        <location filename="../../qdgui/cli.py" line="228"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="227"/>
+        <location filename="../../qdgui/cli.py" line="232"/>
         <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
         <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="232"/>
+        <location filename="../../qdgui/cli.py" line="237"/>
         <source>create a user or change its place and password</source>
         <translation>新建用户，或修改其地点和密码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="234"/>
+        <location filename="../../qdgui/cli.py" line="239"/>
         <source>the user&apos;s login name (small Latin letters, digits, _)</source>
         <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="239"/>
+        <location filename="../../qdgui/cli.py" line="244"/>
         <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
         <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="241"/>
-        <location filename="../../qdgui/cli.py" line="242"/>
+        <location filename="../../qdgui/cli.py" line="246"/>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>NAME-OR-CODE</source>
         <translation>名称或代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="241"/>
+        <location filename="../../qdgui/cli.py" line="246"/>
         <source>the district</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="242"/>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>the street</source>
         <translation>街道（镇）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="246"/>
+        <location filename="../../qdgui/cli.py" line="251"/>
         <source>read the password from standard input (else it is asked for)</source>
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="281"/>
+        <location filename="../../qdgui/cli.py" line="286"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="286"/>
+        <location filename="../../qdgui/cli.py" line="291"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="292"/>
+        <location filename="../../qdgui/cli.py" line="297"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="299"/>
+        <location filename="../../qdgui/cli.py" line="304"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="323"/>
+        <location filename="../../qdgui/cli.py" line="328"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="324"/>
+        <location filename="../../qdgui/cli.py" line="329"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="325"/>
+        <location filename="../../qdgui/cli.py" line="330"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="326"/>
+        <location filename="../../qdgui/cli.py" line="331"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="327"/>
+        <location filename="../../qdgui/cli.py" line="332"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="328"/>
+        <location filename="../../qdgui/cli.py" line="333"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="58"/>
+        <location filename="../../qdgui/cli_export.py" line="69"/>
         <source>qdgui: --week: {message}</source>
         <translation>qdgui：--week：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="64"/>
+        <location filename="../../qdgui/cli_export.py" line="31"/>
         <source>qdgui: --scope: no district or street called &apos;{text}&apos;; write its code (370202) or name (市南区), or &apos;city&apos;.</source>
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="77"/>
+        <location filename="../../qdgui/cli_export.py" line="80"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="84"/>
+        <location filename="../../qdgui/cli_export.py" line="94"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -1425,7 +1431,7 @@
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="80"/>
+        <location filename="../../qdgui/cli_export.py" line="83"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -1556,40 +1562,40 @@
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="225"/>
-        <location filename="../../qdgui/excel/ledger.py" line="269"/>
-        <location filename="../../qdgui/excel/ledger.py" line="600"/>
+        <location filename="../../qdgui/excel/ledger.py" line="247"/>
+        <location filename="../../qdgui/excel/ledger.py" line="291"/>
+        <location filename="../../qdgui/excel/ledger.py" line="634"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="225"/>
-        <location filename="../../qdgui/excel/ledger.py" line="269"/>
+        <location filename="../../qdgui/excel/ledger.py" line="247"/>
+        <location filename="../../qdgui/excel/ledger.py" line="291"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="301"/>
+        <location filename="../../qdgui/excel/ledger.py" line="323"/>
         <source>Row check</source>
         <translation>行校验</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="481"/>
+        <location filename="../../qdgui/excel/ledger.py" line="515"/>
         <source>{path} is not a ledger exported by qdgui (it has no &apos;{sheet}&apos; sheet).</source>
         <translation>{path} 不是 qdgui 导出的台账（没有“{sheet}”工作表）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="499"/>
+        <location filename="../../qdgui/excel/ledger.py" line="533"/>
         <source>{path} is a ledger of a newer qdgui; update this program first.</source>
         <translation>{path} 是更新版本 qdgui 导出的台账；请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="508"/>
+        <location filename="../../qdgui/excel/ledger.py" line="542"/>
         <source>{path}: the sheet &apos;{sheet}&apos; listed in the ledger is missing.</source>
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="565"/>
+        <location filename="../../qdgui/excel/ledger.py" line="599"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -1775,54 +1781,54 @@
         <translation>攻坚领域</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="99"/>
-        <location filename="../../qdgui/models/listing.py" line="121"/>
-        <location filename="../../qdgui/models/listing.py" line="152"/>
-        <location filename="../../qdgui/models/listing.py" line="175"/>
-        <location filename="../../qdgui/models/listing.py" line="190"/>
-        <location filename="../../qdgui/models/listing.py" line="214"/>
-        <location filename="../../qdgui/models/records.py" line="144"/>
-        <source>District</source>
-        <translation>区（市）</translation>
-    </message>
-    <message>
         <location filename="../../qdgui/models/listing.py" line="100"/>
         <location filename="../../qdgui/models/listing.py" line="122"/>
         <location filename="../../qdgui/models/listing.py" line="153"/>
         <location filename="../../qdgui/models/listing.py" line="176"/>
         <location filename="../../qdgui/models/listing.py" line="191"/>
         <location filename="../../qdgui/models/listing.py" line="215"/>
+        <location filename="../../qdgui/models/records.py" line="144"/>
+        <source>District</source>
+        <translation>区（市）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/listing.py" line="101"/>
+        <location filename="../../qdgui/models/listing.py" line="123"/>
+        <location filename="../../qdgui/models/listing.py" line="154"/>
+        <location filename="../../qdgui/models/listing.py" line="177"/>
+        <location filename="../../qdgui/models/listing.py" line="192"/>
+        <location filename="../../qdgui/models/listing.py" line="216"/>
         <location filename="../../qdgui/models/records.py" line="145"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="102"/>
+        <location filename="../../qdgui/models/listing.py" line="103"/>
         <location filename="../../qdgui/models/records.py" line="146"/>
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="101"/>
+        <location filename="../../qdgui/models/listing.py" line="102"/>
         <location filename="../../qdgui/models/records.py" line="147"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="108"/>
-        <location filename="../../qdgui/models/listing.py" line="130"/>
-        <location filename="../../qdgui/models/listing.py" line="160"/>
+        <location filename="../../qdgui/models/listing.py" line="109"/>
+        <location filename="../../qdgui/models/listing.py" line="131"/>
+        <location filename="../../qdgui/models/listing.py" line="161"/>
         <location filename="../../qdgui/models/records.py" line="191"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/listing.py" line="109"/>
-        <location filename="../../qdgui/models/listing.py" line="131"/>
-        <location filename="../../qdgui/models/listing.py" line="161"/>
-        <location filename="../../qdgui/models/listing.py" line="181"/>
-        <location filename="../../qdgui/models/listing.py" line="194"/>
-        <location filename="../../qdgui/models/listing.py" line="216"/>
+        <location filename="../../qdgui/models/listing.py" line="110"/>
+        <location filename="../../qdgui/models/listing.py" line="132"/>
+        <location filename="../../qdgui/models/listing.py" line="162"/>
+        <location filename="../../qdgui/models/listing.py" line="182"/>
+        <location filename="../../qdgui/models/listing.py" line="195"/>
+        <location filename="../../qdgui/models/listing.py" line="217"/>
         <location filename="../../qdgui/models/records.py" line="192"/>
         <source>Updated</source>
         <translation>更新时间</translation>
@@ -3136,32 +3142,32 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="222"/>
+        <location filename="../../qdgui/views/launch.py" line="220"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="225"/>
+        <location filename="../../qdgui/views/launch.py" line="223"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="248"/>
+        <location filename="../../qdgui/views/launch.py" line="246"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="249"/>
+        <location filename="../../qdgui/views/launch.py" line="247"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="268"/>
+        <location filename="../../qdgui/views/launch.py" line="266"/>
         <source>New database?</source>
         <translation>新建数据库？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="269"/>
+        <location filename="../../qdgui/views/launch.py" line="267"/>
         <source>There is no database file {path}. Make a new, empty database there?</source>
         <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
@@ -4179,27 +4185,27 @@
         <translation>使用本机数据库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="79"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="80"/>
         <source>qdgui connects to the district server when it starts. Without a network, use this laptop&apos;s own database.</source>
         <translation>qdgui 启动时连接区级服务器。没有网络时，请使用本机自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="109"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="111"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="110"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="112"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="111"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="113"/>
         <source>user</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/server_dialog.py" line="116"/>
+        <location filename="../../qdgui/views/server_dialog.py" line="118"/>
         <source>Please fill in: {fields}</source>
         <translation>请填写：{fields}</translation>
     </message>

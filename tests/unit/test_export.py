@@ -408,3 +408,60 @@ def test_parts_left_by_a_killed_export_are_cleared_by_the_next(db, tmp_path):
     with db.sessions() as session:
         ledger.write_ledger(session, out)
     assert out.exists() and not stale.exists() and fresh.exists()
+
+
+def test_the_ledger_of_one_district_or_street_holds_its_records_and_merges_whole(db, today, tmp_path, capsys):
+    """`export ledger --scope 崂山区` (the city office handing a district its records; a server's
+    district ledger): exactly that district's records of each kind, with the projects and villages
+    they point at, so it merges into an empty database with nothing held back; --scope 中韩街道 the
+    same for one street; a place that does not exist is said in words."""
+    from sqlalchemy import func
+
+    from qdgui.models.tables import Community, Division, Project
+
+    with db.begin() as s:
+        demo.fill(s, today=today, seed=11)
+    address = str(db.path) if db.path is not None else db.url
+    assert main(["export", "ledger", "--db", address, "--scope", "火星区", "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert "没有名为“火星区”的区（市）或街道" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+    for scope, code in (("崂山区", "370212"), ("中韩街道", "370212001")):
+        out = tmp_path / f"{code}.xlsx"
+        assert main(["export", "ledger", "--db", address, "--scope", scope, "--out", str(out)]) == 0, (
+            capsys.readouterr()
+        )
+        with db.sessions() as s:
+            streets = (
+                [code] if len(code) > 6 else list(s.scalars(select(Division.code).where(Division.parent_code == code)))
+            )
+            expected = {}
+            for kind, table in RECORD_TABLES.items():
+                if kind == "community":
+                    where = [table.street_code.in_(streets)]
+                elif kind == "project":
+                    where = [table.district_code == "370212"]
+                elif kind == "annual_target" and len(code) > 6:
+                    where = [table.district_code == "370212", (table.street_code == code) | table.street_code.is_(None)]
+                else:
+                    where = [table.district_code == "370212", *([table.street_code == code] if len(code) > 6 else [])]
+                expected[kind] = s.scalar(select(func.count()).select_from(table).where(*where))
+            everything = {k: s.scalar(select(func.count()).select_from(t)) for k, t in RECORD_TABLES.items()}
+        assert expected["signing"] and expected["demolition"] and expected["signing"] < everything["signing"]
+        target, _ = open_database(tmp_path / f"{code}.sqlite")
+        try:
+            report = importer.commit(
+                target, importer.read(out), importer.ImportOptions(), by=Operator("主管", "supervisor"), today=today
+            )
+            counts = report.merged.counts
+            assert counts["held"] == 0 and counts["invalid"] == 0, report.lines()
+            with target.sessions() as s:
+                got = {k: s.scalar(select(func.count()).select_from(t)) for k, t in RECORD_TABLES.items()}
+                places = {
+                    t.__tablename__: set(s.scalars(select(t.district_code))) for t in (Signing, Demolition, Project)
+                }
+                villages = set(s.scalars(select(Community.street_code)))
+        finally:
+            target.close()
+        assert got == expected, scope
+        assert all(codes <= {"370212"} for codes in places.values()) and villages <= set(streets)
