@@ -5,12 +5,16 @@
 A bigdata.py file (made here, or `--database` names one made before) is copied into a fresh
 PostgreSQL 15 database of a throwaway cluster (tests/support/postgres.py, run with fsync on, as a
 server is). Both engines then answer the same questions through qdgui's own code:
-- first page: a table's sorted keys and its first 200 rows (listing.keys + listing.page), as the
-  window reads them; floor: count(*) and ORDER BY ... LIMIT 200 written by hand;
+- first page: a table's first 5,000 sorted keys, its count and its first 200 rows (listing.keys,
+  count, page), as an open table reads them; floor: count(*) and ORDER BY ... LIMIT 200 by hand;
 - filter + search: the same with a district and a text search;
 - progress, city: every measure's figures for the year (progress.load_daily_many, what the
-  dashboard and the report sum); floor: one GROUP BY per table written by hand;
+  dashboard and the report sum); floor: the year's daily sums, one GROUP BY per table by hand;
+- dashboard first load, city: the progress charts built and shown (offscreen), every chart drawn;
+  floor: the same GROUP BYs;
 - weekly report, city and one district: build_report + write_report; floor: the same GROUP BYs;
+- ledger export of 崂山区: write_ledger(scope=...); floor: the district's rows of each table read
+  with the bare driver and written by bare XlsxWriter;
 - save: repository.save of a signing in one transaction (rules, insert, audit, commit), p50/p95;
   floor: one INSERT and COMMIT written by hand.
 """
@@ -18,6 +22,7 @@ server is). Both engines then answer the same questions through qdgui's own code
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import statistics
@@ -30,8 +35,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 21)
+CHUNK = 5000  # the keys an open table reads first (RecordTableModel.CHUNK)
 RECORD_TABLES = ("community", "project", "annual_target", "signing", "demolition", "park")
 
 
@@ -83,8 +90,11 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     results: dict[str, float | tuple[float, float]] = {}
 
     def first_page(filters):
+        # as an open table reads it (views/record_model.py): the first chunk of keys, the count, a page
         with database.sessions() as s:
-            keys = listing.keys(s, "signing", filters)
+            keys = listing.keys(s, "signing", filters, limit=CHUNK)
+            if len(keys) == CHUNK:
+                listing.count(s, "signing", filters)
             listing.page(s, "signing", keys[:200])
 
     def raw_page(where: str, params: tuple):
@@ -109,11 +119,18 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     )
 
     def raw_sums():
+        # the year's daily sums per district, one GROUP BY per table, as qdgui's covering indexes allow
         cur = connection.cursor()
-        for table, day in (("signing", "signed_on"), ("demolition", "done_on"), ("park", "completed_on")):
+        year = (f"{TODAY.year - 1}-12-29", f"{TODAY.year}-12-31")
+        for table, day, amounts in (
+            ("signing", "signed_on", "sum(households), sum(houses), sum(area_m2), sum(land_mu)"),
+            ("demolition", "done_on", "count(*), sum(area_m2)"),
+            ("park", "completed_on", "count(*), sum(length_km)"),
+        ):
             cur.execute(
-                f"SELECT district_code, street_code, {day}, count(*) FROM {table} WHERE {live} "  # noqa: S608
-                f"GROUP BY district_code, street_code, {day}"
+                f"SELECT district_code, {day}, {amounts} FROM {table} WHERE {live} "  # noqa: S608
+                f"AND {day} >= {mark} AND {day} <= {mark} GROUP BY district_code, {day}",
+                year,
             )
             cur.fetchall()
         cur.close()
@@ -127,6 +144,24 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
             )
 
     results["progress figures, city, s"] = (timed(sums), floor_sums)
+
+    def dashboard():
+        from PySide6.QtWidgets import QApplication
+
+        from qdgui.config import DeviceSettings
+        from qdgui.views.dashboard import Dashboard
+
+        app = QApplication.instance() or QApplication([])
+        board = Dashboard(database, DeviceSettings(device_id="bench", operator="bench"), today=lambda: TODAY)
+        board.resize(1366, 700)
+        board.show()
+        app.processEvents()
+        board.close()
+        board.deleteLater()
+        app.processEvents()
+
+    dashboard()  # the first one builds pyqtgraph's own things once per process
+    results["dashboard first load, city, s"] = (timed(dashboard), floor_sums)
     week = progress.last_complete_week(TODAY)
     folder = Path(tempfile.mkdtemp())
     for label, scope in (("weekly report, city, s", None), ("weekly report, 崂山区, s", "370212")):
@@ -137,6 +172,28 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
             weekly.write_report(built, folder / "w.xlsx")
 
         results[label] = (timed(report, 2), floor_sums)
+
+    def district_ledger():
+        from qdgui.excel.ledger import write_ledger
+
+        with database.sessions() as s:
+            write_ledger(s, folder / "l.xlsx", scope="370212")
+
+    def raw_ledger():
+        # floor: the same records read with the bare driver and written by bare XlsxWriter (constant memory)
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(folder / "raw.xlsx"), {"constant_memory": True})
+        cur = connection.cursor()
+        for table in ("project", "signing", "demolition", "park", "annual_target"):
+            sheet = book.add_worksheet(table)
+            cur.execute(f"SELECT * FROM {table} WHERE district_code = {mark} ORDER BY created_at, uuid", ("370212",))  # noqa: S608
+            for r, row in enumerate(cur, start=1):
+                sheet.write_row(r, 0, [v if isinstance(v, (int, float, str)) or v is None else str(v) for v in row])
+        cur.close()
+        book.close()
+
+    results["ledger export, 崂山区, s"] = (timed(district_ledger, 2), timed(raw_ledger, 2))
     shutil.rmtree(folder, ignore_errors=True)
 
     with database.sessions() as s:
@@ -180,6 +237,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--database", type=Path)
     parser.add_argument("--saves", type=int, default=50)
+    parser.add_argument("--years", type=int, default=5, help="a made file's records spread over this many years")
     args = parser.parse_args()
     from qdgui import i18n
     from qdgui.models.migrate import open_database
@@ -193,7 +251,7 @@ def main() -> None:
         else:
             import bigdata
 
-            bigdata.fill(path, args.records)
+            bigdata.fill(path, args.records, years=args.years)
         open_database(path)[0].close()  # at head
         with Cluster.start(durable=True) as cluster:
             start = time.perf_counter()

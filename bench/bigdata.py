@@ -22,7 +22,8 @@ TODAY = date(2026, 11, 21)
 CLOCK = '{"b3nch0000001":1}'
 
 
-def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
+def fill(path: Path, n: int = 100_000, seed: int = 1, years: int = 1) -> None:
+    """n signings and n demolitions, n/5 parks, over the last `years` years (to 2026-11-16)."""
     rng = random.Random(seed)
     database, _ = open_database(path)
     by = Operator("bench", "bench")
@@ -52,8 +53,11 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
             clock=CLOCK,
         )  # as the repository stamps a new record
 
+    first_day = date(2026 - years + 1, 1, 1)
+    span = (date(2026, 11, 16) - first_day).days
+
     def day():
-        return date(2026, 1, 1) + timedelta(days=rng.randint(0, 320))
+        return first_day + timedelta(days=rng.randint(0, span))
 
     with database.begin() as s:
         rows = []
@@ -99,6 +103,7 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
         rows = []
         for i in range(n // 5):
             street, district = rng.choice(streets)
+            completed = day()
             rows.append(
                 dict(
                     meta(),
@@ -106,10 +111,10 @@ def fill(path: Path, n: int = 100_000, seed: int = 1) -> None:
                     kind="pocket",
                     district_code=district,
                     street_code=street,
-                    plan_year=2026,
+                    plan_year=completed.year,
                     area_m2=Decimal(rng.randint(500, 9000)),
                     status="completed",
-                    completed_on=day(),
+                    completed_on=completed,
                 )
             )
         s.execute(insert(Park), rows)
@@ -122,12 +127,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Fill a NEW database file with many valid records (benchmarks).")
     parser.add_argument("database", type=Path, help="the database file to create (must not exist yet)")
     parser.add_argument("records", type=int, nargs="?", default=100_000, help="signings and demolitions each")
+    parser.add_argument("--years", type=int, default=1, help="spread over this many years, to 2026")
     args = parser.parse_args(argv)
     if args.database.exists():
         parser.error(f"{args.database} exists already; give a new file name")
     if args.records < 1:
         parser.error("records must be at least 1")
-    fill(args.database, args.records)
+    fill(args.database, args.records, years=args.years)
     return 0
 
 

@@ -34,7 +34,7 @@ def _not_negative(*columns: str) -> tuple[CheckConstraint, ...]:
 
 
 SIGNING_TOTALS = ("signed_on", "district_code", "street_code", "households", "houses", "area_m2", "land_mu")
-DEMOLITION_TOTALS = ("done_on", "status", "district_code", "street_code", "area_m2")
+DEMOLITION_TOTALS = ("done_on", "district_code", "street_code", "status", "area_m2")
 PARK_TOTALS = ("completed_on", "status", "kind", "district_code", "street_code", "length_km")
 
 
@@ -192,7 +192,8 @@ class Signing(RecordMixin, Base):
         *_listed("signing", "signed_on"),
         _totals("signing", *SIGNING_TOTALS),
         # a project's signed totals (the households-over-total rule at every save) from the index alone
-        _live_index("ix_signing_project_totals", "project_uuid", "households", "houses", "uuid"),
+        # and its signing curve (signings per day): revision 0010
+        _live_index("ix_signing_project_totals", "project_uuid", "signed_on", "households", "houses", "uuid"),
     )
 
     project_uuid: Mapped[str] = mapped_column(ForeignKey("project.uuid"), nullable=False, index=True)
@@ -270,6 +271,7 @@ class Park(RecordMixin, Base):
         Index("ix_park_completed_on", "completed_on"),
         *_listed("park", "updated_at"),
         _totals("park", *PARK_TOTALS),
+        _live_index("ix_park_year", "plan_year", "kind", "status", "length_km"),  # parks planned per kind
     )
 
     name: Mapped[str] = mapped_column(String(100), nullable=False)
