@@ -349,8 +349,10 @@ def test_incoming_records_pass_the_forms_rules_or_are_held_back_with_the_reason(
     report = merge(boss, path, accept_edited=True)
     assert report.edited
     assert report.merged.counts["inserted"] == 1 and report.merged.counts["held"] == 2
-    held = [line for line in report.lines() if "不符合录入规则" in line]
+    held = [line for line in report.lines() if line.startswith("  暂缓合并，不符合录入规则")]
     assert len(held) == 2
+    assert "2 条记录暂缓合并：不符合录入规则，或不在此账户的地点范围内（见下）。" in report.lines()
+    assert any("疑似重复暂缓 0" in line for line in report.lines())  # held for the rules, not as duplicates
     assert any("TM-1" in line and "办结日期：已办结的案件需要填写办结日期" in line for line in held), held
     assert any("TM-2" in line and "发现日期" in line for line in held), held
     with boss.sessions() as s:
