@@ -125,6 +125,11 @@ def build_parser() -> Parser:
         help=translate("Cli", "district or street code or name, or 'city' (default: this laptop's district)"),
     )
     weekly.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
+    weekly.add_argument(
+        "--area-unit",
+        choices=("wan", "m2"),
+        help=translate("Cli", "areas in 万平方米 (wan) or ㎡ (m2); default: as last set, else wan"),
+    )
     for flag, help_text in (
         ("--form-no", QT_TRANSLATE_NOOP("Cli", "the return's form number (表号; default: from the settings)")),
         ("--authority", QT_TRANSLATE_NOOP("Cli", "the office that issued the form (制表机关)")),

@@ -30,6 +30,7 @@ class DeviceSettings:
     stats_head: str = ""
     filled_by: str = ""  # default: the operator
     phone: str = ""
+    report_area_unit: str = "wan_m2"  # areas in the weekly report: 万平方米 ("wan_m2") or ㎡ ("m2")
     server_address: str = ""  # the district server last connected to, without its password
     server_at_start: bool = False  # ask for that server's password at start instead of opening the file
 

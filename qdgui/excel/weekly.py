@@ -46,13 +46,24 @@ COLUMNS = (
 )
 
 
-def measure_header(measure: str) -> str:
-    """A group header with its unit, as the office writes it: 签约面积（㎡）."""
+AREA_MEASURES = ("signed_area", "demolition_area")
+AREA_UNITS = ("wan_m2", "m2")  # 万平方米, as the command office writes areas; or square metres
+WAN = Decimal(10_000)
+
+
+def measure_header(measure: str, area_unit: str = "m2") -> str:
+    """A group header with its unit, as the office writes it: 签约面积（万平方米）."""
     if measure == PARKS_TOTAL:
         return translate("Excel", "Parks completed (hill, comprehensive, pocket, community) (parks)")
-    return translate("Excel", "{label} ({unit})").format(
-        label=vocab.label(vocab.MEASURES, measure), unit=vocab.unit_label(measure)
-    )
+    unit = vocab.unit_label(measure)
+    if measure in AREA_MEASURES and area_unit == "wan_m2":
+        unit = translate("Units", "10,000 m2")
+    return translate("Excel", "{label} ({unit})").format(label=vocab.label(vocab.MEASURES, measure), unit=unit)
+
+
+def _scale(measure: str, area_unit: str) -> Decimal:
+    """What a measure's figures are divided by in the report's cells."""
+    return WAN if measure in AREA_MEASURES and area_unit == "wan_m2" else Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class WeeklyReport:
     notes: tuple[str, ...]
     signers: Signers = Signers()
     elapsed: float = 0.0  # the share of the year gone by the week's end
+    area_unit: str = "wan_m2"  # AREA_UNITS
 
 
 def year_elapsed(day: date) -> float:
@@ -182,8 +194,12 @@ def build_report(
     scope: str | None,
     made_on: date | None = None,
     signers: Signers | None = None,
+    area_unit: str = "wan_m2",
 ) -> WeeklyReport:
-    """The report's content from `progress.progress()`, the figures the dashboard shows."""
+    """The report's content from `progress.progress()`, the figures the dashboard shows (areas
+    written in 万平方米 unless area_unit is "m2"; the figures themselves stay in ㎡)."""
+    if area_unit not in AREA_UNITS:
+        raise ValueError(area_unit)
     year = week.end.year
     measures = tuple(dict.fromkeys(m for _, ms in SHEETS for m in ms if m != PARKS_TOTAL))
     measures += tuple(m for m in PARKS_COUNTED if m not in measures)
@@ -237,7 +253,7 @@ def build_report(
         signers = replace(signers, reported_on=made_on)
     sheets += (ranking(sheets[0], unit_header),)
     return WeeklyReport(
-        scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers, elapsed
+        scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers, elapsed, area_unit
     )
 
 
@@ -320,18 +336,28 @@ FIRST_DATA_ROW = 4
 
 
 def _write_figures(
-    sheet, r: int, row: tuple[agg.Progress, ...], measures, numbers, rate, no_rate, behind=None, elapsed=0.0
+    sheet,
+    r: int,
+    row: tuple[agg.Progress, ...],
+    measures,
+    numbers,
+    rate,
+    no_rate,
+    behind=None,
+    elapsed=0.0,
+    area_unit="m2",
 ) -> None:
     for i, (measure, figures) in enumerate(zip(measures, row)):
         c = 2 + 4 * i
         number_format = numbers[0 if measure == PARKS_TOTAL else agg.measure_places(measure)]
-        sheet.write_number(r, c, float(figures.week), number_format)
-        sheet.write_number(r, c + 1, float(figures.year_to_date), number_format)
+        scale = _scale(measure, area_unit)  # 万平方米: the cell holds the exact quotient, shown to 0.01
+        sheet.write_number(r, c, float(figures.week / scale), number_format)
+        sheet.write_number(r, c + 1, float(figures.year_to_date / scale), number_format)
         if figures.target is None:
             sheet.write_string(r, c + 2, "—", no_rate)
             sheet.write_string(r, c + 3, "—", no_rate)
         else:
-            sheet.write_number(r, c + 2, float(figures.target), number_format)
+            sheet.write_number(r, c + 2, float(figures.target / scale), number_format)
             late = behind is not None and float(figures.rate) < elapsed
             sheet.write_number(r, c + 3, float(figures.rate), behind if late else rate)
 
@@ -370,7 +396,8 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
     sheet.merge_range(group_row, 1, column_row, 1, report.unit_header, formats.text(report.unit_header, formats.header))
     for i, measure in enumerate(content.measures):
         c = 2 + 4 * i
-        sheet.merge_range(group_row, c, group_row, c + 3, measure_header(measure), formats.header)
+        header = measure_header(measure, report.area_unit)
+        sheet.merge_range(group_row, c, group_row, c + 3, header, formats.header)
         for j, label in enumerate(COLUMNS):
             sheet.write_string(column_row, c + j, translate("Excel", label), formats.header)
     sheet.set_row(group_row, 32)
@@ -389,6 +416,7 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
             formats.no_rate,
             formats.rate_behind,
             report.elapsed,
+            report.area_unit,
         )
         r += 1
     sheet.write_string(r, 0, "", formats.total_name)
@@ -403,6 +431,7 @@ def _write_sheet(sheet, report: WeeklyReport, content: ReportSheet, formats: _Fo
         formats.total_no_rate,
         formats.total_rate_behind,
         report.elapsed,
+        report.area_unit,
     )
     r += 1
     signed = report.signers.footer()
@@ -435,8 +464,9 @@ def export_weekly(
     made_on: date | None = None,
     signers: Signers | None = None,
     progress: ProgressCallback = no_progress,
+    area_unit: str = "wan_m2",
 ) -> WeeklyReport:
-    report = build_report(session, week=week, scope=scope, made_on=made_on, signers=signers)
+    report = build_report(session, week=week, scope=scope, made_on=made_on, signers=signers, area_unit=area_unit)
     write_report(report, path, progress=progress)
     return report
 
@@ -469,7 +499,8 @@ def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _
     longest = 0
     for i, measure in enumerate(content.measures):
         c = BLOCK * i
-        sheet.merge_range(group_row, c, group_row, c + BLOCK - 1, measure_header(measure), formats.header)
+        header = measure_header(measure, report.area_unit)
+        sheet.merge_range(group_row, c, group_row, c + BLOCK - 1, header, formats.header)
         for j, label in enumerate(RANK_COLUMNS):
             text = report.unit_header if j == 1 else translate("Excel", label)
             sheet.write_string(column_row, c + j, text, formats.text(text, formats.header))

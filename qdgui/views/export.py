@@ -53,6 +53,11 @@ class WeeklyExportDialog(QDialog):
         form.addRow(self.tr("A day in the week"), self.day)
         form.addRow(self.tr("Week"), self.week_label)
         form.addRow(self.tr("Report for"), self.scope)
+        self.area_unit = QComboBox()
+        self.area_unit.addItem(self.tr("10,000 m² (as the command office writes them)"), "wan_m2")
+        self.area_unit.addItem(self.tr("m²"), "m2")
+        self.area_unit.setCurrentIndex(max(self.area_unit.findData(settings.report_area_unit), 0))
+        form.addRow(self.tr("Areas in"), self.area_unit)
         # The return's form number, issuing office and signers: kept in the settings for next week.
         self.signer_fields: dict[str, QLineEdit] = {}
         signed = QFormLayout()
@@ -98,9 +103,11 @@ class WeeklyExportDialog(QDialog):
         )
 
     def signers(self) -> dict[str, object]:
-        """The heading and signers as typed (excel.weekly.Signers takes them as they are)."""
+        """The heading and signers as typed (excel.weekly.Signers takes them as they are), and the
+        areas' unit under "area_unit"."""
         values: dict[str, object] = {key: edit.text().strip() for key, edit in self.signer_fields.items()}
         values["reported_on"] = self.reported_on.date().toPython()
+        values["area_unit"] = self.area_unit.currentData()
         return values
 
     @classmethod

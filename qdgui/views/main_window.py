@@ -346,9 +346,13 @@ class MainWindow(QMainWindow):
         if choice is None:
             return
         week, scope, typed = choice
+        area_unit = str(typed.pop("area_unit", None) or self._settings.report_area_unit)
+        if area_unit not in weekly.AREA_UNITS:  # a settings file edited by hand
+            area_unit = "wan_m2"
         signers = weekly.Signers(**typed)  # type: ignore[arg-type]
         kept = replace(
             self._settings,
+            report_area_unit=area_unit,
             report_form_no=signers.form_no,
             report_authority=signers.authority,
             unit_head=signers.unit_head,
@@ -372,7 +376,14 @@ class MainWindow(QMainWindow):
         def job(progress):
             with self._database.sessions() as session:  # opened in the worker's thread
                 weekly.export_weekly(
-                    session, path, week=week, scope=scope, made_on=made_on, signers=signers, progress=progress
+                    session,
+                    path,
+                    week=week,
+                    scope=scope,
+                    made_on=made_on,
+                    signers=signers,
+                    progress=progress,
+                    area_unit=area_unit,
                 )
             return path
 

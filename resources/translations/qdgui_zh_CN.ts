@@ -349,8 +349,8 @@
     <message>
         <location filename="../../qdgui/app.py" line="101"/>
         <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="273"/>
-        <location filename="../../qdgui/cli_export.py" line="99"/>
+        <location filename="../../qdgui/cli.py" line="278"/>
+        <location filename="../../qdgui/cli_export.py" line="105"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
@@ -483,7 +483,7 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="124"/>
-        <location filename="../../qdgui/cli.py" line="141"/>
+        <location filename="../../qdgui/cli.py" line="146"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
@@ -494,238 +494,243 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="138"/>
+        <location filename="../../qdgui/cli.py" line="143"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="129"/>
+        <location filename="../../qdgui/cli.py" line="131"/>
+        <source>areas in 万平方米 (wan) or ㎡ (m2); default: as last set, else wan</source>
+        <translation>面积单位：万平方米（wan）或平方米（m2）；默认沿用上次的选择，否则为万平方米</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="134"/>
         <source>the return&apos;s form number (表号; default: from the settings)</source>
         <translation>报表的表号（默认取自设置）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="130"/>
+        <location filename="../../qdgui/cli.py" line="135"/>
         <source>the office that issued the form (制表机关)</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="131"/>
+        <location filename="../../qdgui/cli.py" line="136"/>
         <source>head of the reporting unit (单位负责人)</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="132"/>
+        <location filename="../../qdgui/cli.py" line="137"/>
         <source>head of statistics (统计负责人)</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="133"/>
+        <location filename="../../qdgui/cli.py" line="138"/>
         <source>who filled in the return (填表人; default: the operator)</source>
         <translation>填表人（默认：录入人）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="134"/>
+        <location filename="../../qdgui/cli.py" line="139"/>
         <source>contact telephone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="136"/>
+        <location filename="../../qdgui/cli.py" line="141"/>
         <source>TEXT</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="137"/>
+        <location filename="../../qdgui/cli.py" line="142"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="142"/>
+        <location filename="../../qdgui/cli.py" line="147"/>
         <source>only one district&apos;s or street&apos;s records, by code or name (default: every record)</source>
         <translation>只导出一个区（市）或街道的记录，写代码或名称（默认：全部记录）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="147"/>
+        <location filename="../../qdgui/cli.py" line="152"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="152"/>
+        <location filename="../../qdgui/cli.py" line="157"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="158"/>
+        <location filename="../../qdgui/cli.py" line="163"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="167"/>
+        <location filename="../../qdgui/cli.py" line="172"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="172"/>
+        <location filename="../../qdgui/cli.py" line="177"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="175"/>
+        <location filename="../../qdgui/cli.py" line="180"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="181"/>
+        <location filename="../../qdgui/cli.py" line="186"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="182"/>
+        <location filename="../../qdgui/cli.py" line="187"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="190"/>
+        <location filename="../../qdgui/cli.py" line="195"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="191"/>
+        <location filename="../../qdgui/cli.py" line="196"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="200"/>
+        <location filename="../../qdgui/cli.py" line="205"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="204"/>
+        <location filename="../../qdgui/cli.py" line="209"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="208"/>
+        <location filename="../../qdgui/cli.py" line="213"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="213"/>
+        <location filename="../../qdgui/cli.py" line="218"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="219"/>
+        <location filename="../../qdgui/cli.py" line="224"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="221"/>
+        <location filename="../../qdgui/cli.py" line="226"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="222"/>
+        <location filename="../../qdgui/cli.py" line="227"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="226"/>
+        <location filename="../../qdgui/cli.py" line="231"/>
         <source>set up a district or city server (PostgreSQL) and its users</source>
         <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="228"/>
+        <location filename="../../qdgui/cli.py" line="233"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="232"/>
+        <location filename="../../qdgui/cli.py" line="237"/>
         <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
         <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="237"/>
+        <location filename="../../qdgui/cli.py" line="242"/>
         <source>create a user or change its place and password</source>
         <translation>新建用户，或修改其地点和密码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="239"/>
+        <location filename="../../qdgui/cli.py" line="244"/>
         <source>the user&apos;s login name (small Latin letters, digits, _)</source>
         <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="244"/>
+        <location filename="../../qdgui/cli.py" line="249"/>
         <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
         <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="246"/>
-        <location filename="../../qdgui/cli.py" line="247"/>
+        <location filename="../../qdgui/cli.py" line="251"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>NAME-OR-CODE</source>
         <translation>名称或代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="246"/>
+        <location filename="../../qdgui/cli.py" line="251"/>
         <source>the district</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="247"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>the street</source>
         <translation>街道（镇）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="251"/>
+        <location filename="../../qdgui/cli.py" line="256"/>
         <source>read the password from standard input (else it is asked for)</source>
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="286"/>
+        <location filename="../../qdgui/cli.py" line="291"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="291"/>
+        <location filename="../../qdgui/cli.py" line="296"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="297"/>
+        <location filename="../../qdgui/cli.py" line="302"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="304"/>
+        <location filename="../../qdgui/cli.py" line="309"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="328"/>
+        <location filename="../../qdgui/cli.py" line="333"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="329"/>
+        <location filename="../../qdgui/cli.py" line="334"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="330"/>
+        <location filename="../../qdgui/cli.py" line="335"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="331"/>
+        <location filename="../../qdgui/cli.py" line="336"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="332"/>
+        <location filename="../../qdgui/cli.py" line="337"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="333"/>
+        <location filename="../../qdgui/cli.py" line="338"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -740,12 +745,12 @@
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="80"/>
+        <location filename="../../qdgui/cli_export.py" line="86"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="94"/>
+        <location filename="../../qdgui/cli_export.py" line="100"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -1426,12 +1431,12 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="145"/>
+        <location filename="../../qdgui/excel/weekly.py" line="157"/>
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="83"/>
+        <location filename="../../qdgui/cli_export.py" line="89"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -1626,144 +1631,144 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="45"/>
-        <location filename="../../qdgui/excel/weekly.py" line="447"/>
+        <location filename="../../qdgui/excel/weekly.py" line="477"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="52"/>
+        <location filename="../../qdgui/excel/weekly.py" line="57"/>
         <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
         <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="53"/>
+        <location filename="../../qdgui/excel/weekly.py" line="61"/>
         <source>{label} ({unit})</source>
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="96"/>
+        <location filename="../../qdgui/excel/weekly.py" line="107"/>
         <source>Form no.: {text}</source>
         <translation>表号：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="98"/>
+        <location filename="../../qdgui/excel/weekly.py" line="109"/>
         <source>Issued by: {text}</source>
         <translation>制表机关：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="104"/>
+        <location filename="../../qdgui/excel/weekly.py" line="115"/>
         <source>Head of unit: {name}</source>
         <translation>单位负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="105"/>
+        <location filename="../../qdgui/excel/weekly.py" line="116"/>
         <source>Head of statistics: {name}</source>
         <translation>统计负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="106"/>
+        <location filename="../../qdgui/excel/weekly.py" line="117"/>
         <source>Filled in by: {name}</source>
         <translation>填表人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="107"/>
+        <location filename="../../qdgui/excel/weekly.py" line="118"/>
         <source>Telephone: {number}</source>
         <translation>联系电话：{number}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="108"/>
+        <location filename="../../qdgui/excel/weekly.py" line="119"/>
         <source>Reported on: {day}</source>
         <translation>报出日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="136"/>
+        <location filename="../../qdgui/excel/weekly.py" line="148"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="140"/>
+        <location filename="../../qdgui/excel/weekly.py" line="152"/>
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="153"/>
+        <location filename="../../qdgui/excel/weekly.py" line="165"/>
         <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
         <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="162"/>
+        <location filename="../../qdgui/excel/weekly.py" line="174"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="215"/>
+        <location filename="../../qdgui/excel/weekly.py" line="231"/>
         <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Time elapsed: {elapsed:.1%}    Made on: {made}</source>
         <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;时间进度：{elapsed:.1%}&#x3000;&#x3000;制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="225"/>
+        <location filename="../../qdgui/excel/weekly.py" line="241"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set; a rate in red is behind the time elapsed. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”，红色的完成率落后于时间进度。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="221"/>
+        <location filename="../../qdgui/excel/weekly.py" line="237"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="221"/>
+        <location filename="../../qdgui/excel/weekly.py" line="237"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="231"/>
+        <location filename="../../qdgui/excel/weekly.py" line="247"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="244"/>
+        <location filename="../../qdgui/excel/weekly.py" line="260"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="369"/>
+        <location filename="../../qdgui/excel/weekly.py" line="395"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="395"/>
+        <location filename="../../qdgui/excel/weekly.py" line="423"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="425"/>
-        <location filename="../../qdgui/excel/weekly.py" line="511"/>
+        <location filename="../../qdgui/excel/weekly.py" line="454"/>
+        <location filename="../../qdgui/excel/weekly.py" line="542"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="445"/>
+        <location filename="../../qdgui/excel/weekly.py" line="475"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="446"/>
+        <location filename="../../qdgui/excel/weekly.py" line="476"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="448"/>
+        <location filename="../../qdgui/excel/weekly.py" line="478"/>
         <source>Change from last week (points)</source>
         <translation>较上周（百分点）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="501"/>
+        <location filename="../../qdgui/excel/weekly.py" line="532"/>
         <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
         <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="525"/>
+        <location filename="../../qdgui/excel/weekly.py" line="556"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -3329,92 +3334,92 @@
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="367"/>
+        <location filename="../../qdgui/views/main_window.py" line="371"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="379"/>
+        <location filename="../../qdgui/views/main_window.py" line="390"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="379"/>
+        <location filename="../../qdgui/views/main_window.py" line="390"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="385"/>
+        <location filename="../../qdgui/views/main_window.py" line="396"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="386"/>
+        <location filename="../../qdgui/views/main_window.py" line="397"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="395"/>
+        <location filename="../../qdgui/views/main_window.py" line="406"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="395"/>
+        <location filename="../../qdgui/views/main_window.py" line="406"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="423"/>
+        <location filename="../../qdgui/views/main_window.py" line="434"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="485"/>
+        <location filename="../../qdgui/views/main_window.py" line="496"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <location filename="../../qdgui/views/main_window.py" line="497"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="517"/>
+        <location filename="../../qdgui/views/main_window.py" line="528"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="523"/>
+        <location filename="../../qdgui/views/main_window.py" line="534"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="582"/>
+        <location filename="../../qdgui/views/main_window.py" line="593"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="583"/>
+        <location filename="../../qdgui/views/main_window.py" line="594"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="584"/>
+        <location filename="../../qdgui/views/main_window.py" line="595"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="586"/>
+        <location filename="../../qdgui/views/main_window.py" line="597"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="591"/>
+        <location filename="../../qdgui/views/main_window.py" line="602"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="591"/>
+        <location filename="../../qdgui/views/main_window.py" line="602"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -4049,7 +4054,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="125"/>
+        <location filename="../../qdgui/views/export.py" line="132"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4308,6 +4313,11 @@
         <location filename="../../qdgui/views/dashboard.py" line="468"/>
         <source>km</source>
         <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="60"/>
+        <source>10,000 m2</source>
+        <translation>万平方米</translation>
     </message>
 </context>
 <context>
@@ -4586,52 +4596,67 @@
         <translation>报送范围</translation>
     </message>
     <message>
+        <location filename="../../qdgui/views/export.py" line="57"/>
+        <source>10,000 m² (as the command office writes them)</source>
+        <translation>万平方米（按总指挥部的写法）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="58"/>
+        <source>m²</source>
+        <translation>平方米（㎡）</translation>
+    </message>
+    <message>
         <location filename="../../qdgui/views/export.py" line="60"/>
+        <source>Areas in</source>
+        <translation>面积单位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="65"/>
         <source>Form no.</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="61"/>
+        <location filename="../../qdgui/views/export.py" line="66"/>
         <source>Issued by</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="62"/>
+        <location filename="../../qdgui/views/export.py" line="67"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="63"/>
+        <location filename="../../qdgui/views/export.py" line="68"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="64"/>
+        <location filename="../../qdgui/views/export.py" line="69"/>
         <source>Filled in by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="65"/>
+        <location filename="../../qdgui/views/export.py" line="70"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="74"/>
+        <location filename="../../qdgui/views/export.py" line="79"/>
         <source>Reported on</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="75"/>
+        <location filename="../../qdgui/views/export.py" line="80"/>
         <source>The return&apos;s heading and signers</source>
         <translation>表头与签署</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="78"/>
+        <location filename="../../qdgui/views/export.py" line="83"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="95"/>
+        <location filename="../../qdgui/views/export.py" line="100"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>

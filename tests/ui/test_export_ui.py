@@ -32,6 +32,7 @@ def test_weekly_report_from_the_menu(qtbot, db, make_window, tmp_path, monkeypat
         "filled_by": "王丽",
         "phone": "0532-88880000",
         "reported_on": date(2026, 11, 23),
+        "area_unit": "m2",  # chosen in the dialog instead of 万平方米
     }
     monkeypatch.setattr(WeeklyExportDialog, "ask", classmethod(lambda cls, *a: (week, "370212", typed)))
     monkeypatch.setattr(
@@ -57,6 +58,7 @@ def test_weekly_report_from_the_menu(qtbot, db, make_window, tmp_path, monkeypat
     ]
     saved = config.load(tmp_path / "device.json")  # next week's dialog starts from them
     assert (saved.report_form_no, saved.unit_head, saved.phone) == ("青城更统1表", "张主任", "0532-88880000")
+    assert saved.report_area_unit == "m2" and "拆除违建面积（㎡）" in [c.value for c in book["汇总"][3]]
 
 
 def test_weekly_dialog_shows_the_week_of_the_chosen_day(qtbot, db, settings):
@@ -70,6 +72,10 @@ def test_weekly_dialog_shows_the_week_of_the_chosen_day(qtbot, db, settings):
     assert dialog.week() == progress.Week(date(2026, 11, 20), date(2026, 11, 26))
     signers = dialog.signers()  # the return's signers start from the settings; the filler is the operator
     assert signers["filled_by"] == settings.operator and signers["reported_on"] == date(2026, 11, 21)
+    assert dialog.area_unit.currentText() == "万平方米（按总指挥部的写法）" and signers["area_unit"] == "wan_m2"
+    kept = WeeklyExportDialog(db, dataclasses.replace(settings, report_area_unit="m2"), date(2026, 11, 21))
+    qtbot.addWidget(kept)
+    assert kept.signers()["area_unit"] == "m2"  # last week's choice
 
 
 def test_ledger_export_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, db, make_window, tmp_path, monkeypatch):

@@ -57,7 +57,7 @@ def cells(sheet):
 def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     out = tmp_path / "周报.xlsx"
     with shinan.sessions() as s:
-        report = weekly.export_weekly(s, out, week=WEEK, scope="370202", made_on=today)
+        report = weekly.export_weekly(s, out, week=WEEK, scope="370202", made_on=today, area_unit="m2")
         expected = {
             (p.code, p.measure): p
             for p in progress.progress(
@@ -122,6 +122,42 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     assert [rate for *_, rate in rated] == sorted((rate for *_, rate in rated), reverse=True)
     assert all(rate == "—" for rank, _, rate in area if rank == "—")
     assert len(area) == 11 and area[len(rated) :] == [row for row in area if row[0] == "—"]
+
+
+def test_areas_are_in_ten_thousand_square_metres_as_the_office_writes_them(shinan, tmp_path, today, capsys):
+    """By default a weekly report writes areas in 万平方米 (the figures the dashboard shows, divided
+    by 10,000, kept exact in the cell and shown to 0.01); counts and rates are as they were; the
+    command line's --area-unit m2 writes square metres."""
+    out = tmp_path / "周报.xlsx"
+    with shinan.sessions() as s:
+        weekly.export_weekly(s, out, week=WEEK, scope="370202", made_on=today)
+        expected = {
+            (p.code, p.measure): p
+            for p in progress.progress(s, year=2026, week=WEEK, scope="370202", measures=("demolition_area",))
+        }
+    book = openpyxl.load_workbook(out)
+    sheet = book["拆违治乱"]
+    assert [sheet.cell(3, c).value for c in (3, 7)] == ["拆除违建数量（处）", "拆除违建面积（万平方米）"]
+    rows = {r[1]: r for r in cells(sheet)[4:] if r[1]}
+    figures = expected[("370202005", "demolition_area")]
+    zhongshan = rows["中山路街道"]
+    assert zhongshan[6:9] == pytest.approx((float(figures.week) / 1e4, float(figures.year_to_date) / 1e4, 0.012))
+    assert zhongshan[9] == pytest.approx(150.5 / 120)  # the rate is the rate, whatever the unit
+    assert rows["合计"][2:10] == pytest.approx((2, 3, 4, 0.75, 0.01505, 0.01805, 0.02, 180.5 / 200))
+    assert sheet.cell(16, 7).number_format == "#,##0.00"
+    assert "拆除违建面积（万平方米）" in [c.value for c in book["汇总"][3]]
+    assert book["排名"].cell(3, 9).value == "拆除违建面积（万平方米）"
+
+    path = str(shinan.path) if shinan.path is not None else shinan.url
+    square = tmp_path / "m2.xlsx"
+    assert main(["export", "weekly", "--week", "2026-W47", "--scope", "370202", "--area-unit", "m2",
+                 "--out", str(square), "--db", str(path)]) == 0  # fmt: skip
+    sheet = openpyxl.load_workbook(square)["拆违治乱"]
+    assert sheet.cell(3, 7).value == "拆除违建面积（㎡）" and sheet.cell(16, 7).value == 150.5
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as refused:
+        main(["export", "weekly", "--area-unit", "亩", "--db", str(path)])
+    assert refused.value.code == 2 and "--area-unit：无效的选项：'亩'（可选：'wan', 'm2'）" in capsys.readouterr().err
 
 
 def test_city_report_has_a_row_per_district_and_sums_the_parks(db, today, tmp_path):
