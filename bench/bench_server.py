@@ -63,7 +63,8 @@ def copy_to_server(path: Path, cluster, name: str) -> str:
                         for i in booleans:
                             row[i] = None if row[i] is None else bool(row[i])
                     copy.write_row(row)
-        con.execute("ANALYZE")
+    with psycopg.connect(host=str(cluster.folder), dbname=name, user="qdgui", autocommit=True) as con:
+        con.execute("VACUUM (ANALYZE)")  # as autovacuum leaves a server's tables (visibility map set)
     source.close()
     return url
 

@@ -29,16 +29,23 @@ def fill(path: Path, n: int = 100_000, seed: int = 1, years: int = 1) -> None:
     by = Operator("bench", "bench")
     with database.begin() as s:
         streets = s.execute(select(Division.code, Division.parent_code).where(Division.level == "township")).all()
+        # About 2,000 signings a project, as a large 片区 has (a save sums its project's signings
+        # for the households-over-total rule), each project in the district of its records.
+        project_count = max(20, n // 2000)
+        project_places = [rng.choice(streets) for _ in range(project_count)]
         projects = [
             repository.add(
                 s,
-                ProjectDraft(f"基准项目{i}", "old_city_village", "370212", "370212001"),
+                ProjectDraft(f"基准项目{i}", "old_city_village", district, street),
                 by=by,
                 today=TODAY,
                 confirm_warnings=True,
             )
-            for i in range(20)
+            for i, (street, district) in enumerate(project_places)
         ]
+        projects_by_district: dict[str, list[str]] = {}
+        for uuid_, (_, district) in zip(projects, project_places):
+            projects_by_district.setdefault(district, []).append(uuid_)
     now = datetime(2026, 11, 21, 8, 0)
 
     def meta():
@@ -67,7 +74,7 @@ def fill(path: Path, n: int = 100_000, seed: int = 1, years: int = 1) -> None:
             rows.append(
                 dict(
                     meta(),
-                    project_uuid=rng.choice(projects),
+                    project_uuid=rng.choice(projects_by_district.get(district) or projects),
                     district_code=district,
                     street_code=street,
                     signed_on=day(),

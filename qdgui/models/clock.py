@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ EQUAL, BEFORE, AFTER, CONCURRENT = "equal", "before", "after", "concurrent"
 
 
 REPLICAS_CACHE = "qdgui_replicas"  # session.info key: this database's replica id per device, read once
+_STORED_REPLICAS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> {device: stored id}
 
 
 def parse(text: str | None) -> dict[str, int]:
@@ -69,6 +71,12 @@ def replica(session: Session, device: str) -> str:
     cache = session.info.setdefault(REPLICAS_CACHE, {})
     if device in cache:
         return cache[device]
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    known = _STORED_REPLICAS.setdefault(engine, {})
+    if device in known:  # read from this database before: one query less per save (a server's round trip)
+        cache[device] = known[device]
+        return known[device]
     key = "replica:" + hashlib.sha1(device.encode("utf-8")).hexdigest()[:16]
     found = session.scalar(select(Meta.value).where(Meta.key == key))
     if found is None:
@@ -77,6 +85,8 @@ def replica(session: Session, device: str) -> str:
         found = uuid.uuid4().hex[:12]
         session.add(Meta(key=key, value=found))
         session.flush()
+    else:
+        known[device] = found  # only once stored: a new id's transaction may still roll back
     cache[device] = found
     return found
 
