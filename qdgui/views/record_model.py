@@ -8,6 +8,8 @@ the view asks for them.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qdgui.models import listing
 from qdgui.views.formatting import display
 
+log = logging.getLogger(__name__)
 UUID_ROLE = Qt.ItemDataRole.UserRole
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -29,7 +32,9 @@ class RecordTableModel(QAbstractTableModel):
     FAR = 20  # chunks: a row further below what is read is reached by its page's offset instead
 
     rows_changed = Signal(int)
-    """The number of matching records after a reload, filter or sort."""
+    """The number of matching records after a reload, filter or sort (for a list longer than the
+    first chunk, first the rows read, then the whole count once it is known: see `counted`)."""
+    _count_ready = Signal(int, int)  # (generation, count), from the counting thread
     placed = Signal(int, int)
     """One record put in its place: its row (-1 when it left the list) and the number of records."""
 
@@ -57,6 +62,11 @@ class RecordTableModel(QAbstractTableModel):
         self._top: list = []
         self._far: dict[int, list] = {}
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        # A long list is counted in a thread of its own (count(*) of a million records is 0.1-0.2 s):
+        # its first rows show at once. `_generation` tells a count of an older read from the current.
+        self._generation = 0
+        self._counted = True
+        self._count_ready.connect(self._count_arrived)
         self.reload()
 
     # ------------------------------------------------------------------ queries
@@ -82,14 +92,52 @@ class RecordTableModel(QAbstractTableModel):
         if not self._started:
             return  # read on start(), with whatever sort and filters are set by then
         self.beginResetModel()
+        self._generation += 1
         with self._sessions() as session:
             self._top = self._read_keys(session, 0, self.CHUNK)
-            self._count = len(self._top)
-            if self._count == self.CHUNK:
-                self._count = listing.count(session, self.kind, self._filters)
+        self._count = len(self._top)
+        self._counted = self._count < self.CHUNK
         self._far.clear()
         self._pages.clear()
         self.endResetModel()
+        self.rows_changed.emit(self._count)
+        if not self._counted:
+            self._start_count()
+
+    @property
+    def counted(self) -> bool:
+        """Whether rowCount() is the list's length (else the rows read so far; the count follows)."""
+        return self._counted
+
+    def _start_count(self) -> None:
+        generation, filters, kind, sessions, signal = (
+            self._generation,
+            self._filters,
+            self.kind,
+            self._sessions,
+            self._count_ready,
+        )
+
+        def count() -> None:
+            try:
+                with sessions() as session:
+                    found = listing.count(session, kind, filters)
+                signal.emit(generation, found)
+            except Exception:  # noqa: BLE001 - a lost server, a closed window: the rows read stay shown
+                log.warning("counting the %s list failed", kind, exc_info=True)
+
+        threading.Thread(target=count, name=f"count-{kind}", daemon=True).start()
+
+    def _count_arrived(self, generation: int, found: int) -> None:
+        if generation != self._generation or self._counted:
+            return  # a count of a list read before (filters, sort or records changed since)
+        if found < len(self._top):
+            return self.reload()  # records deleted since the first rows were read
+        if found > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, found - 1)
+            self._count = found
+            self.endInsertRows()
+        self._counted = True
         self.rows_changed.emit(self._count)
 
     def _read_keys(self, session: Session, offset: int, limit: int) -> list:
@@ -106,7 +154,7 @@ class RecordTableModel(QAbstractTableModel):
     @property
     def _whole(self) -> bool:
         """Whether every key of the list is read (a list of a few thousand records always is)."""
-        return len(self._top) >= self._count
+        return self._counted and len(self._top) >= self._count
 
     def place(self, uuid: str, *, remote: bool = False) -> None:
         """Put one saved, edited, deleted or restored record where it now belongs in the open list,
@@ -116,6 +164,8 @@ class RecordTableModel(QAbstractTableModel):
         not see is passed over."""
         if not self._started:
             return  # read on start(), as it stands then
+        if not self._counted:
+            return self.reload()  # still being counted: read again, and counted again, with the change
         with self._sessions() as session:
             found = listing.located(session, self.kind, uuid)
             if found is None and remote:

@@ -227,7 +227,10 @@ class RecordPage(QWidget):
         )
 
     def _update_count(self, rows: int) -> None:
-        self.count.setText(self.tr("{n} records").format(n=f"{rows:,}"))
+        if self.model.counted:
+            self.count.setText(self.tr("{n} records").format(n=f"{rows:,}"))
+        else:  # a long list's first rows, shown while it is counted
+            self.count.setText(self.tr("{n}+ records (counting...)").format(n=f"{rows:,}"))
 
     # ------------------------------------------------------------------ actions
     def set_settings(self, settings: DeviceSettings) -> None:

@@ -3621,30 +3621,35 @@
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="139"/>
-        <location filename="../../qdgui/views/record_page.py" line="268"/>
+        <location filename="../../qdgui/views/record_page.py" line="271"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="140"/>
-        <location filename="../../qdgui/views/record_page.py" line="269"/>
+        <location filename="../../qdgui/views/record_page.py" line="272"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/record_page.py" line="141"/>
-        <location filename="../../qdgui/views/record_page.py" line="270"/>
+        <location filename="../../qdgui/views/record_page.py" line="273"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="230"/>
+        <location filename="../../qdgui/views/record_page.py" line="231"/>
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_page.py" line="312"/>
+        <location filename="../../qdgui/views/record_page.py" line="233"/>
+        <source>{n}+ records (counting...)</source>
+        <translation>{n}+ 条（正在计数…）</translation>
+    </message>
+    <message>
         <location filename="../../qdgui/views/record_page.py" line="315"/>
+        <location filename="../../qdgui/views/record_page.py" line="318"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>

@@ -47,7 +47,7 @@ def _draft(rng: random.Random, number: int, **changes) -> DemolitionDraft:
     ],
 )
 def test_each_change_is_placed_where_a_full_read_puts_it(
-    qapp, db, clerk, today, sort, descending, filters, lazy, monkeypatch
+    qtbot, db, clerk, today, sort, descending, filters, lazy, monkeypatch
 ):
     """After each random save, edit, deletion or restore, placed in the open list, the table shows
     every row exactly as reading the whole list again would. With lazy, the list's keys are read 7
@@ -64,6 +64,7 @@ def test_each_change_is_placed_where_a_full_read_puts_it(
     model._sort, model._descending = sort, descending
     model.set_filters(filters)
     model.start()
+    qtbot.waitUntil(lambda: model.counted)  # a list longer than a chunk is counted in a thread
     number = 40
     for _ in range(60):
         action = rng.choice(["add", "edit", "delete", "restore"])
@@ -88,6 +89,7 @@ def test_each_change_is_placed_where_a_full_read_puts_it(
                 elif action in ("delete", "restore"):
                     repository.set_deleted(s, type(row), uuid, action == "delete", by=clerk)
         model.place(uuid)
+        qtbot.waitUntil(lambda: model.counted)
         with db.sessions() as s:
             keys = listing.keys(s, "demolition", filters, sort=sort, descending=descending)
             named = listing.page(s, "demolition", keys)
@@ -98,3 +100,26 @@ def test_each_change_is_placed_where_a_full_read_puts_it(
             rng.shuffle(rows)
         shown = {row: model.uuid_at(row) for row in rows}
         assert [shown[row] for row in range(len(expected))] == expected, action
+
+
+def test_a_long_list_shows_its_first_rows_at_once_and_its_count_when_known(qtbot, db, clerk, today, monkeypatch):
+    """A list longer than the first chunk of keys is not counted before it shows (count(*) of a
+    million records takes 0.1-0.2 s): its first rows at once, then every row once a thread has
+    counted them; a filter changed meanwhile is not answered by the older count."""
+    monkeypatch.setattr(RecordTableModel, "CHUNK", 7)
+    rng = random.Random(3)
+    with db.begin() as s:
+        for n in range(40):
+            repository.add(s, _draft(rng, n, district_code="370212", street_code="370212001"), by=clerk, today=today)
+    seen = []
+    model = RecordTableModel(db.sessions, "demolition", load=False)
+    model.rows_changed.connect(seen.append)
+    model.start()
+    assert model.rowCount() == 7 and not model.counted  # shown before it was counted
+    qtbot.waitUntil(lambda: model.counted)
+    assert model.rowCount() == 40 and seen == [7, 40]
+    assert [model.uuid_at(r) is not None for r in range(40)] == [True] * 40
+    model.set_filters(listing.Filters(district_code="370202"))  # none there: counted at once
+    assert model.counted and model.rowCount() == 0
+    model._count_arrived(1, 40)  # the first read's count, arriving late, changes nothing
+    assert model.rowCount() == 0 and seen[-1] == 0
