@@ -6,7 +6,7 @@ A bigdata.py file (made here, or `--database` names one made before) is copied i
 PostgreSQL 15 database of a throwaway cluster (tests/support/postgres.py, run with fsync on, as a
 server is). Both engines then answer the same questions through qdgui's own code:
 - first page: a table's first 5,000 sorted keys and its first 200 rows (listing.keys, page), as an
-  open table reads them before it shows; floor: count(*) and ORDER BY ... LIMIT 200 by hand; then
+  open table reads them before it shows; floor: ORDER BY ... LIMIT 200 by hand; then
   its count, which the table makes in a thread of its own (floor: count(*) by hand);
 - filter + search: the same with a district and a text search;
 - progress, city: every measure's figures for the year (progress.load_daily_many, what the
@@ -104,8 +104,6 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
 
     def raw_page(where: str, params: tuple):
         cur = connection.cursor()
-        cur.execute(f"SELECT count(*) FROM signing WHERE {live} {where}", params)  # noqa: S608
-        cur.fetchall()
         cur.execute(
             f"SELECT uuid FROM signing WHERE {live} {where} ORDER BY signed_on DESC, uuid DESC LIMIT 200",  # noqa: S608
             params,
