@@ -111,6 +111,10 @@ CREATE OR REPLACE FUNCTION qdgui_access.sees_record(tab text, id text) RETURNS b
     RETURN true;  -- divisions and the like: everyone's reference data
   END $$;
 
+CREATE OR REPLACE FUNCTION qdgui_access.batch_changes(batch integer) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, qdgui_access, pg_temp AS
+  $$ SELECT count(*) FROM public.import_change WHERE batch_id = batch $$;
+
 CREATE OR REPLACE FUNCTION qdgui_access.is_city() RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qdgui_access, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM qdgui_access.member m WHERE m.name = session_user AND m.level = 'city') $$;
@@ -120,14 +124,16 @@ CREATE OR REPLACE FUNCTION qdgui_access.is_city() RETURNS boolean
 def _policies() -> list[str]:
     sql = []
 
-    def policies(table: str, see: str, write: str, change: str | None = None) -> None:
+    def policies(table: str, see: str, write: str, change: str | None = None, remove: str | None = None) -> None:
         change = change or write
         sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        for name in ("qdgui_see", "qdgui_add", "qdgui_change"):
+        for name in ("qdgui_see", "qdgui_add", "qdgui_change", "qdgui_remove"):
             sql.append(f"DROP POLICY IF EXISTS {name} ON {table}")
         sql.append(f"CREATE POLICY qdgui_see ON {table} FOR SELECT USING ({see})")
         sql.append(f"CREATE POLICY qdgui_add ON {table} FOR INSERT WITH CHECK ({write})")
         sql.append(f"CREATE POLICY qdgui_change ON {table} FOR UPDATE USING ({change}) WITH CHECK ({change})")
+        # Rows are removed only by the undo of an import batch (records it added, their history)
+        sql.append(f"CREATE POLICY qdgui_remove ON {table} FOR DELETE USING ({remove or change})")
 
     for table in PLACED:
         policies(
@@ -147,6 +153,11 @@ def _policies() -> list[str]:
     for table in ("import_change", "review_item"):
         seen = "qdgui_access.sees_record(table_name, record_uuid)"
         policies(table, seen, "true", seen)
+    # (audit rows are removed with the records an undone import had added: where they are seen)
+    sql.append("DROP POLICY IF EXISTS qdgui_remove ON audit_entry")
+    sql.append(
+        "CREATE POLICY qdgui_remove ON audit_entry FOR DELETE USING (qdgui_access.sees_record(table_name, record_uuid))"
+    )
     return sql
 
 
@@ -180,8 +191,13 @@ def init_server(engine: Engine) -> None:
         writers = f"{GROUP['street']}, {GROUP['district']}"
         for table in (*PLACED, *IN_DISTRICT, "community", *WORK_TABLES):
             conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {writers}")
-        for table in ("annual_target", "audit_entry", "meta"):
+        for table in ("annual_target", "audit_entry", "meta", "import_batch", "import_change", "review_item"):
             conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {GROUP['city']}")
+        # the undo of one's own import batch (batches.undo): the rows it added go, under the policies
+        for table in (*PLACED, *IN_DISTRICT, "community", "audit_entry", "review_item", "reference_alias"):
+            conn.exec_driver_sql(f"GRANT DELETE ON {table} TO {writers}")
+        for table in ("annual_target", "audit_entry", "review_item", "reference_alias"):
+            conn.exec_driver_sql(f"GRANT DELETE ON {table} TO {GROUP['city']}")
         for statement in _policies():
             conn.exec_driver_sql(statement)
 
@@ -336,3 +352,12 @@ def refusal(session: Session, kind: str, values: dict, place_name: Callable[[str
             user=member.name, place=where
         ),
     )
+
+
+def hidden_batch_changes(session: Session, batch_id: int, visible: int) -> int:
+    """How many of an import batch's changes this server account cannot see (0 on a file, for the
+    administrator, or when it sees them all): an undo must put back all of them or none."""
+    if _guard(session) is None:
+        return 0
+    total = session.connection().exec_driver_sql("SELECT qdgui_access.batch_changes(%(b)s)", {"b": batch_id}).scalar()
+    return max(0, int(total or 0) - visible)

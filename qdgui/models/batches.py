@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
+from qdgui.models import access
 from qdgui.models.base import Scaled
 from qdgui.models.records import Operator
 from qdgui.models.repository import utc_now
@@ -171,6 +172,15 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             ImportChange.batch_id == batch_id
         )
     ).all()
+    hidden = access.hidden_batch_changes(session, batch_id, len(changes))
+    if hidden:
+        raise BatchError(
+            translate(
+                "Import",
+                "Import batch {id} cannot be undone with this server account: {n} of its records lie outside "
+                "your account's place. Ask the server's administrator (or an account that covers them) to undo it.",
+            ).format(id=batch_id, n=hidden)
+        )
     current: dict[str, str] = {}
     for name in {c.table_name for c in changes}:
         table = RECORD_TABLES[name]

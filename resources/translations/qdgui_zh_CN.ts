@@ -4,42 +4,42 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../qdgui/models/access.py" line="193"/>
+        <location filename="../../qdgui/models/access.py" line="207"/>
         <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
         <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="200"/>
+        <location filename="../../qdgui/models/access.py" line="214"/>
         <source>{level} is not a level (street, district or city)</source>
         <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="203"/>
+        <location filename="../../qdgui/models/access.py" line="217"/>
         <source>A user needs a password.</source>
         <translation>用户需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="207"/>
+        <location filename="../../qdgui/models/access.py" line="221"/>
         <source>There is no district {code}.</source>
         <translation>没有区（市）{code}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="210"/>
+        <location filename="../../qdgui/models/access.py" line="224"/>
         <source>There is no street {street} in district {district}.</source>
         <translation>区（市）{district} 中没有街道 {street}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="321"/>
+        <location filename="../../qdgui/models/access.py" line="335"/>
         <source>Only the command office&apos;s accounts set annual targets.</source>
         <translation>只有市指挥部的账户可以设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="325"/>
+        <location filename="../../qdgui/models/access.py" line="339"/>
         <source>The command office&apos;s account {user} reads every place; it does not enter records.</source>
         <translation>市指挥部的账户 {user} 只读取各地数据，不录入记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="335"/>
+        <location filename="../../qdgui/models/access.py" line="349"/>
         <source>Your server account {user} enters records of {place} only.</source>
         <translation>您的服务器账户 {user} 只能录入{place}的记录。</translation>
     </message>
@@ -2650,24 +2650,29 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="145"/>
-        <location filename="../../qdgui/models/batches.py" line="162"/>
+        <location filename="../../qdgui/models/batches.py" line="146"/>
+        <location filename="../../qdgui/models/batches.py" line="163"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="148"/>
-        <location filename="../../qdgui/models/batches.py" line="165"/>
+        <location filename="../../qdgui/models/batches.py" line="149"/>
+        <location filename="../../qdgui/models/batches.py" line="166"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="183"/>
+        <location filename="../../qdgui/models/batches.py" line="178"/>
+        <source>Import batch {id} cannot be undone with this server account: {n} of its records lie outside your account&apos;s place. Ask the server&apos;s administrator (or an account that covers them) to undo it.</source>
+        <translation>导入批次 {id} 不能用此服务器账户撤销：其中 {n} 条记录不在您账户的地点范围内。请由服务器管理员（或地点范围覆盖这些记录的账户）撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/batches.py" line="193"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="218"/>
+        <location filename="../../qdgui/models/batches.py" line="228"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>

@@ -335,7 +335,7 @@ def test_supervisors_merge_their_districts_returns_and_are_told_what_lies_outsid
     go to review as on a file); 市南区's supervisor, given 崂山区's ledger, merges nothing and is told
     for each record, by sheet and row and by name, that it lies outside his account's place. Neither
     reads the other's merge changes or review items."""
-    from qdgui.models.tables import ImportChange, ReviewItem, Signing
+    from qdgui.models.tables import ImportBatch, ImportChange, ReviewItem, Signing
 
     url = pg_cluster.create_database("merges")
     open_database(url)[0].close()
@@ -383,3 +383,24 @@ def test_supervisors_merge_their_districts_returns_and_are_told_what_lies_outsid
         finally:
             database.close()
         assert (seen_changes, seen_reviews) == ((changes, reviews) if sees else (0, 0))
+
+    # An undo puts back all of a batch or none: 市南区's supervisor cannot undo 崂山区's merge (he
+    # would put back nothing and call it undone); 崂山区's supervisor undoes his own, whole.
+    admin, _ = open_database(pg_cluster.url("merges"))
+    with admin.sessions() as s:
+        last = s.scalar(select(func.max(ImportBatch.id)))
+    admin.close()
+    refused = _main("import", "--undo", str(last), "--db", shinan)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert f"导入批次 {last} 不能用此服务器账户撤销" in refused.stderr, refused.stderr
+    undone = _main("import", "--undo", str(last), "--db", laoshan)
+    assert undone.returncode == 0, undone.stderr
+    admin, _ = open_database(pg_cluster.url("merges"))
+    try:
+        with admin.sessions() as s:
+            cases = set(s.scalars(select(Demolition.case_no).where(Demolition.deleted.is_(False))))
+            batch = s.get(ImportBatch, last)
+            assert batch.undone_at is not None
+    finally:
+        admin.close()
+    assert "B-3" not in cases and "A-9" in cases  # B's new case gone with its batch, A's kept
