@@ -66,6 +66,8 @@ class RecordTableModel(QAbstractTableModel):
         # its first rows show at once. `_generation` tells a count of an older read from the current.
         self._generation = 0
         self._counted = True
+        self._changes = 0  # records placed; a count made while one was placed is made again
+        self._changes_at_count = 0
         self._count_ready.connect(self._count_arrived)
         self.reload()
 
@@ -110,6 +112,7 @@ class RecordTableModel(QAbstractTableModel):
         return self._counted
 
     def _start_count(self) -> None:
+        self._changes_at_count = self._changes
         generation, filters, kind, sessions, signal = (
             self._generation,
             self._filters,
@@ -130,12 +133,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def _count_arrived(self, generation: int, found: int) -> None:
         if generation != self._generation or self._counted:
-            return  # a count of a list read before (filters, sort or records changed since)
+            return  # a count of a list read before (filters or sort changed since)
+        if self._changes != self._changes_at_count:
+            return self._start_count()  # records were placed while it counted: it may be one off
         if found < len(self._top):
             return self.reload()  # records deleted since the first rows were read
         if found > self._count:
             self.beginInsertRows(QModelIndex(), self._count, found - 1)
             self._count = found
+            self._pages.clear()  # a page read while the list was shorter ends where the list ended
             self.endInsertRows()
         self._counted = True
         self.rows_changed.emit(self._count)
@@ -164,8 +170,7 @@ class RecordTableModel(QAbstractTableModel):
         not see is passed over."""
         if not self._started:
             return  # read on start(), as it stands then
-        if not self._counted:
-            return self.reload()  # still being counted: read again, and counted again, with the change
+        self._changes += 1
         with self._sessions() as session:
             found = listing.located(session, self.kind, uuid)
             if found is None and remote:

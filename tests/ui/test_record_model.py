@@ -119,7 +119,32 @@ def test_a_long_list_shows_its_first_rows_at_once_and_its_count_when_known(qtbot
     qtbot.waitUntil(lambda: model.counted)
     assert model.rowCount() == 40 and seen == [7, 40]
     assert [model.uuid_at(r) is not None for r in range(40)] == [True] * 40
+    # another clerk's new case arriving while the list is counted: placed at once, counted again
+    model.reload()
+    assert not model.counted
+    with db.begin() as s:
+        newest = repository.add(
+            s,
+            _draft(
+                rng,
+                99,
+                district_code="370212",
+                street_code="370212001",
+                found_on="2026-11-20",
+                status="identified",
+                done_on=None,
+            ),
+            by=clerk,
+            today=today,
+        )
+    model.place(newest, remote=True)
+    assert model.rowCount() == 8 and model.uuid_at(0) == newest
+    qtbot.waitUntil(lambda: model.counted)
+    with db.sessions() as s:
+        keys = listing.keys(s, "demolition", listing.Filters())
+        named = listing.page(s, "demolition", keys)
+    assert model.rowCount() == 41 and [model.uuid_at(r) for r in range(41)] == [named[k][0] for k in keys]
     model.set_filters(listing.Filters(district_code="370202"))  # none there: counted at once
     assert model.counted and model.rowCount() == 0
-    model._count_arrived(1, 40)  # the first read's count, arriving late, changes nothing
+    model._count_arrived(2, 41)  # an earlier read's count, arriving late, changes nothing
     assert model.rowCount() == 0 and seen[-1] == 0
