@@ -72,14 +72,14 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
                 found, scope = resolve_scope(session, args.scope, settings)
                 if not found:
                     return _unknown_scope(args.scope)
-                area_unit = {"wan": "wan_m2", "m2": "m2"}.get(args.area_unit or "", settings.report_area_unit)
+                given = {"wan": "wan_m2", "m2": "m2"}.get(args.area_unit or "")
                 report = weekly.build_report(
                     session,
                     week=week,
                     scope=scope,
                     made_on=today,
                     signers=signers_from(args, settings, today),
-                    area_unit=area_unit if area_unit in weekly.AREA_UNITS else "wan_m2",
+                    area_unit=weekly.known_area_unit(given or settings.report_area_unit),
                 )
             out = Path(args.out) if args.out else Path(weekly.default_file_name(report.scope_name, report.week))
             weekly.write_report(report, out)

@@ -51,6 +51,11 @@ AREA_UNITS = ("wan_m2", "m2")  # 万平方米, as the command office writes area
 WAN = Decimal(10_000)
 
 
+def known_area_unit(unit: str | None) -> str:
+    """The unit as given if it is one of AREA_UNITS, else 万平方米 (a settings file edited by hand)."""
+    return unit if unit in AREA_UNITS else "wan_m2"
+
+
 def measure_header(measure: str, area_unit: str = "m2") -> str:
     """A group header with its unit, as the office writes it: 签约面积（万平方米）."""
     if measure == PARKS_TOTAL:

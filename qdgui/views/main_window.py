@@ -346,9 +346,7 @@ class MainWindow(QMainWindow):
         if choice is None:
             return
         week, scope, typed = choice
-        area_unit = str(typed.pop("area_unit", None) or self._settings.report_area_unit)
-        if area_unit not in weekly.AREA_UNITS:  # a settings file edited by hand
-            area_unit = "wan_m2"
+        area_unit = weekly.known_area_unit(str(typed.pop("area_unit", None) or self._settings.report_area_unit))
         signers = weekly.Signers(**typed)  # type: ignore[arg-type]
         kept = replace(
             self._settings,

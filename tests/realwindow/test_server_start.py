@@ -18,17 +18,6 @@ pytestmark = pytest.mark.realwindow
 DIALOG = "连接区级服务器"
 
 
-def _wait_for(xserver, app, title: str, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = xserver.windows(title)
-        if found:
-            return found[-1]
-        assert app.process.poll() is None, app.output()
-        time.sleep(0.2)
-    raise AssertionError(f"no window {title!r}: {app.output()}")
-
-
 def test_the_remembered_server_opens_at_start_after_its_password_and_the_laptop_is_the_way_out(
     xserver, home, pg_cluster, tmp_path
 ):
@@ -46,7 +35,7 @@ def test_the_remembered_server_opens_at_start_after_its_password_and_the_laptop_
     # No network today (Escape: this laptop's database), then the server with its password.
     app = RunningApp(xserver, None, home)
     try:
-        dialog = _wait_for(xserver, app, DIALOG)
+        dialog = app.wait_for(DIALOG)
         xserver.xdotool("windowfocus", "--sync", dialog, check=False)
         xserver.xdotool("key", "Escape")
         app.wait_window("qdgui.sqlite")
@@ -57,7 +46,7 @@ def test_the_remembered_server_opens_at_start_after_its_password_and_the_laptop_
 
     app = RunningApp(xserver, None, home)
     try:
-        dialog = _wait_for(xserver, app, DIALOG)
+        dialog = app.wait_for(DIALOG)
         xserver.xdotool("windowfocus", "--sync", dialog, check=False)
         time.sleep(0.3)
         app.type("wrong")  # the password field has the focus: the address and user are remembered

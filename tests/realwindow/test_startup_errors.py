@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 pytestmark = pytest.mark.realwindow
 
 
-def _wait_for_box(xserver, app, title="qdgui 无法启动", timeout=30) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = xserver.windows(title)
-        if found:
-            return found[-1]
-        assert app.process.poll() is None, app.output()
-        time.sleep(0.2)
-    raise AssertionError(f"no message box: {app.output()}")
-
-
 def test_a_second_start_on_the_same_file_says_so_in_a_box(xserver, launch, db_path):
     first = launch(xserver)
     second = launch(xserver, wait=False)
-    box = _wait_for_box(xserver, second)
+    box = second.wait_for("qdgui 无法启动", timeout=30)
     xserver.xdotool("windowfocus", "--sync", box, check=False)
     xserver.xdotool("key", "Return")
     assert second.process.wait(20) == 1
@@ -35,7 +22,7 @@ def test_a_damaged_file_says_what_to_do_in_a_box(xserver, launch, tmp_path):
     broken = tmp_path / "坏文件.sqlite"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
     app = launch(xserver, db=broken, wait=False)
-    box = _wait_for_box(xserver, app)
+    box = app.wait_for("qdgui 无法启动", timeout=30)
     xserver.xdotool("windowfocus", "--sync", box, check=False)
     xserver.xdotool("key", "Return")
     assert app.process.wait(20) == 1

@@ -122,6 +122,18 @@ class RunningApp:
             time.sleep(0.2)
         raise TimeoutError(f"no window named {name!r}: {self.output()}")
 
+    def wait_for(self, title: str, timeout: float = 60) -> str:
+        """A window of qdgui's other than the main one (a dialog, a message box), by its title:
+        shown before the main window answers the probe, or instead of it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.x.windows(title)
+            if found:
+                return found[-1]
+            assert self.process.poll() is None, self.output()
+            time.sleep(0.2)
+        raise AssertionError(f"no window {title!r}: {self.output()}")
+
     def output(self) -> str:
         self.log.flush()
         return Path(self.log.name).read_text(errors="replace")
