@@ -30,6 +30,7 @@ LEVELS = ("street", "district", "city")
 GROUP = {level: f"qdgui_{level}" for level in LEVELS}
 PLACED = ("signing", "demolition", "park")  # records with a district and a street
 IN_DISTRICT = ("project",)  # shared by the streets of a district
+DAY_TOTALS = ("signing_day", "demolition_day", "park_day")  # kept by triggers (revision 0011)
 WORK_TABLES = ("audit_entry", "import_batch", "import_change", "review_item", "reference_alias", "meta")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -153,6 +154,13 @@ def _policies() -> list[str]:
     for table in ("import_change", "review_item"):
         seen = "qdgui_access.sees_record(table_name, record_uuid)"
         policies(table, seen, "true", seen)
+    # The day totals (revision 0011) are read where their place is seen, and written only by the
+    # records' triggers, which run as the tables' owner: no one is granted a write.
+    for table in DAY_TOTALS:
+        street = "nullif(street_code, '')" if table == "park_day" else "street_code"
+        sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        sql.append(f"DROP POLICY IF EXISTS qdgui_see ON {table}")
+        sql.append(f"CREATE POLICY qdgui_see ON {table} FOR SELECT USING (qdgui_access.sees(district_code, {street}))")
     # (audit rows are removed with the records an undone import had added: where they are seen)
     sql.append("DROP POLICY IF EXISTS qdgui_remove ON audit_entry")
     sql.append(

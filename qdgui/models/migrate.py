@@ -184,6 +184,17 @@ def _names(conn) -> set[str]:
     }
 
 
+def _grant_again(engine) -> None:
+    """After an upgrade of a server whose accounts are set up (qdgui server init): the same grants and
+    policies over the tables the upgrade added, so that the clerks can go on at once."""
+    from qdgui.models import access
+
+    with engine.connect() as conn:
+        initialised = conn.exec_driver_sql("SELECT 1 FROM pg_namespace WHERE nspname = 'qdgui_access'").first()
+    if initialised:
+        access.init_server(engine)
+
+
 def _open_server(address: str, *, migrate: bool) -> Database:
     """The server's database, its schema brought to head by the first client that finds it older
     (the others wait on an advisory lock, then find it done)."""
@@ -209,6 +220,7 @@ def _open_server(address: str, *, migrate: bool) -> Database:
                     )
                 if current != head_revision() and migrate:
                     upgrade(engine)
+                    _grant_again(engine)
             finally:
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
                 conn.commit()

@@ -12,7 +12,18 @@ from sqlalchemy.orm import Session
 from qdgui.models import vocab
 from qdgui.models.base import AREA_M2, LAND_MU, LENGTH_KM
 from qdgui.models.changes import Change
-from qdgui.models.tables import AnnualTarget, Community, Demolition, Division, Park, Project, Signing
+from qdgui.models.tables import (
+    AnnualTarget,
+    Community,
+    Demolition,
+    DemolitionDay,
+    Division,
+    Park,
+    ParkDay,
+    Project,
+    Signing,
+    SigningDay,
+)
 
 # The record kind whose changes move each measure (for refreshing only what changed).
 MEASURE_KIND = {
@@ -181,13 +192,40 @@ class DailyTotals:
         return days
 
 
+def _day_source(measure: str):
+    """(sums' table, amount column, decimal places, extra conditions) of a measure in the day totals
+    the triggers keep (revision 0011: SigningDay, DemolitionDay, ParkDay)."""
+    if measure.startswith("signed_") or measure == "vacated_land":
+        column = {
+            "signed_households": SigningDay.households,
+            "signed_houses": SigningDay.houses,
+            "signed_area": SigningDay.area_m2,
+            "vacated_land": SigningDay.land_mu,
+        }[measure]
+        return SigningDay, column, {"signed_area": AREA_M2, "vacated_land": LAND_MU}.get(measure, 0), []
+    if measure.startswith("demolition_"):
+        if measure == "demolition_count":
+            return DemolitionDay, DemolitionDay.records, 0, []
+        return DemolitionDay, DemolitionDay.area_m2, AREA_M2, []
+    kind = measure.removeprefix("park_")
+    if kind in vocab.LENGTH_PARK_KINDS:
+        return ParkDay, ParkDay.length_km, LENGTH_KM, [ParkDay.kind == kind]
+    return ParkDay, ParkDay.records, 0, [ParkDay.kind == kind]
+
+
+def _unit(table, unit_column: str):
+    """The unit a row counts for; a park kept without a street ('') counts for no street."""
+    column = getattr(table, unit_column)
+    return func.nullif(column, "") if table is ParkDay and unit_column == "street_code" else column
+
+
 def _daily_query(measure: str, scope: str | None, unit_column: str, start: date, end: date):
-    table, day, amount, places, conditions = _measure_source(measure)
-    unit = getattr(table, unit_column)
-    query = select(unit, day, _raw_sum(amount)).where(
-        table.deleted == false(), day >= start, day <= end, *conditions, *_source_filter(table, scope, unit_column)
+    table, amount, places, conditions = _day_source(measure)
+    unit = _unit(table, unit_column)
+    query = select(unit, table.day, _raw_sum(amount)).where(
+        table.day >= start, table.day <= end, *conditions, *_source_filter(table, scope, unit_column)
     )
-    return query.group_by(unit, day), unit, day, places
+    return query.group_by(unit, table.day), unit, table.day, places
 
 
 def load_daily(
@@ -208,57 +246,39 @@ def load_daily_many(
     unit_column: str,
     first_day: date | None = None,
 ) -> dict[str, DailyTotals]:
-    """load_daily for several measures in one pass per table: the four signing measures from one
-    GROUP BY, the two demolition measures from another, every park kind from a third (the weekly
-    report's 13 measures: 3 queries, not 13)."""
+    """load_daily for several measures in one pass per table of day totals: the four signing measures
+    from one GROUP BY, the two demolition measures from another, every park kind from a third (the
+    weekly report's 13 measures: 3 queries, not 13)."""
     first = min(first_day or date(year, 1, 1), week_containing(date(year, 1, 1)).start, date(year, 1, 1))
     end = date(year, 12, 31)
     cells: dict[str, dict[tuple[str, date], Decimal]] = {m: {} for m in measures}
-    parks = [m for m in measures if m.startswith("park_")]
-    by_table: dict[str, list[str]] = {}
+    by_table: dict[type, list[str]] = {}
     for measure in measures:
-        if not measure.startswith("park_"):
-            by_table.setdefault(_measure_source(measure)[0].__tablename__, []).append(measure)
-    for group in by_table.values():
-        table, day, _, _, conditions = _measure_source(group[0])  # the same table, day and conditions
-        unit = getattr(table, unit_column)
-        sources = [_measure_source(m) for m in group]
+        by_table.setdefault(_day_source(measure)[0], []).append(measure)
+    for table, group in by_table.items():
+        unit = _unit(table, unit_column)
+        keys = [unit, table.day, *([table.kind] if table is ParkDay else [])]
+        amounts = [column for column in table.__table__.c if not column.primary_key]
+        kinds = [ParkDay.kind.in_([m.removeprefix("park_") for m in group])] if table is ParkDay else []
         query = (
-            select(unit, day, *(_raw_sum(source[2]) for source in sources))
-            .where(table.deleted == false(), day >= first, day <= end, *conditions)
+            select(*keys, *(_raw_sum(column) for column in amounts))
+            .where(table.day >= first, table.day <= end, *kinds)
             .where(*_source_filter(table, scope, unit_column))
-            .group_by(unit, day)
+            .group_by(*keys)
         )
+        names = [column.key for column in amounts]
+        wanted = []
+        for measure in group:
+            _, column, places, _ = _day_source(measure)
+            wanted.append((measure, names.index(column.key), places, measure.removeprefix("park_")))
         for row in session.execute(query):
             if row[0] is None:
                 continue
-            for measure, source, amount in zip(group, sources, row[2:]):
-                if amount is not None:
-                    cells[measure][(row[0], row[1])] = _as_decimal(amount, source[3])
-    if parks:
-        unit = getattr(Park, unit_column)
-        kinds = [m.removeprefix("park_") for m in parks]
-        query = (
-            select(unit, Park.completed_on, Park.kind, func.count(), _raw_sum(Park.length_km))
-            .where(
-                Park.deleted == false(),
-                Park.completed_on >= first,
-                Park.completed_on <= end,
-                Park.status == "completed",
-                Park.kind.in_(kinds),
-            )
-            .where(*_source_filter(Park, scope, unit_column))
-            .group_by(unit, Park.completed_on, Park.kind)
-        )
-        for code, day, kind, count, length in session.execute(query):
-            if code is None:
-                continue
-            measure = f"park_{kind}"
-            if kind in vocab.LENGTH_PARK_KINDS:
-                if length is not None:
-                    cells[measure][(code, day)] = _as_decimal(length, LENGTH_KM)
-            else:
-                cells[measure][(code, day)] = Decimal(count)
+            sums = row[len(keys):]
+            for measure, index, places, kind in wanted:
+                if table is ParkDay and row[2] != kind:
+                    continue
+                cells[measure][(row[0], row[1])] = _as_decimal(sums[index], places)
     return {m: DailyTotals(m, year, scope, unit_column, first, cells[m]) for m in measures}
 
 

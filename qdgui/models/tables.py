@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -287,6 +288,50 @@ class Park(RecordMixin, Base):
     started_on: Mapped[date | None] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)
     remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class SigningDay(Base):
+    """The live signings' sums per (day, district, street), kept by triggers in the same transaction
+    as the records themselves (revision 0011), whoever writes: a form, an import, a merge, an undo,
+    another program. The progress figures read a year of these (at most 365 x the streets) instead of
+    every signing of the year."""
+
+    __tablename__ = "signing_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    district_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    street_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    households: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    houses: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    area_m2: Mapped[int] = mapped_column(BigInteger, nullable=False)  # in the records' own scaled units
+    land_mu: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class DemolitionDay(Base):
+    """The demolished or rectified cases' count and area per (day done, district, street) (0011)."""
+
+    __tablename__ = "demolition_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    district_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    street_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    area_m2: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class ParkDay(Base):
+    """The completed parks' count and length per (day completed, district, street, kind) (0011); a park
+    without a street is kept under the street code '' (a key cannot be NULL)."""
+
+    __tablename__ = "park_day"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    district_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    street_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    length_km: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
 
 class AuditEntry(Base):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from qdgui.models.database import DatabaseError
 from qdgui.models.migrate import head_revision, open_database
@@ -236,15 +236,20 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
                     assert len(audit) < all_audit
                 if name == "city_office":
                     assert len(audit) == all_audit
+                # the day totals the figures come from are read by the same places (revision 0011)
+                totals = s.execute(text("SELECT district_code, street_code, records FROM signing_day")).all()
+                assert {(d, st) for d, st, _ in totals} == {r for r in everything[Signing] if wanted(*r)}, name
+                assert sum(n for _, _, n in totals) == len([r for r in everything[Signing] if wanted(*r)])
         finally:
             database.close()
     assert any(s == "370212001" for _, s in everything[Demolition])  # the clerk had something to see
 
     today, by = date(2026, 11, 21), Operator("李", "laptop-z")
 
-    def demolition(street: str, district: str, case: str):
+    def demolition(street: str, district: str, case: str, done: str | None = None):
+        status = "demolished" if done else "identified"
         return DemolitionDraft(
-            case, district, street, "东路1号", "color_steel", "50", "demolish", "identified", "2026-11-01"
+            case, district, street, "东路1号", "color_steel", "50", "demolish", status, "2026-11-01", done
         )
 
     def attempt(name: str, write) -> str | None:
@@ -262,12 +267,14 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
         finally:
             database.close()
 
-    def add(street: str, district: str, case: str):
+    def add(street: str, district: str, case: str, done: str | None = None):
         return lambda s: repository.add(
-            s, demolition(street, district, case), by=by, today=today, confirm_warnings=True
+            s, demolition(street, district, case, done), by=by, today=today, confirm_warnings=True
         )
 
     assert attempt("zhonghan_li", add("370212001", "370212", "Z-1")) is None  # his street
+    # a case done: its trigger adds it to the day totals, which the clerk may not write himself
+    assert attempt("zhonghan_li", add("370212001", "370212", "Z-9", "2026-11-20")) is None
     refused = attempt("zhonghan_li", add("370212002", "370212", "Z-2"))  # the street next door
     assert refused == "street_code: 您的服务器账户 zhonghan_li 只能录入中韩街道的记录。"
     assert attempt("laoshan_zhao", add("370212002", "370212", "Z-3")) is None  # his district
@@ -317,7 +324,17 @@ def test_each_role_reads_and_writes_only_its_place_and_the_database_enforces_it(
     admin, _ = open_database(url)
     with admin.sessions() as s:
         cases = set(s.scalars(select(Demolition.case_no).where(Demolition.case_no.like("Z-%"))))
-    assert cases == {"Z-1", "Z-3"}  # nothing refused reached the table
+    assert cases == {"Z-1", "Z-3", "Z-9"}  # nothing refused reached the table
+    with admin.sessions() as s:
+        done = s.execute(
+            text(
+                "SELECT count(*) FROM demolition WHERE NOT deleted AND done_on = '2026-11-20' AND street_code = '370212001'"
+            )
+        ).scalar()
+        kept = s.execute(
+            text("SELECT records FROM demolition_day WHERE day = '2026-11-20' AND street_code = '370212001'")
+        ).scalar()
+    assert kept == done >= 1
 
     # A newer qdgui ships a street the server lacks: a clerk's start says the administrator comes first.
     with admin.begin() as s:
