@@ -95,7 +95,11 @@ def _subtract(table: str, r: str, guard: str | None = None) -> list[str]:
 def _fill(table: str) -> str:
     target, key, sums, counts = SOURCES[table]
     names = [*key, "records", *sums]
-    values = [*(e.format(r=table) for e in key.values()), "count(*)", *(f"sum({e.format(r=table)})" for e in sums.values())]
+    values = [
+        *(e.format(r=table) for e in key.values()),
+        "count(*)",
+        *(f"sum({e.format(r=table)})" for e in sums.values()),
+    ]
     groups = ", ".join(e.format(r=table) for e in key.values())
     return (
         f"INSERT INTO {target} ({', '.join(names)}) SELECT {', '.join(values)} FROM {table} "  # noqa: S608

@@ -274,7 +274,7 @@ def load_daily_many(
         for row in session.execute(query):
             if row[0] is None:
                 continue
-            sums = row[len(keys):]
+            sums = row[len(keys) :]
             for measure, index, places, kind in wanted:
                 if table is ParkDay and row[2] != kind:
                     continue
