@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import sqlalchemy.exc
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +40,30 @@ from qdgui.views.tasks import BackgroundTask
 if TYPE_CHECKING:
     from qdgui.views.dashboard import Dashboard
 
+PREBUILD_AFTER_MS = 1500  # the charts are built this long after the window shows...
+PREBUILD_QUIET_S = 0.8  # ...when no key or click came for this long (else a little later)
+PREBUILD_RETRY_MS = 700
+CATCH_UP_ONE_BY_ONE = 20  # more records changed behind hidden charts: reload their kinds instead
+
+
+class _LastInput(QObject):
+    """When the person last pressed a key or clicked (watched only until the charts are prebuilt)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._at = time.monotonic()
+
+    def quiet_for(self) -> float:
+        return time.monotonic() - self._at
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() in _INPUT:
+            self._at = time.monotonic()
+        return False
+
+
+_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.InputMethod)
+
 
 class MainWindow(QMainWindow):
     changed = Signal(object)
@@ -63,8 +88,10 @@ class MainWindow(QMainWindow):
         drafts: DraftStore,
         today: Callable[[], date] = date.today,
         settings_path: Path | None = None,
+        prebuild_charts: bool = True,
     ):
         super().__init__()
+        self._prebuild = prebuild_charts
         self._database = database
         self._settings = settings
         self._settings_path = settings_path
@@ -190,6 +217,8 @@ class MainWindow(QMainWindow):
         self._live = None
         self._remote: dict[str, set[str] | None] = {}  # other clerks' changes waiting to be shown
         self._dashboard_behind: set[str] = set()  # kinds other clerks changed while the charts were hidden
+        self._dashboard_waiting: list[Changed] = []  # this window's changes while the charts were hidden
+        self._input = _LastInput(self)
         self._remote_timer = QTimer(self, singleShot=True, interval=150)  # a burst is shown once
         self._remote_timer.timeout.connect(self._show_remote_changes)
         if self._database.server:  # other clerks save into the same database: show their changes as they come
@@ -206,7 +235,7 @@ class MainWindow(QMainWindow):
             from qdgui.views.dashboard import Dashboard
 
             self._dashboard = Dashboard(self._database, self._settings, today=self._today)
-            self.changed.connect(self._dashboard.apply)  # built: from now on it follows every change
+            self.changed.connect(self._dashboard_follow)  # built: from now on it follows every change
             self._dashboard_place.layout().addWidget(self._dashboard)
             self._dashboard.show()  # a child added to a visible parent stays hidden otherwise
         return self._dashboard
@@ -217,10 +246,39 @@ class MainWindow(QMainWindow):
             self._catch_up_dashboard()
         self.focus_current_form()
 
+    def _dashboard_follow(self, changed: Changed) -> None:
+        """The charts follow a change at once when in front; hidden, they take it when next shown (a
+        save does not wait for charts no one sees)."""
+        if self._dashboard is not None and self.tabs.currentWidget() is self._dashboard_place:
+            self._dashboard.apply(changed)
+        else:
+            self._dashboard_waiting.append(changed)
+
     def _catch_up_dashboard(self) -> None:
         behind, self._dashboard_behind = self._dashboard_behind, set()
-        if behind and self._dashboard is not None:
+        waiting, self._dashboard_waiting = self._dashboard_waiting, []
+        if self._dashboard is None:
+            return
+        if sum(len(c.records) or CATCH_UP_ONE_BY_ONE for c in waiting) > CATCH_UP_ONE_BY_ONE:
+            behind |= {kind for c in waiting for kind in c.kinds}  # many: reload what their kinds move
+            waiting = []
+        for changed in waiting:  # a few records: each moves only its cells
+            self._dashboard.apply(changed)
+        if behind:
             self._dashboard.apply(Changed.bulk(behind))
+
+    def _prebuild_dashboard(self) -> None:
+        """Build the charts, hidden, once the window has been idle a moment after start: the 进度 tab
+        then opens at once (building them costs ~0.15 s, more at city scale); a clerk typing or
+        clicking puts it off."""
+        if self._dashboard is not None or not self.isVisible():
+            QApplication.instance().removeEventFilter(self._input)
+            return
+        if self._input.quiet_for() < PREBUILD_QUIET_S:
+            QTimer.singleShot(PREBUILD_RETRY_MS, self._prebuild_dashboard)
+            return
+        QApplication.instance().removeEventFilter(self._input)
+        self.dashboard  # noqa: B018 - builds it
 
     def show_kind(self, kind: str) -> RecordPage:
         """Bring the page of a kind of record to the front (its records are read when first shown)."""
@@ -252,6 +310,9 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self.focus_current_form)
+            if self._prebuild:
+                QApplication.instance().installEventFilter(self._input)
+                QTimer.singleShot(PREBUILD_AFTER_MS, self._prebuild_dashboard)
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, change: Change) -> None:

@@ -28,6 +28,11 @@ def zhangcun(db, clerk, today):
     return project
 
 
+def show_charts(window):
+    """Bring the 进度 tab to the front: hidden charts take the changes made meanwhile when shown."""
+    window.tabs.setCurrentWidget(window._dashboard_place)
+
+
 def bar_heights(item):
     return np.asarray(item.opts["height"], dtype=float)
 
@@ -73,6 +78,8 @@ def test_saving_through_the_form_moves_the_charts_it_concerns_and_only_those(qtb
     form.widgets["houses"].setFocus()
     type_text(form.widgets["houses"], "60处")
     qtbot.keyClick(form.widgets["houses"], Qt.Key.Key_Return)
+    assert refreshed == []  # the charts are hidden: the save did not wait for them
+    show_charts(window)
     assert bar_heights(dashboard.completion_done)[laoshan] == 240
     assert dashboard.curve_line.getData()[1][-1] == 240  # the curve counts houses: 180 + 60
     assert sorted(refreshed) == ["completion", "curve"]
@@ -89,7 +96,9 @@ def test_saving_through_the_form_moves_the_charts_it_concerns_and_only_those(qtb
         demolition.widgets[name].setText(value)
     for name, code in (("structure", "steel"), ("disposal", "demolish"), ("status", "demolished")):
         demolition.widgets[name].set_code(code)
+    window.show_kind("demolition")
     assert demolition.save() is not None
+    show_charts(window)
     assert refreshed == ["weekly"]
     week = dashboard.weekly_data.weeks.index(progress.week_containing(date(2026, 11, 20)))
     assert bar_heights(dashboard.weekly_count)[week] == 1
@@ -140,9 +149,10 @@ def test_an_edit_that_moves_a_record_moves_both_bars_and_undo_moves_them_back(
     (changed,) = received
     (change,) = changed.records
     assert (change.old["district_code"], change.new["district_code"]) == ("370212", "370213")
+    show_charts(window)
     assert bar_heights(dashboard.completion_done)[laoshan] == 100
     assert bar_heights(dashboard.completion_done)[licang] == 80
-    window.undo_action.trigger()
+    window.undo_action.trigger()  # in front now: the charts move at once
     assert bar_heights(dashboard.completion_done)[laoshan] == 180
     assert bar_heights(dashboard.completion_done)[licang] == 0
 
@@ -161,6 +171,7 @@ def test_a_target_planned_by_month_shows_its_plan_to_date_beside_the_bar(qtbot, 
         form.widgets[f"month_{month}"].setFocus()
         type_text(form.widgets[f"month_{month}"], "20")
     qtbot.keyClick(form.widgets["month_12"], Qt.Key.Key_Return)
+    show_charts(window)
     shinan = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)].index("市南区")
     xs, ys = dashboard.completion_planned.getData()
     assert list(zip(xs, ys)) == [(shinan, 220.0)]  # January to November: 11 x 20
@@ -168,3 +179,28 @@ def test_a_target_planned_by_month_shows_its_plan_to_date_beside_the_bar(qtbot, 
         "市南区：本年完成 0 户（本周 0），年度目标 240，完成率 0.0%；截至11月底计划 220"
     )
     assert "；截至" not in dashboard.completion.hover_text_at(laoshan)  # its target has no plan by month
+
+
+def test_the_charts_are_built_once_the_window_is_idle_and_catch_up_with_many_saves(
+    qtbot, db, zhangcun, make_window, clerk, today
+):
+    """Built hidden a moment after start, so that the 进度 tab opens at once; changes made while
+    they are hidden are taken when shown: a few one by one, many as one reload of their kind."""
+    window = make_window()
+    assert window._dashboard is None
+    qtbot.waitUntil(lambda: window._dashboard is not None, timeout=10000)
+    dashboard = window.dashboard
+    assert window.tabs.currentWidget() is not window._dashboard_place  # built, not brought to the front
+    laoshan = [dashboard.completion.plot.getAxis("bottom")._tickLevels[0][i][1] for i in range(10)].index("崂山区")
+    assert bar_heights(dashboard.completion_done)[laoshan] == 180
+    page = window.pages["signing"]
+    for _ in range(25):  # more than are taken one by one
+        form = page.form
+        form.widgets["project_uuid"].set_code(zhangcun)
+        form.widgets["households"].setText("2")
+        form.widgets["houses"].setText("2")
+        assert form.save() is not None
+    assert bar_heights(dashboard.completion_done)[laoshan] == 180  # hidden: not yet
+    show_charts(window)
+    assert bar_heights(dashboard.completion_done)[laoshan] == 230
+    assert dashboard.curve_line.getData()[1][-1] == 230
