@@ -161,6 +161,13 @@ def _policies() -> list[str]:
         sql.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         sql.append(f"DROP POLICY IF EXISTS qdgui_see ON {table}")
         sql.append(f"CREATE POLICY qdgui_see ON {table} FOR SELECT USING (qdgui_access.sees(district_code, {street}))")
+    # a project's signed totals, where the project is seen (all its streets' signings: the rule's sum)
+    sql.append("ALTER TABLE project_signed ENABLE ROW LEVEL SECURITY")
+    sql.append("DROP POLICY IF EXISTS qdgui_see ON project_signed")
+    sql.append(
+        "CREATE POLICY qdgui_see ON project_signed FOR SELECT USING "
+        "(EXISTS (SELECT 1 FROM project p WHERE p.uuid = project_signed.project_uuid))"
+    )
     # (audit rows are removed with the records an undone import had added: where they are seen)
     sql.append("DROP POLICY IF EXISTS qdgui_remove ON audit_entry")
     sql.append(

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Callable
 
-from sqlalchemy import false, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, false, func, select
+from sqlalchemy.orm import Session, aliased
 
 from qdgui.i18n import translate
 from qdgui.models import access, clock, kinds, rules, vocab
@@ -38,6 +38,7 @@ from qdgui.models.tables import (
     Demolition,
     Division,
     Project,
+    ProjectSigned,
     Signing,
 )
 
@@ -118,15 +119,29 @@ _LAST_DIVISIONS: tuple[tuple, rules.Divisions] | None = None
 
 
 def project_totals(session: Session, project_uuid: str, *, excluding: str | None = None) -> rules.ProjectTotals | None:
-    project = session.get(Project, project_uuid)
-    if project is None or project.deleted:
-        return None
-    signed = select(func.coalesce(func.sum(Signing.households), 0), func.coalesce(func.sum(Signing.houses), 0)).where(
-        Signing.project_uuid == project_uuid, Signing.deleted == false()
+    """The project and what its live signings signed, from the totals the triggers keep (revision
+    0011: one row, every street's signings, also those a server account cannot read), less the
+    signing being edited."""
+    edited = aliased(Signing)
+    query = (
+        select(
+            Project,
+            func.coalesce(ProjectSigned.households, 0) - func.coalesce(edited.households, 0),
+            func.coalesce(ProjectSigned.houses, 0) - func.coalesce(edited.houses, 0),
+        )
+        .outerjoin(ProjectSigned, ProjectSigned.project_uuid == Project.uuid)
+        .outerjoin(
+            edited,
+            and_(edited.uuid == excluding, edited.project_uuid == Project.uuid, edited.deleted == false())
+            if excluding is not None
+            else false(),
+        )
+        .where(Project.uuid == project_uuid)
     )
-    if excluding is not None:
-        signed = signed.where(Signing.uuid != excluding)
-    households, houses = session.execute(signed).one()
+    found = session.execute(query).first()
+    if found is None or found[0].deleted:
+        return None
+    project, households, houses = found
     return rules.ProjectTotals(
         uuid=project.uuid,
         name=project.name,

@@ -334,6 +334,18 @@ class ParkDay(Base):
     length_km: Mapped[int] = mapped_column(BigInteger, nullable=False)
 
 
+class ProjectSigned(Base):
+    """A project's live signings: how many, and the households and houses they signed, whichever
+    street signed them (0011). The households-over-total rule reads this one row at every save."""
+
+    __tablename__ = "project_signed"
+
+    project_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    households: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    houses: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
 class AuditEntry(Base):
     """One changed field of one record: who, when, from where, old and new value."""
 

@@ -1,5 +1,5 @@
 """The day totals the triggers keep (revision 0011) equal the records' own sums after any mix of
-writes: the program's saves, edits, deletions and undos, and SQL written past the program (moves
+writes (and each project's signed totals): the program's saves, edits, deletions and undos, and SQL written past the program (moves
 between days and places, status changes, hard deletes), on both engines."""
 
 import random
@@ -33,6 +33,11 @@ EXPECTED = {
         "GROUP BY completed_on, district_code, coalesce(street_code, ''), kind",
         "SELECT day, district_code, street_code, kind, records, length_km FROM park_day",
     ),
+    "project_signed": (
+        "SELECT project_uuid, count(*), sum(households), sum(houses) FROM signing WHERE NOT deleted "
+        "GROUP BY project_uuid",
+        "SELECT project_uuid, records, households, houses FROM project_signed",
+    ),
 }
 
 
@@ -56,6 +61,9 @@ def test_day_totals_follow_every_write(db, clerk, today):
     with db.begin() as s:
         project = repository.add(
             s, ProjectDraft("张村河片区", "licun_river", "370212", total_households=100000), by=clerk, today=today
+        )
+        other = repository.add(
+            s, ProjectDraft("李村河片区", "licun_river", "370212", total_households=100000), by=clerk, today=today
         )
     signings, cases, parks = [], [], []
     for i in range(60):
@@ -165,12 +173,27 @@ def test_day_totals_follow_every_write(db, clerk, today):
             )
         conn.execute(text("UPDATE park SET status = 'building', completed_on = NULL WHERE uuid = :u"), {"u": parks[3]})
         conn.execute(text("UPDATE signing SET remarks = 'only words' WHERE uuid = :u"), {"u": signings[0]})
+        for uuid in signings[1:8]:  # to the other project
+            conn.execute(text("UPDATE signing SET project_uuid = :p WHERE uuid = :u"), {"p": other, "u": uuid})
         for uuid in rng.sample(signings, 5):
             conn.execute(text("DELETE FROM audit_entry WHERE record_uuid = :u"), {"u": uuid})
             conn.execute(text("DELETE FROM signing WHERE uuid = :u"), {"u": uuid})
     sums_agree(db)
 
-    # and the figures read from them are the records' own
+    # and the figures read from them are the records' own: a project's totals less the one edited
+    edited = signings[10]
+    with db.sessions() as s:
+        for uuid in (project, other):
+            totals = repository.project_totals(s, uuid, excluding=edited)
+            households, houses = s.execute(
+                text(
+                    "SELECT coalesce(sum(households), 0), coalesce(sum(houses), 0) FROM signing "
+                    "WHERE project_uuid = :p AND NOT deleted AND uuid <> :e"
+                ),
+                {"p": uuid, "e": edited},
+            ).one()
+            assert (totals.signed_households, totals.signed_houses) == (households, houses)
+            assert households > 0
     with db.sessions() as s:
         daily = progress.load_daily(s, "signed_households", year=2026, scope="370212", unit_column="street_code")
         by_street = s.execute(

@@ -421,3 +421,52 @@ def test_supervisors_merge_their_districts_returns_and_are_told_what_lies_outsid
     finally:
         admin.close()
     assert "B-3" not in cases and "A-9" in cases  # B's new case gone with its batch, A's kept
+
+
+def test_a_clerk_is_held_to_the_whole_projects_total_not_only_to_what_his_street_signed(pg_cluster):
+    """A project spans streets. A street clerk's account reads only his street's signings, yet the
+    households-over-total rule must count every street's: it reads the project's signed totals that
+    the triggers keep (revision 0011), which the clerk may read but not write."""
+    from datetime import date
+
+    from sqlalchemy import insert
+
+    from qdgui.models import access, repository
+    from qdgui.models.database import write_failure
+    from qdgui.models.records import Operator, ProjectDraft, SigningDraft, ValidationFailed
+    from qdgui.models.tables import ProjectSigned, Signing
+
+    url = pg_cluster.create_database("spans")
+    admin, _ = open_database(url)
+    access.init_server(admin.engine)
+    access.add_user(admin.engine, access.Member("zhonghan_li", "street", "370212", "370212001"), "pw-1234")
+    today, by = date(2026, 11, 21), Operator("李", "laptop-z")
+    with admin.begin() as s:
+        project = repository.add(
+            s, ProjectDraft("张村河片区", "licun_river", "370212", total_households=10), by=by, today=today
+        )
+        repository.add(s, SigningDraft(project, "370212", "370212002", "2026-11-02", 8), by=by, today=today)
+    admin.close()
+    clerk = _as(pg_cluster, "spans", "zhonghan_li", "pw-1234")
+    try:
+        with clerk.sessions() as s:
+            assert s.scalar(select(func.count()).select_from(Signing)) == 0  # the other street's: unseen
+            assert s.scalar(select(ProjectSigned.households)) == 8  # but counted in the project's totals
+        with pytest.raises(ValidationFailed) as refused, clerk.begin() as s:
+            repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", 5), by=by, today=today)
+        assert "签约将达到 13，超过项目总数 10" in str(refused.value)
+        with clerk.begin() as s:  # 2 more fit
+            repository.add(s, SigningDraft(project, "370212", "370212001", "2026-11-20", 2), by=by, today=today)
+        try:  # the totals are the triggers' to write, not the clerk's
+            with clerk.begin() as s:
+                s.execute(insert(ProjectSigned).values(project_uuid="x" * 36, records=1, households=1, houses=1))
+        except Exception as exc:  # noqa: BLE001 - the refusal is what is checked
+            assert write_failure(exc) is not None
+        else:
+            raise AssertionError("a clerk wrote the project totals")
+    finally:
+        clerk.close()
+    admin, _ = open_database(url)
+    with admin.sessions() as s:
+        assert s.execute(select(ProjectSigned.records, ProjectSigned.households)).one() == (2, 10)
+    admin.close()
