@@ -132,8 +132,7 @@ def _sqlite_triggers(target: str) -> list[str]:
     return [
         f"CREATE TRIGGER tr_{target}_insert AFTER INSERT ON {table} WHEN {counts.format(r='NEW')} "
         f"BEGIN {_add(target, 'NEW', 'true')}; END",
-        f"CREATE TRIGGER tr_{target}_delete AFTER DELETE ON {table} WHEN {counts.format(r='OLD')} "
-        f"BEGIN {old_out}; END",
+        f"CREATE TRIGGER tr_{target}_delete AFTER DELETE ON {table} WHEN {counts.format(r='OLD')} BEGIN {old_out}; END",
         # the row's own conditions in the statements' WHERE: a trigger's WHEN cannot say "either"
         f"CREATE TRIGGER tr_{target}_update AFTER UPDATE OF {watched} ON {table} "
         f"BEGIN {old_out}; {_add(target, 'NEW', counts)}; END",
