@@ -55,6 +55,11 @@ def copy_to_server(path: Path, cluster, name: str) -> str:
     open_database(url)[0].close()
     source = sqlite3.connect(path)
     with psycopg.connect(host=str(cluster.folder), dbname=name, user="qdgui") as con:
+        # The records as a server holding them would have them: COPY with the triggers off, then the
+        # day totals made as the upgrade to revision 0011 makes them. (A million rows COPYed through
+        # the triggers would leave each day's totals scattered over ten times the pages, which no
+        # server gets: its totals grow day by day with the saves.)
+        con.execute("SET session_replication_role = replica")
         for table in RECORD_TABLES:
             columns = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
             types = {r[1]: r[2].upper() for r in source.execute(f"PRAGMA table_info({table})")}
@@ -66,10 +71,25 @@ def copy_to_server(path: Path, cluster, name: str) -> str:
                         for i in booleans:
                             row[i] = None if row[i] is None else bool(row[i])
                     copy.write_row(row)
+        con.execute("SET session_replication_role = DEFAULT")
+        totals = _day_totals_revision()
+        for target in totals.SOURCES:
+            con.execute(f"TRUNCATE {target}")
+            con.execute(totals._fill(target))
     with psycopg.connect(host=str(cluster.folder), dbname=name, user="qdgui", autocommit=True) as con:
         con.execute("VACUUM (ANALYZE)")  # as autovacuum leaves a server's tables (visibility map set)
     source.close()
     return url
+
+
+def _day_totals_revision():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "db" / "versions" / "0011_day_totals.py"
+    spec = importlib.util.spec_from_file_location("day_totals", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def timed(work, repeat: int = 3) -> float:
