@@ -32,6 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+PROFILE = None  # a cProfile.Profile to profile the saves (QDGUI_BENCH_PROFILE=FILE)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000, help="signings and demolitions each")
@@ -81,6 +84,10 @@ def run(path: Path, folder: Path, saves: int) -> None:
     window.show()
     app.processEvents()
     shown = time.perf_counter() - start
+    deadline = time.monotonic() + 60  # the charts are built once the window is idle (before any save here)
+    while window._dashboard is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     form = window.pages["signing"].form
     settled = []
     for _ in range(saves):
@@ -89,9 +96,13 @@ def run(path: Path, folder: Path, saves: int) -> None:
         form.widgets["households"].setText("3")
         form.widgets["houses"].setText("3")
         start = time.perf_counter()
+        if PROFILE is not None:
+            PROFILE.enable()
         if form.save() is None:
             raise SystemExit("the bench's save was refused: " + form.status.text())
         app.processEvents()
+        if PROFILE is not None:
+            PROFILE.disable()
         settled.append((time.perf_counter() - start) * 1000)
     window.close()
     database.close()
@@ -133,4 +144,11 @@ def run(path: Path, folder: Path, saves: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if os.environ.get("QDGUI_BENCH_PROFILE"):
+        import cProfile
+
+        PROFILE = cProfile.Profile()
+        main()
+        PROFILE.dump_stats(os.environ["QDGUI_BENCH_PROFILE"])
+    else:
+        main()

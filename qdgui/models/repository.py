@@ -122,22 +122,15 @@ def project_totals(session: Session, project_uuid: str, *, excluding: str | None
     """The project and what its live signings signed, from the totals the triggers keep (revision
     0011: one row, every street's signings, also those a server account cannot read), less the
     signing being edited."""
-    edited = aliased(Signing)
-    query = (
-        select(
-            Project,
-            func.coalesce(ProjectSigned.households, 0) - func.coalesce(edited.households, 0),
-            func.coalesce(ProjectSigned.houses, 0) - func.coalesce(edited.houses, 0),
+    signed = [func.coalesce(ProjectSigned.households, 0), func.coalesce(ProjectSigned.houses, 0)]
+    query = select(Project).outerjoin(ProjectSigned, ProjectSigned.project_uuid == Project.uuid)
+    if excluding is not None:  # the edited signing's stored values (by its key: no scan)
+        edited = aliased(Signing)
+        query = query.outerjoin(
+            edited, and_(edited.uuid == excluding, edited.project_uuid == Project.uuid, edited.deleted == false())
         )
-        .outerjoin(ProjectSigned, ProjectSigned.project_uuid == Project.uuid)
-        .outerjoin(
-            edited,
-            and_(edited.uuid == excluding, edited.project_uuid == Project.uuid, edited.deleted == false())
-            if excluding is not None
-            else false(),
-        )
-        .where(Project.uuid == project_uuid)
-    )
+        signed = [signed[0] - func.coalesce(edited.households, 0), signed[1] - func.coalesce(edited.houses, 0)]
+    query = query.add_columns(*signed).where(Project.uuid == project_uuid)
     found = session.execute(query).first()
     if found is None or found[0].deleted:
         return None
