@@ -78,6 +78,7 @@ class RecordForm(QWidget):
         self._today = today
         self._editing: tuple[str, int] | None = None
         self._restoring = False
+        self._held = False  # the place's lists left as they are while the form is refilled (_reset)
         self._pristine: dict[str, str | None] = {}
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
@@ -210,10 +211,14 @@ class RecordForm(QWidget):
             self.widgets["community_uuid"].set_choices(lookups.communities(session, street))
 
     def _district_changed(self) -> None:
+        if self._held:
+            return
         with self._database.sessions() as session, self._quietly():
             self._fill_dependants(session)
 
     def _street_changed(self) -> None:
+        if self._held:
+            return
         with self._database.sessions() as session, self._quietly():
             self.widgets["community_uuid"].set_choices(lookups.communities(session, self.widgets["street_code"].code()))
 
@@ -284,9 +289,18 @@ class RecordForm(QWidget):
         was_editing = self._editing is not None
         self._editing = None
         with self._quietly():
-            self.set_raw_values({name: None for name in self.widgets})
-            self._apply_defaults()
-            self.set_raw_values({k: v for k, v in kept.items() if v})
+            # The next entry is nearly always in the same place: the street, project and village lists
+            # stay as they are while the fields are emptied and refilled (reading them again after
+            # every save cost more than the save on a server). Only when the place has moved are the
+            # fields filled again with the lists following it.
+            place = self._place()
+            self._held = True
+            try:
+                self._refill(kept)
+            finally:
+                self._held = False
+            if self._place() != place:
+                self._refill(kept)
         self._pristine = self.raw_values()
         self._show_problems([], focus=False)
         self._style_title(editing=False)
@@ -294,6 +308,14 @@ class RecordForm(QWidget):
         self._drafts.clear(self.spec.kind)
         if was_editing:
             self.editing_changed.emit(False)
+
+    def _place(self) -> tuple:
+        return tuple(self.widgets[n].code() for n in ("district_code", "street_code") if n in self.widgets)
+
+    def _refill(self, kept: dict) -> None:
+        self.set_raw_values({name: None for name in self.widgets})
+        self._apply_defaults()
+        self.set_raw_values({k: v for k, v in kept.items() if v})
 
     def _apply_defaults(self) -> None:
         defaults = {

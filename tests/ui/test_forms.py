@@ -309,3 +309,49 @@ def test_a_park_a_project_and_a_target_are_saved_from_their_forms(qtbot, db, mak
                 AnnualTarget.value,
             )
         ).one() == (2026, "370212", "370212001", "signed_households", Decimal(1200))
+
+
+def test_the_next_entry_reads_no_lists_when_its_place_is_the_same_and_follows_a_moved_place(
+    qtbot, db, project, make_window, monkeypatch, clerk, today
+):
+    """After a save the form keeps the place's street, project and village lists as they are (the
+    next entry is nearly always in the same place); after an edit of a record elsewhere it returns to
+    this laptop's place with that place's lists."""
+    from qdgui.models import lookups
+    from qdgui.models.records import SigningDraft
+
+    with db.begin() as s:
+        elsewhere = repository.add(
+            s, ProjectDraft("台东片区", "licun_river", "370203", total_households=500), by=clerk, today=today
+        )
+        repository.add(s, SigningDraft(elsewhere, "370203", "370203021", "2026-11-02", 4, 4), by=clerk, today=today)
+    window = make_window()
+    page = window.pages["signing"]
+    page.reload()
+    form = page.form
+    read = []
+    for name in ("streets", "projects", "communities"):
+        real = getattr(lookups, name)
+        monkeypatch.setattr(lookups, name, lambda *a, _real=real, _name=name, **k: read.append(_name) or _real(*a, **k))
+    form.widgets["project_uuid"].set_code(project)
+    type_into(qtbot, form.widgets["households"], "6")
+    type_into(qtbot, form.widgets["houses"], "6")
+    qtbot.keyClick(form.widgets["houses"], Qt.Key.Key_Return)
+    assert count(db, Signing) == 2 and read == []  # saved, the next entry ready, no list read again
+    assert form.widgets["project_uuid"].currentText() == "张村河片区旧村改造"
+
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 5).data() == "4")
+    page.table.selectRow(row)
+    page.edit_selected()
+    assert form.widgets["district_code"].currentText() == "市北区"
+    type_into(qtbot, form.widgets["households"], "5")
+    type_into(qtbot, form.widgets["houses"], "5")
+    qtbot.keyClick(form.widgets["houses"], Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert s.scalar(select(Signing.households).where(Signing.project_uuid == elsewhere)) == 5
+    assert form.widgets["district_code"].currentText() == "崂山区"  # back to this laptop's place
+    assert form.widgets["street_code"].currentText() == "中韩街道"
+    streets = [form.widgets["street_code"].itemText(i) for i in range(form.widgets["street_code"].count())]
+    projects = [form.widgets["project_uuid"].itemText(i) for i in range(form.widgets["project_uuid"].count())]
+    assert "沙子口街道" in streets and "台东街道" not in streets
+    assert "张村河片区旧村改造" in projects and "台东片区" not in projects
