@@ -81,16 +81,7 @@ class ReportSheet:
 
     def ranked_by(self, i: int) -> list[tuple[int | None, str, agg.Progress]]:
         """(rank, unit name, figures) by the i-th measure's completion rate; no rank without a target."""
-        with_rate = sorted(
-            ((name, row[i]) for _, name, row in self.rows if row[i].rate is not None),
-            key=lambda item: -item[1].rate,  # type: ignore[operator]
-        )
-        out: list[tuple[int | None, str, agg.Progress]] = []
-        for position, (name, figures) in enumerate(with_rate, start=1):
-            tied = out and out[-1][2].rate == figures.rate
-            out.append((out[-1][0] if tied else position, name, figures))
-        out += [(None, name, row[i]) for _, name, row in self.rows if row[i].rate is None]
-        return out
+        return agg.ranked([(name, row[i]) for _, name, row in self.rows])
 
 
 @dataclass(frozen=True)
@@ -143,10 +134,7 @@ class WeeklyReport:
     area_unit: str = "wan_m2"  # AREA_UNITS
 
 
-def year_elapsed(day: date) -> float:
-    """The share of the year gone by the end of `day` (时间进度): 22 November (day 326 of 365) is 89.3 %."""
-    first, last = date(day.year, 1, 1), date(day.year, 12, 31)
-    return ((day - first).days + 1) / ((last - first).days + 1)
+year_elapsed = agg.year_elapsed
 
 
 def _day(day: date) -> str:
@@ -329,6 +317,7 @@ class _Formats:
         self.total_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.0%"})
         self.total_no_rate = book.add_format({**cell, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
         self.note = book.add_format({**font, "font_size": 9, "text_wrap": True, "valign": "top"})
+        self.behind_text = book.add_format({**cell, "align": "center", "font_color": "#C00000"})
         self.points = book.add_format({**cell, "num_format": "+0.0;-0.0;0.0", "align": "right"})
         self.form_box = book.add_format(
             {**font, "font_size": 9, "align": "right", "valign": "vcenter", "text_wrap": True}
@@ -481,7 +470,9 @@ RANK_COLUMNS = (
     QT_TRANSLATE_NOOP("Excel", "Unit"),
     QT_TRANSLATE_NOOP("Excel", "Completion rate"),
     QT_TRANSLATE_NOOP("Excel", "Change from last week (points)"),
+    QT_TRANSLATE_NOOP("Excel", "Both halves"),  # 双过半: from mid-year, half the task done with half the time gone
 )
+HALF = 0.5
 BLOCK = len(RANK_COLUMNS)
 
 
@@ -491,6 +482,14 @@ def change_from_last_week(figures: agg.Progress, week: agg.Week) -> float | None
     if figures.target is None or not figures.target or week.start.year != week.end.year:
         return None
     return float(figures.week / figures.target * 100)
+
+
+def both_halves(figures: agg.Progress, elapsed: float) -> bool | None:
+    """双过半 (时间过半、任务过半): once half the year has gone, whether half the target is done;
+    None before mid-year or without a target."""
+    if elapsed < HALF or figures.rate is None:
+        return None
+    return figures.rate >= Decimal("0.5")
 
 
 def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _Formats) -> None:
@@ -527,15 +526,27 @@ def _write_ranking(sheet, report: WeeklyReport, content: ReportSheet, formats: _
                 sheet.write_string(r, c + 3, "—", formats.no_rate)
             else:
                 sheet.write_number(r, c + 3, change, formats.points)
+            halves = both_halves(figures, report.elapsed)
+            if halves is None:
+                sheet.write_string(r, c + 4, "—", formats.no_rate)
+            else:
+                words = translate("Excel", "Met") if halves else translate("Excel", "Not met")
+                sheet.write_string(r, c + 4, words, formats.no_rate if halves else formats.behind_text)
         sheet.set_column(c, c, 5)
         sheet.set_column(c + 1, c + 1, 13)
         sheet.set_column(c + 2, c + 2, 9)
         sheet.set_column(c + 3, c + 3, 9)
+        sheet.set_column(c + 4, c + 4, 7)
     sheet.set_row(group_row, 32)
     sheet.set_row(column_row, 20)
     r = FIRST_DATA_ROW + longest
     note = translate("Excel", "Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).")
-    sheet.merge_range(r, 0, r, last_column, note.format(elapsed=report.elapsed), formats.note)
+    note = note.format(elapsed=report.elapsed)
+    if report.elapsed >= HALF:
+        note += translate(
+            "Excel", " Both halves (双过半): with half the year gone, half the annual target done (rate at least 50%)."
+        )
+    sheet.merge_range(r, 0, r, last_column, note, formats.note)
     sheet.set_row(r, 28)
     sheet.freeze_panes(FIRST_DATA_ROW, 0)
     sheet.set_landscape()

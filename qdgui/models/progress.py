@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -398,6 +399,132 @@ def progress(
         targets = targets_by_unit(session, measure, year=year, scope=scope, unit_column=unit_column)
         rows += progress_rows(units, measure, done, targets)
     return rows
+
+
+def year_elapsed(day: date) -> float:
+    """The share of the year gone by the end of `day` (时间进度): 22 November (day 326 of 365) is 89.3 %."""
+    first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    return ((day - first).days + 1) / ((last - first).days + 1)
+
+
+def ranked(named: list[tuple[str, Progress]]) -> list[tuple[int | None, str, Progress]]:
+    """(rank, name, figures) by completion rate, best first; equal rates share a rank; units without a
+    target follow, unranked. The one ranking the weekly report and the dashboard's league table show."""
+    with_rate = sorted(((n, p) for n, p in named if p.rate is not None), key=lambda item: -item[1].rate)  # type: ignore[operator]
+    out: list[tuple[int | None, str, Progress]] = []
+    for position, (name, figures) in enumerate(with_rate, start=1):
+        tied = out and out[-1][2].rate == figures.rate
+        out.append((out[-1][0] if tied else position, name, figures))
+    out += [(None, name, figures) for name, figures in named if figures.rate is None]
+    return out
+
+
+PACE_DAYS = 28  # "the current pace": what the last four weeks did
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """Where a unit stands against its annual target on a day, and what its pace says."""
+
+    figures: Progress  # done from 1 January to the day (year_to_date), the target
+    rank: int | None
+    elapsed: float  # the share of the year gone (时间进度)
+    pace: Decimal  # done per week over the last four weeks
+    required: Decimal | None  # per week from now on to meet the target by 31 December
+    finish: date | None  # when the target is reached at that pace (may be next year); None: no pace
+
+    @property
+    def behind(self) -> bool:
+        """Behind the time elapsed: a completion rate below the share of the year gone."""
+        rate = self.figures.rate
+        return rate is not None and float(rate) < self.elapsed
+
+    @property
+    def met(self) -> bool:
+        return self.figures.target is not None and self.figures.year_to_date >= self.figures.target
+
+
+def _through(totals: DailyTotals, unit: str | None, day: date) -> list[tuple[date, Decimal]]:
+    """(day, amount) of one unit (every unit: None) from 1 January to `day`, in day order."""
+    first = date(totals.year, 1, 1)
+    days: dict[date, Decimal] = {}
+    for (code, d), amount in totals.cells.items():
+        if (unit is None or code == unit) and first <= d <= day:
+            days[d] = days.get(d, Decimal(0)) + amount
+    return sorted(days.items())
+
+
+def as_of(totals: DailyTotals, today: date) -> date:
+    """The day a year's figures stand at: today in the current year, else its last day."""
+    return min(today, date(totals.year, 12, 31)) if today.year >= totals.year else date(totals.year, 1, 1)
+
+
+def outlooks(
+    totals: DailyTotals, units: list[tuple[str, str]], targets: dict[str, Decimal], *, today: date
+) -> list[Outlook]:
+    """Per unit: done to date against its target, the rank by completion rate, the pace of the last
+    four weeks, the weekly pace now required, and the day the target falls at the current pace."""
+    day = as_of(totals, today)
+    elapsed = year_elapsed(day)
+    recent = day - timedelta(days=PACE_DAYS - 1)
+    weeks_left = Decimal((date(totals.year, 12, 31) - day).days) / 7
+    done: dict[str, Decimal] = {}
+    lately: dict[str, Decimal] = {}
+    for (code, d), amount in totals.cells.items():
+        if date(totals.year, 1, 1) <= d <= day:
+            done[code] = done.get(code, Decimal(0)) + amount
+            if d >= recent:
+                lately[code] = lately.get(code, Decimal(0)) + amount
+    rows = [
+        Progress(
+            code, name, totals.measure, lately.get(code, Decimal(0)), done.get(code, Decimal(0)), targets.get(code)
+        )
+        for code, name in units
+    ]
+    out = []
+    for rank, _, figures in ranked([(p.name, p) for p in rows]):
+        pace = figures.week * 7 / PACE_DAYS  # (Progress.week holds the four weeks' amount here)
+        left = None if figures.target is None else max(figures.target - figures.year_to_date, Decimal(0))
+        required = None if left is None else (left / weeks_left if weeks_left > 0 else left)
+        finish = None
+        if left is not None and left == 0:
+            finish = day
+        elif left is not None and pace > 0:
+            finish = day + timedelta(days=math.ceil(float(left / pace * 7)))
+        out.append(Outlook(replace(figures, week=Decimal(0)), rank, elapsed, pace, required, finish))
+    return out
+
+
+@dataclass(frozen=True)
+class BurnUp:
+    """A unit's (or the whole scope's) cumulative done through the year against its target."""
+
+    days: list[date]  # the days something was done, up to the day the figures stand at
+    cumulative: list[Decimal]
+    target: Decimal | None
+    as_of: date
+    pace: Decimal  # per week, last four weeks
+    finish: date | None
+
+
+def burn_up(totals: DailyTotals, target: Decimal | None, *, unit: str | None = None, today: date) -> BurnUp:
+    day = as_of(totals, today)
+    running, days, cumulative = Decimal(0), [], []
+    for d, amount in _through(totals, unit, day):
+        running += amount
+        days.append(d)
+        cumulative.append(running)
+    recent = day - timedelta(days=PACE_DAYS - 1)
+    lately = sum((a for d, a in _through(totals, unit, day) if d >= recent), Decimal(0))
+    pace = lately * 7 / PACE_DAYS
+    finish = None
+    if target is not None:
+        left = target - running
+        if left <= 0:
+            finish = next((d for d, c in zip(days, cumulative) if c >= target), day)
+        elif pace > 0:
+            finish = day + timedelta(days=math.ceil(float(left / pace * 7)))
+    return BurnUp(days, cumulative, target, day, pace, finish)
 
 
 def totals(rows: list[Progress]) -> dict[str, Progress]:

@@ -9,8 +9,8 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from qdgui.config import DeviceSettings
 from qdgui.models import lookups, progress, vocab
@@ -31,6 +31,7 @@ from qdgui.views.charts import (
 )
 from qdgui.views.fields import CodeCombo, year_choices
 from qdgui.views.formatting import display
+from qdgui.views.outlook import OutlookPage
 
 
 def _number(value) -> str:
@@ -43,7 +44,7 @@ def _percent(rate) -> str:
 
 class Dashboard(QWidget):
     refreshed = Signal(str)
-    """A chart was redrawn: "completion", "curve", "weekly" or "parks"."""
+    """A chart was redrawn: "completion", "curve", "weekly", "parks" or "outlook" (the targets page)."""
 
     def __init__(
         self, database: Database, settings: DeviceSettings, *, today: Callable[[], date] = date.today, parent=None
@@ -52,6 +53,7 @@ class Dashboard(QWidget):
         self._database = database
         self._settings = settings
         self._today = today
+        self._outlook_stale = True
         self._build()
         self._connect()
         self.refresh_all()
@@ -145,14 +147,24 @@ class Dashboard(QWidget):
         legend.addItem(self.parks_done, vocab.label(vocab.PARK_STATUSES, "completed"))
         self.parks_labels = LabelPool(self.parks.plot)
 
-        grid = QGridLayout()
+        self.charts_page = QWidget()
+        grid = QGridLayout(self.charts_page)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.completion, 0, 0)
         grid.addWidget(self.curve, 0, 1)
         grid.addWidget(self.weekly, 1, 0)
         grid.addWidget(self.parks, 1, 1)
+        self.outlook = OutlookPage()
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.charts_page, self.tr("Charts"))
+        self.pages.addTab(self.outlook, self.tr("Targets and ranking"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setToolTip(self.tr("Both pages on A4 landscape, for a meeting"))
+        bar.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(grid)
+        layout.addWidget(self.pages, 1)
 
     def _connect(self) -> None:
         self.year.currentIndexChanged.connect(self.refresh_all)
@@ -160,6 +172,9 @@ class Dashboard(QWidget):
         self.street.currentIndexChanged.connect(self.refresh_all)
         self.measure.currentIndexChanged.connect(self._refresh_completion)
         self.project.currentIndexChanged.connect(self._refresh_curve)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.outlook.unit_chosen.connect(self._unit_chosen)
+        self.pdf_button.clicked.connect(self.ask_and_save_pdf)
 
     # ------------------------------------------------------------------ filters
     @property
@@ -283,6 +298,9 @@ class Dashboard(QWidget):
         x = np.arange(len(rows), dtype=float)
         self.completion_rows = rows
         if not rows or (not done.any() and np.isnan(targets).all()):
+            self._outlook_stale = True
+            if self.pages.currentWidget() is self.outlook:
+                self._draw_outlook()
             self.completion.show_message(
                 self.tr("No {measure} recorded and no target set for {year}.").format(
                     measure=vocab.label(vocab.MEASURES, measure), year=year
@@ -309,6 +327,121 @@ class Dashboard(QWidget):
         self.completion.show_plot(note)
         self.completion.set_hover(self._describe_completion)
         self.refreshed.emit("completion")
+        self._outlook_stale = True
+        if self.pages.currentWidget() is self.outlook:
+            self._draw_outlook()
+
+    # ------------------------------------------------------------------ targets and ranking
+    def _page_shown(self) -> None:
+        if self.pages.currentWidget() is self.outlook and self._outlook_stale:
+            self._draw_outlook()
+
+    def _place_target(self, session) -> Decimal | None:
+        """The target of the chosen place as a whole: its own, else its units' summed."""
+        measure, year = self.measure.code(), self._year()
+        scope = self.scope
+        if scope is not None:
+            column = "street_code" if len(scope) > 6 else "district_code"
+            parent = scope[:6] if len(scope) > 6 else None
+            own = progress.targets_by_unit(session, measure, year=year, scope=parent, unit_column=column)
+            if own.get(scope) is not None:
+                return own[scope]
+        known = [t for t in self._targets.values() if t is not None]
+        return sum(known, Decimal(0)) if known else None
+
+    def _draw_outlook(self) -> None:
+        """The burn-up of the place, the league table of its units, the map of every district."""
+        self._outlook_stale = False
+        measure, today = self.measure.code(), self._today()
+        daily = self._completion_daily
+        outlooks = progress.outlooks(daily, self._units, self._targets, today=today)
+        with self._database.sessions() as session:
+            target = self._place_target(session)
+            if self.scope is None:
+                city, names = outlooks, dict(self._units)
+            else:
+                units, column = progress.report_units(session, None)
+                whole = progress.load_daily(session, measure, year=self._year(), scope=None, unit_column=column)
+                targets = progress.targets_by_unit(session, measure, year=self._year(), scope=None, unit_column=column)
+                city, names = progress.outlooks(whole, units, targets, today=today), dict(units)
+        burn = progress.burn_up(daily, target, today=today)
+        place = self.street.currentText() if self.street.code() else self.district.currentText()
+        self.outlook.show_figures(
+            measure, outlooks, burn, place_name=place, city=city, district_names=names,
+            selected=self.district.code(), unit_header=self._unit_header(),
+        )  # fmt: skip
+        self.refreshed.emit("outlook")
+
+    def _unit_header(self) -> str:
+        return self.tr("District") if self.scope is None else self.tr("Street")
+
+    def _unit_chosen(self, code: str) -> None:
+        """A district clicked (map or league table) shows its streets; a street, that street."""
+        if len(code) == 6:
+            self.district.set_code(code)
+        elif self.street.findData(code) >= 0:
+            self.street.set_code(code)
+
+    def save_pdf(self, path) -> None:
+        """Both pages on A4 landscape: the four charts, then the burn-up, league table and map."""
+        from PySide6.QtCore import QMarginsF, QRect
+        from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+        shown = self.pages.currentIndex()
+        buttons = [box.save_button for box in self.findChildren(ChartBox)] + [self.pdf_button]
+        for button in buttons:  # a page for a meeting: no buttons on it
+            button.hide()
+        pictures = []
+        for index in range(self.pages.count()):
+            self.pages.setCurrentIndex(index)
+            QCoreApplication.processEvents()
+            pictures.append((self.pages.tabText(index), self.pages.widget(index).grab()))
+        self.pages.setCurrentIndex(shown)
+        for button in buttons:
+            button.show()
+        writer = QPdfWriter(str(path))
+        writer.setTitle(self.tr("Progress against the targets"))
+        writer.setCreator("qdgui")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10)
+            )
+        )
+        writer.setResolution(150)
+        painter = QPainter(writer)
+        try:
+            for number, (title, picture) in enumerate(pictures):
+                if number:
+                    writer.newPage()
+                area = painter.viewport()
+                heading = self.tr("{place} {year}: {title} (as of {day})").format(
+                    place=self.district.currentText() if not self.street.code() else self.street.currentText(),
+                    year=self._year(), title=title, day=progress.as_of(self._completion_daily, self._today()).isoformat(),
+                )  # fmt: skip
+                font = painter.font()
+                font.setPointSize(14)
+                painter.setFont(font)
+                line = painter.fontMetrics().height() * 2
+                painter.drawText(QRect(0, 0, area.width(), line), int(Qt.AlignmentFlag.AlignLeft), heading)
+                room = QRect(0, line, area.width(), area.height() - line)
+                scaled = picture.size().scaled(room.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawPixmap(QRect(room.topLeft(), scaled), picture)
+        finally:
+            painter.end()
+
+    def ask_and_save_pdf(self) -> None:
+        from qdgui.views import file_dialogs
+
+        path = file_dialogs.save_file(
+            self,
+            self.tr("Save the dashboard as PDF"),
+            self.tr("Progress {year}.pdf").format(year=self._year()),
+            self.tr("PDF document (*.pdf)"),
+            purpose="chart",
+            suffix=".pdf",
+        )
+        if path is not None:
+            self.save_pdf(path)
 
     def _describe_completion(self, x: float, y: float) -> str | None:
         index = int(round(x))

@@ -4,42 +4,42 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../qdgui/models/access.py" line="207"/>
+        <location filename="../../qdgui/models/access.py" line="224"/>
         <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
         <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="214"/>
+        <location filename="../../qdgui/models/access.py" line="231"/>
         <source>{level} is not a level (street, district or city)</source>
         <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="217"/>
+        <location filename="../../qdgui/models/access.py" line="234"/>
         <source>A user needs a password.</source>
         <translation>用户需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="221"/>
+        <location filename="../../qdgui/models/access.py" line="238"/>
         <source>There is no district {code}.</source>
         <translation>没有区（市）{code}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="224"/>
+        <location filename="../../qdgui/models/access.py" line="241"/>
         <source>There is no street {street} in district {district}.</source>
         <translation>区（市）{district} 中没有街道 {street}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="335"/>
+        <location filename="../../qdgui/models/access.py" line="352"/>
         <source>Only the command office&apos;s accounts set annual targets.</source>
         <translation>只有市指挥部的账户可以设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="339"/>
+        <location filename="../../qdgui/models/access.py" line="356"/>
         <source>The command office&apos;s account {user} reads every place; it does not enter records.</source>
         <translation>市指挥部的账户 {user} 只读取各地数据，不录入记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="349"/>
+        <location filename="../../qdgui/models/access.py" line="366"/>
         <source>Your server account {user} enters records of {place} only.</source>
         <translation>您的服务器账户 {user} 只能录入{place}的记录。</translation>
     </message>
@@ -958,178 +958,225 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="65"/>
-        <location filename="../../qdgui/views/dashboard.py" line="73"/>
+        <location filename="../../qdgui/views/dashboard.py" line="67"/>
+        <location filename="../../qdgui/views/dashboard.py" line="75"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="76"/>
+        <location filename="../../qdgui/views/dashboard.py" line="78"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="77"/>
+        <location filename="../../qdgui/views/dashboard.py" line="79"/>
+        <location filename="../../qdgui/views/dashboard.py" line="376"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="78"/>
+        <location filename="../../qdgui/views/dashboard.py" line="80"/>
+        <location filename="../../qdgui/views/dashboard.py" line="376"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="79"/>
+        <location filename="../../qdgui/views/dashboard.py" line="81"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="80"/>
+        <location filename="../../qdgui/views/dashboard.py" line="82"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="86"/>
+        <location filename="../../qdgui/views/dashboard.py" line="88"/>
         <source>Completion against the annual target</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="95"/>
+        <location filename="../../qdgui/views/dashboard.py" line="97"/>
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="96"/>
+        <location filename="../../qdgui/views/dashboard.py" line="98"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="100"/>
+        <location filename="../../qdgui/views/dashboard.py" line="102"/>
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="117"/>
+        <location filename="../../qdgui/views/dashboard.py" line="119"/>
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="137"/>
+        <location filename="../../qdgui/views/dashboard.py" line="139"/>
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="287"/>
+        <location filename="../../qdgui/views/dashboard.py" line="160"/>
+        <source>Charts</source>
+        <translation>进度图表</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="161"/>
+        <source>Targets and ranking</source>
+        <translation>目标与排名</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="162"/>
+        <source>Save as PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="163"/>
+        <source>Both pages on A4 landscape, for a meeting</source>
+        <translation>两页内容排在 A4 横向纸上，供会议使用</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="305"/>
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="308"/>
+        <location filename="../../qdgui/views/dashboard.py" line="326"/>
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="320"/>
+        <location filename="../../qdgui/views/dashboard.py" line="403"/>
+        <source>Progress against the targets</source>
+        <translation>目标任务完成进度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="417"/>
+        <source>{place} {year}: {title} (as of {day})</source>
+        <translation>{place}{year}年 · {title}（截至 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="437"/>
+        <source>Save the dashboard as PDF</source>
+        <translation>将进度页导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="438"/>
+        <source>Progress {year}.pdf</source>
+        <translation>{year}年目标任务进度.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="439"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/dashboard.py" line="453"/>
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="329"/>
+        <location filename="../../qdgui/views/dashboard.py" line="462"/>
         <source>; {caption} {planned}</source>
         <translation>；{caption} {planned}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="334"/>
+        <location filename="../../qdgui/views/dashboard.py" line="467"/>
         <source>Nothing planned yet</source>
         <translation>尚无到期计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="335"/>
+        <location filename="../../qdgui/views/dashboard.py" line="468"/>
         <source>Planned by the end of month {month}</source>
         <translation>截至{month}月底计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="340"/>
+        <location filename="../../qdgui/views/dashboard.py" line="473"/>
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="345"/>
+        <location filename="../../qdgui/views/dashboard.py" line="478"/>
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="347"/>
+        <location filename="../../qdgui/views/dashboard.py" line="480"/>
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="354"/>
+        <location filename="../../qdgui/views/dashboard.py" line="487"/>
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="357"/>
+        <location filename="../../qdgui/views/dashboard.py" line="490"/>
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="361"/>
+        <location filename="../../qdgui/views/dashboard.py" line="494"/>
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="367"/>
+        <location filename="../../qdgui/views/dashboard.py" line="500"/>
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="373"/>
+        <location filename="../../qdgui/views/dashboard.py" line="506"/>
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="387"/>
+        <location filename="../../qdgui/views/dashboard.py" line="520"/>
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="417"/>
+        <location filename="../../qdgui/views/dashboard.py" line="550"/>
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="423"/>
+        <location filename="../../qdgui/views/dashboard.py" line="556"/>
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="424"/>
+        <location filename="../../qdgui/views/dashboard.py" line="557"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="425"/>
+        <location filename="../../qdgui/views/dashboard.py" line="558"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="432"/>
+        <location filename="../../qdgui/views/dashboard.py" line="565"/>
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="446"/>
+        <location filename="../../qdgui/views/dashboard.py" line="579"/>
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="460"/>
+        <location filename="../../qdgui/views/dashboard.py" line="593"/>
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="489"/>
+        <location filename="../../qdgui/views/dashboard.py" line="622"/>
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -1238,7 +1285,7 @@
     </message>
     <message>
         <location filename="../../qdgui/models/migrate.py" line="127"/>
-        <location filename="../../qdgui/models/migrate.py" line="204"/>
+        <location filename="../../qdgui/models/migrate.py" line="215"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
@@ -1253,37 +1300,37 @@
         <translation>{path} 缺少数据表 {tables}：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="218"/>
+        <location filename="../../qdgui/models/migrate.py" line="230"/>
         <source>The server&apos;s database lacks the table(s) {tables}. Ask its administrator.</source>
         <translation>服务器上的数据库缺少数据表 {tables}。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="236"/>
+        <location filename="../../qdgui/models/migrate.py" line="248"/>
         <source>The server&apos;s database must first be brought up to this version of qdgui by its administrator (qdgui server init, as the owner of qdgui&apos;s tables). Nothing was changed.</source>
         <translation>服务器上的数据库须先由其管理员升级到此版本的 qdgui（以 qdgui 数据表所有者的身份运行 qdgui server init）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="305"/>
+        <location filename="../../qdgui/models/migrate.py" line="317"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="317"/>
+        <location filename="../../qdgui/models/migrate.py" line="329"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="370"/>
+        <location filename="../../qdgui/models/migrate.py" line="382"/>
         <source>A server&apos;s database is restored by its administrator, not from qdgui.</source>
         <translation>服务器上的数据库由其管理员恢复，不在 qdgui 中恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="385"/>
+        <location filename="../../qdgui/models/migrate.py" line="397"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="404"/>
+        <location filename="../../qdgui/models/migrate.py" line="416"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
@@ -1431,7 +1478,7 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="157"/>
+        <location filename="../../qdgui/excel/weekly.py" line="150"/>
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
@@ -1631,144 +1678,164 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="45"/>
-        <location filename="../../qdgui/excel/weekly.py" line="477"/>
+        <location filename="../../qdgui/excel/weekly.py" line="471"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="57"/>
+        <location filename="../../qdgui/excel/weekly.py" line="62"/>
         <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
         <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="61"/>
+        <location filename="../../qdgui/excel/weekly.py" line="66"/>
         <source>{label} ({unit})</source>
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="107"/>
+        <location filename="../../qdgui/excel/weekly.py" line="103"/>
         <source>Form no.: {text}</source>
         <translation>表号：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="109"/>
+        <location filename="../../qdgui/excel/weekly.py" line="105"/>
         <source>Issued by: {text}</source>
         <translation>制表机关：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="115"/>
+        <location filename="../../qdgui/excel/weekly.py" line="111"/>
         <source>Head of unit: {name}</source>
         <translation>单位负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="116"/>
+        <location filename="../../qdgui/excel/weekly.py" line="112"/>
         <source>Head of statistics: {name}</source>
         <translation>统计负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="117"/>
+        <location filename="../../qdgui/excel/weekly.py" line="113"/>
         <source>Filled in by: {name}</source>
         <translation>填表人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="118"/>
+        <location filename="../../qdgui/excel/weekly.py" line="114"/>
         <source>Telephone: {number}</source>
         <translation>联系电话：{number}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="119"/>
+        <location filename="../../qdgui/excel/weekly.py" line="115"/>
         <source>Reported on: {day}</source>
         <translation>报出日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="148"/>
+        <location filename="../../qdgui/excel/weekly.py" line="141"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="152"/>
+        <location filename="../../qdgui/excel/weekly.py" line="145"/>
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="165"/>
+        <location filename="../../qdgui/excel/weekly.py" line="158"/>
         <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
         <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="174"/>
+        <location filename="../../qdgui/excel/weekly.py" line="167"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="231"/>
+        <location filename="../../qdgui/excel/weekly.py" line="224"/>
         <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Time elapsed: {elapsed:.1%}    Made on: {made}</source>
         <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;时间进度：{elapsed:.1%}&#x3000;&#x3000;制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="241"/>
+        <location filename="../../qdgui/excel/weekly.py" line="234"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set; a rate in red is behind the time elapsed. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”，红色的完成率落后于时间进度。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="237"/>
+        <location filename="../../qdgui/excel/weekly.py" line="230"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="237"/>
+        <location filename="../../qdgui/excel/weekly.py" line="230"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="247"/>
+        <location filename="../../qdgui/excel/weekly.py" line="240"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="260"/>
+        <location filename="../../qdgui/excel/weekly.py" line="253"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="395"/>
+        <location filename="../../qdgui/excel/weekly.py" line="389"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="423"/>
+        <location filename="../../qdgui/excel/weekly.py" line="417"/>
         <location filename="../../qdgui/selftest.py" line="152"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="454"/>
-        <location filename="../../qdgui/excel/weekly.py" line="542"/>
+        <location filename="../../qdgui/excel/weekly.py" line="448"/>
+        <location filename="../../qdgui/excel/weekly.py" line="558"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="475"/>
+        <location filename="../../qdgui/excel/weekly.py" line="469"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="476"/>
+        <location filename="../../qdgui/excel/weekly.py" line="470"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="478"/>
+        <location filename="../../qdgui/excel/weekly.py" line="472"/>
         <source>Change from last week (points)</source>
         <translation>较上周（百分点）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="532"/>
+        <location filename="../../qdgui/excel/weekly.py" line="473"/>
+        <source>Both halves</source>
+        <translation>双过半</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="533"/>
+        <source>Met</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="533"/>
+        <source>Not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="543"/>
         <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
         <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="556"/>
+        <location filename="../../qdgui/excel/weekly.py" line="546"/>
+        <source> Both halves (双过半): with half the year gone, half the annual target done (rate at least 50%).</source>
+        <translation>双过半：时间过半时，完成年度目标任务过半（完成率不低于50%）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="572"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -3193,238 +3260,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="78"/>
+        <location filename="../../qdgui/views/main_window.py" line="105"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="85"/>
+        <location filename="../../qdgui/views/main_window.py" line="112"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="86"/>
+        <location filename="../../qdgui/views/main_window.py" line="113"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="87"/>
+        <location filename="../../qdgui/views/main_window.py" line="114"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="93"/>
+        <location filename="../../qdgui/views/main_window.py" line="120"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="94"/>
+        <location filename="../../qdgui/views/main_window.py" line="121"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="95"/>
+        <location filename="../../qdgui/views/main_window.py" line="122"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="99"/>
+        <location filename="../../qdgui/views/main_window.py" line="126"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="108"/>
+        <location filename="../../qdgui/views/main_window.py" line="135"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="118"/>
+        <location filename="../../qdgui/views/main_window.py" line="145"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="123"/>
+        <location filename="../../qdgui/views/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="124"/>
+        <location filename="../../qdgui/views/main_window.py" line="151"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126"/>
+        <location filename="../../qdgui/views/main_window.py" line="153"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="130"/>
+        <location filename="../../qdgui/views/main_window.py" line="157"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="132"/>
+        <location filename="../../qdgui/views/main_window.py" line="159"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="134"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="138"/>
+        <location filename="../../qdgui/views/main_window.py" line="165"/>
         <source>Bac&amp;kups...</source>
         <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="142"/>
+        <location filename="../../qdgui/views/main_window.py" line="169"/>
         <source>Connect to a district &amp;server...</source>
         <translation>连接区级服务器(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="146"/>
+        <location filename="../../qdgui/views/main_window.py" line="173"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="149"/>
+        <location filename="../../qdgui/views/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="150"/>
+        <location filename="../../qdgui/views/main_window.py" line="177"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="154"/>
+        <location filename="../../qdgui/views/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="161"/>
+        <location filename="../../qdgui/views/main_window.py" line="188"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="161"/>
+        <location filename="../../qdgui/views/main_window.py" line="188"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="169"/>
+        <location filename="../../qdgui/views/main_window.py" line="196"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="170"/>
+        <location filename="../../qdgui/views/main_window.py" line="197"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="173"/>
+        <location filename="../../qdgui/views/main_window.py" line="200"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="325"/>
-        <location filename="../../qdgui/views/main_window.py" line="328"/>
+        <location filename="../../qdgui/views/main_window.py" line="386"/>
+        <location filename="../../qdgui/views/main_window.py" line="389"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="334"/>
+        <location filename="../../qdgui/views/main_window.py" line="395"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="371"/>
+        <location filename="../../qdgui/views/main_window.py" line="430"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="390"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="390"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="396"/>
+        <location filename="../../qdgui/views/main_window.py" line="455"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="397"/>
+        <location filename="../../qdgui/views/main_window.py" line="456"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="406"/>
+        <location filename="../../qdgui/views/main_window.py" line="465"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="406"/>
+        <location filename="../../qdgui/views/main_window.py" line="465"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="434"/>
+        <location filename="../../qdgui/views/main_window.py" line="493"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="496"/>
+        <location filename="../../qdgui/views/main_window.py" line="555"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="497"/>
+        <location filename="../../qdgui/views/main_window.py" line="556"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="528"/>
+        <location filename="../../qdgui/views/main_window.py" line="587"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="534"/>
+        <location filename="../../qdgui/views/main_window.py" line="593"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="593"/>
+        <location filename="../../qdgui/views/main_window.py" line="652"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="594"/>
+        <location filename="../../qdgui/views/main_window.py" line="653"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="595"/>
+        <location filename="../../qdgui/views/main_window.py" line="654"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="597"/>
+        <location filename="../../qdgui/views/main_window.py" line="656"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="602"/>
+        <location filename="../../qdgui/views/main_window.py" line="661"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="602"/>
+        <location filename="../../qdgui/views/main_window.py" line="661"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3450,6 +3517,124 @@
         <location filename="../../qdgui/views/import_wizard.py" line="60"/>
         <source>Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</source>
         <translation>工作簿和 CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlookPage</name>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="147"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="148"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="149"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="150"/>
+        <source>Target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="151"/>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="152"/>
+        <source>Against time (points)</source>
+        <translation>较时间进度（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="153"/>
+        <source>Per week, last 4 weeks</source>
+        <translation>近四周周均</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="154"/>
+        <source>Needed per week</source>
+        <translation>此后每周需完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="155"/>
+        <source>Done by, at this pace</source>
+        <translation>按近期进度预计完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="167"/>
+        <source>Done against the target through the year</source>
+        <translation>全年完成进度与目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="201"/>
+        <source>Districts against the time elapsed (schematic; click a district for its streets)</source>
+        <translation>各区（市）完成率与时间进度（示意图，非实际比例；点击某区查看其街道）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="241"/>
+        <source>&lt;span style=&apos;color:{ahead}&apos;&gt;■&lt;/span&gt; at or ahead of the time elapsed ({elapsed}) &lt;span style=&apos;color:{slightly}&apos;&gt;■&lt;/span&gt; behind by less than {points} points &lt;span style=&apos;color:{behind}&apos;&gt;■&lt;/span&gt; further behind &lt;span style=&apos;color:{none}&apos;&gt;■&lt;/span&gt; no target</source>
+        <translation>&lt;span style=&apos;color:{ahead}&apos;&gt;■&lt;/span&gt; 达到或超过时间进度（{elapsed}） &lt;span style=&apos;color:{slightly}&apos;&gt;■&lt;/span&gt; 落后不足 {points} 个百分点 &lt;span style=&apos;color:{behind}&apos;&gt;■&lt;/span&gt; 落后较多 &lt;span style=&apos;color:{none}&apos;&gt;■&lt;/span&gt; 未设目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="250"/>
+        <source>{place}: {measure} done against the target</source>
+        <translation>{place}：{measure}完成进度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="257"/>
+        <source>Nothing done and no target set for {place} this year.</source>
+        <translation>{place}本年尚无完成记录，也未设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="267"/>
+        <source>Time elapsed {share}</source>
+        <translation>时间进度 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="274"/>
+        <source>Target {target}</source>
+        <translation>目标 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="295"/>
+        <source>{done} {unit} done; no target set.</source>
+        <translation>已完成 {done} {unit}；未设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="296"/>
+        <source>{done} of {target} {unit} ({rate})</source>
+        <translation>已完成 {done} / {target} {unit}（{rate}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="303"/>
+        <source>; target reached on {day}</source>
+        <translation>；已于 {day} 完成目标</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="308"/>
+        <source>; {needed} {unit} a week needed from now</source>
+        <translation>；今后还需每周 {needed} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="312"/>
+        <source>; at the last four weeks&apos; pace ({pace} {unit} a week) done by {day}</source>
+        <translation>；按近四周进度（每周 {pace} {unit}），预计 {day} 完成</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="316"/>
+        <source>; nothing done in the last four weeks</source>
+        <translation>；近四周无进展</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="334"/>
+        <source>reached</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -3486,78 +3671,78 @@
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="117"/>
-        <location filename="../../qdgui/views/record_form.py" line="161"/>
+        <location filename="../../qdgui/views/record_form.py" line="118"/>
+        <location filename="../../qdgui/views/record_form.py" line="162"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="119"/>
-        <location filename="../../qdgui/views/record_form.py" line="162"/>
+        <location filename="../../qdgui/views/record_form.py" line="120"/>
+        <location filename="../../qdgui/views/record_form.py" line="163"/>
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="157"/>
+        <location filename="../../qdgui/views/record_form.py" line="158"/>
         <source>Save changes (Enter)</source>
         <translation>保存修改（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="158"/>
+        <location filename="../../qdgui/views/record_form.py" line="159"/>
         <source>Stop editing (Esc)</source>
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="293"/>
-        <location filename="../../qdgui/views/record_form.py" line="485"/>
+        <location filename="../../qdgui/views/record_form.py" line="307"/>
+        <location filename="../../qdgui/views/record_form.py" line="507"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="337"/>
+        <location filename="../../qdgui/views/record_form.py" line="359"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="344"/>
+        <location filename="../../qdgui/views/record_form.py" line="366"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="364"/>
+        <location filename="../../qdgui/views/record_form.py" line="386"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="371"/>
-        <location filename="../../qdgui/views/record_form.py" line="380"/>
-        <location filename="../../qdgui/views/record_form.py" line="387"/>
+        <location filename="../../qdgui/views/record_form.py" line="393"/>
+        <location filename="../../qdgui/views/record_form.py" line="402"/>
+        <location filename="../../qdgui/views/record_form.py" line="409"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="368"/>
-        <location filename="../../qdgui/views/record_form.py" line="386"/>
+        <location filename="../../qdgui/views/record_form.py" line="390"/>
+        <location filename="../../qdgui/views/record_form.py" line="408"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="372"/>
+        <location filename="../../qdgui/views/record_form.py" line="394"/>
         <source>Reload the record now? What you typed here will be replaced.</source>
         <translation>现在重新载入这条记录吗？您在此填写的内容将被替换。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="394"/>
+        <location filename="../../qdgui/views/record_form.py" line="416"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="396"/>
+        <location filename="../../qdgui/views/record_form.py" line="418"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="487"/>
+        <location filename="../../qdgui/views/record_form.py" line="509"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -3662,18 +3847,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="374"/>
+        <location filename="../../qdgui/models/repository.py" line="382"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="382"/>
+        <location filename="../../qdgui/models/repository.py" line="390"/>
         <source>{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. Reload it to see that change, then make yours again.</source>
         <translation>{who} 已于 {when} 修改了这条记录（现为第 {now} 版；您打开的是第 {then} 版）。未保存。请重新载入查看那次修改，再重新填写您的修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="404"/>
-        <location filename="../../qdgui/models/repository.py" line="520"/>
+        <location filename="../../qdgui/models/repository.py" line="412"/>
+        <location filename="../../qdgui/models/repository.py" line="528"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
@@ -3821,21 +4006,21 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="624"/>
+        <location filename="../../qdgui/models/repository.py" line="632"/>
         <location filename="../../qdgui/models/rules.py" line="216"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="611"/>
+        <location filename="../../qdgui/models/repository.py" line="619"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="198"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="630"/>
-        <location filename="../../qdgui/models/repository.py" line="656"/>
+        <location filename="../../qdgui/models/repository.py" line="638"/>
+        <location filename="../../qdgui/models/repository.py" line="664"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -3880,7 +4065,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="614"/>
+        <location filename="../../qdgui/models/repository.py" line="622"/>
         <location filename="../../qdgui/models/rules.py" line="152"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
@@ -4320,12 +4505,12 @@
     <message>
         <location filename="../../qdgui/models/kinds.py" line="240"/>
         <location filename="../../qdgui/models/vocab.py" line="94"/>
-        <location filename="../../qdgui/views/dashboard.py" line="468"/>
+        <location filename="../../qdgui/views/dashboard.py" line="601"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="60"/>
+        <location filename="../../qdgui/excel/weekly.py" line="65"/>
         <source>10,000 m2</source>
         <translation>万平方米</translation>
     </message>

@@ -204,3 +204,57 @@ def test_the_charts_are_built_once_the_window_is_idle_and_catch_up_with_many_sav
     show_charts(window)
     assert bar_heights(dashboard.completion_done)[laoshan] == 230
     assert dashboard.curve_line.getData()[1][-1] == 230
+
+
+def test_the_targets_page_ranks_projects_and_maps_and_a_district_clicked_shows_its_streets(
+    qtbot, db, zhangcun, make_window, tmp_path
+):
+    """崂山区 signed 180 of its 500 households, all in the last four weeks (45 a week), on 21 November
+    (89.0 % of the year gone): ranked first (the only target), 53 points behind the time, 56 a week
+    needed for the 40 days left, done by 10 January at this pace; the map colours it "further behind"."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from qdgui.views import outlook
+
+    window = make_window()
+    show_charts(window)
+    dashboard = window.dashboard
+    dashboard.pages.setCurrentWidget(dashboard.outlook)
+    page = dashboard.outlook
+    rows = {row[1]: row for row in page.league_texts()}
+    assert rows["崂山区"] == ["1", "崂山区", "180", "500", "36.0%", "-53.0", "45", "56", "2027-01-10"]
+    assert rows["市南区"][0] == "—" and rows["市南区"][3] == "—"
+    assert page.league.horizontalHeaderItem(1).text() == "区（市）"
+    assert page.map.tile_text("370212") == "崂山区\n36.0%"
+    assert page.map.colour_of("370212") == outlook.BEHIND and page.map.colour_of("370202") == outlook.NO_TARGET
+    assert page.burn_data.target == 500 and page.burn_data.cumulative[-1] == 180
+    assert "还需每周 56 户" in page.burn.note.text()
+
+    centre = page.map._tile_rect("370212").center()
+    QTest.mouseClick(page.map, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
+    assert dashboard.district.code() == "370212"  # drilled into its streets
+    streets = {row[1]: row for row in page.league_texts()}
+    assert streets["中韩街道"][2] == "180" and "沙子口街道" in streets
+    assert page.league.horizontalHeaderItem(1).text() == "街道"
+    assert page.burn_data.target == 500  # the district's own target
+    assert page.map.selected == "370212"
+
+    # a save while the page is in front moves it at once
+    form = window.pages["signing"].form
+    form.widgets["project_uuid"].set_code(zhangcun)
+    form.widgets["households"].setText("60")
+    form.widgets["houses"].setText("60")
+    assert form.save() is not None
+    assert {row[1]: row for row in page.league_texts()}["中韩街道"][2] == "240"
+    assert page.burn_data.cumulative[-1] == 240
+
+    pdf = tmp_path / "进度.pdf"
+    dashboard.save_pdf(pdf)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000
+    import re
+
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == 2  # the charts, then the targets page
+    assert re.findall(rb"/MediaBox\s*\[0 0 842[.0]* 595[.0]*\]", data)  # A4 landscape
+    assert dashboard.pages.currentWidget() is page and dashboard.pdf_button.isVisible()

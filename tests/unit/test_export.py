@@ -105,18 +105,30 @@ def test_weekly_report_reads_like_the_office_report(shinan, tmp_path, today):
     assert sheet.cell(zhongshan_row, 10).font.color.rgb != "FFC00000"  # the theme's text colour
     # the ranking: per summary measure, the streets by completion rate, those without a target last
     ranking = book["排名"]
-    assert [ranking.cell(3, c).value for c in (1, 5, 9)] == [
+    assert [ranking.cell(3, c).value for c in (1, 6, 11)] == [
         "签约户数（户）",
         "拆除违建数量（处）",
         "拆除违建面积（㎡）",
     ]
-    assert [ranking.cell(4, c).value for c in (9, 10, 11, 12)] == ["名次", "街道/镇", "完成率", "较上周（百分点）"]
-    area = [(ranking.cell(r, 9).value, ranking.cell(r, 10).value, ranking.cell(r, 11).value) for r in range(5, 16)]
+    assert [ranking.cell(4, c).value for c in (11, 12, 13, 14, 15)] == [
+        "名次",
+        "街道/镇",
+        "完成率",
+        "较上周（百分点）",
+        "双过半",
+    ]
+    area = [(ranking.cell(r, 11).value, ranking.cell(r, 12).value, ranking.cell(r, 13).value) for r in range(5, 16)]
     # the change from last week: this week's work over the target, in points (中山路街道's area, of 120)
-    first = next(r for r in range(5, 16) if ranking.cell(r, 10).value == "中山路街道")
+    first = next(r for r in range(5, 16) if ranking.cell(r, 12).value == "中山路街道")
     week_area = float(expected[("370202005", "demolition_area")].week)
-    assert ranking.cell(first, 12).value == pytest.approx(week_area / 120 * 100)
-    assert ranking.cell(first, 12).number_format == "+0.0;-0.0;0.0"
+    assert ranking.cell(first, 14).value == pytest.approx(week_area / 120 * 100)
+    assert ranking.cell(first, 14).number_format == "+0.0;-0.0;0.0"
+    # 双过半 in the second half of the year: half the target done (中山路街道's area: 125 %); the count's
+    # streets have no target and say nothing
+    assert ranking.cell(first, 15).value == "达到"
+    assert {ranking.cell(r, 10).value for r in range(5, 16)} == {"—"}
+    note = ranking.cell(5 + 11, 1).value
+    assert "双过半" in note
     rated = [row for row in area if row[0] != "—"]
     assert rated[0][1] == "中山路街道" and rated[0][0] == 1
     assert [rate for *_, rate in rated] == sorted((rate for *_, rate in rated), reverse=True)
@@ -146,7 +158,7 @@ def test_areas_are_in_ten_thousand_square_metres_as_the_office_writes_them(shina
     assert rows["合计"][2:10] == pytest.approx((2, 3, 4, 0.75, 0.01505, 0.01805, 0.02, 180.5 / 200))
     assert sheet.cell(16, 7).number_format == "#,##0.00"
     assert "拆除违建面积（万平方米）" in [c.value for c in book["汇总"][3]]
-    assert book["排名"].cell(3, 9).value == "拆除违建面积（万平方米）"
+    assert book["排名"].cell(3, 11).value == "拆除违建面积（万平方米）"
 
     path = str(shinan.path) if shinan.path is not None else shinan.url
     square = tmp_path / "m2.xlsx"
@@ -501,3 +513,17 @@ def test_the_ledger_of_one_district_or_street_holds_its_records_and_merges_whole
             target.close()
         assert got == expected, scope
         assert all(codes <= {"370212"} for codes in places.values()) and villages <= set(streets)
+
+
+def test_both_halves_is_judged_only_from_mid_year():
+    from decimal import Decimal
+
+    done = progress.Progress("370212", "崂山区", "signed_households", Decimal(0), Decimal(260), Decimal(500))
+    short = progress.Progress("370202", "市南区", "signed_households", Decimal(0), Decimal(240), Decimal(500))
+    none = progress.Progress("370203", "市北区", "signed_households", Decimal(0), Decimal(240), None)
+    assert weekly.both_halves(done, 0.49) is None  # before mid-year: not asked yet
+    assert (weekly.both_halves(done, 0.5), weekly.both_halves(short, 0.5), weekly.both_halves(none, 0.9)) == (
+        True,
+        False,
+        None,
+    )

@@ -1,6 +1,7 @@
 """Progress aggregates on hand-built data, against figures computed by hand."""
 
-from datetime import date
+import math
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -274,3 +275,35 @@ def test_one_pass_per_table_gives_every_measures_figures_as_one_query_each(db, t
                 k: v for k, v in alone.cells.items() if v
             }, measure
     assert any(together[m].cells for m in vocab.MEASURES if m.startswith("park_"))
+
+
+def test_outlook_ranks_and_projects_each_unit_from_its_recent_pace():
+    """On 1 July (half the year gone): 市南区 did 60 of 100, 20 of them in the last four weeks (5 a
+    week: 40 left, finished in 8 weeks); 市北区 did 30 of 100 all in January (no pace now: no finish
+    day); 崂山区 has no target and is not ranked."""
+    cells = {
+        ("370202", date(2026, 1, 10)): Decimal(40),
+        ("370202", date(2026, 6, 10)): Decimal(20),  # within the 28 days to 1 July
+        ("370203", date(2026, 1, 5)): Decimal(30),
+        ("370212", date(2026, 6, 30)): Decimal(7),
+        ("370202", date(2026, 7, 5)): Decimal(99),  # after the day: not counted
+    }
+    totals = progress.DailyTotals("signed_households", 2026, None, "district_code", date(2025, 12, 29), cells)
+    units = [("370203", "市北区"), ("370202", "市南区"), ("370212", "崂山区")]
+    targets = {"370202": Decimal(100), "370203": Decimal(100)}
+    shinan, shibei, laoshan = progress.outlooks(totals, units, targets, today=date(2026, 7, 1))
+    assert (shinan.rank, shinan.figures.name, shinan.figures.year_to_date) == (1, "市南区", Decimal(60))
+    assert shinan.pace == Decimal(5) and shinan.finish == date(2026, 8, 26)  # 40 / 5 a week = 56 days
+    weeks_left = Decimal((date(2026, 12, 31) - date(2026, 7, 1)).days) / 7
+    assert shinan.required == Decimal(40) / weeks_left
+    assert round(shinan.elapsed, 3) == 0.499 and not shinan.behind  # 60 % against 49.9 % of the year
+    assert (shibei.rank, shibei.pace, shibei.finish, shibei.behind) == (2, Decimal(0), None, True)
+    assert (laoshan.rank, laoshan.required, laoshan.figures.rate) == (None, None, None)
+
+    burn = progress.burn_up(totals, Decimal(200), today=date(2026, 7, 1))
+    assert burn.days == [date(2026, 1, 5), date(2026, 1, 10), date(2026, 6, 10), date(2026, 6, 30)]
+    assert burn.cumulative == [Decimal(30), Decimal(70), Decimal(90), Decimal(97)]
+    assert burn.pace == Decimal(27) * 7 / 28 and burn.as_of == date(2026, 7, 1)
+    assert burn.finish == date(2026, 7, 1) + timedelta(days=math.ceil(103 / (27 / 4) * 7))
+    met = progress.burn_up(totals, Decimal(50), unit="370202", today=date(2026, 7, 1))
+    assert met.finish == date(2026, 6, 10)  # the day the target was reached
