@@ -527,3 +527,41 @@ def test_both_halves_is_judged_only_from_mid_year():
         False,
         None,
     )
+
+
+def test_every_figure_of_the_weekly_report_is_the_dashboards_for_every_measure_and_place(db):
+    """The report sums 13 measures in three passes (load_daily_many); the dashboard reads one measure
+    at a time (load_daily, as its completion chart and targets page do). On the demo data, for the
+    city and each district: every unit's week, year to date and target agree, and the report's
+    ranking is the dashboard's league table on the week's last day."""
+    with db.begin() as s:
+        demo.fill(s, today=date(2026, 11, 22), seed=814)
+    compared = 0
+    with db.sessions() as s:
+        scopes = [None, *(code for code, _ in progress.report_units(s, None)[0])]
+        for scope in scopes:
+            report = weekly.build_report(s, week=WEEK, scope=scope, made_on=date(2026, 11, 23))
+            units, column = progress.report_units(s, scope)
+            for sheet in report.sheets:
+                for i, measure in enumerate(sheet.measures):
+                    if measure == weekly.PARKS_TOTAL:
+                        continue  # the sum of the four park kinds, each compared on its own
+                    daily = progress.load_daily(
+                        s, measure, year=2026, scope=scope, unit_column=column, first_day=WEEK.start
+                    )
+                    targets = progress.targets_by_unit(s, measure, year=2026, scope=scope, unit_column=column)
+                    shown = {p.code: p for p in progress.progress_rows(units, measure, daily.summarize(WEEK), targets)}
+                    for code, _, figures in sheet.rows:
+                        mine = shown[code]
+                        assert (figures[i].week, figures[i].year_to_date, figures[i].target) == (
+                            mine.week,
+                            mine.year_to_date,
+                            mine.target,
+                        ), (scope, measure, code)
+                        compared += 1
+                    if sheet.ranked:
+                        league = progress.outlooks(daily, units, targets, today=WEEK.end)
+                        assert [(o.rank, o.figures.name) for o in league] == [
+                            (rank, name) for rank, name, _ in sheet.ranked_by(i)
+                        ], (scope, measure)
+    assert compared > 1000
