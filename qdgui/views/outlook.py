@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-from qdgui.models import progress, vocab
+from qdgui.models import boundaries, progress, vocab
+from qdgui.paths import user_data_dir
 from qdgui.views.charts import DONE, TARGET, ChartBox, DayAxis, ValueAxis, timestamp
 from qdgui.views.formatting import display
 
@@ -78,12 +80,18 @@ def standing_colour(outlook: progress.Outlook | None) -> QColor:
 
 
 class DistrictMap(QWidget):
-    """The districts as tiles coloured by completion against the time elapsed; a click chooses one."""
+    """The districts coloured by completion against the time elapsed, a click choosing one: as tiles,
+    or drawn from the office's own boundary file where it has put one in the data folder."""
 
     chosen = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, boundary_file: Path | None = None):
         super().__init__(parent)
+        self._boundary_file = boundary_file if boundary_file is not None else user_data_dir() / boundaries.FILE_NAME
+        self._boundaries_read: tuple | None = None  # (the file's mtime, Boundaries or None)
+        self.boundaries: boundaries.Boundaries | None = None
+        self.boundary_problem: str | None = None
+        self._paths: dict[str, QPainterPath] = {}
         self._names: dict[str, str] = {}
         self._outlooks: dict[str, progress.Outlook] = {}
         self.selected: str | None = None
@@ -95,7 +103,52 @@ class DistrictMap(QWidget):
         self._names = names
         self._outlooks = {o.figures.code: o for o in outlooks}
         self.selected = selected
+        self._read_boundaries()
         self.update()
+
+    def _read_boundaries(self) -> None:
+        """The office's boundary file, read again when it changes; a file that cannot be used is said
+        (boundary_problem) and the tiles are drawn."""
+        try:
+            stamp = self._boundary_file.stat().st_mtime_ns
+        except OSError:
+            self.boundaries, self.boundary_problem, self._boundaries_read = None, None, None
+            return
+        if self._boundaries_read is not None and self._boundaries_read[0] == stamp:
+            return
+        try:
+            self.boundaries, self.boundary_problem = boundaries.read(self._boundary_file, self._names), None
+        except boundaries.BoundaryError as exc:
+            self.boundaries = None
+            self.boundary_problem = self.tr("The boundary file {path} is not used: {problem}").format(
+                path=self._boundary_file, problem=exc
+            )
+        self._boundaries_read = (stamp, self.boundaries)
+        self._paths = {}
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._paths = {}
+        super().resizeEvent(event)
+
+    def _shapes(self) -> dict[str, QPainterPath]:
+        """The districts' outlines fitted into the widget, north up (made once per size)."""
+        if self._paths or self.boundaries is None:
+            return self._paths
+        left, bottom, right, top = self.boundaries.extent()
+        margin = 6
+        scale = min(
+            (self.width() - 2 * margin) / max(right - left, 1e-9),
+            (self.height() - 2 * margin) / max(top - bottom, 1e-9),
+        )
+        x0 = (self.width() - (right - left) * scale) / 2
+        y0 = (self.height() - (top - bottom) * scale) / 2
+        for code, rings in self.boundaries.shapes.items():
+            path = QPainterPath()
+            for ring in rings:
+                path.addPolygon(QPolygonF([QPointF(x0 + (x - left) * scale, y0 + (top - y) * scale) for x, y in ring]))
+                path.closeSubpath()
+            self._paths[code] = path
+        return self._paths
 
     def _tile_rect(self, code: str) -> QRectF:
         columns, rows = 4, 4
@@ -105,6 +158,8 @@ class DistrictMap(QWidget):
         return QRectF(left + column * size + 3, row * size + 3, size - 6, size - 6)
 
     def tile_at(self, x: float, y: float) -> str | None:
+        if self.boundaries is not None:
+            return next((code for code, path in self._shapes().items() if path.contains(QPointF(x, y))), None)
         for code in TILES:
             if code in self._names and self._tile_rect(code).contains(x, y):
                 return code
@@ -122,6 +177,10 @@ class DistrictMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
+        if self.boundaries is not None:
+            self._paint_outlines(painter, font)
+            painter.end()
+            return
         for code in TILES:
             if code not in self._names:
                 continue
@@ -136,6 +195,20 @@ class DistrictMap(QWidget):
             painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tile_text(code))
         painter.end()
+
+    def _paint_outlines(self, painter: QPainter, font: QFont) -> None:
+        shapes = self._shapes()
+        for code, path in shapes.items():
+            colour = self.colour_of(code)
+            painter.setBrush(colour)
+            painter.setPen(QPen(QColor("#1f3f66"), 3) if code == self.selected else QPen(QColor("#ffffff"), 1.2))
+            painter.drawPath(path)
+        font.setPixelSize(max(10, int(min(self.width(), self.height()) / 30)))
+        painter.setFont(font)
+        painter.setPen(QColor("#1a1a1a"))
+        for code, path in shapes.items():
+            box = path.boundingRect()
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.tile_text(code))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         code = self.tile_at(event.position().x(), event.position().y())
@@ -198,9 +271,9 @@ class OutlookPage(QWidget):
         left.addWidget(self.burn, 3)
         left.addWidget(self.league, 2)
         right = QVBoxLayout()
-        title = QLabel(self.tr("Districts against the time elapsed (schematic; click a district for its streets)"))
-        title.setWordWrap(True)
-        right.addWidget(title)
+        self.map_title = QLabel()
+        self.map_title.setWordWrap(True)
+        right.addWidget(self.map_title)
         right.addWidget(self.map, 1)
         right.addWidget(self.legend)
         layout = QHBoxLayout(self)
@@ -235,6 +308,13 @@ class OutlookPage(QWidget):
         self.league.horizontalHeaderItem(1).setText(unit_header)
         self._fill_league(outlooks)
         self.map.set_figures(district_names, city, selected)
+        if self.map.boundaries is not None:
+            self.map_title.setText(self.tr("Districts against the time elapsed (click a district for its streets)"))
+        else:
+            self.map_title.setText(
+                self.tr("Districts against the time elapsed (schematic; click a district for its streets)")
+                + ("\n" + self.map.boundary_problem if self.map.boundary_problem else "")
+            )
         elapsed = progress.year_elapsed(burn.as_of)
         self.legend.setText(
             self.tr(

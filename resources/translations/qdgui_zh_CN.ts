@@ -297,6 +297,54 @@
     </message>
 </context>
 <context>
+    <name>Boundaries</name>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="45"/>
+        <source>a feature is not a Polygon or MultiPolygon</source>
+        <translation>有要素不是 Polygon 或 MultiPolygon</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="52"/>
+        <source>the file is larger than 50 MiB</source>
+        <translation>文件大于 50 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="56"/>
+        <source>it is not a readable GeoJSON file (line {line}, column {column})</source>
+        <translation>不是可读取的 GeoJSON 文件（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="61"/>
+        <source>it is not UTF-8 text</source>
+        <translation>不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="63"/>
+        <source>it cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="66"/>
+        <source>it holds no FeatureCollection</source>
+        <translation>其中没有 FeatureCollection</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="80"/>
+        <source>the outline of {name} cannot be read ({error})</source>
+        <translation>{name}的边界无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="86"/>
+        <source>the outline of {name} is not in longitude and latitude</source>
+        <translation>{name}的边界坐标不是经纬度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/boundaries.py" line="92"/>
+        <source>no feature names one of the city&apos;s districts</source>
+        <translation>没有要素对应本市的区（市）</translation>
+    </message>
+</context>
+<context>
     <name>ChartBox</name>
     <message>
         <location filename="../../qdgui/views/charts.py" line="61"/>
@@ -1425,6 +1473,14 @@
         <location filename="../../qdgui/models/describe.py" line="72"/>
         <source>(no details)</source>
         <translation>（无详细信息）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictMap</name>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="123"/>
+        <source>The boundary file {path} is not used: {problem}</source>
+        <translation>未使用边界文件 {path}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -3522,117 +3578,122 @@
 <context>
     <name>OutlookPage</name>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="147"/>
+        <location filename="../../qdgui/views/outlook.py" line="220"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="148"/>
+        <location filename="../../qdgui/views/outlook.py" line="221"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="149"/>
+        <location filename="../../qdgui/views/outlook.py" line="222"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="150"/>
+        <location filename="../../qdgui/views/outlook.py" line="223"/>
         <source>Target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="151"/>
+        <location filename="../../qdgui/views/outlook.py" line="224"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="152"/>
+        <location filename="../../qdgui/views/outlook.py" line="225"/>
         <source>Against time (points)</source>
         <translation>较时间进度（百分点）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="153"/>
+        <location filename="../../qdgui/views/outlook.py" line="226"/>
         <source>Per week, last 4 weeks</source>
         <translation>近四周周均</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="154"/>
+        <location filename="../../qdgui/views/outlook.py" line="227"/>
         <source>Needed per week</source>
         <translation>此后每周需完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="155"/>
+        <location filename="../../qdgui/views/outlook.py" line="228"/>
         <source>Done by, at this pace</source>
         <translation>按近期进度预计完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="167"/>
+        <location filename="../../qdgui/views/outlook.py" line="240"/>
         <source>Done against the target through the year</source>
         <translation>全年完成进度与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="201"/>
+        <location filename="../../qdgui/views/outlook.py" line="312"/>
+        <source>Districts against the time elapsed (click a district for its streets)</source>
+        <translation>各区（市）完成率与时间进度（点击某区查看其街道）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/outlook.py" line="315"/>
         <source>Districts against the time elapsed (schematic; click a district for its streets)</source>
         <translation>各区（市）完成率与时间进度（示意图，非实际比例；点击某区查看其街道）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="241"/>
+        <location filename="../../qdgui/views/outlook.py" line="321"/>
         <source>&lt;span style=&apos;color:{ahead}&apos;&gt;■&lt;/span&gt; at or ahead of the time elapsed ({elapsed}) &lt;span style=&apos;color:{slightly}&apos;&gt;■&lt;/span&gt; behind by less than {points} points &lt;span style=&apos;color:{behind}&apos;&gt;■&lt;/span&gt; further behind &lt;span style=&apos;color:{none}&apos;&gt;■&lt;/span&gt; no target</source>
         <translation>&lt;span style=&apos;color:{ahead}&apos;&gt;■&lt;/span&gt; 达到或超过时间进度（{elapsed}） &lt;span style=&apos;color:{slightly}&apos;&gt;■&lt;/span&gt; 落后不足 {points} 个百分点 &lt;span style=&apos;color:{behind}&apos;&gt;■&lt;/span&gt; 落后较多 &lt;span style=&apos;color:{none}&apos;&gt;■&lt;/span&gt; 未设目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="250"/>
+        <location filename="../../qdgui/views/outlook.py" line="330"/>
         <source>{place}: {measure} done against the target</source>
         <translation>{place}：{measure}完成进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="257"/>
+        <location filename="../../qdgui/views/outlook.py" line="337"/>
         <source>Nothing done and no target set for {place} this year.</source>
         <translation>{place}本年尚无完成记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="267"/>
+        <location filename="../../qdgui/views/outlook.py" line="347"/>
         <source>Time elapsed {share}</source>
         <translation>时间进度 {share}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="274"/>
+        <location filename="../../qdgui/views/outlook.py" line="354"/>
         <source>Target {target}</source>
         <translation>目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="295"/>
+        <location filename="../../qdgui/views/outlook.py" line="375"/>
         <source>{done} {unit} done; no target set.</source>
         <translation>已完成 {done} {unit}；未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="296"/>
+        <location filename="../../qdgui/views/outlook.py" line="376"/>
         <source>{done} of {target} {unit} ({rate})</source>
         <translation>已完成 {done} / {target} {unit}（{rate}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="303"/>
+        <location filename="../../qdgui/views/outlook.py" line="383"/>
         <source>; target reached on {day}</source>
         <translation>；已于 {day} 完成目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="308"/>
+        <location filename="../../qdgui/views/outlook.py" line="388"/>
         <source>; {needed} {unit} a week needed from now</source>
         <translation>；今后还需每周 {needed} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="312"/>
+        <location filename="../../qdgui/views/outlook.py" line="392"/>
         <source>; at the last four weeks&apos; pace ({pace} {unit} a week) done by {day}</source>
         <translation>；按近四周进度（每周 {pace} {unit}），预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="316"/>
+        <location filename="../../qdgui/views/outlook.py" line="396"/>
         <source>; nothing done in the last four weeks</source>
         <translation>；近四周无进展</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/outlook.py" line="334"/>
+        <location filename="../../qdgui/views/outlook.py" line="414"/>
         <source>reached</source>
         <translation>已完成</translation>
     </message>

@@ -258,3 +258,68 @@ def test_the_targets_page_ranks_projects_and_maps_and_a_district_clicked_shows_i
     assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == 2  # the charts, then the targets page
     assert re.findall(rb"/MediaBox\s*\[0 0 842[.0]* 595[.0]*\]", data)  # A4 landscape
     assert dashboard.pages.currentWidget() is page and dashboard.pdf_button.isVisible()
+
+
+def test_an_offices_own_boundary_file_draws_the_map_and_a_broken_one_is_said_and_passed_over(
+    qtbot, db, zhangcun, make_window
+):
+    """Two districts outlined in a GeoJSON file the office put in the data folder (by code, and by
+    name only): the map draws and clicks them; a file that is not GeoJSON leaves the tiles and says why."""
+    import json
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from qdgui.models import boundaries
+    from qdgui.paths import user_data_dir
+
+    def square(lon, lat):
+        return {
+            "type": "Polygon",
+            "coordinates": [[[lon, lat], [lon + 0.2, lat], [lon + 0.2, lat + 0.2], [lon, lat + 0.2], [lon, lat]]],
+        }
+
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / boundaries.FILE_NAME).write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"adcode": 370212, "name": "崂山区"},
+                        "geometry": square(120.5, 36.1),
+                    },
+                    {"type": "Feature", "properties": {"name": "市南区"}, "geometry": square(120.3, 36.0)},
+                    {"type": "Feature", "properties": {"name": "某省某县"}, "geometry": square(100, 30)},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    window = make_window()
+    show_charts(window)
+    dashboard = window.dashboard
+    dashboard.pages.setCurrentWidget(dashboard.outlook)
+    board = dashboard.outlook.map
+    assert board.boundaries is not None and set(board.boundaries.shapes) == {"370212", "370202"}
+    assert "示意图" not in dashboard.outlook.map_title.text()
+    laoshan = board._shapes()["370212"].boundingRect().center()
+    shinan = board._shapes()["370202"].boundingRect().center()
+    assert laoshan.x() > shinan.x() and laoshan.y() < shinan.y()  # east is right, north is up
+    assert board.tile_at(laoshan.x(), laoshan.y()) == "370212"
+    QTest.mouseClick(board, Qt.MouseButton.LeftButton, pos=QPoint(int(laoshan.x()), int(laoshan.y())))
+    assert dashboard.district.code() == "370212"
+
+    (folder / boundaries.FILE_NAME).write_text("这不是 GeoJSON", encoding="utf-8")
+    dashboard.district.set_code(None)
+    assert board.boundaries is None
+    assert "边界文件" in dashboard.outlook.map_title.text() and "不是可读取的 GeoJSON 文件" in board.boundary_problem
+    assert board.tile_at(*_centre(board, "370212")) == "370212"  # the tiles again
+
+
+def _centre(board, code):
+    centre = board._tile_rect(code).center()
+    return centre.x(), centre.y()
