@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from qdgui.i18n import translate
 
@@ -35,9 +36,13 @@ class Boundaries:
         return min(xs), min(ys), max(xs), max(ys)
 
 
-def _rings(geometry) -> list[list[list[float]]]:
-    kind = geometry.get("type") if isinstance(geometry, dict) else None
-    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+def _rings(geometry: Any) -> list[Any]:
+    """The outer ring of each polygon (holes are not drawn)."""
+    if not isinstance(geometry, dict):
+        raise BoundaryError(translate("Boundaries", "a feature is not a Polygon or MultiPolygon"))
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if not isinstance(coordinates, list):
+        raise BoundaryError(translate("Boundaries", "a feature is not a Polygon or MultiPolygon"))
     if kind == "Polygon":
         return [coordinates[0]]
     if kind == "MultiPolygon":
@@ -65,7 +70,7 @@ def read(path: Path, districts: dict[str, str]) -> Boundaries:
     if not isinstance(features, list):
         raise BoundaryError(translate("Boundaries", "it holds no FeatureCollection"))
     by_name = {name: code for code, name in districts.items()}
-    lonlat: dict[str, list[list[list[float]]]] = {}
+    lonlat: dict[str, list[list[tuple[float, float]]]] = {}
     for feature in features:
         properties = (feature or {}).get("properties") or {}
         code = str(properties.get("adcode") or properties.get("code") or "")
