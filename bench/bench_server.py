@@ -20,8 +20,8 @@ server is). Both engines then answer the same questions through qdgui's own code
   with the bare driver and written by bare XlsxWriter;
 - save: repository.save of a signing in one transaction (rules, insert, audit, commit), p50/p95;
   floor: one INSERT and COMMIT written by hand;
-- save to chart redrawn: the charts in front, a signing saved, from the window being told to the
-  charts it moves redrawn (the completion bars and the project's curve); floor: the two day
+- save to chart redrawn: the charts in front, a signing saved, from the charts being told of it to
+  those it moves redrawn (the completion bars and the project's curve); floor: the two day
   cells read again by hand;
 - Enter to settled window: the signing form's save in a window on the database until the event
   loop is idle (the row placed in the open table, the status line), p50/p95; the same floor.
@@ -145,9 +145,9 @@ def enter_to_settled(database, saves: int = 30) -> list[float]:
 
 def save_to_chart(database, connection, mark: str, saves: int = 20) -> tuple[list[float], list[float]]:
     """The progress charts in front in a window on the database; a signing saved (its own
-    transaction, not timed), then the clock runs from the window being told (MainWindow.changed)
-    until the charts it moves are redrawn: the completion bars (two day cells read again) and the
-    project's signing curve. Floor: the same two day cells read by hand."""
+    transaction, not timed), then the clock runs from the charts being told of it (Dashboard.apply,
+    what MainWindow.changed calls for them) until they are redrawn: the completion bars (two day
+    cells read again) and the project's signing curve. Floor: the same two day cells read by hand."""
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
@@ -186,7 +186,7 @@ def save_to_chart(database, connection, mark: str, saves: int = 20) -> tuple[lis
                 today=TODAY,
             )
         start = time.perf_counter()
-        window.changed.emit(Changed.of(change))
+        dashboard.apply(Changed.of(change))  # the charts' part of MainWindow.changed (not the tables')
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
     window.close()

@@ -73,6 +73,10 @@ def main() -> None:
         window.dashboard.project.set_code(_project_named(database, "张村河片区旧村改造"))
         settle(app)
         window.grab().save(str(OUT / "dashboard.png"))
+        window.dashboard.pages.setCurrentWidget(window.dashboard.outlook)
+        settle(app)
+        window.grab().save(str(OUT / "dashboard-targets.png"))
+        window.dashboard.pages.setCurrentIndex(0)
         window.tabs.setCurrentIndex(3)
         plans = window.tabs.currentWidget()
         for index, name in enumerate(("projects", "targets")):

@@ -14,6 +14,7 @@ import pyqtgraph as pg  # after PySide6, so that pyqtgraph binds to it
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -49,6 +50,10 @@ class ChartBox(QGroupBox):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot_widget.setMinimumHeight(230)
+        for name in ("left", "bottom", "right", "top"):
+            # An axis is drawn again only when its ticks change: a save that moves a bar repaints the
+            # bars, and the axes come from a cached picture (they were most of a redraw's time).
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -145,8 +150,31 @@ class LabelPool:
         return [i.textItem.toPlainText() for i in self._items if i.isVisible()]
 
 
+def steady_top(view, top: float, *, room: float) -> None:
+    """Show 0 .. top with `room` above it, keeping the current range while the figures still fill
+    it well (a bar or a curve that grows by a save repaints itself, not the axis: pyqtgraph draws an
+    axis again, ticks and all, whenever its range moves, which was most of a refresh's time)."""
+    (_, _), (low, high) = view.viewRange()
+    wanted = max(top, 1e-9) * (1 + room)
+    if low == 0 and top <= high and wanted >= high * 0.6:
+        return
+    view.setYRange(0, wanted, padding=0)
+
+
 def category_axis(plot, names: list[str]) -> None:
-    plot.getAxis("bottom").setTicks([[(i, name) for i, name in enumerate(names)]])
+    axis = plot.getAxis("bottom")
+    ticks = [[(i, name) for i, name in enumerate(names)]]
+    if getattr(axis, "_qdgui_ticks", None) != ticks:  # setting the same ticks again redraws the axis
+        axis.setTicks(ticks)
+        axis._qdgui_ticks = ticks
+
+
+def axis_label(plot, side: str, text: str) -> None:
+    """An axis's title, set only when it changes (setting it redraws the axis)."""
+    axis = plot.getAxis(side)
+    if getattr(axis, "_qdgui_label", None) != text:
+        plot.setLabel(side, text)
+        axis._qdgui_label = text
 
 
 def bars(x: np.ndarray, heights: np.ndarray, *, width: float, color: QColor) -> pg.BarGraphItem:

@@ -3,6 +3,7 @@ demolitions per week and parks per kind. Each chart refreshes only when its own 
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from decimal import Decimal
 from typing import Callable
@@ -25,8 +26,10 @@ from qdgui.views.charts import (
     DayAxis,
     LabelPool,
     ValueAxis,
+    axis_label,
     bars,
     category_axis,
+    steady_top,
     timestamp,
 )
 from qdgui.views.fields import CodeCombo, year_choices
@@ -40,6 +43,9 @@ def _number(value) -> str:
 
 def _percent(rate) -> str:
     return "—" if rate is None else f"{float(rate) * 100:.1f}%"
+
+
+CURVE_DOTS = 120  # days on a signing curve drawn with a dot each
 
 
 class Dashboard(QWidget):
@@ -97,6 +103,7 @@ class Dashboard(QWidget):
         legend.addItem(self.completion_done, self.tr("Done this year"))
         legend.addItem(self.completion_target, self.tr("Annual target"))
         self.completion_labels = LabelPool(self.completion.plot)
+        self.completion.plot.getAxis("bottom").setStyle(autoReduceTextSpace=False)
 
         self.curve = ChartBox(
             self.tr("Signing curve"), axis_items={"bottom": DayAxis(), "left": ValueAxis("left", whole=True)}
@@ -290,8 +297,12 @@ class Dashboard(QWidget):
             self._units, measure, self._completion_daily.summarize(self._week()), self._targets, self._planned
         )
         unit = vocab.unit_label(measure)
-        self.completion.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
-        self.completion.plot.getAxis("left").whole = progress.measure_places(measure) == 0
+        axis_label(self.completion.plot, "left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
+        left = self.completion.plot.getAxis("left")
+        whole = progress.measure_places(measure) == 0
+        if left.whole != whole:
+            left.whole = whole
+            left.picture = None  # drawn again with the new kind of ticks
         names = [r.name for r in rows]
         done = np.array([float(r.year_to_date) for r in rows])
         targets = np.array([float(r.target) if r.target is not None else np.nan for r in rows])
@@ -320,9 +331,8 @@ class Dashboard(QWidget):
         top = np.fmax(done, np.nan_to_num(targets))
         self.completion_labels.show([(i, top[i], _percent(r.rate)) for i, r in enumerate(rows) if r.rate is not None])
         category_axis(self.completion.plot, names)
-        self.completion.plot.getAxis("bottom").setStyle(autoReduceTextSpace=False)
         self.completion.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
-        self.completion.plot.setYRange(0, max(float(np.nanmax(top)), 1) * 1.3, padding=0)
+        steady_top(self.completion.plot.getViewBox(), max(float(np.nanmax(top)), 1), room=0.3)
         note = "" if has_target.any() else self.tr("No annual target set: completion rates cannot be computed.")
         self.completion.show_plot(note)
         self.completion.set_hover(self._describe_completion)
@@ -482,9 +492,10 @@ class Dashboard(QWidget):
             return
         xs = np.array([timestamp(d) for d in curve.days])
         ys = np.array(curve.cumulative, dtype=float)
-        self.curve_line.setData(xs, ys)
+        # a dot for each day while they can be told apart; a long curve is a line
+        self.curve_line.setData(xs, ys, symbol="o" if len(xs) <= CURVE_DOTS else None)
         unit = QCoreApplication.translate("Units", curve.unit)
-        self.curve.plot.setLabel("left", self.tr("Signed ({unit})").format(unit=unit))
+        axis_label(self.curve.plot, "left", self.tr("Signed ({unit})").format(unit=unit))
         if curve.total:
             self.curve_total.setPos(curve.total)
             self.curve_total.label.setFormat(self.tr("Total {total}").format(total=_number(curve.total)))
@@ -505,7 +516,12 @@ class Dashboard(QWidget):
             if curve.projected_completion:
                 note += self.tr("; completed on {day}").format(day=curve.projected_completion.isoformat())
         self.curve_data = curve
-        self.curve.plot.enableAutoRange()
+        # From the first signing to the end of the month the curve reaches (its projection included),
+        # and up to the project's total: a save on a day already shown moves the line, not the axes.
+        last = max(curve.days[-1], curve.projected_completion or curve.days[-1])
+        month_end = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+        self.curve.plot.setXRange(timestamp(curve.days[0]) - 86400 * 3, timestamp(month_end) + 86400, padding=0)
+        steady_top(self.curve.plot.getViewBox(), max(float(ys.max()), float(curve.total or 0), 1), room=0.08)
         self.curve.show_plot(note)
         self.curve.note.setStyleSheet("color: #1f5fa8;")
         self.curve.set_hover(self._describe_curve)
@@ -553,12 +569,12 @@ class Dashboard(QWidget):
         x = np.arange(1, len(series.weeks) + 1, dtype=float)
         self.weekly_count.setOpts(x=x, height=np.array(series.counts, dtype=float))
         self.weekly_area.setData(x, np.array([float(a) for a in series.areas]))
-        self.weekly.plot.setLabel("left", self.tr("Cases (sites)"))
-        self.weekly.plot.setLabel("right", self.tr("Area (m2)"))
-        self.weekly.plot.setLabel("bottom", self.tr("Week"))
+        axis_label(self.weekly.plot, "left", self.tr("Cases (sites)"))
+        axis_label(self.weekly.plot, "right", self.tr("Area (m2)"))
+        axis_label(self.weekly.plot, "bottom", self.tr("Week"))
         self.weekly.plot.setXRange(0.3, len(x) + 0.7, padding=0)
-        self.weekly.plot.setYRange(0, max(series.counts) * 1.15, padding=0)
-        self.weekly_area_view.setYRange(0, max(float(max(series.areas)), 1) * 1.15, padding=0)
+        steady_top(self.weekly.plot.getViewBox(), max(series.counts), room=0.15)
+        steady_top(self.weekly_area_view, max(float(max(series.areas)), 1), room=0.15)
         self.weekly_area_view.setGeometry(self.weekly.plot.vb.sceneBoundingRect())
         total = sum(series.counts)
         self.weekly.show_plot(
@@ -608,7 +624,7 @@ class Dashboard(QWidget):
             [(i + 0.2, done[i], _percent(k.completed / k.planned)) for i, k in enumerate(kinds) if k.planned]
         )
         self.parks.plot.setXRange(-0.6, len(kinds) - 0.4, padding=0)
-        self.parks.plot.setYRange(0, max(float(np.max(np.fmax(planned, done))), 1) * 1.35, padding=0)
+        steady_top(self.parks.plot.getViewBox(), max(float(np.max(np.fmax(planned, done))), 1), room=0.35)
         self.parks.show_plot()
         self.parks.set_hover(self._describe_park)
         self.refreshed.emit("parks")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import boundaries, progress, vocab
 from qdgui.paths import user_data_dir
-from qdgui.views.charts import DONE, TARGET, ChartBox, DayAxis, ValueAxis, timestamp
+from qdgui.views.charts import DONE, TARGET, ChartBox, DayAxis, ValueAxis, axis_label, timestamp
 from qdgui.views.formatting import display
 
 AHEAD = QColor("#3c8d40")  # at or ahead of the time elapsed
@@ -331,7 +331,7 @@ class OutlookPage(QWidget):
                 place=place_name, measure=vocab.label(vocab.MEASURES, measure)
             )
         )
-        self.burn.plot.setLabel("left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
+        axis_label(self.burn.plot, "left", f"{vocab.label(vocab.MEASURES, measure)}（{unit}）")
         if not burn.days and burn.target is None:
             self.burn.show_message(
                 self.tr("Nothing done and no target set for {place} this year.").format(place=place_name)

@@ -323,3 +323,41 @@ def test_an_offices_own_boundary_file_draws_the_map_and_a_broken_one_is_said_and
 def _centre(board, code):
     centre = board._tile_rect(code).center()
     return centre.x(), centre.y()
+
+
+def test_a_save_that_stays_within_the_charts_range_redraws_the_bars_not_the_axes(
+    qtbot, db, zhangcun, make_window, clerk, today
+):
+    """pyqtgraph draws an axis again whenever its range, ticks or title are set: the charts keep them
+    while the figures still fill the range, so a save repaints the bars and the line only."""
+    from qdgui.models.changes import Changed
+
+    window = make_window()
+    show_charts(window)
+    dashboard = window.dashboard
+    window.grab()  # painted: each axis holds its picture
+    left = dashboard.completion.plot.getAxis("left")
+    pictures = (
+        left.picture,
+        dashboard.completion.plot.getAxis("bottom").picture,
+        dashboard.curve.plot.getAxis("left").picture,
+    )
+    assert all(p is not None for p in pictures)
+    laoshan = [t[1] for t in dashboard.completion.plot.getAxis("bottom")._tickLevels[0]].index("崂山区")
+    with db.begin() as s:
+        change = repository.save(
+            s,
+            SigningDraft(zhangcun, "370212", "370212001", "2026-11-11", households=5, houses=5),
+            by=clerk,
+            today=today,
+        )
+    dashboard.apply(Changed.of(change))
+    window.grab()
+    assert bar_heights(dashboard.completion_done)[laoshan] == 185
+    assert dashboard.curve_line.getData()[1][-1] == 185
+    after = (
+        left.picture,
+        dashboard.completion.plot.getAxis("bottom").picture,
+        dashboard.curve.plot.getAxis("left").picture,
+    )
+    assert all(a is b for a, b in zip(after, pictures))  # the axes were not drawn again
