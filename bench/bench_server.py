@@ -6,7 +6,8 @@ A bigdata.py file (made here, or `--database` names one made before) is copied i
 PostgreSQL 15 database of a throwaway cluster (tests/support/postgres.py, run with fsync on, as a
 server is). Both engines then answer the same questions through qdgui's own code:
 - first page: a table's first 5,000 sorted keys and its first 200 rows (listing.keys, page), as an
-  open table reads them before it shows; floor: ORDER BY ... LIMIT 200 by hand; then
+  open table reads them before it shows; floor: ORDER BY ... LIMIT 200 of bare keys by hand, and
+  beside it the same 200 rows as shown (every column, the joined names) by hand; then
   its count, which the table makes in a thread of its own (floor: count(*) by hand);
 - filter + search: the same with a district and a text search;
 - progress, city: every measure's figures for the year (progress.load_daily_many, what the
@@ -19,7 +20,8 @@ server is). Both engines then answer the same questions through qdgui's own code
 - ledger export of 崂山区: write_ledger(scope=...); floor: the district's rows of each table read
   with the bare driver and written by bare XlsxWriter;
 - save: repository.save of a signing in one transaction (rules, insert, audit, commit), p50/p95;
-  floor: one INSERT and COMMIT written by hand;
+  floor: one INSERT and COMMIT written by hand; the same for a demolition case (done, with its
+  case number checked unique);
 - save to chart redrawn: the charts in front, a signing saved, from the charts being told of it to
   those it moves redrawn (the completion bars and the project's curve); floor: the two day
   cells read again by hand;
@@ -224,7 +226,7 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
 
     from qdgui.excel import weekly
     from qdgui.models import listing, progress, repository
-    from qdgui.models.records import Operator, SigningDraft
+    from qdgui.models.records import DemolitionDraft, Operator, SigningDraft
     from qdgui.models.tables import Project
 
     connection, mark, live = raw
@@ -253,6 +255,23 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     results["first page of a table, ms"] = (
         timed(lambda: first_page(listing.Filters())) * 1000,
         timed(lambda: raw_page("", ())) * 1000,
+    )
+
+    def raw_shown_page():
+        # the same 200 rows as the table shows them, by hand: every column and the joined names
+        cur = connection.cursor()
+        cur.execute(
+            "SELECT s.*, p.name, c.name, d.name, t.name FROM signing s JOIN project p ON p.uuid = s.project_uuid "
+            "LEFT JOIN community c ON c.uuid = s.community_uuid JOIN division d ON d.code = s.district_code "
+            f"JOIN division t ON t.code = s.street_code WHERE {live.replace('deleted', 's.deleted')} "  # noqa: S608
+            "ORDER BY s.signed_on DESC, s.uuid DESC LIMIT 200"
+        )
+        cur.fetchall()
+        cur.close()
+
+    results["(first page: the shown rows by hand), ms"] = (
+        timed(lambda: first_page(listing.Filters())) * 1000,
+        timed(raw_shown_page) * 1000,
     )
     cur = connection.cursor()
 
@@ -430,8 +449,25 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     def p95(values):
         return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
 
+    demolitions = []
+    for i in range(50):
+        start = time.perf_counter()
+        with database.begin() as s:
+            repository.save(
+                s,
+                DemolitionDraft(
+                    f"BENCH-{uuid.uuid4().hex[:12]}", "370212", "370212001", f"东路{i}号", "steel", "50",
+                    "demolish", "demolished", "2026-11-01", "2026-11-20",
+                ),
+                by=by,
+                today=TODAY,
+                confirm_warnings=True,
+            )  # fmt: skip
+        demolitions.append((time.perf_counter() - start) * 1000)
     results["save, median ms"] = (statistics.median(saves), statistics.median(floors))
     results["save, p95 ms"] = (p95(saves), p95(floors))
+    results["demolition save, median ms"] = (statistics.median(demolitions), statistics.median(floors))
+    results["demolition save, p95 ms"] = (p95(demolitions), p95(floors))
     results["save to chart redrawn (charts in front), median ms"] = (
         statistics.median(refreshed),
         statistics.median(refresh_floor),
