@@ -63,6 +63,7 @@ def run(path: Path, folder: Path, saves: int) -> None:
 
     app = make_application("zh_CN")
     from sqlalchemy import func, select
+    from window import signing_saves
 
     from qdgui.config import DeviceSettings
     from qdgui.drafts import DraftStore
@@ -88,22 +89,7 @@ def run(path: Path, folder: Path, saves: int) -> None:
     while window._dashboard is None and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
-    form = window.pages["signing"].form
-    settled = []
-    for _ in range(saves):
-        form.widgets["project_uuid"].set_code(project)
-        form.widgets["signed_on"].setText("2026-11-20")
-        form.widgets["households"].setText("3")
-        form.widgets["houses"].setText("3")
-        start = time.perf_counter()
-        if PROFILE is not None:
-            PROFILE.enable()
-        if form.save() is None:
-            raise SystemExit("the bench's save was refused: " + form.status.text())
-        app.processEvents()
-        if PROFILE is not None:
-            PROFILE.disable()
-        settled.append((time.perf_counter() - start) * 1000)
+    settled = signing_saves(app, window, project, saves, profile=PROFILE)
     window.close()
     database.close()
 

@@ -103,46 +103,17 @@ def enter_to_settled(database, saves: int = 30) -> list[float]:
     """The signing form's save in a window shown on the database (its charts built while it was
     idle), until the event loop is idle again: the rules, the write, the row placed in the open
     table, the status line (bench_city.py does the same on SQLite alone)."""
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
+    from window import shown_window, signing_saves
 
     from qdgui.config import DeviceSettings
-    from qdgui.drafts import DraftStore
     from qdgui.models.tables import Project
-    from qdgui.views.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
     with database.sessions() as s:
         project = s.scalar(select(Project.uuid).where(Project.district_code == "370212").limit(1))
     settings = DeviceSettings(device_id="bench", operator="王丽", district_code="370212", street_code="370212001")
-    window = MainWindow(
-        database,
-        settings,
-        drafts=DraftStore(Path(tempfile.mkdtemp()) / "drafts", database.identity),
-        today=lambda: TODAY,
-    )
-    window.resize(1366, 740)
-    window.show()
-    deadline = time.monotonic() + 60
-    while window._dashboard is None and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    form = window.pages["signing"].form
-    settled = []
-    for _ in range(saves):
-        form.widgets["project_uuid"].set_code(project)
-        form.widgets["signed_on"].setText("2026-11-20")
-        form.widgets["households"].setText("3")
-        form.widgets["houses"].setText("3")
-        start = time.perf_counter()
-        if form.save() is None:
-            raise SystemExit("the bench's save was refused: " + form.status.text())
-        app.processEvents()
-        settled.append((time.perf_counter() - start) * 1000)
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return settled
+    with shown_window(database, settings, today=lambda: TODAY) as (app, window):
+        return signing_saves(app, window, project, saves)
 
 
 def save_to_chart(database, connection, mark: str, saves: int = 20) -> tuple[list[float], list[float]]:
@@ -150,50 +121,35 @@ def save_to_chart(database, connection, mark: str, saves: int = 20) -> tuple[lis
     transaction, not timed), then the clock runs from the charts being told of it (Dashboard.apply,
     what MainWindow.changed calls for them) until they are redrawn: the completion bars (two day
     cells read again) and the project's signing curve. Floor: the same two day cells read by hand."""
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
+    from window import shown_window
 
-    from qdgui.config import DeviceSettings
-    from qdgui.drafts import DraftStore
     from qdgui.models import repository
     from qdgui.models.changes import Changed
     from qdgui.models.records import Operator, SigningDraft
     from qdgui.models.tables import Project
-    from qdgui.views.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
     with database.sessions() as s:
         project = s.scalar(select(Project.uuid).where(Project.district_code == "370212").limit(1))
-    window = MainWindow(
-        database,
-        DeviceSettings(device_id="bench", operator="bench"),
-        drafts=DraftStore(Path(tempfile.mkdtemp()) / "drafts", database.identity),
-        today=lambda: TODAY,
-    )
-    window.resize(1366, 740)
-    window.show()
-    window.tabs.setCurrentWidget(window._dashboard_place)
-    app.processEvents()
-    dashboard = window.dashboard
-    dashboard.project.set_code(project)
-    app.processEvents()
     by = Operator("bench", "bench")
     times = []
-    for _ in range(saves):
-        with database.begin() as s:
-            change = repository.save(
-                s,
-                SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
-                by=by,
-                today=TODAY,
-            )
-        start = time.perf_counter()
-        dashboard.apply(Changed.of(change))  # the charts' part of MainWindow.changed (not the tables')
+    with shown_window(database, today=lambda: TODAY) as (app, window):
+        window.tabs.setCurrentWidget(window._dashboard_place)
+        dashboard = window.dashboard
+        dashboard.project.set_code(project)
         app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+        for _ in range(saves):
+            with database.begin() as s:
+                change = repository.save(
+                    s,
+                    SigningDraft(project, "370212", "370212001", "2026-11-20", households=1, houses=1),
+                    by=by,
+                    today=TODAY,
+                )
+            start = time.perf_counter()
+            dashboard.apply(Changed.of(change))  # the charts' part of MainWindow.changed (not the tables')
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
     floors = []
     cur = connection.cursor()
     for _ in range(saves):
@@ -353,33 +309,13 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     def progress_tab():
         """What the clerk waits for: the 进度 tab clicked in a window whose charts were built while
         it was idle after start (MainWindow._prebuild_dashboard), until every chart is drawn."""
-        from PySide6.QtWidgets import QApplication
+        from window import shown_window
 
-        from qdgui.config import DeviceSettings
-        from qdgui.drafts import DraftStore
-        from qdgui.views.main_window import MainWindow
-
-        app = QApplication.instance() or QApplication([])
-        window = MainWindow(
-            database,
-            DeviceSettings(device_id="bench", operator="bench"),
-            drafts=DraftStore(Path(tempfile.mkdtemp()) / "drafts", database.identity),
-            today=lambda: TODAY,
-        )
-        window.resize(1366, 740)
-        window.show()
-        deadline = time.monotonic() + 60
-        while window._dashboard is None and time.monotonic() < deadline:
+        with shown_window(database, today=lambda: TODAY) as (app, window):
+            started = time.perf_counter()
+            window.tabs.setCurrentWidget(window._dashboard_place)
             app.processEvents()
-            time.sleep(0.01)
-        started = time.perf_counter()
-        window.tabs.setCurrentWidget(window._dashboard_place)
-        app.processEvents()
-        took = time.perf_counter() - started
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-        return took
+            return time.perf_counter() - started
 
     results["dashboard first load (progress tab), s"] = (min(progress_tab() for _ in range(5)), floor_sums)
     settled = enter_to_settled(database)

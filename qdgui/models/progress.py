@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Integer, case, false, func, literal, or_, select, type_coerce
+from sqlalchemy import Integer, case, false, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from qdgui.models import vocab
@@ -16,7 +16,6 @@ from qdgui.models.changes import Change
 from qdgui.models.tables import (
     AnnualTarget,
     Community,
-    Demolition,
     DemolitionDay,
     Division,
     Park,
@@ -108,35 +107,13 @@ def report_units(session: Session, scope: str | None) -> tuple[list[tuple[str, s
     return [(scope, name or scope)], "street_code"
 
 
-def _measure_source(measure: str):
-    """(table, date column, amount expression, decimal places, extra conditions) of a measure."""
-    if measure.startswith("signed_") or measure == "vacated_land":
-        column = {
-            "signed_households": Signing.households,
-            "signed_houses": Signing.houses,
-            "signed_area": Signing.area_m2,
-            "vacated_land": Signing.land_mu,
-        }[measure]
-        places = {"signed_area": AREA_M2, "vacated_land": LAND_MU}.get(measure, 0)
-        return Signing, Signing.signed_on, column, places, []
-    if measure.startswith("demolition_"):
-        amount = literal(1) if measure == "demolition_count" else Demolition.area_m2
-        return (
-            Demolition,
-            Demolition.done_on,
-            amount,
-            0 if measure == "demolition_count" else AREA_M2,
-            [Demolition.status.in_(vocab.DEMOLITION_DONE)],
-        )
-    kind = measure.removeprefix("park_")
-    amount = Park.length_km if kind in vocab.LENGTH_PARK_KINDS else literal(1)
-    places = LENGTH_KM if kind in vocab.LENGTH_PARK_KINDS else 0
-    return Park, Park.completed_on, amount, places, [Park.kind == kind, Park.status == "completed"]
+# The day a record counts on, by record kind: the day totals' own key (revision 0011).
+RECORD_DAY = {"signing": "signed_on", "demolition": "done_on", "park": "completed_on"}
 
 
 def measure_places(measure: str) -> int:
     """Decimal places a measure is kept to (0 for counts)."""
-    return _measure_source(measure)[3]
+    return _day_source(measure)[2]
 
 
 def _raw_sum(expression):
@@ -300,12 +277,11 @@ def refresh_cells(session: Session, totals: DailyTotals, cells: set[tuple[str, d
 def cells_touched(change: Change, measure: str, unit_column: str) -> set:
     """The (unit, day) cells of a measure that a change can move: where the record counted before
     it, and where it counts after it (one cell when neither moved)."""
-    table, day_column, _, _, _ = _measure_source(measure)
-    if table.__tablename__ != change.kind:
+    if MEASURE_KIND[measure] != change.kind:
         return set()
     cells = set()
     for values in (change.old, change.new):
-        day = values.get(day_column.key)
+        day = values.get(RECORD_DAY[change.kind])
         if day is not None:
             cells.add((values.get(unit_column), day))
     return cells
@@ -426,7 +402,7 @@ PACE_DAYS = 28  # "the current pace": what the last four weeks did
 class Outlook:
     """Where a unit stands against its annual target on a day, and what its pace says."""
 
-    figures: Progress  # done from 1 January to the day (year_to_date), the target
+    figures: Progress  # done from 1 January to the day (year_to_date) and the target (week: unused)
     rank: int | None
     elapsed: float  # the share of the year gone (时间进度)
     pace: Decimal  # done per week over the last four weeks
@@ -444,19 +420,33 @@ class Outlook:
         return self.figures.target is not None and self.figures.year_to_date >= self.figures.target
 
 
-def _through(totals: DailyTotals, unit: str | None, day: date) -> list[tuple[date, Decimal]]:
-    """(day, amount) of one unit (every unit: None) from 1 January to `day`, in day order."""
-    first = date(totals.year, 1, 1)
-    days: dict[date, Decimal] = {}
-    for (code, d), amount in totals.cells.items():
-        if (unit is None or code == unit) and first <= d <= day:
-            days[d] = days.get(d, Decimal(0)) + amount
-    return sorted(days.items())
-
-
 def as_of(totals: DailyTotals, today: date) -> date:
     """The day a year's figures stand at: today in the current year, else its last day."""
     return min(today, date(totals.year, 12, 31)) if today.year >= totals.year else date(totals.year, 1, 1)
+
+
+def _done_and_lately(totals: DailyTotals, day: date) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Per unit: done from 1 January to `day`, and done in the last PACE_DAYS of it."""
+    first, recent = date(totals.year, 1, 1), day - timedelta(days=PACE_DAYS - 1)
+    done: dict[str, Decimal] = {}
+    lately: dict[str, Decimal] = {}
+    for (code, d), amount in totals.cells.items():
+        if first <= d <= day:
+            done[code] = done.get(code, Decimal(0)) + amount
+            if d >= recent:
+                lately[code] = lately.get(code, Decimal(0)) + amount
+    return done, lately
+
+
+def _pace(lately: Decimal) -> Decimal:
+    return lately * 7 / PACE_DAYS
+
+
+def _finish(day: date, left: Decimal, pace: Decimal) -> date | None:
+    """The day what is left is done at this weekly pace (None without a pace)."""
+    if left <= 0:
+        return day
+    return day + timedelta(days=math.ceil(float(left / pace * 7))) if pace > 0 else None
 
 
 def outlooks(
@@ -466,32 +456,19 @@ def outlooks(
     four weeks, the weekly pace now required, and the day the target falls at the current pace."""
     day = as_of(totals, today)
     elapsed = year_elapsed(day)
-    recent = day - timedelta(days=PACE_DAYS - 1)
     weeks_left = Decimal((date(totals.year, 12, 31) - day).days) / 7
-    done: dict[str, Decimal] = {}
-    lately: dict[str, Decimal] = {}
-    for (code, d), amount in totals.cells.items():
-        if date(totals.year, 1, 1) <= d <= day:
-            done[code] = done.get(code, Decimal(0)) + amount
-            if d >= recent:
-                lately[code] = lately.get(code, Decimal(0)) + amount
+    done, lately = _done_and_lately(totals, day)
     rows = [
-        Progress(
-            code, name, totals.measure, lately.get(code, Decimal(0)), done.get(code, Decimal(0)), targets.get(code)
-        )
+        Progress(code, name, totals.measure, Decimal(0), done.get(code, Decimal(0)), targets.get(code))
         for code, name in units
     ]
     out = []
     for rank, _, figures in ranked([(p.name, p) for p in rows]):
-        pace = figures.week * 7 / PACE_DAYS  # (Progress.week holds the four weeks' amount here)
+        pace = _pace(lately.get(figures.code, Decimal(0)))
         left = None if figures.target is None else max(figures.target - figures.year_to_date, Decimal(0))
         required = None if left is None else (left / weeks_left if weeks_left > 0 else left)
-        finish = None
-        if left is not None and left == 0:
-            finish = day
-        elif left is not None and pace > 0:
-            finish = day + timedelta(days=math.ceil(float(left / pace * 7)))
-        out.append(Outlook(replace(figures, week=Decimal(0)), rank, elapsed, pace, required, finish))
+        finish = None if left is None else _finish(day, left, pace)
+        out.append(Outlook(figures, rank, elapsed, pace, required, finish))
     return out
 
 
@@ -509,21 +486,22 @@ class BurnUp:
 
 def burn_up(totals: DailyTotals, target: Decimal | None, *, unit: str | None = None, today: date) -> BurnUp:
     day = as_of(totals, today)
+    first, recent = date(totals.year, 1, 1), day - timedelta(days=PACE_DAYS - 1)
+    by_day: dict[date, Decimal] = {}
+    for (code, d), amount in totals.cells.items():
+        if (unit is None or code == unit) and first <= d <= day:
+            by_day[d] = by_day.get(d, Decimal(0)) + amount
     running, days, cumulative = Decimal(0), [], []
-    for d, amount in _through(totals, unit, day):
+    for d, amount in sorted(by_day.items()):
         running += amount
         days.append(d)
         cumulative.append(running)
-    recent = day - timedelta(days=PACE_DAYS - 1)
-    lately = sum((a for d, a in _through(totals, unit, day) if d >= recent), Decimal(0))
-    pace = lately * 7 / PACE_DAYS
+    pace = _pace(sum((a for d, a in by_day.items() if d >= recent), Decimal(0)))
     finish = None
-    if target is not None:
-        left = target - running
-        if left <= 0:
-            finish = next((d for d, c in zip(days, cumulative) if c >= target), day)
-        elif pace > 0:
-            finish = day + timedelta(days=math.ceil(float(left / pace * 7)))
+    if target is not None and running >= target:  # the day it was reached
+        finish = next(d for d, c in zip(days, cumulative) if c >= target) if days else day
+    elif target is not None:
+        finish = _finish(day, target - running, pace)
     return BurnUp(days, cumulative, target, day, pace, finish)
 
 

@@ -88,10 +88,8 @@ class MainWindow(QMainWindow):
         drafts: DraftStore,
         today: Callable[[], date] = date.today,
         settings_path: Path | None = None,
-        prebuild_charts: bool = True,
     ):
         super().__init__()
-        self._prebuild = prebuild_charts
         self._database = database
         self._settings = settings
         self._settings_path = settings_path
@@ -251,17 +249,18 @@ class MainWindow(QMainWindow):
         save does not wait for charts no one sees)."""
         if self._dashboard is not None and self.tabs.currentWidget() is self._dashboard_place:
             self._dashboard.apply(changed)
-        else:
-            self._dashboard_waiting.append(changed)
+            return
+        self._dashboard_waiting.append(changed)
+        if sum(len(c.records) or CATCH_UP_ONE_BY_ONE for c in self._dashboard_waiting) > CATCH_UP_ONE_BY_ONE:
+            # many: they will reload what their kinds move, so their values need not be kept
+            self._dashboard_behind |= {kind for c in self._dashboard_waiting for kind in c.kinds}
+            self._dashboard_waiting = []
 
     def _catch_up_dashboard(self) -> None:
         behind, self._dashboard_behind = self._dashboard_behind, set()
         waiting, self._dashboard_waiting = self._dashboard_waiting, []
         if self._dashboard is None:
             return
-        if sum(len(c.records) or CATCH_UP_ONE_BY_ONE for c in waiting) > CATCH_UP_ONE_BY_ONE:
-            behind |= {kind for c in waiting for kind in c.kinds}  # many: reload what their kinds move
-            waiting = []
         for changed in waiting:  # a few records: each moves only its cells
             self._dashboard.apply(changed)
         if behind:
@@ -310,9 +309,8 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self.focus_current_form)
-            if self._prebuild:
-                QApplication.instance().installEventFilter(self._input)
-                QTimer.singleShot(PREBUILD_AFTER_MS, self._prebuild_dashboard)
+            QApplication.instance().installEventFilter(self._input)
+            QTimer.singleShot(PREBUILD_AFTER_MS, self._prebuild_dashboard)
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, change: Change) -> None:
