@@ -15,7 +15,7 @@ import qdgui
 from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import progress as agg
-from qdgui.models import vocab
+from qdgui.models import standing, vocab
 from qdgui.models.tables import Division, Meta
 from qdgui.work import ProgressCallback, no_progress
 
@@ -81,7 +81,7 @@ class ReportSheet:
 
     def ranked_by(self, i: int) -> list[tuple[int | None, str, agg.Progress]]:
         """(rank, unit name, figures) by the i-th measure's completion rate; no rank without a target."""
-        return agg.ranked([(name, row[i]) for _, name, row in self.rows])
+        return standing.ranked([(name, row[i]) for _, name, row in self.rows])
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from qdgui.config import DeviceSettings
-from qdgui.models import lookups, progress, vocab
+from qdgui.models import lookups, progress, standing, vocab
 from qdgui.models.changes import Change, Changed
 from qdgui.models.database import Database
 from qdgui.views.charts import (
@@ -364,7 +364,7 @@ class Dashboard(QWidget):
         self._outlook_stale = False
         measure, today = self.measure.code(), self._today()
         daily = self._completion_daily
-        outlooks = progress.outlooks(daily, self._units, self._targets, today=today)
+        outlooks = standing.outlooks(daily, self._units, self._targets, today=today)
         with self._database.sessions() as session:
             target = self._place_target(session)
             if self.scope is None:
@@ -373,8 +373,8 @@ class Dashboard(QWidget):
                 units, column = progress.report_units(session, None)
                 whole = progress.load_daily(session, measure, year=self._year(), scope=None, unit_column=column)
                 targets = progress.targets_by_unit(session, measure, year=self._year(), scope=None, unit_column=column)
-                city, names = progress.outlooks(whole, units, targets, today=today), dict(units)
-        burn = progress.burn_up(daily, target, today=today)
+                city, names = standing.outlooks(whole, units, targets, today=today), dict(units)
+        burn = standing.burn_up(daily, target, today=today)
         place = self.street.currentText() if self.street.code() else self.district.currentText()
         self.outlook.show_figures(
             measure, outlooks, burn, place_name=place, city=city, district_names=names,
@@ -426,7 +426,7 @@ class Dashboard(QWidget):
                 area = painter.viewport()
                 heading = self.tr("{place} {year}: {title} (as of {day})").format(
                     place=self.district.currentText() if not self.street.code() else self.street.currentText(),
-                    year=self._year(), title=title, day=progress.as_of(self._completion_daily, self._today()).isoformat(),
+                    year=self._year(), title=title, day=standing.as_of(self._completion_daily, self._today()).isoformat(),
                 )  # fmt: skip
                 font = painter.font()
                 font.setPointSize(14)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-from qdgui.models import boundaries, progress, vocab
+from qdgui.models import boundaries, progress, standing, vocab
 from qdgui.paths import user_data_dir
 from qdgui.views.charts import DONE, TARGET, ChartBox, DayAxis, ValueAxis, axis_label, timestamp
 from qdgui.views.formatting import display
@@ -72,7 +72,7 @@ def _percent(rate) -> str:
     return "—" if rate is None else f"{float(rate):.1%}"
 
 
-def standing_colour(outlook: progress.Outlook | None) -> QColor:
+def standing_colour(outlook: standing.Outlook | None) -> QColor:
     if outlook is None or outlook.figures.rate is None:
         return NO_TARGET
     gap = (float(outlook.figures.rate) - outlook.elapsed) * 100
@@ -93,13 +93,13 @@ class DistrictMap(QWidget):
         self.boundary_problem: str | None = None
         self._paths: dict[str, QPainterPath] = {}
         self._names: dict[str, str] = {}
-        self._outlooks: dict[str, progress.Outlook] = {}
+        self._outlooks: dict[str, standing.Outlook] = {}
         self.selected: str | None = None
         self.setMinimumSize(QSize(300, 250))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
-    def set_figures(self, names: dict[str, str], outlooks: list[progress.Outlook], selected: str | None) -> None:
+    def set_figures(self, names: dict[str, str], outlooks: list[standing.Outlook], selected: str | None) -> None:
         self._names = names
         self._outlooks = {o.figures.code: o for o in outlooks}
         self.selected = selected
@@ -280,8 +280,8 @@ class OutlookPage(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self._codes: list[str] = []
-        self.outlooks: list[progress.Outlook] = []
-        self.burn_data: progress.BurnUp | None = None
+        self.outlooks: list[standing.Outlook] = []
+        self.burn_data: standing.BurnUp | None = None
         self._places = 0
 
     def _row_chosen(self, row: int, _column: int = 0) -> None:
@@ -291,11 +291,11 @@ class OutlookPage(QWidget):
     def show_figures(
         self,
         measure: str,
-        outlooks: list[progress.Outlook],
-        burn: progress.BurnUp,
+        outlooks: list[standing.Outlook],
+        burn: standing.BurnUp,
         *,
         place_name: str,
-        city: list[progress.Outlook],
+        city: list[standing.Outlook],
         district_names: dict[str, str],
         selected: str | None,
         unit_header: str,
@@ -369,7 +369,7 @@ class OutlookPage(QWidget):
         self.burn.plot.setYRange(0, max(top, 1) * 1.12, padding=0)
         self.burn.show_plot(self._note(burn, unit))
 
-    def _note(self, burn: progress.BurnUp, unit: str) -> str:
+    def _note(self, burn: standing.BurnUp, unit: str) -> str:
         done = burn.cumulative[-1] if burn.cumulative else Decimal(0)
         if burn.target is None:
             return self.tr("{done} {unit} done; no target set.").format(done=_number(done, self._places), unit=unit)
@@ -396,7 +396,7 @@ class OutlookPage(QWidget):
             text += self.tr("; nothing done in the last four weeks")
         return text
 
-    def _fill_league(self, outlooks: list[progress.Outlook]) -> None:
+    def _fill_league(self, outlooks: list[standing.Outlook]) -> None:
         self.league.setRowCount(len(outlooks))
         self._codes = [o.figures.code for o in outlooks]
         for r, o in enumerate(outlooks):

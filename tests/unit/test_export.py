@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from qdgui import work
 from qdgui.app import main
 from qdgui.excel import files, importer, ledger, weekly
-from qdgui.models import demo, progress, repository
+from qdgui.models import demo, progress, repository, standing
 from qdgui.models.migrate import open_database
 from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft, TargetDraft
 from qdgui.models.tables import RECORD_TABLES, Demolition, Signing
@@ -560,7 +560,7 @@ def test_every_figure_of_the_weekly_report_is_the_dashboards_for_every_measure_a
                         ), (scope, measure, code)
                         compared += 1
                     if sheet.ranked:
-                        league = progress.outlooks(daily, units, targets, today=WEEK.end)
+                        league = standing.outlooks(daily, units, targets, today=WEEK.end)
                         assert [(o.rank, o.figures.name) for o in league] == [
                             (rank, name) for rank, name, _ in sheet.ranked_by(i)
                         ], (scope, measure)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from qdgui.models import progress, repository
+from qdgui.models import progress, repository, standing
 from qdgui.models.records import (
     DemolitionDraft,
     ParkDraft,
@@ -291,7 +291,7 @@ def test_outlook_ranks_and_projects_each_unit_from_its_recent_pace():
     totals = progress.DailyTotals("signed_households", 2026, None, "district_code", date(2025, 12, 29), cells)
     units = [("370203", "市北区"), ("370202", "市南区"), ("370212", "崂山区")]
     targets = {"370202": Decimal(100), "370203": Decimal(100)}
-    shinan, shibei, laoshan = progress.outlooks(totals, units, targets, today=date(2026, 7, 1))
+    shinan, shibei, laoshan = standing.outlooks(totals, units, targets, today=date(2026, 7, 1))
     assert (shinan.rank, shinan.figures.name, shinan.figures.year_to_date) == (1, "市南区", Decimal(60))
     assert shinan.pace == Decimal(5) and shinan.finish == date(2026, 8, 26)  # 40 / 5 a week = 56 days
     weeks_left = Decimal((date(2026, 12, 31) - date(2026, 7, 1)).days) / 7
@@ -300,10 +300,10 @@ def test_outlook_ranks_and_projects_each_unit_from_its_recent_pace():
     assert (shibei.rank, shibei.pace, shibei.finish, shibei.behind) == (2, Decimal(0), None, True)
     assert (laoshan.rank, laoshan.required, laoshan.figures.rate) == (None, None, None)
 
-    burn = progress.burn_up(totals, Decimal(200), today=date(2026, 7, 1))
+    burn = standing.burn_up(totals, Decimal(200), today=date(2026, 7, 1))
     assert burn.days == [date(2026, 1, 5), date(2026, 1, 10), date(2026, 6, 10), date(2026, 6, 30)]
     assert burn.cumulative == [Decimal(30), Decimal(70), Decimal(90), Decimal(97)]
     assert burn.pace == Decimal(27) * 7 / 28 and burn.as_of == date(2026, 7, 1)
     assert burn.finish == date(2026, 7, 1) + timedelta(days=math.ceil(103 / (27 / 4) * 7))
-    met = progress.burn_up(totals, Decimal(50), unit="370202", today=date(2026, 7, 1))
+    met = standing.burn_up(totals, Decimal(50), unit="370202", today=date(2026, 7, 1))
     assert met.finish == date(2026, 6, 10)  # the day the target was reached
