@@ -283,6 +283,7 @@ class _RowReader:
         self.case_prefix = case_prefix
         self.header_names = {c: cols.fold(plan.header_text(c).split(" / ")[-1]) for c in plan.mapping}
         self.header_hits = max(2, len(self.header_names) // 2)
+        self.mapped = set(plan.mapping.values()) | set(plan.fills)  # fields a column or a fill gives
         sheet = plan.sheet
         first = plan.header_rows[-1] + 1
         self.merged_data = [m for m in sheet.merged if m[0] >= first]
@@ -321,7 +322,8 @@ class _RowReader:
             return ""
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:
             return translate("Import", "Hidden row: not imported (show it in Excel, or choose to include hidden rows).")
-        texts = [normalize(_cell_text(v)).replace(" ", "") for v in nonblank[:3]]
+        # A total is named in words: only text cells among the first three can say so.
+        texts = [normalize(v).replace(" ", "") for v in nonblank[:3] if isinstance(v, str)]
         if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts):
             return translate("Import", "Total row: not imported (totals are computed from the records).")
         raw = self.plan.sheet.rows[r] if r < len(self.plan.sheet.rows) else []
@@ -331,7 +333,7 @@ class _RowReader:
                 return translate("Import", "Note below the table: not imported.")
         if sum(1 for v in nonblank if isinstance(v, str)) >= self.header_hits and self._repeats_header(cells):
             return translate("Import", "Repeated header row: not imported.")
-        if all(c not in self.plan.mapping or blank(v) for c, v in enumerate(cells)):
+        if all(c >= len(cells) or blank(cells[c]) for c in self.plan.mapping):
             return translate("Import", "Nothing in the recognised columns: not imported.")
         return None
 
@@ -341,9 +343,10 @@ class _RowReader:
             self.plan.name, r + 1, list(self.plan.sheet.rows[r]) if r < len(self.plan.sheet.rows) else []
         )
         raw: dict[str, object] = {}
+        tails = self.merged_numeric_tails
         for c, field_name in self.plan.mapping.items():
             value = cells[c] if c < len(cells) else ""
-            if (r, c) in self.merged_numeric_tails:
+            if tails and (r, c) in tails:
                 result.issues.append(
                     self.issue(
                         r,
@@ -379,7 +382,7 @@ class _RowReader:
 
     def derive(self, r: int, raw: dict) -> None:
         """Values a real ledger leaves out that its other columns give (documented in the README)."""
-        kind, mapped = self.plan.kind, set(self.plan.mapping.values()) | set(self.plan.fills)
+        kind, mapped = self.plan.kind, self.mapped
         if kind == "demolition":
             if "case_no" not in mapped:
                 raw["case_no"] = f"{self.case_prefix}-{self.plan.table}-{r + 1:05d}"
@@ -694,78 +697,88 @@ def run_plans(
     places = Places(session)
     gazetteer = places.gazetteer()
     bulk = BulkInserter(session, by=by, source_file=source_file, batch_id=batch_id)
-    total = sum(len(p.data_rows) for p in plans)
-    done = 0
-    sheets = [p.name for p in plans]
-    for plan in plans:
-        plan.rows, plan.skipped, plan.created, plan.missing = [], [], [], []
-        given, given_notes = sheet_values(plan, values)
-        first = next(p for p in plans if p.sheet is plan.sheet and p.table == 1)
-        lines = (
-            [("title", r + 1, text) for r, text in reversed(plan.preamble)]
-            + ([("title", r + 1, text) for r, text in reversed(first.preamble)] if first is not plan else [])
-            + ([("sheet_name", None, plan.name)] if not source_file or plan.name != PurePath(source_file).stem else [])
-            + ([("file_name", None, PurePath(source_file).stem)] if source_file else [])
-        )
-        found = _fills(plan, context.gather(lines, gazetteer))
-        plan.fills = {**found, **given}
-        plan.notes = given_notes + _plan_notes(plan, defaults, places)
-        if any(n.severity == "error" for n in plan.notes):
-            continue
-        sheet_no = sheets.index(plan.name) + 1
-        reader = _RowReader(
-            plan,
-            places,
-            defaults,
-            include_hidden,
-            create_missing=create_missing,
-            by=by,
-            today=today,
-            on_insert=on_insert,
-            case_prefix=f"TZ{file_digest[:8]}-{sheet_no}" if file_digest else f"TZ-{sheet_no}",
-        )
-        draft_type = DRAFTS[plan.kind]
-        if plan.measures:
-            _read_wide(plan, reader, bulk, today=today, on_insert=None if batch_id is not None else on_insert)
-            plan.notes += _reference_notes(plan)
-            done += len(plan.data_rows)
-            continue
-        for r in plan.data_rows:
-            done += 1
-            if done % 200 == 0:
-                progress(done, total)
-            reason = reader.skip_reason(r, reader.grid[r])
-            if reason is not None:
-                if reason:
-                    plan.skipped.append(Issue(plan.name, r + 1, None, None, reason, "note"))
+    try:
+        total = sum(len(p.data_rows) for p in plans)
+        done = 0
+        sheets = [p.name for p in plans]
+        for plan in plans:
+            plan.rows, plan.skipped, plan.created, plan.missing = [], [], [], []
+            given, given_notes = sheet_values(plan, values)
+            first = next(p for p in plans if p.sheet is plan.sheet and p.table == 1)
+            lines = (
+                [("title", r + 1, text) for r, text in reversed(plan.preamble)]
+                + ([("title", r + 1, text) for r, text in reversed(first.preamble)] if first is not plan else [])
+                + (
+                    [("sheet_name", None, plan.name)]
+                    if not source_file or plan.name != PurePath(source_file).stem
+                    else []
+                )
+                + ([("file_name", None, PurePath(source_file).stem)] if source_file else [])
+            )
+            found = _fills(plan, context.gather(lines, gazetteer))
+            plan.fills = {**found, **given}
+            plan.notes = given_notes + _plan_notes(plan, defaults, places)
+            if any(n.severity == "error" for n in plan.notes):
                 continue
-            result, draft = reader.read(r)
-            own = result.values.pop("_own_fields")
-            checked = bulk.check(draft, today=today)
-            result.values = checked.values
-            for problem in checked.problems:
-                if problem.field in own:
+            sheet_no = sheets.index(plan.name) + 1
+            reader = _RowReader(
+                plan,
+                places,
+                defaults,
+                include_hidden,
+                create_missing=create_missing,
+                by=by,
+                today=today,
+                on_insert=on_insert,
+                case_prefix=f"TZ{file_digest[:8]}-{sheet_no}" if file_digest else f"TZ-{sheet_no}",
+            )
+            draft_type = DRAFTS[plan.kind]
+            if plan.measures:
+                _read_wide(plan, reader, bulk, today=today, on_insert=None if batch_id is not None else on_insert)
+                plan.notes += _reference_notes(plan)
+                done += len(plan.data_rows)
+                continue
+            for r in plan.data_rows:
+                done += 1
+                if done % 200 == 0:
+                    progress(done, total)
+                reason = reader.skip_reason(r, reader.grid[r])
+                if reason is not None:
+                    if reason:
+                        plan.skipped.append(Issue(plan.name, r + 1, None, None, reason, "note"))
                     continue
-                result.issues.append(reader.issue(r, problem.field, problem.message, problem.severity))
-            if not result.rejected:
-                similar = bulk.look_alike(plan.kind, checked.values)
-                if similar is not None:
-                    result.issues.append(
-                        reader.issue(
-                            r,
-                            None,
-                            translate(
-                                "Import", "Looks like a record already there ({what}): check it is not entered twice."
-                            ).format(what=similar or translate("Import", "same place, date and figures")),
-                            "warning",
+                result, draft = reader.read(r)
+                own = result.values.pop("_own_fields")
+                checked = bulk.check(draft, today=today)
+                result.values = checked.values
+                for problem in checked.problems:
+                    if problem.field in own:
+                        continue
+                    result.issues.append(reader.issue(r, problem.field, problem.message, problem.severity))
+                if not result.rejected:
+                    similar = bulk.look_alike(plan.kind, checked.values)
+                    if similar is not None:
+                        result.issues.append(
+                            reader.issue(
+                                r,
+                                None,
+                                translate(
+                                    "Import",
+                                    "Looks like a record already there ({what}): check it is not entered twice.",
+                                ).format(what=similar or translate("Import", "same place, date and figures")),
+                                "warning",
+                            )
                         )
-                    )
-                result.uuid = bulk.insert(draft_type, checked, draft=draft)
-                if on_insert is not None and batch_id is None:
-                    on_insert(plan.kind, result.uuid)
-            plan.rows.append(result)
-        plan.notes += _reference_notes(plan)
-    bulk.flush()
+                    result.uuid = bulk.insert(draft_type, checked, draft=draft)
+                    if on_insert is not None and batch_id is None:
+                        on_insert(plan.kind, result.uuid)
+                plan.rows.append(result)
+            plan.notes += _reference_notes(plan)
+        bulk.flush()
+        bulk.wait()
+    except BaseException:
+        bulk.wait(quiet=True)  # the chunk in flight ends before the caller rolls back
+        raise
     progress(total, total)
 
 

@@ -81,14 +81,36 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
+_REMEMBERED = 65536  # parsed values kept per parser: a ledger repeats its dates, areas and counts
+_DECIMALS: dict[tuple, Decimal | None] = {}  # (type, value, id(units), places) -> the parsed value
+_UNIT_SETS: dict[int, tuple] = {}  # id(units) -> units, held so that the id is never reused
+_DATES: dict[tuple, date | None] = {}  # (type, value) -> the parsed date
+
+
 def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decimal | None:
     """A non-empty cell or field as an exact Decimal in the stored unit, or None when blank.
 
     Raises ParseError for text that is not a number, is approximate ("约30", "30多"),
-    or has more decimal places than the field keeps.
+    or has more decimal places than the field keeps. A value already parsed with the same units and
+    places is answered from memory (an error is worked out again, for its message).
     """
     if value is None:
         return None
+    key = (type(value), value, id(units), places)
+    try:
+        return _DECIMALS[key]
+    except KeyError:
+        pass
+    except TypeError:  # not hashable (a signalling NaN)
+        return _parse_decimal(value, units, places)
+    number = _parse_decimal(value, units, places)
+    if len(_DECIMALS) < _REMEMBERED:
+        _UNIT_SETS[id(units)] = units
+        _DECIMALS[key] = number
+    return number
+
+
+def _parse_decimal(value, units: tuple[Unit, ...], places: int) -> Decimal | None:
     if isinstance(value, bool):
         raise ParseError("not_a_number", text=str(value))
     if isinstance(value, int):
@@ -179,6 +201,20 @@ def parse_date(value) -> date | None:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return excel_serial_to_date(float(value))
+    key = (type(value), value)
+    try:
+        found = _DATES.get(key, _DATES)
+    except TypeError:  # not hashable
+        return _parse_date_text(value)
+    if found is not _DATES:
+        return found
+    day = _parse_date_text(value)
+    if len(_DATES) < _REMEMBERED:
+        _DATES[key] = day
+    return day
+
+
+def _parse_date_text(value) -> date | None:
     text = normalize(str(value))
     if not text:
         return None

@@ -6,6 +6,7 @@ Functions take the session first, never commit, and return plain values.
 from __future__ import annotations
 
 import json
+import os
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -80,7 +81,10 @@ def utc_now() -> datetime:
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    """A random (version 4) UUID as text; the same as str(uuid.uuid4()) in half the time (an import
+    makes one per row)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 def audit_text(value) -> str | None:
@@ -291,6 +295,7 @@ def _require_valid(checked: rules.Checked, confirm_warnings: bool) -> None:
 # ---------------------------------------------------------------- writes with audit
 
 
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once, not per row
 INSERTED_FIELDS = "*"  # the audit row of an insert: every field's first value, as one JSON object
 
 
@@ -309,8 +314,8 @@ def audit_entries(
     record instead of ten)."""
     common = dict(table_name=table_name, record_uuid=uuid, operator=by.name, device=by.device, at=at)
     if action == "insert":
-        values = {field: audit_text(new) for field, _, new in changes if new is not None}
-        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        values = {field: new if type(new) is str else audit_text(new) for field, _, new in changes if new is not None}
+        text = _AUDIT_JSON(values)
         return [
             dict(common, action=action, field=INSERTED_FIELDS, old_value=None, new_value=text, record_version=version)
         ]

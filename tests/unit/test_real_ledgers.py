@@ -429,3 +429,106 @@ def test_a_plan_by_month_without_the_years_column_gives_the_year_as_its_sum(db, 
         Decimal(10),
         Decimal(20),
     )
+
+
+def _big_demolition_csv(path: Path, rows: int) -> Path:
+    lines = ["违建编号,街道,地址,结构,面积（㎡）,发现日期,状态,拆除日期"] + [
+        f"JM-{i},环秀街道,鹤山路{i}号,{'彩钢' if i % 2 else '砖混'},{100 + i % 7}.{i % 100:02d},2024-03-01,"
+        + ("已拆除,2024-05-06" if i % 3 else "认定,")
+        for i in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_sheet_of_several_chunks_stores_what_the_form_stores(db, clerk, today, tmp_path):
+    """Rows are written a chunk at a time (on SQLite by a writer thread while the next chunk is read):
+    every row is there once, with the stored types and running totals one save at a time gives."""
+    from sqlalchemy import func, text
+
+    from qdgui.models.bulk import CHUNK
+    from qdgui.models.records import DemolitionDraft
+    from qdgui.models.tables import DemolitionDay
+
+    rows = 2 * CHUNK + 321
+    path = _big_demolition_csv(tmp_path / "即墨区违法建设台账.csv", rows)
+    report = importer.commit(db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    assert report.imported == rows and not report.rejected
+    with db.sessions() as s:
+        saved = repository.add(
+            s,
+            DemolitionDraft(
+                case_no="FORM-1",
+                district_code="370215",
+                street_code="370215001",
+                address="鹤山路表单号",
+                structure="color_steel",
+                area_m2="100.5",
+                disposal="demolish",
+                status="demolished",
+                found_on="2024-03-01",
+                done_on="2024-05-06",
+            ),
+            by=clerk,
+            today=today,
+            confirm_warnings=True,
+        )
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(Demolition)) == rows + 1
+        assert s.scalar(select(func.count(func.distinct(Demolition.case_no)))) == rows + 1
+        types = (
+            "SELECT {} FROM demolition WHERE uuid = :u".format(
+                ", ".join(
+                    f"typeof({c})"
+                    for c in ("area_m2", "found_on", "done_on", "deleted", "version", "created_at", "clock", "case_no")
+                )
+            )
+            if db.engine.dialect.name == "sqlite"
+            else None
+        )
+        imported = s.scalar(select(Demolition.uuid).where(Demolition.case_no == "JM-7"))
+        if types:
+            assert s.execute(text(types), {"u": imported}).one() == s.execute(text(types), {"u": saved}).one()
+        row = s.scalars(select(Demolition).where(Demolition.case_no == "JM-7")).one()
+        assert (row.area_m2, row.structure, row.status, row.done_on) == (
+            Decimal("100.07"),
+            "color_steel",
+            "demolished",
+            date(2024, 5, 6),
+        )
+        done = [i for i in range(rows) if i % 3]
+        expected_area = sum(Decimal(f"{100 + i % 7}.{i % 100:02d}") for i in done) + Decimal("100.5")
+        day = s.scalars(select(DemolitionDay).where(DemolitionDay.day == date(2024, 5, 6))).one()
+        assert (day.records, day.area_m2) == (len(done) + 1, int(expected_area * 100))  # kept in 0.01 m2
+
+
+def test_a_chunk_the_database_refuses_while_the_next_is_read_leaves_nothing(sqlite_db, clerk, today, tmp_path):
+    """A refusal inside a chunk written in the background reaches the import as the database's own
+    error (worded by the command line like any refused write), and the database is as it was."""
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy import func
+
+    from qdgui.models.bulk import CHUNK
+    from qdgui.models.tables import DemolitionDay, ImportBatch
+
+    path = _big_demolition_csv(tmp_path / "即墨区违法建设台账.csv", 2 * CHUNK + 10)
+    with sqlite3.connect(sqlite_db.path) as raw:  # the disk fills up at the first chunk's last row
+        raw.execute(
+            f"CREATE TRIGGER fills_up BEFORE INSERT ON demolition WHEN NEW.case_no = 'JM-{CHUNK - 1}' "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    with pytest.raises(sa_exc.DBAPIError, match="disk is full"):
+        importer.commit(sqlite_db, importer.read(path), importer.ImportOptions(defaults=SHIBEI), by=clerk, today=today)
+    with sqlite_db.sessions() as s:
+        for table in (Demolition, DemolitionDay, ImportBatch):
+            assert s.scalar(select(func.count()).select_from(table)) == 0, table
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", "--db", str(sqlite_db.path), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "磁盘" in done.stderr, done.stderr

@@ -266,3 +266,16 @@ def test_undo_reverts_an_insert_an_edit_and_a_delete(db, clerk, today):
     with db.begin() as s:
         repository.undo(s, Signing, uuid, 5, by=clerk, today=today)  # undo the restore: deleted again
         assert s.get(Signing, uuid).deleted is True
+
+
+def test_new_uuids_are_version_4_uuids_in_their_usual_text():
+    import uuid
+
+    from qdgui.models.repository import new_uuid
+
+    made = [new_uuid() for _ in range(2000)]
+    assert len(set(made)) == len(made)
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, text)
+    assert {text[19] for text in made} == set("89ab")  # the variant digit takes all four values
