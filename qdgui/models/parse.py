@@ -203,11 +203,10 @@ def parse_date(value) -> date | None:
         return excel_serial_to_date(float(value))
     key = (type(value), value)
     try:
-        found = _DATES.get(key, _DATES)
+        if key in _DATES:
+            return _DATES[key]
     except TypeError:  # not hashable
         return _parse_date_text(value)
-    if found is not _DATES:
-        return found
     day = _parse_date_text(value)
     if len(_DATES) < _REMEMBERED:
         _DATES[key] = day
