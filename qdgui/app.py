@@ -15,7 +15,7 @@ from qdgui.work import CHILD_READER_FLAG
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == [CHILD_READER_FLAG]:  # the packaged program as its own workbook reader (excel/workbook.py)
-        from qdgui.excel.workbook import child_main
+        from qdgui.excel.reader_child import child_main
 
         return child_main(argv[1:])
     if "--self-test" in argv:  # before the settings: a self-test leaves the user's data folder alone

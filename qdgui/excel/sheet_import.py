@@ -322,8 +322,9 @@ class _RowReader:
             return ""
         if r in self.plan.sheet.hidden_rows and not self.include_hidden:
             return translate("Import", "Hidden row: not imported (show it in Excel, or choose to include hidden rows).")
-        # A total is named in words: only text cells among the first three can say so.
-        texts = [normalize(v).replace(" ", "") for v in nonblank[:3] if isinstance(v, str)]
+        # A total is named in words: only text cells among the first three can say so, and every total
+        # word holds 计 (which no other character folds to), so most rows are passed without folding.
+        texts = [normalize(v).replace(" ", "") for v in nonblank[:3] if isinstance(v, str) and "计" in v]
         if any(t in TOTAL_WORDS or t.endswith(TOTAL_ENDINGS) or t.startswith(TOTAL_ENDINGS) for t in texts):
             return translate("Import", "Total row: not imported (totals are computed from the records).")
         raw = self.plan.sheet.rows[r] if r < len(self.plan.sheet.rows) else []

@@ -391,56 +391,7 @@ def _scan_sheet(archive, info, sheet: str, name: str, limits: Limits) -> set[int
 # ---------------------------------------------------------------------- the child process
 
 
-CHILD_FLAG = CHILD_READER_FLAG
-
-
-def child_main(argv: list[str]) -> int:
-    """The child: read every sheet of argv[0] with calamine, write the pickled result to stdout."""
-    import pickle
-    import sys
-
-    path, memory = argv[0], int(argv[1])
-    try:
-        try:
-            import resource
-
-            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        except (ImportError, ValueError, OSError):
-            pass  # Windows: the time limit still holds
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(path)
-        sheets = []
-        for meta in book.sheets_metadata:
-            if "WorkSheet" not in str(meta.typ):
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
-            sheets.append((meta.name, str(meta.visible).rsplit(".", 1)[-1] == "Visible", rows, merged))
-        result = ("ok", sheets)
-    except MemoryError:
-        result = ("memory", "")
-    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
-        result = ("error", str(exc).strip() or type(exc).__name__)  # the reader's words, not its class name
-    peak = _own_peak()
-    sys.stdout.buffer.write(pickle.dumps((*result, peak), protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.flush()
-    return 0
-
-
-def _own_peak() -> int | None:
-    """This process's peak resident size since it started its program, in bytes. Not ru_maxrss: on
-    Linux that keeps the high-water mark of the parent that forked it (a 550 MB window or test run
-    would make every reader look that large); VmHWM belongs to this program's memory alone."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return None
+CHILD_FLAG = CHILD_READER_FLAG  # the child itself: excel/reader_child.py
 
 
 last_reader_peak: int | None = None  # the last reader child's peak resident size, bytes (tests, bench)
@@ -454,7 +405,7 @@ def _child_command(path: Path, memory: int) -> list[str]:
     return [
         sys.executable,
         "-c",
-        "import sys; from qdgui.excel.workbook import child_main; sys.exit(child_main(sys.argv[1:]))",
+        "import sys; from qdgui.excel.reader_child import child_main; sys.exit(child_main(sys.argv[1:]))",
         str(path),
         str(memory),
     ]
@@ -482,7 +433,7 @@ def _parse_in_child(path: Path, limits: Limits, progress: ProgressCallback) -> l
     try:
         while True:
             try:
-                out, err = child.communicate(timeout=0.05)
+                out, err = child.communicate(timeout=max(0.0, min(0.05, deadline - time.monotonic())))
                 break
             except subprocess.TimeoutExpired:
                 progress(0, 0)  # raises Cancelled when the user stops

@@ -295,13 +295,19 @@ def insert_statements(connection, table, rows: list[dict]) -> list[tuple[str, li
         groups.setdefault(tuple(row), []).append(row)
     statements = []
     for names, group in groups.items():
-        processors = [_memoized(table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
-        params = [
-            tuple(
-                value if proc is None or value is None else proc(value) for proc, value in zip(processors, row.values())
-            )
-            for row in group
-        ]
+        processors = [
+            (i, _memoized(processor))
+            for i, name in enumerate(names)
+            if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        ]  # most columns (text, integers) store the value as it is: only the others are visited
+        params = []
+        for row in group:
+            values = list(row.values())
+            for i, convert in processors:
+                value = values[i]
+                if value is not None:
+                    values[i] = convert(value)
+            params.append(tuple(values))  # SQLAlchemy's driver calls take tuples (PostgreSQL)
         quote = dialect.identifier_preparer.quote
         target = "INSERT INTO {table} ({columns})".format(
             table=dialect.identifier_preparer.format_table(table),
@@ -333,8 +339,6 @@ def _as_json(params: list[tuple]) -> str | None:
 def _memoized(processor):
     """A bind processor that converts each distinct value once (an import's rows share their time,
     operator, dates and codes)."""
-    if processor is None:
-        return None
     seen: dict = {}
 
     def convert(value):

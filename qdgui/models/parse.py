@@ -235,6 +235,8 @@ def parse_text(value) -> str | None:
     """Trimmed text with control characters removed; None when blank."""
     if value is None:
         return None
+    if type(value) is str and value.isprintable():  # no control character: nothing to remove (most cells)
+        return value.strip() or None
     text = _CONTROL.sub("", str(value)).strip()
     return text or None
 

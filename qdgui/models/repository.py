@@ -80,10 +80,18 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_RANDOM: list[str] = []  # hex text of os.urandom, 16 bytes a UUID, drawn 256 UUIDs at a time
+if hasattr(os, "register_at_fork"):  # a forked process draws its own: never the parent's next UUIDs
+    os.register_at_fork(after_in_child=_RANDOM.clear)
+
+
 def new_uuid() -> str:
-    """A random (version 4) UUID as text; the same as str(uuid.uuid4()) in half the time (an import
-    makes one per row)."""
-    h = os.urandom(16).hex()
+    """A random (version 4) UUID as text: the same as str(uuid.uuid4()) in a fifth of the time (an
+    import makes one per row; one os.urandom call serves 256 of them)."""
+    if not _RANDOM:
+        block = os.urandom(16 * 256).hex()
+        _RANDOM.extend(block[i : i + 32] for i in range(0, len(block), 32))
+    h = _RANDOM.pop()
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 

@@ -147,9 +147,13 @@ class _Reader:
         return value
 
     def text(self, name: str, *, required: bool = False, max_length: int = 200) -> str | None:
-        value = self._parse(name, parse_text, required)
-        if value is not None and len(value) > max_length:
+        value = parse_text(getattr(self.draft, name))  # as _parse, without its error path: text always reads
+        if value is None:
+            if required:
+                self.error(name, translate("Rules", "Required"))
+        elif len(value) > max_length:
             self.error(name, translate("Rules", "Too long: at most {n} characters").format(n=max_length))
+        self.checked.values[name] = value
         return value
 
     def count(self, name: str, *, required: bool = False) -> int | None:
@@ -226,9 +230,10 @@ class _Reader:
         return district, street
 
     def reference(self, name: str, exists: bool, *, required: bool, message: str) -> str | None:
+        """`message`: the source text (QT_TRANSLATE_NOOP), translated only when it is said."""
         value = self.text(name, required=required, max_length=36)
         if value is not None and not exists:
-            self.error(name, message)
+            self.error(name, translate("Rules", message))
         return value
 
 
@@ -327,13 +332,15 @@ def read_community(draft: CommunityDraft, *, today: date, context: Context) -> C
 
 def read_signing(draft: SigningDraft, *, today: date, context: Context) -> Checked:
     r = _Reader(draft, today)
-    r.reference("project_uuid", context.project_exists, required=True, message=translate("Rules", "No such project"))
+    r.reference(
+        "project_uuid", context.project_exists, required=True, message=QT_TRANSLATE_NOOP("Rules", "No such project")
+    )
     r.place(context.divisions, street_required=True)
     r.reference(
         "community_uuid",
         context.community_exists,
         required=False,
-        message=translate("Rules", "No such community or village"),
+        message=QT_TRANSLATE_NOOP("Rules", "No such community or village"),
     )
     r.day("signed_on", required=True)
     households = r.count("households")
@@ -381,9 +388,11 @@ def read_demolition(draft: DemolitionDraft, *, today: date, context: Context) ->
         "community_uuid",
         context.community_exists,
         required=False,
-        message=translate("Rules", "No such community or village"),
+        message=QT_TRANSLATE_NOOP("Rules", "No such community or village"),
     )
-    r.reference("project_uuid", context.project_exists, required=False, message=translate("Rules", "No such project"))
+    r.reference(
+        "project_uuid", context.project_exists, required=False, message=QT_TRANSLATE_NOOP("Rules", "No such project")
+    )
     r.text("address", required=True, max_length=200)
     r.text("key_zone", max_length=100)
     r.choice("structure", vocab.STRUCTURES, required=True)
@@ -422,7 +431,9 @@ def read_park(draft: ParkDraft, *, today: date, context: Context) -> Checked:
     r.text("name", required=True, max_length=100)
     kind = r.choice("kind", vocab.PARK_KINDS, required=True)
     r.place(context.divisions, street_required=False)
-    r.reference("project_uuid", context.project_exists, required=False, message=translate("Rules", "No such project"))
+    r.reference(
+        "project_uuid", context.project_exists, required=False, message=QT_TRANSLATE_NOOP("Rules", "No such project")
+    )
     r.year("plan_year", required=True, ahead=5)
     status = r.choice("status", vocab.PARK_STATUSES, required=True)
     r.decimal("area_m2", AREA_UNITS, AREA_M2)

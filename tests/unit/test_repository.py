@@ -1,5 +1,6 @@
 """Writes through the repository: what lands in the database, its audit rows, and what is refused."""
 
+import os
 from decimal import Decimal
 
 import pytest
@@ -279,3 +280,20 @@ def test_new_uuids_are_version_4_uuids_in_their_usual_text():
         parsed = uuid.UUID(text)
         assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, text)
     assert {text[19] for text in made} == set("89ab")  # the variant digit takes all four values
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_process_does_not_draw_the_parents_next_uuids():
+    from qdgui.models.repository import new_uuid
+
+    new_uuid()  # the parent holds a drawn block now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next UUID, then out without running the parent's cleanup
+        os.write(write, new_uuid().encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = os.read(read, 64).decode()
+    os.close(read)
+    assert len(child) == 36 and child != new_uuid()
