@@ -284,6 +284,8 @@ class _RowReader:
         self.header_names = {c: cols.fold(plan.header_text(c).split(" / ")[-1]) for c in plan.mapping}
         self.header_hits = max(2, len(self.header_names) // 2)
         self.mapped = set(plan.mapping.values()) | set(plan.fills)  # fields a column or a fill gives
+        self._columns_of: dict | None = None
+        self._columns_cache: list = []
         sheet = plan.sheet
         first = plan.header_rows[-1] + 1
         self.merged_data = [m for m in sheet.merged if m[0] >= first]
@@ -345,8 +347,9 @@ class _RowReader:
         )
         raw: dict[str, object] = {}
         tails = self.merged_numeric_tails
-        for c, field_name in self.plan.mapping.items():
-            value = cells[c] if c < len(cells) else ""
+        width = len(cells)
+        for c, field_name, folded, unit in self._columns():
+            value = cells[c] if c < width else None
             if tails and (r, c) in tails:
                 result.issues.append(
                     self.issue(
@@ -356,15 +359,19 @@ class _RowReader:
                         "warning",
                     )
                 )
-                value = ""
-            if blank(value):
+                value = None
+            if value is None:
                 continue
-            if isinstance(value, float) and value.is_integer():
+            kind = type(value)
+            if kind is str:
+                if not value.strip():
+                    continue
+                if folded:
+                    value = normalize(value)
+            elif kind is float and value.is_integer():
                 value = int(value)  # a spreadsheet's numbers are floats: 2026.0 is the year 2026
-            if field_name in FOLDED_TEXT and isinstance(value, str):
-                value = normalize(value)
-            if field_name in NUMERIC_FIELDS:
-                value = _with_unit(value, self.plan.headers[c].unit)
+            if unit is not False:
+                value = _with_unit(value, unit)
             raw[field_name] = value
         for name, fact in self.plan.fills.items():
             if fact.source == "set":
@@ -380,6 +387,18 @@ class _RowReader:
         draft = draft_type(**{n: draft_values.get(n) for n in names})
         result.values = {"_own_fields": own_fields}
         return result, draft
+
+    def _columns(self) -> list[tuple[int, str, bool, str | None | bool]]:
+        """(column, field, folded text?, unit: a numeric field's header unit, False for the others),
+        for the plan this reader reads now (a wide table's readers each have their own mapping)."""
+        mapping = self.plan.mapping
+        if self._columns_of is not mapping:
+            self._columns_cache = [
+                (c, f, f in FOLDED_TEXT, self.plan.headers[c].unit if f in NUMERIC_FIELDS else False)
+                for c, f in mapping.items()
+            ]
+            self._columns_of = mapping
+        return self._columns_cache
 
     def derive(self, r: int, raw: dict) -> None:
         """Values a real ledger leaves out that its other columns give (documented in the README)."""
