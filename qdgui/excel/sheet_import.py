@@ -716,8 +716,7 @@ def run_plans(
     duplicate inside the file is caught exactly as it would be on commit)."""
     places = Places(session)
     gazetteer = places.gazetteer()
-    bulk = BulkInserter(session, by=by, source_file=source_file, batch_id=batch_id)
-    try:
+    with BulkInserter(session, by=by, source_file=source_file, batch_id=batch_id) as bulk:
         total = sum(len(p.data_rows) for p in plans)
         done = 0
         sheets = [p.name for p in plans]
@@ -794,11 +793,6 @@ def run_plans(
                         on_insert(plan.kind, result.uuid)
                 plan.rows.append(result)
             plan.notes += _reference_notes(plan)
-        bulk.flush()
-        bulk.wait()
-    except BaseException:
-        bulk.wait(quiet=True)  # the chunk in flight ends before the caller rolls back
-        raise
     progress(total, total)
 
 

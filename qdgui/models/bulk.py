@@ -54,7 +54,10 @@ _KIND_OF = {SigningDraft: "signing", DemolitionDraft: "demolition", ParkDraft: "
 
 
 class BulkInserter:
-    """Check and insert drafts of the four record kinds for one import; call flush() before commit."""
+    """Check and insert drafts of the four record kinds for one import. Used as a context manager:
+    leaving the block writes what is queued and waits for it (raising the database's error, if any);
+    leaving it with an error waits for the chunk in flight only, so that the caller's rollback never
+    meets a writer thread still using the connection."""
 
     def __init__(self, session: Session, *, by: Operator, source_file: str | None = None, batch_id: int | None = None):
         self.session = session
@@ -72,6 +75,16 @@ class BulkInserter:
         self._notes: list[dict] = []
         self._now = utc_now()  # the time of the rows queued until the next flush (converted once)
         self._writer: _Writer | None = None
+
+    def __enter__(self) -> BulkInserter:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self.flush()
+            self.wait()
+        else:
+            self.wait(quiet=True)  # another error is on its way: the transaction is rolled back anyway
 
     # ------------------------------------------------------------ context, read once
     def _unique(self, kind: str) -> set:

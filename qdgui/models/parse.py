@@ -54,18 +54,31 @@ def normalize(text: str) -> str:
     return folded.replace("\u3000", " ").strip()
 
 
-_UNIT_ENDINGS: dict[int, list[tuple[str, Decimal]]] = {}  # id(units) -> (folded name, factor), as tried
+_UNITS_HELD: dict[int, tuple] = {}  # id(units) -> units, held so that no other set of units takes the id
+
+
+def _units_key(units: tuple[Unit, ...]) -> int:
+    """A set of units as a key of the caches below: its id (cheaper than hashing every unit), with the
+    set held so that the id stays its own."""
+    key = id(units)
+    if key not in _UNITS_HELD:
+        _UNITS_HELD[key] = units
+    return key
+
+
+_UNIT_ENDINGS: dict[int, list[tuple[str, Decimal]]] = {}  # units key -> (folded name, factor), as tried
 
 
 def _endings(units: tuple[Unit, ...]) -> list[tuple[str, Decimal]]:
-    found = _UNIT_ENDINGS.get(id(units))
+    key = _units_key(units)
+    found = _UNIT_ENDINGS.get(key)
     if found is None:
         found = [
             (normalize(name).lower(), unit.factor)
             for unit in units
             for name in sorted(unit.names, key=len, reverse=True)
         ]
-        _UNIT_ENDINGS[id(units)] = found
+        _UNIT_ENDINGS[key] = found
     return found
 
 
@@ -82,8 +95,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 _REMEMBERED = 65536  # parsed values kept per parser: a ledger repeats its dates, areas and counts
-_DECIMALS: dict[tuple, Decimal | None] = {}  # (type, value, id(units), places) -> the parsed value
-_UNIT_SETS: dict[int, tuple] = {}  # id(units) -> units, held so that the id is never reused
+_DECIMALS: dict[tuple, Decimal | None] = {}  # (type, value, units key, places) -> the parsed value
 _DATES: dict[tuple, date | None] = {}  # (type, value) -> the parsed date
 
 
@@ -96,7 +108,7 @@ def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decima
     """
     if value is None:
         return None
-    key = (type(value), value, id(units), places)
+    key = (type(value), value, _units_key(units), places)
     try:
         return _DECIMALS[key]
     except KeyError:
@@ -105,7 +117,6 @@ def parse_decimal(value, units: tuple[Unit, ...] = (), *, places: int) -> Decima
         return _parse_decimal(value, units, places)
     number = _parse_decimal(value, units, places)
     if len(_DECIMALS) < _REMEMBERED:
-        _UNIT_SETS[id(units)] = units
         _DECIMALS[key] = number
     return number
 

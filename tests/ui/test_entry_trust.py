@@ -112,22 +112,12 @@ def test_table_columns_widen_to_what_they_show(qtbot, db, make_window, clerk, to
     keys = [c.key for c in page.model._listing.columns]
     column = keys.index("case_no")
     before = header.sectionSize(column)
-    from qdgui.models.records import DemolitionDraft
+    from tests.support.drafts import demolition_draft
 
     with db.begin() as s:
         repository.add(
             s,
-            DemolitionDraft(
-                "LSWJ-2026-000123-崂山区中韩街道执法中队",
-                "370212",
-                "370212001",
-                address="东韩社区12号",
-                structure="steel",
-                area_m2="120",
-                disposal="demolish",
-                status="identified",
-                found_on=TODAY_TEXT,
-            ),
+            demolition_draft(case_no="LSWJ-2026-000123-崂山区中韩街道执法中队", found_on=TODAY_TEXT),
             by=clerk,
             today=today,
         )

@@ -447,8 +447,8 @@ def test_a_sheet_of_several_chunks_stores_what_the_form_stores(db, clerk, today,
     from sqlalchemy import func, text
 
     from qdgui.models.bulk import CHUNK
-    from qdgui.models.records import DemolitionDraft
     from qdgui.models.tables import DemolitionDay
+    from tests.support.drafts import demolition_draft
 
     rows = 2 * CHUNK + 321
     path = _big_demolition_csv(tmp_path / "即墨区违法建设台账.csv", rows)
@@ -457,14 +457,13 @@ def test_a_sheet_of_several_chunks_stores_what_the_form_stores(db, clerk, today,
     with db.sessions() as s:
         saved = repository.add(
             s,
-            DemolitionDraft(
+            demolition_draft(
                 case_no="FORM-1",
                 district_code="370215",
                 street_code="370215001",
                 address="鹤山路表单号",
                 structure="color_steel",
                 area_m2="100.5",
-                disposal="demolish",
                 status="demolished",
                 found_on="2024-03-01",
                 done_on="2024-05-06",
