@@ -5,8 +5,8 @@
 A bigdata.py file (made here, or `--database` names one made before) is copied into a fresh
 PostgreSQL 15 database of a throwaway cluster (tests/support/postgres.py, run with fsync on, as a
 server is). Both engines then answer the same questions through qdgui's own code:
-- first page: a table's first 5,000 sorted keys and its first 200 rows (listing.keys, page), as an
-  open table reads them before it shows; floor: ORDER BY ... LIMIT 200 of bare keys by hand, and
+- first page: a table's first 200 sorted keys and its first page of rows (listing.keys, page), as
+  an open table reads them before it shows; floor: ORDER BY ... LIMIT 200 of bare keys by hand, and
   beside it the same 200 rows as shown (every column, the joined names) by hand; then
   its count, which the table makes in a thread of its own (floor: count(*) by hand);
 - filter + search: the same with a district and a text search;
@@ -48,7 +48,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 21)
-CHUNK = 5000  # the keys an open table reads first (RecordTableModel.CHUNK)
 RECORD_TABLES = ("community", "project", "annual_target", "signing", "demolition", "park")
 
 
@@ -188,12 +187,16 @@ def measure(database, raw) -> dict[str, float | tuple[float, float]]:
     connection, mark, live = raw
     results: dict[str, float | tuple[float, float]] = {}
 
+    from qdgui.views.record_model import RecordTableModel
+
     def first_page(filters):
-        # as an open table reads it before it shows (views/record_model.py): the first chunk of keys
-        # and a page; a longer list is then counted in a thread (measured below)
+        # as an open table reads it before it shows (views/record_model.py: reload, then _page 0):
+        # its first keys and its first page of rows; a longer list is then counted in a thread
+        # (measured below)
         with database.sessions() as s:
-            keys = listing.keys(s, "signing", filters, limit=CHUNK)
-            listing.page(s, "signing", keys[:200])
+            keys = listing.keys(s, "signing", filters, limit=RecordTableModel.FIRST)
+        with database.sessions() as s:
+            listing.page(s, "signing", keys[: RecordTableModel.PAGE_SIZE])
 
     def background_count():
         with database.sessions() as s:

@@ -1,9 +1,9 @@
 """A table model over one kind of record that stays fast at a million rows.
 
 Filtering, searching and sorting run in SQL. The list's length is counted and its keys (rowids,
-UUIDs on a server) are read a few thousand at a time from the top, as far as the view goes; a row
-far below is reached by its page's offset. The displayed values are fetched a page at a time when
-the view asks for them.
+UUIDs on a server) are read from the top: a few screenfuls first, then a few thousand at a time as
+far as the view goes; a row far below is reached by its page's offset. The displayed values are
+fetched a page at a time when the view asks for them.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 class RecordTableModel(QAbstractTableModel):
     PAGE_SIZE = 60  # a screenful is about 25 rows; a page is re-read after each save
     PAGES_CACHED = 200
-    CHUNK = 5000  # keys read at a time from the top of the list (a few ms, where a million take ~1 s)
+    FIRST = 200  # keys read when the list is (re)read: a few screenfuls, as fast as ORDER BY ... LIMIT 200
+    CHUNK = 5000  # keys read at a time further down (a few ms, where a million take ~1 s)
     FAR = 20  # chunks: a row further below what is read is reached by its page's offset instead
 
     rows_changed = Signal(int)
     """The number of matching records after a reload, filter or sort (for a list longer than the
-    first chunk, first the rows read, then the whole count once it is known: see `counted`)."""
+    first read, first the rows read, then the whole count once it is known: see `counted`)."""
     _count_ready = Signal(int, int)  # (generation, count), from the counting thread
     placed = Signal(int, int)
     """One record put in its place: its row (-1 when it left the list) and the number of records."""
@@ -95,10 +96,11 @@ class RecordTableModel(QAbstractTableModel):
             return  # read on start(), with whatever sort and filters are set by then
         self.beginResetModel()
         self._generation += 1
+        first = min(self.FIRST, self.CHUNK)
         with self._sessions() as session:
-            self._top = self._read_keys(session, 0, self.CHUNK)
+            self._top = self._read_keys(session, 0, first)
         self._count = len(self._top)
-        self._counted = self._count < self.CHUNK
+        self._counted = self._count < first
         self._far.clear()
         self._pages.clear()
         self.endResetModel()
