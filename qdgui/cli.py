@@ -225,6 +225,22 @@ def build_parser() -> Parser:
     )
     imp.add_argument("--undo", type=int, metavar="BATCH", help=translate("Cli", "undo a whole import batch"))
     imp.add_argument("--list", action="store_true", help=translate("Cli", "list the import batches"))
+    photo = commands.add_parser(
+        "photo", parents=[common], help=translate("Cli", "add or list the photos of a demolition case")
+    )
+    photo_commands = photo.add_subparsers(dest="photo_command", metavar=translate("Cli", "step"), required=True)
+    photo_add = photo_commands.add_parser(
+        "add", parents=[common], help=translate("Cli", "add photos (JPEG, PNG, HEIC) to a case, before demolition")
+    )
+    photo_add.add_argument("case_no", metavar=translate("Cli", "CASE_NO"), help=translate("Cli", "the case number"))
+    photo_add.add_argument("files", nargs="+", type=Path, metavar=translate("Cli", "FILE"))
+    photo_add.add_argument(
+        "--after", action="store_true", help=translate("Cli", "the photos show the site after demolition")
+    )
+    photo_list = photo_commands.add_parser(
+        "list", parents=[common], help=translate("Cli", "one line per photo: its hash, before/after, date taken")
+    )
+    photo_list.add_argument("case_no", metavar=translate("Cli", "CASE_NO"), help=translate("Cli", "the case number"))
     server = commands.add_parser(
         "server",
         parents=[common],
@@ -322,6 +338,10 @@ def _run_command(args, database, settings: config.DeviceSettings) -> int:
         from qdgui.cli_import import run_import
 
         return run_import(args, database, settings)
+    if args.command == "photo":
+        from qdgui.cli_photo import run_photo
+
+        return run_photo(args, database, settings)
     if args.command == "server":
         from qdgui.cli_server import run_server
 

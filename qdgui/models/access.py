@@ -112,6 +112,18 @@ CREATE OR REPLACE FUNCTION qdgui_access.sees_record(tab text, id text) RETURNS b
     RETURN true;  -- divisions and the like: everyone's reference data
   END $$;
 
+CREATE OR REPLACE FUNCTION qdgui_access.writes_record(tab text, id text) RETURNS boolean
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, qdgui_access, pg_temp AS $$
+  DECLARE district text; street text;
+  BEGIN
+    IF tab IN ('demolition', 'park') THEN  -- the records photos belong to (models/photos.py)
+      EXECUTE format('SELECT district_code, street_code FROM public.%I WHERE uuid = $1', tab)
+        INTO district, street USING id;
+      RETURN qdgui_access.writes(district, street);
+    END IF;
+    RETURN false;
+  END $$;
+
 CREATE OR REPLACE FUNCTION qdgui_access.batch_changes(batch integer) RETURNS bigint
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, qdgui_access, pg_temp AS
   $$ SELECT count(*) FROM public.import_change WHERE batch_id = batch $$;
@@ -154,6 +166,21 @@ def _policies() -> list[str]:
     for table in ("import_change", "review_item"):
         seen = "qdgui_access.sees_record(table_name, record_uuid)"
         policies(table, seen, "true", seen)
+    # A photo where its case or park is seen, added or removed where that record may be written;
+    # its file (content-addressed bytes, written once) where a photo of it is seen.
+    policies(
+        "photo",
+        "qdgui_access.sees_record(record_table, record_uuid)",
+        "qdgui_access.writes_record(record_table, record_uuid)",
+    )
+    sql.append("ALTER TABLE photo_file ENABLE ROW LEVEL SECURITY")
+    for name in ("qdgui_see", "qdgui_add"):
+        sql.append(f"DROP POLICY IF EXISTS {name} ON photo_file")
+    sql.append(
+        "CREATE POLICY qdgui_see ON photo_file FOR SELECT USING "
+        "(EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = photo_file.sha256))"
+    )
+    sql.append("CREATE POLICY qdgui_add ON photo_file FOR INSERT WITH CHECK (true)")
     # The day totals (revision 0011) are read where their place is seen, and written only by the
     # records' triggers, which run as the tables' owner: no one is granted a write.
     for table in DAY_TOTALS:
@@ -204,8 +231,9 @@ def init_server(engine: Engine) -> None:
         conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}")
         conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {everyone}")
         writers = f"{GROUP['street']}, {GROUP['district']}"
-        for table in (*PLACED, *IN_DISTRICT, "community", *WORK_TABLES):
+        for table in (*PLACED, *IN_DISTRICT, "community", "photo", *WORK_TABLES):
             conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {writers}")
+        conn.exec_driver_sql(f"GRANT INSERT ON photo_file TO {writers}")  # written once, never changed
         for table in ("annual_target", "audit_entry", "meta", "import_batch", "import_change", "review_item"):
             conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {table} TO {GROUP['city']}")
         # the undo of one's own import batch (batches.undo): the rows it added go, under the policies

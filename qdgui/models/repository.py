@@ -451,7 +451,7 @@ def _stamp(session: Session, row, by: Operator, now: datetime, fields=()) -> Non
     row.clock = clock.tick(row.clock, replica)
     row.updated_at = max(now, row.created_at)
     row.operator, row.device = by.name, by.device
-    if fields:
+    if fields and row.__tablename__ in kinds.KINDS:  # a photo's row has no field dots: its file never changes
         row.dots = clock.stamped(
             row.dots, row.clock, replica, row.updated_at.isoformat(), fields, kinds.content_fields(row.__tablename__)
         )

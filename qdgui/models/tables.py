@@ -11,9 +11,11 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     func,
@@ -437,6 +439,68 @@ class ReviewItem(Base):
     other_by: Mapped[str | None] = mapped_column(String(140))
     other_at: Mapped[datetime | None] = mapped_column(DateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+PHOTO_ROLES = {"demolition": ("before", "after"), "park": ("completion",)}  # 拆除前 / 拆除后, 完工
+
+
+class PhotoFile(Base):
+    """A photo's bytes, once per content: the original byte for byte (named by its SHA-256), a
+    thumbnail, and a display copy where Qt cannot show the original (HEIC/HEIF). Written once and
+    never changed; which record shows it is the `photo` row's business."""
+
+    __tablename__ = "photo_file"
+    __table_args__ = (
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+        CheckConstraint("size > 0", name="size_positive"),
+        CheckConstraint("width > 0 AND height > 0", name="dimensions_positive"),
+        _one_of("media_type", ("image/jpeg", "image/png", "image/heic", "image/heif"), "media_type_known"),
+    )
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    width: Mapped[int] = mapped_column(Integer, nullable=False)  # as shown (EXIF orientation applied)
+    height: Mapped[int] = mapped_column(Integer, nullable=False)
+    original: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # JPEG, upright
+    display: Mapped[bytes | None] = mapped_column(LargeBinary)  # JPEG, upright; None: show the original
+
+
+class Photo(RecordMixin, Base):
+    """One photo of one record: a demolition case before or after, a park on completion. A record
+    of its own (UUID, version clock, tombstone), so that it travels with its case and is removed
+    and restored like one."""
+
+    __tablename__ = "photo"
+    __table_args__ = (
+        *record_checks(),
+        CheckConstraint(
+            "(record_table = 'demolition' AND role IN ('before', 'after'))"
+            " OR (record_table = 'park' AND role = 'completion')",
+            name="role_of_table",
+        ),
+        CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude_range"),
+        CheckConstraint("longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude_range"),
+        Index(
+            "uq_photo_record_file",
+            "record_uuid",
+            "role",
+            "sha256",
+            unique=True,
+            sqlite_where=text("deleted = 0"),
+            postgresql_where=text("NOT deleted"),
+        ),
+    )
+
+    record_table: Mapped[str] = mapped_column(String(12), nullable=False)
+    record_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    role: Mapped[str] = mapped_column(String(12), nullable=False)
+    sha256: Mapped[str] = mapped_column(ForeignKey("photo_file.sha256"), nullable=False, index=True)
+    file_name: Mapped[str | None] = mapped_column(String(260))  # as it was on the clerk's disk
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)  # the camera's clock (EXIF), local time
+    latitude: Mapped[float | None] = mapped_column(Float)  # EXIF GPS, WGS 84 as the phone wrote it
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 RECORD_TABLES: dict[str, type[RecordMixin]] = {

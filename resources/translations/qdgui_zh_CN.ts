@@ -4,42 +4,42 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../qdgui/models/access.py" line="224"/>
+        <location filename="../../qdgui/models/access.py" line="252"/>
         <source>{name} cannot be a user name: use small Latin letters, digits and _ (for example zhanghan_wangli).</source>
         <translation>{name} 不能作为用户名：请用小写拉丁字母、数字和 _（例如 zhanghan_wangli）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="231"/>
+        <location filename="../../qdgui/models/access.py" line="259"/>
         <source>{level} is not a level (street, district or city)</source>
         <translation>{level} 不是级别（应为 street 街道、district 区或 city 市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="234"/>
+        <location filename="../../qdgui/models/access.py" line="262"/>
         <source>A user needs a password.</source>
         <translation>用户需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="238"/>
+        <location filename="../../qdgui/models/access.py" line="266"/>
         <source>There is no district {code}.</source>
         <translation>没有区（市）{code}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="241"/>
+        <location filename="../../qdgui/models/access.py" line="269"/>
         <source>There is no street {street} in district {district}.</source>
         <translation>区（市）{district} 中没有街道 {street}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="352"/>
+        <location filename="../../qdgui/models/access.py" line="380"/>
         <source>Only the command office&apos;s accounts set annual targets.</source>
         <translation>只有市指挥部的账户可以设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="356"/>
+        <location filename="../../qdgui/models/access.py" line="384"/>
         <source>The command office&apos;s account {user} reads every place; it does not enter records.</source>
         <translation>市指挥部的账户 {user} 只读取各地数据，不录入记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/access.py" line="366"/>
+        <location filename="../../qdgui/models/access.py" line="394"/>
         <source>Your server account {user} enters records of {place} only.</source>
         <translation>您的服务器账户 {user} 只能录入{place}的记录。</translation>
     </message>
@@ -299,47 +299,49 @@
 <context>
     <name>Boundaries</name>
     <message>
+        <location filename="../../qdgui/models/boundaries.py" line="42"/>
         <location filename="../../qdgui/models/boundaries.py" line="45"/>
+        <location filename="../../qdgui/models/boundaries.py" line="50"/>
         <source>a feature is not a Polygon or MultiPolygon</source>
         <translation>有要素不是 Polygon 或 MultiPolygon</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="52"/>
+        <location filename="../../qdgui/models/boundaries.py" line="57"/>
         <source>the file is larger than 50 MiB</source>
         <translation>文件大于 50 MiB</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="56"/>
+        <location filename="../../qdgui/models/boundaries.py" line="61"/>
         <source>it is not a readable GeoJSON file (line {line}, column {column})</source>
         <translation>不是可读取的 GeoJSON 文件（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="61"/>
+        <location filename="../../qdgui/models/boundaries.py" line="66"/>
         <source>it is not UTF-8 text</source>
         <translation>不是 UTF-8 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="63"/>
+        <location filename="../../qdgui/models/boundaries.py" line="68"/>
         <source>it cannot be opened</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="66"/>
+        <location filename="../../qdgui/models/boundaries.py" line="71"/>
         <source>it holds no FeatureCollection</source>
         <translation>其中没有 FeatureCollection</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="80"/>
+        <location filename="../../qdgui/models/boundaries.py" line="85"/>
         <source>the outline of {name} cannot be read ({error})</source>
         <translation>{name}的边界无法读取（{error}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="86"/>
+        <location filename="../../qdgui/models/boundaries.py" line="91"/>
         <source>the outline of {name} is not in longitude and latitude</source>
         <translation>{name}的边界坐标不是经纬度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/boundaries.py" line="92"/>
+        <location filename="../../qdgui/models/boundaries.py" line="97"/>
         <source>no feature names one of the city&apos;s districts</source>
         <translation>没有要素对应本市的区（市）</translation>
     </message>
@@ -347,17 +349,17 @@
 <context>
     <name>ChartBox</name>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="61"/>
+        <location filename="../../qdgui/views/charts.py" line="66"/>
         <source>Save as picture</source>
         <translation>保存为图片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="110"/>
+        <location filename="../../qdgui/views/charts.py" line="115"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/charts.py" line="112"/>
+        <location filename="../../qdgui/views/charts.py" line="117"/>
         <source>PNG picture (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -397,12 +399,13 @@
     <message>
         <location filename="../../qdgui/app.py" line="101"/>
         <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="278"/>
+        <location filename="../../qdgui/cli.py" line="294"/>
         <location filename="../../qdgui/cli_export.py" line="105"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
         <location filename="../../qdgui/cli_import.py" line="165"/>
+        <location filename="../../qdgui/cli_photo.py" line="45"/>
         <location filename="../../qdgui/cli_server.py" line="37"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
@@ -682,103 +685,141 @@
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="231"/>
+        <location filename="../../qdgui/cli.py" line="229"/>
+        <source>add or list the photos of a demolition case</source>
+        <translation>添加或列出拆违案件的照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="233"/>
+        <source>add photos (JPEG, PNG, HEIC) to a case, before demolition</source>
+        <translation>为案件添加照片（JPEG、PNG、HEIC），默认为拆除前</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="235"/>
+        <location filename="../../qdgui/cli.py" line="243"/>
+        <source>CASE_NO</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="235"/>
+        <location filename="../../qdgui/cli.py" line="243"/>
+        <source>the case number</source>
+        <translation>违建编号（案件编号）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="236"/>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="238"/>
+        <source>the photos show the site after demolition</source>
+        <translation>照片为拆除后的现场</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="241"/>
+        <source>one line per photo: its hash, before/after, date taken</source>
+        <translation>每张照片一行：哈希值、拆除前/后、拍摄日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>set up a district or city server (PostgreSQL) and its users</source>
         <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="233"/>
+        <location filename="../../qdgui/cli.py" line="231"/>
+        <location filename="../../qdgui/cli.py" line="249"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="237"/>
+        <location filename="../../qdgui/cli.py" line="253"/>
         <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
         <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="242"/>
+        <location filename="../../qdgui/cli.py" line="258"/>
         <source>create a user or change its place and password</source>
         <translation>新建用户，或修改其地点和密码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="244"/>
+        <location filename="../../qdgui/cli.py" line="260"/>
         <source>the user&apos;s login name (small Latin letters, digits, _)</source>
         <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="249"/>
+        <location filename="../../qdgui/cli.py" line="265"/>
         <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
         <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="251"/>
-        <location filename="../../qdgui/cli.py" line="252"/>
+        <location filename="../../qdgui/cli.py" line="267"/>
+        <location filename="../../qdgui/cli.py" line="268"/>
         <source>NAME-OR-CODE</source>
         <translation>名称或代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="251"/>
+        <location filename="../../qdgui/cli.py" line="267"/>
         <source>the district</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="252"/>
+        <location filename="../../qdgui/cli.py" line="268"/>
         <source>the street</source>
         <translation>街道（镇）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="256"/>
+        <location filename="../../qdgui/cli.py" line="272"/>
         <source>read the password from standard input (else it is asked for)</source>
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="291"/>
+        <location filename="../../qdgui/cli.py" line="307"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="296"/>
+        <location filename="../../qdgui/cli.py" line="312"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="302"/>
+        <location filename="../../qdgui/cli.py" line="318"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="309"/>
+        <location filename="../../qdgui/cli.py" line="325"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="333"/>
+        <location filename="../../qdgui/cli.py" line="353"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="334"/>
+        <location filename="../../qdgui/cli.py" line="354"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="335"/>
+        <location filename="../../qdgui/cli.py" line="355"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="336"/>
+        <location filename="../../qdgui/cli.py" line="356"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="337"/>
+        <location filename="../../qdgui/cli.py" line="357"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="338"/>
+        <location filename="../../qdgui/cli.py" line="358"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -1002,229 +1043,264 @@
         <source>The two passwords differ; nothing was changed.</source>
         <translation>两次输入的密码不同；未做任何更改。</translation>
     </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="21"/>
+        <source>date not known</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="25"/>
+        <source>Case {case} has no photos.</source>
+        <translation>案件 {case} 尚无照片。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="46"/>
+        <source>No photo was added.</source>
+        <translation>没有添加任何照片。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="60"/>
+        <source>{n} photos added to case {case} ({role}); {same} already there.</source>
+        <translation>{n} 张照片已添加到案件 {case}（{role}）；{same} 张此前已有。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="68"/>
+        <source>before</source>
+        <translation>拆除前</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="68"/>
+        <source>after</source>
+        <translation>拆除后</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="73"/>
+        <source>qdgui: no demolition case has the number {case}.</source>
+        <translation>qdgui：没有编号为 {case} 的拆违案件。</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="67"/>
-        <location filename="../../qdgui/views/dashboard.py" line="75"/>
+        <location filename="../../qdgui/views/dashboard.py" line="73"/>
+        <location filename="../../qdgui/views/dashboard.py" line="81"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="78"/>
+        <location filename="../../qdgui/views/dashboard.py" line="84"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="79"/>
-        <location filename="../../qdgui/views/dashboard.py" line="376"/>
+        <location filename="../../qdgui/views/dashboard.py" line="85"/>
+        <location filename="../../qdgui/views/dashboard.py" line="386"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="80"/>
-        <location filename="../../qdgui/views/dashboard.py" line="376"/>
+        <location filename="../../qdgui/views/dashboard.py" line="86"/>
+        <location filename="../../qdgui/views/dashboard.py" line="386"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="81"/>
+        <location filename="../../qdgui/views/dashboard.py" line="87"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="82"/>
+        <location filename="../../qdgui/views/dashboard.py" line="88"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="88"/>
+        <location filename="../../qdgui/views/dashboard.py" line="94"/>
         <source>Completion against the annual target</source>
         <translation>年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="97"/>
+        <location filename="../../qdgui/views/dashboard.py" line="103"/>
         <source>Done this year</source>
         <translation>本年完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="98"/>
+        <location filename="../../qdgui/views/dashboard.py" line="104"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="102"/>
+        <location filename="../../qdgui/views/dashboard.py" line="109"/>
         <source>Signing curve</source>
         <translation>签约进度曲线</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="119"/>
+        <location filename="../../qdgui/views/dashboard.py" line="126"/>
         <source>Illegal buildings removed per week</source>
         <translation>每周拆除违建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="139"/>
+        <location filename="../../qdgui/views/dashboard.py" line="146"/>
         <source>Parks: planned and completed, by kind</source>
         <translation>公园建设：计划与完工（分类型）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="160"/>
+        <location filename="../../qdgui/views/dashboard.py" line="167"/>
         <source>Charts</source>
         <translation>进度图表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="161"/>
+        <location filename="../../qdgui/views/dashboard.py" line="168"/>
         <source>Targets and ranking</source>
         <translation>目标与排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="162"/>
+        <location filename="../../qdgui/views/dashboard.py" line="169"/>
         <source>Save as PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="163"/>
+        <location filename="../../qdgui/views/dashboard.py" line="170"/>
         <source>Both pages on A4 landscape, for a meeting</source>
         <translation>两页内容排在 A4 横向纸上，供会议使用</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="305"/>
+        <location filename="../../qdgui/views/dashboard.py" line="316"/>
         <source>No {measure} recorded and no target set for {year}.</source>
         <translation>{year}年尚无“{measure}”的记录，也未设定目标。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="326"/>
+        <location filename="../../qdgui/views/dashboard.py" line="336"/>
         <source>No annual target set: completion rates cannot be computed.</source>
         <translation>未设定年度目标，无法计算完成率。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="403"/>
+        <location filename="../../qdgui/views/dashboard.py" line="413"/>
         <source>Progress against the targets</source>
         <translation>目标任务完成进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="417"/>
+        <location filename="../../qdgui/views/dashboard.py" line="427"/>
         <source>{place} {year}: {title} (as of {day})</source>
         <translation>{place}{year}年 · {title}（截至 {day}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="437"/>
+        <location filename="../../qdgui/views/dashboard.py" line="447"/>
         <source>Save the dashboard as PDF</source>
         <translation>将进度页导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="438"/>
+        <location filename="../../qdgui/views/dashboard.py" line="448"/>
         <source>Progress {year}.pdf</source>
         <translation>{year}年目标任务进度.pdf</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="439"/>
+        <location filename="../../qdgui/views/dashboard.py" line="449"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="453"/>
+        <location filename="../../qdgui/views/dashboard.py" line="463"/>
         <source>{name}: {done} {unit} this year ({week} this week), target {target}, {rate}</source>
         <translation>{name}：本年完成 {done} {unit}（本周 {week}），年度目标 {target}，完成率 {rate}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="462"/>
+        <location filename="../../qdgui/views/dashboard.py" line="472"/>
         <source>; {caption} {planned}</source>
         <translation>；{caption} {planned}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="467"/>
+        <location filename="../../qdgui/views/dashboard.py" line="477"/>
         <source>Nothing planned yet</source>
         <translation>尚无到期计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="468"/>
+        <location filename="../../qdgui/views/dashboard.py" line="478"/>
         <source>Planned by the end of month {month}</source>
         <translation>截至{month}月底计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="473"/>
+        <location filename="../../qdgui/views/dashboard.py" line="483"/>
         <source>No project yet: add one under Projects and targets.</source>
         <translation>还没有项目：请在“项目与目标”中添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="478"/>
+        <location filename="../../qdgui/views/dashboard.py" line="488"/>
         <source>Signing curve: {name}</source>
         <translation>签约进度曲线：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="480"/>
+        <location filename="../../qdgui/views/dashboard.py" line="490"/>
         <source>No signings recorded for {name} yet.</source>
         <translation>{name} 尚无签约记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="487"/>
+        <location filename="../../qdgui/views/dashboard.py" line="498"/>
         <source>Signed ({unit})</source>
         <translation>累计签约（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="490"/>
+        <location filename="../../qdgui/views/dashboard.py" line="501"/>
         <source>Total {total}</source>
         <translation>总数 {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="494"/>
+        <location filename="../../qdgui/views/dashboard.py" line="505"/>
         <source>{done} of {total} {unit} signed</source>
         <translation>已签约 {done} / {total} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="500"/>
+        <location filename="../../qdgui/views/dashboard.py" line="511"/>
         <source>; at the recent pace, complete by {day}</source>
         <translation>；按近期进度，预计 {day} 完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="506"/>
+        <location filename="../../qdgui/views/dashboard.py" line="517"/>
         <source>; completed on {day}</source>
         <translation>；已于 {day} 全部完成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="520"/>
+        <location filename="../../qdgui/views/dashboard.py" line="536"/>
         <source>{day}: {n} signed in all</source>
         <translation>{day}：累计签约 {n}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="550"/>
+        <location filename="../../qdgui/views/dashboard.py" line="566"/>
         <source>No illegal buildings removed in {year} yet.</source>
         <translation>{year}年尚无拆除违建记录。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="556"/>
+        <location filename="../../qdgui/views/dashboard.py" line="572"/>
         <source>Cases (sites)</source>
         <translation>拆除数量（处）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="557"/>
+        <location filename="../../qdgui/views/dashboard.py" line="573"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="558"/>
+        <location filename="../../qdgui/views/dashboard.py" line="574"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="565"/>
+        <location filename="../../qdgui/views/dashboard.py" line="581"/>
         <source>{n} sites, {area} m2 this year (bars: sites; line: area)</source>
         <translation>本年拆除 {n} 处、{area} ㎡（柱：处数；线：面积）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="579"/>
+        <location filename="../../qdgui/views/dashboard.py" line="595"/>
         <source>Week {n} ({start} to {end}): {count} sites, {area} m2</source>
         <translation>第 {n} 周（{start} 至 {end}）：{count} 处，{area} ㎡</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="593"/>
+        <location filename="../../qdgui/views/dashboard.py" line="609"/>
         <source>No parks planned or completed for {year}.</source>
         <translation>{year}年尚无计划或完工的公园。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/dashboard.py" line="622"/>
+        <location filename="../../qdgui/views/dashboard.py" line="638"/>
         <source>{kind}: {done} completed of {planned} planned</source>
         <translation>{kind}：计划 {planned}，已完工 {done}</translation>
     </message>
@@ -2598,167 +2674,167 @@
         <translation>前 30 行中没有找到可识别的表头，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="323"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="326"/>
         <source>Hidden row: not imported (show it in Excel, or choose to include hidden rows).</source>
         <translation>隐藏行，未导入（可在 Excel 中取消隐藏，或选择导入隐藏行）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="326"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="331"/>
         <source>Total row: not imported (totals are computed from the records).</source>
         <translation>合计行，未导入（合计由记录自动计算）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="333"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="338"/>
         <source>Repeated header row: not imported.</source>
         <translation>重复的表头行，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="562"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="585"/>
         <source>More than one project is named “{text}” in this district.</source>
         <translation>本区有不止一个名为“{text}”的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="584"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="607"/>
         <source>“{text}”: a village is looked up in its street, and the row has none.</source>
         <translation>“{text}”：村居要按所属街道查找，而这一行没有街道。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="651"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="674"/>
         <source>{field} is given for the whole sheet ({value}): this column is not read.</source>
         <translation>{field}已为整个表格统一指定（{value}）：此列不读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="870"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="897"/>
         <source>{field} for every row without one: {value}, from {source}.</source>
         <translation>{field}：未填写的行一律取 {value}（来自{source}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="884"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="911"/>
         <source>The sheet does not say its district: {district} is assumed, from {source}. If it is another, give 区 for the whole sheet.</source>
         <translation>表格没有写明所属区：按{source}视为{district}。如果不是，请为整个表格指定“区”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="899"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="926"/>
         <source>No column for 违建编号: case numbers are made from the file, sheet and row (TZ + 8 characters of the file&apos;s fingerprint - sheet - table - row), the same on every import of this file.</source>
         <translation>没有“违建编号”列：编号按文件、工作表和行生成（TZ + 文件指纹的 8 位 - 工作表 - 表 - 行），同一文件每次导入生成的编号相同。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="907"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="934"/>
         <source>No column for 状态: a row with a demolition date is a case done (已拆除, or 已整改 when its disposal is rectification).</source>
         <translation>没有“状态”列：有拆除日期的行视为已办结（已拆除；处置方式为整改的视为已整改）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="915"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="942"/>
         <source>No column for 处置方式: a case rectified (已整改) is a rectification, every other case a demolition.</source>
         <translation>没有“处置方式”列：已整改的视为整改，其余视为拆除。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="922"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="949"/>
         <source>Progress by month: a park&apos;s status is its last month filled in (前期: planned; 开工 or a percentage: building; 完工: completed on that month&apos;s last day).</source>
         <translation>按月进度：公园状态取最后填写的月份（前期：计划；开工或百分比：在建；完工：视为在该月最后一天完工）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="930"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="957"/>
         <source>No column for the year&apos;s target: each row&apos;s target is the sum of its months&apos; plans.</source>
         <translation>没有全年目标列：每行的全年目标取其各月计划之和。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="934"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="961"/>
         <source>No column for 计划年度: the year of a row&apos;s completion or start date is taken.</source>
         <translation>没有“计划年度”列：取该行完工日期或开工日期的年份。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="960"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="987"/>
         <source>No column for {field}: the sheet cannot be imported. Choose its column in the mapping, or give one value for the whole sheet (wizard: same value for every row; command line: --set {field}=VALUE).</source>
         <translation>没有“{field}”列：该表无法导入。请在列对应中选择此列，或为整个表格统一指定一个值（向导：各行取同一值；命令行：--set {field}=值）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="331"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="336"/>
         <source>Note below the table: not imported.</source>
         <translation>表格下方的说明，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="335"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="340"/>
         <source>Nothing in the recognised columns: not imported.</source>
         <translation>已识别的列中没有内容，未导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="351"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="358"/>
         <source>Part of a merged cell: its number is counted once, in the first row.</source>
         <translation>属于合并单元格：数值只计入第一行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="460"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="483"/>
         <source>No project named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: if it is that project, write its name as in the database (or give it for the whole sheet); if it is another, add it on the Projects page.</source>
         <translation>{place}没有名为“{text}”的项目，与“{near}”相近。系统不作猜测：如果就是该项目，请按数据库中的名称填写（或为整个表格统一指定）；如果是另一个项目，请先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="467"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="490"/>
         <source>No community or village named “{text}” in {place}; it is close to “{near}”. Nothing is guessed: write its name as in the database, or add it on the Communities page.</source>
         <translation>{place}没有名为“{text}”的社区或村，与“{near}”相近。系统不作猜测：请按数据库中的名称填写，或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="491"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="514"/>
         <source>No project named “{text}” in {place}: create it with this import (create missing projects and villages), or add it on the Projects page first.</source>
         <translation>{place}没有名为“{text}”的项目：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“项目”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="497"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="520"/>
         <source>“{text}” is not a community or village of {place}: create it with this import (create missing projects and villages), or add it on the Communities page first.</source>
         <translation>“{text}”不是{place}的社区或村：可在本次导入中新建（勾选“新建缺少的项目和村居”），或先在“社区/村居”页添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="519"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="542"/>
         <source>“{text}” is not a district or county-level city of Qingdao.</source>
         <translation>“{text}”不是青岛市的区（市）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="533"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="556"/>
         <source>“{text}” names more than one street or town; add a district column.</source>
         <translation>“{text}”对应多个街道（镇），请增加“区（市）”列。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="535"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="558"/>
         <source>“{text}” is not a street or town of {district}.</source>
         <translation>“{text}”不是{district}的街道（镇）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="536"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="559"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="757"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="784"/>
         <source>Looks like a record already there ({what}): check it is not entered twice.</source>
         <translation>与已有记录相似（{what}）：请核查是否重复录入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="759"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="787"/>
         <source>same place, date and figures</source>
         <translation>地点、日期和数字相同</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="810"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="837"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="810"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="837"/>
         <source>community or village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="819"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="846"/>
         <source>Created with this import (undone with it): {list}.</source>
         <translation>本次导入新建（随本批次一起撤销）：{list}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="831"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="858"/>
         <source>Not in the database: {list}. Import with &apos;create missing projects and villages&apos; (--create-missing) to create them in the same batch.</source>
         <translation>数据库中没有：{list}。导入时勾选“新建缺少的项目和村居”（--create-missing）即可在同一批次中新建。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/sheet_import.py" line="854"/>
+        <location filename="../../qdgui/excel/sheet_import.py" line="881"/>
         <source>Column not recognised: not imported (choose its field in the column mapping).</source>
         <translation>无法识别此列，未导入（可在列对应中选择字段）。</translation>
     </message>
@@ -2826,7 +2902,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="573"/>
+        <location filename="../../qdgui/excel/workbook.py" line="524"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -2886,52 +2962,52 @@
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="491"/>
+        <location filename="../../qdgui/excel/workbook.py" line="442"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="512"/>
+        <location filename="../../qdgui/excel/workbook.py" line="463"/>
         <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
         <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="522"/>
+        <location filename="../../qdgui/excel/workbook.py" line="473"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="532"/>
+        <location filename="../../qdgui/excel/workbook.py" line="483"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="539"/>
+        <location filename="../../qdgui/excel/workbook.py" line="490"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="547"/>
+        <location filename="../../qdgui/excel/workbook.py" line="498"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="559"/>
+        <location filename="../../qdgui/excel/workbook.py" line="510"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="564"/>
+        <location filename="../../qdgui/excel/workbook.py" line="515"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="565"/>
+        <location filename="../../qdgui/excel/workbook.py" line="516"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="568"/>
+        <location filename="../../qdgui/excel/workbook.py" line="519"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>
@@ -3316,238 +3392,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="105"/>
+        <location filename="../../qdgui/views/main_window.py" line="103"/>
         <source>{file} - qdgui urban renewal field records</source>
         <translation>{file} - qdgui 城市更新现场台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="112"/>
+        <location filename="../../qdgui/views/main_window.py" line="110"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="113"/>
+        <location filename="../../qdgui/views/main_window.py" line="111"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="114"/>
+        <location filename="../../qdgui/views/main_window.py" line="112"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="120"/>
+        <location filename="../../qdgui/views/main_window.py" line="118"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="121"/>
+        <location filename="../../qdgui/views/main_window.py" line="119"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="122"/>
+        <location filename="../../qdgui/views/main_window.py" line="120"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="126"/>
+        <location filename="../../qdgui/views/main_window.py" line="124"/>
         <source>Projects and targets</source>
         <translation>项目与目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="135"/>
+        <location filename="../../qdgui/views/main_window.py" line="133"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="145"/>
+        <location filename="../../qdgui/views/main_window.py" line="143"/>
         <source>The database was upgraded to this version; the copy from before is {path}</source>
         <translation>数据库已升级到本版本，升级前的副本：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="150"/>
+        <location filename="../../qdgui/views/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="151"/>
+        <location filename="../../qdgui/views/main_window.py" line="149"/>
         <source>Export &amp;weekly report...</source>
         <translation>导出周报(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="153"/>
+        <location filename="../../qdgui/views/main_window.py" line="151"/>
         <source>Export &amp;ledger...</source>
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="157"/>
+        <location filename="../../qdgui/views/main_window.py" line="155"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="159"/>
+        <location filename="../../qdgui/views/main_window.py" line="157"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="161"/>
+        <location filename="../../qdgui/views/main_window.py" line="159"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="165"/>
+        <location filename="../../qdgui/views/main_window.py" line="163"/>
         <source>Bac&amp;kups...</source>
         <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="169"/>
+        <location filename="../../qdgui/views/main_window.py" line="167"/>
         <source>Connect to a district &amp;server...</source>
         <translation>连接区级服务器(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="173"/>
+        <location filename="../../qdgui/views/main_window.py" line="171"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="176"/>
+        <location filename="../../qdgui/views/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="177"/>
+        <location filename="../../qdgui/views/main_window.py" line="175"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="181"/>
+        <location filename="../../qdgui/views/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="188"/>
+        <location filename="../../qdgui/views/main_window.py" line="186"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="188"/>
+        <location filename="../../qdgui/views/main_window.py" line="186"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="196"/>
+        <location filename="../../qdgui/views/main_window.py" line="194"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="197"/>
+        <location filename="../../qdgui/views/main_window.py" line="195"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="200"/>
+        <location filename="../../qdgui/views/main_window.py" line="198"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="386"/>
-        <location filename="../../qdgui/views/main_window.py" line="389"/>
+        <location filename="../../qdgui/views/main_window.py" line="384"/>
+        <location filename="../../qdgui/views/main_window.py" line="387"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="395"/>
+        <location filename="../../qdgui/views/main_window.py" line="393"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="430"/>
+        <location filename="../../qdgui/views/main_window.py" line="428"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="447"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="447"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="455"/>
+        <location filename="../../qdgui/views/main_window.py" line="453"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="456"/>
+        <location filename="../../qdgui/views/main_window.py" line="454"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="465"/>
+        <location filename="../../qdgui/views/main_window.py" line="463"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="465"/>
+        <location filename="../../qdgui/views/main_window.py" line="463"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="493"/>
+        <location filename="../../qdgui/views/main_window.py" line="491"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="555"/>
+        <location filename="../../qdgui/views/main_window.py" line="553"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="556"/>
+        <location filename="../../qdgui/views/main_window.py" line="554"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="587"/>
+        <location filename="../../qdgui/views/main_window.py" line="585"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="593"/>
+        <location filename="../../qdgui/views/main_window.py" line="591"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="652"/>
+        <location filename="../../qdgui/views/main_window.py" line="650"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="653"/>
+        <location filename="../../qdgui/views/main_window.py" line="651"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="654"/>
+        <location filename="../../qdgui/views/main_window.py" line="652"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="656"/>
+        <location filename="../../qdgui/views/main_window.py" line="654"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="661"/>
+        <location filename="../../qdgui/views/main_window.py" line="659"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="661"/>
+        <location filename="../../qdgui/views/main_window.py" line="659"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3696,6 +3772,45 @@
         <location filename="../../qdgui/views/outlook.py" line="414"/>
         <source>reached</source>
         <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <location filename="../../qdgui/cli_photo.py" line="34"/>
+        <location filename="../../qdgui/models/photos.py" line="38"/>
+        <source>{file} cannot be opened: {reason}</source>
+        <translation>无法打开 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="39"/>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="40"/>
+        <source>{file} is {size} MB; a photo may be at most {limit} MB. Save a smaller copy and add that.</source>
+        <translation>{file} 有 {size} MB，照片最大 {limit} MB。请另存一份较小的再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="43"/>
+        <source>{file} is not a photo qdgui can read (JPEG, PNG, HEIC or HEIF from a phone or camera).</source>
+        <translation>{file} 不是 qdgui 能读取的照片（应为手机或相机拍摄的 JPEG、PNG、HEIC 或 HEIF）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="46"/>
+        <source>{file} is a {format} image; add photos as JPEG, PNG, HEIC or HEIF (a phone&apos;s own format).</source>
+        <translation>{file} 是 {format} 图片；请添加 JPEG、PNG、HEIC 或 HEIF 格式的照片（手机自带的格式）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="49"/>
+        <source>{file} is {width} x {height} pixels ({megapixels} megapixels), more than a photo of a site needs (at most {limit} megapixels); it may be built to overload the program. Save a smaller copy and add that.</source>
+        <translation>{file} 有 {width} x {height} 像素（{megapixels} 百万像素），超出现场照片所需（最多 {limit} 百万像素），可能是故意制造来拖垮程序的文件。请另存一份较小的再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="55"/>
+        <source>{file} is damaged or incomplete (it may not have been copied to the end): {reason}</source>
+        <translation>{file} 已损坏或不完整（可能没有复制完整）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3908,18 +4023,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="382"/>
+        <location filename="../../qdgui/models/repository.py" line="395"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="390"/>
+        <location filename="../../qdgui/models/repository.py" line="403"/>
         <source>{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. Reload it to see that change, then make yours again.</source>
         <translation>{who} 已于 {when} 修改了这条记录（现为第 {now} 版；您打开的是第 {then} 版）。未保存。请重新载入查看那次修改，再重新填写您的修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="412"/>
-        <location filename="../../qdgui/models/repository.py" line="528"/>
+        <location filename="../../qdgui/models/repository.py" line="425"/>
+        <location filename="../../qdgui/models/repository.py" line="541"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
@@ -4067,21 +4182,22 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="632"/>
-        <location filename="../../qdgui/models/rules.py" line="216"/>
+        <location filename="../../qdgui/models/repository.py" line="645"/>
+        <location filename="../../qdgui/models/rules.py" line="220"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="619"/>
+        <location filename="../../qdgui/models/repository.py" line="632"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
-        <location filename="../../qdgui/models/rules.py" line="198"/>
+        <location filename="../../qdgui/models/rules.py" line="153"/>
+        <location filename="../../qdgui/models/rules.py" line="202"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="638"/>
-        <location filename="../../qdgui/models/repository.py" line="664"/>
+        <location filename="../../qdgui/models/repository.py" line="651"/>
+        <location filename="../../qdgui/models/repository.py" line="677"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -4126,183 +4242,183 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="622"/>
-        <location filename="../../qdgui/models/rules.py" line="152"/>
+        <location filename="../../qdgui/models/repository.py" line="635"/>
+        <location filename="../../qdgui/models/rules.py" line="155"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="158"/>
-        <location filename="../../qdgui/models/rules.py" line="164"/>
+        <location filename="../../qdgui/models/rules.py" line="162"/>
+        <location filename="../../qdgui/models/rules.py" line="168"/>
         <source>Cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="172"/>
+        <location filename="../../qdgui/models/rules.py" line="176"/>
         <source>Year must be between {first} and {last}</source>
         <translation>年份应在 {first} 至 {last} 之间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="183"/>
+        <location filename="../../qdgui/models/rules.py" line="187"/>
         <source>{date} is in the future</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="185"/>
+        <location filename="../../qdgui/models/rules.py" line="189"/>
         <source>{date} is too far in the past</source>
         <translation>{date} 过于久远</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="188"/>
+        <location filename="../../qdgui/models/rules.py" line="192"/>
         <source>{date} is more than a year ago; is it right?</source>
         <translation>{date} 已超过一年，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="205"/>
+        <location filename="../../qdgui/models/rules.py" line="209"/>
         <source>“{text}” is not one of: {choices}</source>
         <translation>“{text}”不是以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="222"/>
+        <location filename="../../qdgui/models/rules.py" line="226"/>
         <source>{code} is not a street or town of {district}</source>
         <translation>{code} 不是 {district} 的街道或镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="246"/>
+        <location filename="../../qdgui/models/rules.py" line="251"/>
         <source>A project of this name already exists in this district</source>
         <translation>该区（市）已有同名项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="249"/>
+        <location filename="../../qdgui/models/rules.py" line="254"/>
         <source>No totals given: progress cannot be measured against this project</source>
         <translation>未填写总量：无法计算该项目的进度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="256"/>
+        <location filename="../../qdgui/models/rules.py" line="261"/>
         <source>{signed} households are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 户，总户数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="263"/>
+        <location filename="../../qdgui/models/rules.py" line="268"/>
         <source>{signed} houses are already signed; the total cannot be smaller</source>
         <translation>已签约 {signed} 处，总处数不能更小</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="296"/>
-        <location filename="../../qdgui/models/rules.py" line="302"/>
+        <location filename="../../qdgui/models/rules.py" line="301"/>
+        <location filename="../../qdgui/models/rules.py" line="307"/>
         <source>A count must be a whole number</source>
         <translation>数量必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="307"/>
+        <location filename="../../qdgui/models/rules.py" line="312"/>
         <source>The months&apos; plans add up to {planned}, more than the year&apos;s target {value}</source>
         <translation>各月计划合计 {planned}，超过全年目标 {value}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="312"/>
+        <location filename="../../qdgui/models/rules.py" line="317"/>
         <source>A target for this year, place and measure already exists</source>
         <translation>该年度、地区和指标的目标已存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="320"/>
+        <location filename="../../qdgui/models/rules.py" line="325"/>
         <source>Unknown street or town code {code}</source>
         <translation>未知的街道/镇代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="324"/>
+        <location filename="../../qdgui/models/rules.py" line="329"/>
         <source>This street already has a community of this name</source>
         <translation>该街道已有同名社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="330"/>
-        <location filename="../../qdgui/models/rules.py" line="386"/>
-        <location filename="../../qdgui/models/rules.py" line="425"/>
+        <location filename="../../qdgui/models/rules.py" line="336"/>
+        <location filename="../../qdgui/models/rules.py" line="394"/>
+        <location filename="../../qdgui/models/rules.py" line="435"/>
         <source>No such project</source>
         <translation>项目不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="336"/>
-        <location filename="../../qdgui/models/rules.py" line="384"/>
+        <location filename="../../qdgui/models/rules.py" line="343"/>
+        <location filename="../../qdgui/models/rules.py" line="391"/>
         <source>No such community or village</source>
         <translation>社区/村居不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="347"/>
+        <location filename="../../qdgui/models/rules.py" line="354"/>
         <source>Enter the households or houses signed</source>
         <translation>请填写签约户数或处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="351"/>
+        <location filename="../../qdgui/models/rules.py" line="358"/>
         <source>This agreement number is already recorded for this project</source>
         <translation>该项目已登记此协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="359"/>
+        <location filename="../../qdgui/models/rules.py" line="366"/>
         <source>{n} households in one entry is unusually many; is it right?</source>
         <translation>一条记录 {n} 户，数量异常，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="370"/>
+        <location filename="../../qdgui/models/rules.py" line="377"/>
         <source>Signed would reach {after}, more than the project&apos;s total of {total} ({left} left)</source>
         <translation>签约将达到 {after}，超过项目总数 {total}（尚余 {left}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="398"/>
+        <location filename="../../qdgui/models/rules.py" line="407"/>
         <source>This case number is already recorded</source>
         <translation>此违建编号已登记</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="400"/>
+        <location filename="../../qdgui/models/rules.py" line="409"/>
         <source>A finished case needs the date it was done</source>
         <translation>已办结的案件需要填写办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="402"/>
+        <location filename="../../qdgui/models/rules.py" line="411"/>
         <source>A date done is given but the status is not finished</source>
         <translation>填写了办结日期，但状态不是已办结</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="404"/>
+        <location filename="../../qdgui/models/rules.py" line="413"/>
         <source>The date done is before the date found</source>
         <translation>办结日期早于发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="408"/>
+        <location filename="../../qdgui/models/rules.py" line="417"/>
         <source>The disposal is rectify but the status says demolished; is it right?</source>
         <translation>处置方式为“整治”，状态却是“已拆除”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="410"/>
+        <location filename="../../qdgui/models/rules.py" line="419"/>
         <source>The disposal is demolish but the status says rectified; is it right?</source>
         <translation>处置方式为“拆除”，状态却是“已整治”，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="412"/>
+        <location filename="../../qdgui/models/rules.py" line="421"/>
         <source>The area is 0; is it right?</source>
         <translation>面积为 0，是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="415"/>
+        <location filename="../../qdgui/models/rules.py" line="424"/>
         <source>{area} m2 is unusually large for one case; check the unit</source>
         <translation>单个案件 {area} ㎡ 面积异常大，请检查单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="435"/>
+        <location filename="../../qdgui/models/rules.py" line="446"/>
         <source>A greenway needs its length in km</source>
         <translation>滨海绿道需要填写长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="437"/>
+        <location filename="../../qdgui/models/rules.py" line="448"/>
         <source>A completed park needs a completion date</source>
         <translation>已完工的公园需要填写完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="439"/>
+        <location filename="../../qdgui/models/rules.py" line="450"/>
         <source>A completion date is given but the status is not completed</source>
         <translation>填写了完工日期，但状态不是完工</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/rules.py" line="441"/>
+        <location filename="../../qdgui/models/rules.py" line="452"/>
         <source>The completion date is before the start date</source>
         <translation>完工日期早于开工日期</translation>
     </message>
@@ -4566,7 +4682,7 @@
     <message>
         <location filename="../../qdgui/models/kinds.py" line="240"/>
         <location filename="../../qdgui/models/vocab.py" line="94"/>
-        <location filename="../../qdgui/views/dashboard.py" line="601"/>
+        <location filename="../../qdgui/views/dashboard.py" line="617"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
