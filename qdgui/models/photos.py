@@ -33,6 +33,7 @@ THUMBNAIL_PX = 320  # the longer side of a thumbnail in the form
 DISPLAY_PX = 2560  # the longer side of a HEIC photo's display copy
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "HEIF": "image/heif"}
 RECORD_TABLES = {"demolition": Demolition, "park": Park}
+ROLES = PHOTO_ROLES  # {record kind: its photo roles}, for the forms
 
 _MESSAGES = {
     "missing": QT_TRANSLATE_NOOP("Photos", "{file} cannot be opened: {reason}"),

@@ -77,6 +77,19 @@ def open_file(parent: QWidget | None, title: str, name_filter: str, *, purpose: 
     return path
 
 
+def open_files(parent: QWidget | None, title: str, name_filter: str, *, purpose: str) -> list[Path]:
+    """Several existing files (photos); an empty list when the dialog is cancelled."""
+    dialog = make_dialog(parent, title, last_folder(purpose), name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    paths = [Path(p) for p in dialog.selectedFiles()]
+    if paths:
+        remember_folder(purpose, paths[0])
+    return paths
+
+
 def save_file(
     parent: QWidget | None, title: str, suggested_name: str, name_filter: str, *, purpose: str, suffix: str
 ) -> Path | None:

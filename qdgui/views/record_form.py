@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
-from qdgui.models import kinds, lookups, repository, vocab
+from qdgui.models import kinds, lookups, photos, repository, vocab
 from qdgui.models.changes import Change
 from qdgui.models.database import WINDOW_WAIT_MS, Database, write_failure
 from qdgui.models.records import Problem, ValidationFailed, field_label
 from qdgui.views.fields import CodeCombo, DateField, FormSpec, MultiLine, line_edit, year_choices
 from qdgui.views.formatting import editable
+from qdgui.views.photo_strip import PhotoStrip
 
 
 def kind_name(kind: str) -> str:
@@ -115,6 +116,14 @@ class RecordForm(QWidget):
             form.addRow(label, cell)
             self.widgets[field.name] = widget
             self.messages[field.name] = message
+        self.photos: PhotoStrip | None = None
+        if self.spec.kind in photos.ROLES:  # a case's before/after photos, a park's on completion
+            self.photos = PhotoStrip(self.spec.kind, self._database, self)
+            self.photos.setObjectName("photos")
+            self.photos.said.connect(self.show_status)
+            label = QLabel(self.tr("Photos"))
+            label.setBuddy(self.photos.list)
+            form.addRow(label, self.photos)
         self.save_button = QPushButton(self.tr("Save (Enter)"))
         self.save_button.setObjectName("save_button")
         self.clear_button = QPushButton(self.tr("New entry (Esc)"))
@@ -270,7 +279,7 @@ class RecordForm(QWidget):
 
     def is_dirty(self) -> bool:
         """Has the clerk typed or chosen anything since the form was last filled by the program?"""
-        return self.raw_values() != self._pristine
+        return self.raw_values() != self._pristine or (self.photos is not None and self.photos.pending)
 
     def show_status(self, text: str, tone: str = "info") -> None:
         colours = {"ok": "color: #1b7f3b; font-weight: bold;", "error": "color: #b00020;", "info": "color: #1f5fa8;"}
@@ -302,6 +311,8 @@ class RecordForm(QWidget):
             if self._place() != place:
                 self._refill(kept)
         self._pristine = self.raw_values()
+        if self.photos is not None:
+            self.photos.clear()
         self._show_problems([], focus=False)
         self._style_title(editing=False)
         self.title.setText(self.tr("New {kind}").format(kind=kind_name(self.spec.kind)))
@@ -353,6 +364,8 @@ class RecordForm(QWidget):
         with self._quietly():
             self.set_raw_values(values)
         self._pristine = self.raw_values()
+        if self.photos is not None:
+            self.photos.load(uuid)
         self._editing = (uuid, version)
         self._show_problems([], focus=False)
         self._show_editing_title(version)
@@ -433,6 +446,8 @@ class RecordForm(QWidget):
                 expected_version=version,
                 confirm_warnings=confirmed,
             )
+            if self.photos is not None and self.photos.pending:  # with the record, in its transaction
+                self.photos.write(session, change.uuid, by=self._settings.as_operator())
         return change  # reported only now: the commit has returned
 
     # ------------------------------------------------------------------ problems

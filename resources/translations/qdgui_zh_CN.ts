@@ -3775,40 +3775,163 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="37"/>
+        <source>Before</source>
+        <translation>拆除前</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="38"/>
+        <source>After</source>
+        <translation>拆除后</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="39"/>
+        <source>Completed</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="91"/>
+        <source>Drop photos here or paste them (Ctrl+V); Enter or a double click shows one</source>
+        <translation>可把照片拖到这里或粘贴（Ctrl+V）；回车或双击查看</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="96"/>
+        <source>+ {role}...</source>
+        <translation>+{role}…</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="98"/>
+        <source>Add {role} photos (or drop them on the strip, or paste them with Ctrl+V)</source>
+        <translation>添加{role}照片（也可拖到照片栏或用 Ctrl+V 粘贴）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="106"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="283"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="108"/>
+        <source>Undo removal</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="167"/>
+        <source>Add {role} photos</source>
+        <translation>添加{role}照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="168"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="204"/>
+        <source>{file} is already among the {role} photos.</source>
+        <translation>{file} 已在{role}照片中。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="224"/>
+        <source>pasted picture.png</source>
+        <translation>粘贴的图片.png</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="255"/>
+        <source>{n} photos removed; they stay until the record is saved (Undo removal puts them back).</source>
+        <translation>已移除 {n} 张照片，保存记录时生效（点“撤销移除”可放回）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="266"/>
+        <source>Put back: {file}</source>
+        <translation>已放回：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="274"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="280"/>
+        <source>Make it a {role} photo</source>
+        <translation>改为{role}照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="303"/>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="316"/>
+        <source>{n} {role} photos added; they are saved with the record (Enter).</source>
+        <translation>已添加 {n} 张{role}照片，将随记录一起保存（回车）。带 * 的为尚未保存的照片。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="368"/>
+        <source>&lt; Previous</source>
+        <translation>&lt; 上一张</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="368"/>
+        <source>Next &gt;</source>
+        <translation>下一张 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="430"/>
+        <source>date taken not known</source>
+        <translation>拍摄日期不详</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="434"/>
+        <source>Photo {n} of {total}</source>
+        <translation>照片 {n} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/photo_strip.py" line="453"/>
+        <source>This photo cannot be shown.</source>
+        <translation>这张照片无法显示。</translation>
+    </message>
+</context>
+<context>
     <name>Photos</name>
     <message>
         <location filename="../../qdgui/cli_photo.py" line="34"/>
-        <location filename="../../qdgui/models/photos.py" line="38"/>
+        <location filename="../../qdgui/models/photos.py" line="39"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="185"/>
         <source>{file} cannot be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="39"/>
+        <location filename="../../qdgui/models/photos.py" line="40"/>
         <source>{file} is empty.</source>
         <translation>{file} 是空文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="40"/>
+        <location filename="../../qdgui/models/photos.py" line="41"/>
         <source>{file} is {size} MB; a photo may be at most {limit} MB. Save a smaller copy and add that.</source>
         <translation>{file} 有 {size} MB，照片最大 {limit} MB。请另存一份较小的再添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="43"/>
+        <location filename="../../qdgui/models/photos.py" line="44"/>
         <source>{file} is not a photo qdgui can read (JPEG, PNG, HEIC or HEIF from a phone or camera).</source>
         <translation>{file} 不是 qdgui 能读取的照片（应为手机或相机拍摄的 JPEG、PNG、HEIC 或 HEIF）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="46"/>
+        <location filename="../../qdgui/models/photos.py" line="47"/>
         <source>{file} is a {format} image; add photos as JPEG, PNG, HEIC or HEIF (a phone&apos;s own format).</source>
         <translation>{file} 是 {format} 图片；请添加 JPEG、PNG、HEIC 或 HEIF 格式的照片（手机自带的格式）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="49"/>
+        <location filename="../../qdgui/models/photos.py" line="50"/>
         <source>{file} is {width} x {height} pixels ({megapixels} megapixels), more than a photo of a site needs (at most {limit} megapixels); it may be built to overload the program. Save a smaller copy and add that.</source>
         <translation>{file} 有 {width} x {height} 像素（{megapixels} 百万像素），超出现场照片所需（最多 {limit} 百万像素），可能是故意制造来拖垮程序的文件。请另存一份较小的再添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="55"/>
+        <location filename="../../qdgui/models/photos.py" line="56"/>
         <source>{file} is damaged or incomplete (it may not have been copied to the end): {reason}</source>
         <translation>{file} 已损坏或不完整（可能没有复制完整）：{reason}</translation>
     </message>
@@ -3837,88 +3960,93 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="45"/>
+        <location filename="../../qdgui/views/record_form.py" line="46"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="46"/>
+        <location filename="../../qdgui/views/record_form.py" line="47"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="118"/>
-        <location filename="../../qdgui/views/record_form.py" line="162"/>
+        <location filename="../../qdgui/views/record_form.py" line="124"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/record_form.py" line="127"/>
+        <location filename="../../qdgui/views/record_form.py" line="171"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="120"/>
-        <location filename="../../qdgui/views/record_form.py" line="163"/>
+        <location filename="../../qdgui/views/record_form.py" line="129"/>
+        <location filename="../../qdgui/views/record_form.py" line="172"/>
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="158"/>
+        <location filename="../../qdgui/views/record_form.py" line="167"/>
         <source>Save changes (Enter)</source>
         <translation>保存修改（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="159"/>
+        <location filename="../../qdgui/views/record_form.py" line="168"/>
         <source>Stop editing (Esc)</source>
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="307"/>
-        <location filename="../../qdgui/views/record_form.py" line="507"/>
+        <location filename="../../qdgui/views/record_form.py" line="318"/>
+        <location filename="../../qdgui/views/record_form.py" line="522"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="359"/>
+        <location filename="../../qdgui/views/record_form.py" line="372"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="366"/>
+        <location filename="../../qdgui/views/record_form.py" line="379"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="386"/>
+        <location filename="../../qdgui/views/record_form.py" line="399"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="393"/>
-        <location filename="../../qdgui/views/record_form.py" line="402"/>
-        <location filename="../../qdgui/views/record_form.py" line="409"/>
+        <location filename="../../qdgui/views/record_form.py" line="406"/>
+        <location filename="../../qdgui/views/record_form.py" line="415"/>
+        <location filename="../../qdgui/views/record_form.py" line="422"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="390"/>
-        <location filename="../../qdgui/views/record_form.py" line="408"/>
+        <location filename="../../qdgui/views/record_form.py" line="403"/>
+        <location filename="../../qdgui/views/record_form.py" line="421"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="394"/>
+        <location filename="../../qdgui/views/record_form.py" line="407"/>
         <source>Reload the record now? What you typed here will be replaced.</source>
         <translation>现在重新载入这条记录吗？您在此填写的内容将被替换。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="416"/>
+        <location filename="../../qdgui/views/record_form.py" line="429"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="418"/>
+        <location filename="../../qdgui/views/record_form.py" line="431"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="509"/>
+        <location filename="../../qdgui/views/record_form.py" line="524"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>

@@ -24,6 +24,7 @@ def test_window_shows_every_kind_and_what_is_open(qtbot, db, make_window):
     for kind, page in window.pages.items():
         assert not page.model.started or page is window.current_page(), kind  # read when first shown
         assert window.show_kind(kind) is page and window.current_page() is page
+        qtbot.waitUntil(lambda page=page: page.model.counted)  # a list longer than its first read: counted in a thread
         assert page.model.rowCount() == counts[kind], kind
         assert page.count.text() == f"共 {counts[kind]:,} 条"
     status = " ".join(label.text() for label in (window._db_label, window._count_label, window._operator_label))
