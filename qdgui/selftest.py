@@ -53,6 +53,7 @@ def run(*, screenshot: Path | None = None) -> int:
         state: dict = {"folder": Path(folder)}
         steps.run(translate("SelfTest", "database: create and migrate"), lambda: _database(state))
         steps.run(translate("SelfTest", "record: save through the rules and read back"), lambda: _record(state))
+        steps.run(translate("SelfTest", "photos: JPEG and HEIC read and attached"), lambda: _photos(state))
         steps.run(translate("SelfTest", "Excel: write a ledger and read it back"), lambda: _ledger(state))
         steps.run(translate("SelfTest", "Excel: write the weekly report"), lambda: _weekly(state))
         steps.run(translate("SelfTest", "translations: Chinese catalogue"), _translations)
@@ -114,6 +115,42 @@ def _record(state) -> str:
         raise AssertionError(f"read back {stored}")
     state["uuid"] = uuid
     return f"demolition {uuid[:8]} area 120.00 m2"
+
+
+def _photos(state) -> str:
+    """A JPEG and a HEIC made here (the HEIC codec is what a bundle most easily leaves out), read
+    under the limits and attached to the record saved above."""
+    import io
+
+    import pillow_heif
+    from PIL import Image
+
+    from qdgui.models import photos
+    from qdgui.models.records import Operator
+
+    pillow_heif.register_heif_opener()
+    made = {}
+    for name, form in (("site.jpg", "JPEG"), ("site.heic", "HEIF")):
+        out = io.BytesIO()
+        Image.new("RGB", (640, 480), (120, 90, 60)).save(out, form)
+        made[name] = photos.read_photo(out.getvalue(), name)
+    database = state["database"]
+    with database.begin() as session:
+        for name, facts in made.items():
+            photos.add_photo(
+                session,
+                "demolition",
+                state["uuid"],
+                "after",
+                facts,
+                file_name=name,
+                by=Operator("self-test", "self-test"),
+            )
+    with database.sessions() as session:
+        kinds = [row.media_type for row in photos.photos_of(session, state["uuid"])]
+    if kinds != ["image/jpeg", "image/heic"]:
+        raise AssertionError(f"stored {kinds}")
+    return "image/jpeg, image/heic with thumbnails"
 
 
 def _ledger(state) -> str:

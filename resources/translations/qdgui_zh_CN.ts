@@ -1916,7 +1916,7 @@
     </message>
     <message>
         <location filename="../../qdgui/excel/weekly.py" line="417"/>
-        <location filename="../../qdgui/selftest.py" line="152"/>
+        <location filename="../../qdgui/selftest.py" line="189"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -4588,36 +4588,41 @@
     </message>
     <message>
         <location filename="../../qdgui/selftest.py" line="56"/>
+        <source>photos: JPEG and HEIC read and attached</source>
+        <translation>照片：读取 JPEG 和 HEIC 并附到案件</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/selftest.py" line="57"/>
         <source>Excel: write a ledger and read it back</source>
         <translation>Excel：导出台账并读回</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="57"/>
+        <location filename="../../qdgui/selftest.py" line="58"/>
         <source>Excel: write the weekly report</source>
         <translation>Excel：生成周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="58"/>
+        <location filename="../../qdgui/selftest.py" line="59"/>
         <source>translations: Chinese catalogue</source>
         <translation>翻译：中文词条</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="59"/>
+        <location filename="../../qdgui/selftest.py" line="60"/>
         <source>charts: pyqtgraph and its colour maps</source>
         <translation>图表：pyqtgraph 及其配色数据</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="60"/>
+        <location filename="../../qdgui/selftest.py" line="61"/>
         <source>window: render the main window</source>
         <translation>窗口：绘制主窗口</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="64"/>
+        <location filename="../../qdgui/selftest.py" line="65"/>
         <source>self-test FAILED: {n} step(s)</source>
         <translation>自检失败：{n} 项未通过</translation>
     </message>
     <message>
-        <location filename="../../qdgui/selftest.py" line="66"/>
+        <location filename="../../qdgui/selftest.py" line="67"/>
         <source>self-test passed</source>
         <translation>自检通过</translation>
     </message>
