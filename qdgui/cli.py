@@ -156,6 +156,12 @@ def build_parser() -> Parser:
         action="store_true",
         help=translate("Cli", "leave out deleted records (other laptops then cannot merge deletions)"),
     )
+    package = exports.add_parser(
+        "return",
+        parents=[common],
+        help=translate("Cli", "this laptop's return package: the full ledger and every photo, in one .zip"),
+    )
+    package.add_argument("--out", metavar="FILE.zip", help=translate("Cli", "where to write the package"))
     kinds = ("signing", "demolition", "park", "annual_target")
     imp = commands.add_parser(
         "import",
@@ -169,7 +175,10 @@ def build_parser() -> Parser:
         nargs="?",
         metavar="FILE.xlsx",
         type=Path,
-        help=translate("Cli", "the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file"),
+        help=translate(
+            "Cli",
+            "the workbook (.xlsx, .xls, .xlsb, .ods), a CSV or tab-separated text file, or a return package (.zip)",
+        ),
     )
     imp.add_argument(
         "--dry-run",

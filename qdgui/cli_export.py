@@ -58,6 +58,25 @@ def signers_from(args, settings: config.DeviceSettings, today: date) -> weekly.S
 def run_export(args, database, settings: config.DeviceSettings, *, today: date | None = None) -> int:
     today = today or date.today()
     try:
+        if args.export == "return":
+            from qdgui.excel import returns
+
+            out = (
+                Path(args.out) if args.out else Path(translate("Cli", "Return {day}.zip").format(day=today.isoformat()))
+            )
+            with database.sessions() as session:
+                written = returns.write_return(session, out)
+            print(translate("Cli", "Return package written to {path}:").format(path=out))
+            for kind, n in written.items():
+                if kind in ledger.SHEET_TITLES:
+                    print(f"  {translate('Excel', ledger.SHEET_TITLES[kind]):<12} {n:>8}")
+            print(
+                "  "
+                + translate("Cli", "{photos} photos ({files} files, {size} MB)").format(
+                    photos=written["photos"], files=written["photo_files"], size=round(out.stat().st_size / 2**20, 1)
+                )
+            )
+            return 0
         if args.export == "weekly":
             try:
                 week = (

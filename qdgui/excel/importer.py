@@ -11,9 +11,10 @@ from pathlib import Path
 import sqlalchemy.exc
 
 from qdgui.excel import ledger as ledgers
+from qdgui.excel import returns
 from qdgui.excel.merge import MergeResult, merge
 from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_plans, unplanned_sheets
-from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
+from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, file_digest, read_workbook
 from qdgui.i18n import translate
 from qdgui.models import batches
 from qdgui.models.database import Database, failure_kind
@@ -49,6 +50,7 @@ class ImportReport:
     batch_id: int | None = None
     backup: Path | None = None
     edited: bool = False  # a ledger whose sheets no longer read as exported (its content hash differs)
+    photos: returns.PhotoMerge | None = None  # a return package's photos
 
     @property
     def imported(self) -> int:
@@ -141,6 +143,9 @@ class ImportReport:
                     ).format(joined=c["joined"])
                 )
             out += ["  " + line for line in self.merged.review]
+            if self.photos is not None:
+                first, *held = self.photos.lines()
+                out += [first, *("  " + line for line in held)]
         else:
             head = (
                 translate("Import", "Importing {file}")
@@ -204,7 +209,17 @@ def kind_label(kind: str | None) -> str:
 
 
 def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallback = no_progress) -> RawBook:
-    return read_workbook(Path(path), limits=limits, progress=progress)
+    """A workbook, or a return package (.zip: a laptop's ledger with its photos, excel/returns.py)."""
+    path = Path(path)
+    if path.suffix.lower() == ".zip" and returns.is_return(path):
+        package = returns.read_return(path)
+        try:
+            inner = read_workbook(package.ledger_path, limits=limits, progress=progress)
+        except BaseException:
+            package.close()
+            raise
+        return RawBook(path, inner.format, file_digest(path), inner.sheets, package=package)
+    return read_workbook(path, limits=limits, progress=progress)
 
 
 def preview(
@@ -293,7 +308,11 @@ def _run(
             )
             if is_ledger:
                 report.merged = merge(session, ledger, batch=batch, by=by, progress=progress, preview=dry_run)
+                if isinstance(book.package, returns.ReturnPackage):  # its photos, in the same batch
+                    report.photos = returns.merge_photos(session, book.package, batch=batch, by=by, preview=dry_run)
                 summary = dict(report.merged.counts)
+                if report.photos is not None:
+                    summary.update({f"photos_{k}": v for k, v in report.photos.counts.items()})
                 written = (
                     report.merged.counts["inserted"]
                     + report.merged.counts["updated"]
@@ -302,6 +321,7 @@ def _run(
                     + report.merged.counts["conflicts"]
                     + report.merged.counts["held"]
                     + report.merged.counts["joined"]  # the join is kept: the next return of that laptop needs it
+                    + (report.photos.written if report.photos is not None else 0)
                 )
             else:
                 from qdgui.models.tables import RECORD_TABLES

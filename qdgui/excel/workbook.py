@@ -65,6 +65,7 @@ class RawBook:
     format: str  # "xlsx", "xlsb", "ods", "xls" or "csv" (also tab-separated text)
     sha256: str
     sheets: list[RawSheet]
+    package: object | None = None  # a return package's photos (excel/returns.py), for the merge
 
     def sheet(self, name: str) -> RawSheet | None:
         return next((s for s in self.sheets if s.name == name), None)

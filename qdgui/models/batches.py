@@ -13,10 +13,14 @@ from sqlalchemy.orm import Session
 
 from qdgui.i18n import translate
 from qdgui.models import access
-from qdgui.models.base import Scaled
+from qdgui.models.base import RecordMixin, Scaled
 from qdgui.models.records import Operator
 from qdgui.models.repository import utc_now
-from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportChange, ReferenceAlias, ReviewItem
+from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportChange, Photo, ReferenceAlias, ReviewItem
+
+# What a batch can write: the records, and the photos a return package brings (undone first: they
+# name their records).
+UNDOABLE: dict[str, type[RecordMixin]] = {**RECORD_TABLES, "photo": Photo}
 
 
 class BatchError(Exception):
@@ -183,7 +187,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
         )
     current: dict[str, str] = {}
     for name in {c.table_name for c in changes}:
-        table = RECORD_TABLES[name]
+        table = UNDOABLE[name]
         uuids = [c.record_uuid for c in changes if c.table_name == name]
         for chunk in _chunks(uuids):
             current.update(session.execute(select(table.uuid, table.clock).where(table.uuid.in_(chunk))).all())
@@ -199,8 +203,8 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     now = utc_now()
     try:
         # Dependants first (signings before the projects they name), one statement per chunk.
-        for name in reversed(list(RECORD_TABLES)):
-            table = RECORD_TABLES[name]
+        for name in reversed(list(UNDOABLE)):
+            table = UNDOABLE[name]
             added = [c.record_uuid for c in changes if c.table_name == name and c.before is None]
             for chunk in _chunks(added):
                 session.execute(delete(AuditEntry).where(AuditEntry.record_uuid.in_(chunk)))

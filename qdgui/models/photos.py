@@ -268,6 +268,30 @@ def _degrees(value, ref, limit: int) -> float | None:
 # ---------------------------------------------------------------------- stored
 
 
+def store_file(session: Session, facts: PhotoFacts) -> None:
+    """Keep a read photo's bytes, once per content. On a server a file may be there already under a
+    photo this user does not see (another street's case): row-level security hides it, and refuses
+    ON CONFLICT (which would read it), so its key answers, in a savepoint."""
+    values = dict(
+        sha256=facts.sha256,
+        media_type=facts.media_type,
+        size=len(facts.original),
+        width=facts.width,
+        height=facts.height,
+        original=facts.original,
+        thumbnail=facts.thumbnail,
+        display=facts.display,
+    )
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(sqlite_insert(PhotoFile).values(**values).on_conflict_do_nothing())
+    elif session.execute(select(PhotoFile.sha256).where(PhotoFile.sha256 == facts.sha256)).first() is None:
+        try:
+            with session.begin_nested():
+                session.execute(insert(PhotoFile).values(**values))
+        except IntegrityError:
+            pass  # stored already: the photo row names it (a foreign key sees past the policy)
+
+
 def add_photo(
     session: Session,
     record_table: str,
@@ -292,28 +316,7 @@ def add_photo(
     ).scalar()
     if already is not None:
         return already, False
-    # Stored once per content; on a server a file may be there already under a photo this user does
-    # not see (another street's case).
-    values_of_file = dict(
-        sha256=facts.sha256,
-        media_type=facts.media_type,
-        size=len(facts.original),
-        width=facts.width,
-        height=facts.height,
-        original=facts.original,
-        thumbnail=facts.thumbnail,
-        display=facts.display,
-    )
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(sqlite_insert(PhotoFile).values(**values_of_file).on_conflict_do_nothing())
-    elif session.execute(select(PhotoFile.sha256).where(PhotoFile.sha256 == facts.sha256)).first() is None:
-        # Not seen: new, or stored under another street's case (row-level security hides it, and
-        # refuses ON CONFLICT, which would read it). Its key answers which, in a savepoint.
-        try:
-            with session.begin_nested():
-                session.execute(insert(PhotoFile).values(**values_of_file))
-        except IntegrityError:
-            pass  # stored already: the photo row below names it (a foreign key sees past the policy)
+    store_file(session, facts)
     now = utc_now()
     values = dict(
         record_table=record_table,

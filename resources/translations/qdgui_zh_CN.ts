@@ -399,8 +399,8 @@
     <message>
         <location filename="../../qdgui/app.py" line="101"/>
         <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="294"/>
-        <location filename="../../qdgui/cli_export.py" line="105"/>
+        <location filename="../../qdgui/cli.py" line="303"/>
+        <location filename="../../qdgui/cli_export.py" line="124"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
@@ -610,221 +610,231 @@
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="163"/>
+        <location filename="../../qdgui/cli.py" line="162"/>
+        <source>this laptop&apos;s return package: the full ledger and every photo, in one .zip</source>
+        <translation>本机回传包：完整台账和全部照片，打成一个 .zip</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="164"/>
+        <source>where to write the package</source>
+        <translation>回传包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="169"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="172"/>
-        <source>the workbook (.xlsx, .xls, .xlsb, .ods) or a CSV or tab-separated text file</source>
-        <translation>工作簿（.xlsx、.xls、.xlsb、.ods），或 CSV、制表符分隔的文本文件</translation>
-    </message>
-    <message>
-        <location filename="../../qdgui/cli.py" line="177"/>
+        <location filename="../../qdgui/cli.py" line="186"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="180"/>
+        <location filename="../../qdgui/cli.py" line="189"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="186"/>
+        <location filename="../../qdgui/cli.py" line="195"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="187"/>
+        <location filename="../../qdgui/cli.py" line="196"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="195"/>
+        <location filename="../../qdgui/cli.py" line="204"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="196"/>
+        <location filename="../../qdgui/cli.py" line="205"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="205"/>
+        <location filename="../../qdgui/cli.py" line="214"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="209"/>
+        <location filename="../../qdgui/cli.py" line="218"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="213"/>
+        <location filename="../../qdgui/cli.py" line="222"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="218"/>
+        <location filename="../../qdgui/cli.py" line="227"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="224"/>
+        <location filename="../../qdgui/cli.py" line="233"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="226"/>
+        <location filename="../../qdgui/cli.py" line="235"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="227"/>
+        <location filename="../../qdgui/cli.py" line="236"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="229"/>
+        <location filename="../../qdgui/cli.py" line="238"/>
         <source>add or list the photos of a demolition case</source>
         <translation>添加或列出拆违案件的照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="233"/>
+        <location filename="../../qdgui/cli.py" line="242"/>
         <source>add photos (JPEG, PNG, HEIC) to a case, before demolition</source>
         <translation>为案件添加照片（JPEG、PNG、HEIC），默认为拆除前</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="235"/>
-        <location filename="../../qdgui/cli.py" line="243"/>
+        <location filename="../../qdgui/cli.py" line="244"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>CASE_NO</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="235"/>
-        <location filename="../../qdgui/cli.py" line="243"/>
+        <location filename="../../qdgui/cli.py" line="244"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>the case number</source>
         <translation>违建编号（案件编号）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="236"/>
+        <location filename="../../qdgui/cli.py" line="245"/>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="238"/>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>the photos show the site after demolition</source>
         <translation>照片为拆除后的现场</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="241"/>
+        <location filename="../../qdgui/cli.py" line="250"/>
         <source>one line per photo: its hash, before/after, date taken</source>
         <translation>每张照片一行：哈希值、拆除前/后、拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="247"/>
+        <location filename="../../qdgui/cli.py" line="256"/>
         <source>set up a district or city server (PostgreSQL) and its users</source>
         <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="231"/>
-        <location filename="../../qdgui/cli.py" line="249"/>
+        <location filename="../../qdgui/cli.py" line="240"/>
+        <location filename="../../qdgui/cli.py" line="258"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="253"/>
+        <location filename="../../qdgui/cli.py" line="178"/>
+        <source>the workbook (.xlsx, .xls, .xlsb, .ods), a CSV or tab-separated text file, or a return package (.zip)</source>
+        <translation>工作簿（.xlsx、.xls、.xlsb、.ods）、CSV 或制表符分隔的文本文件，或回传包（.zip）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="262"/>
         <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
         <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="258"/>
+        <location filename="../../qdgui/cli.py" line="267"/>
         <source>create a user or change its place and password</source>
         <translation>新建用户，或修改其地点和密码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="260"/>
+        <location filename="../../qdgui/cli.py" line="269"/>
         <source>the user&apos;s login name (small Latin letters, digits, _)</source>
         <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="265"/>
+        <location filename="../../qdgui/cli.py" line="274"/>
         <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
         <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="267"/>
-        <location filename="../../qdgui/cli.py" line="268"/>
+        <location filename="../../qdgui/cli.py" line="276"/>
+        <location filename="../../qdgui/cli.py" line="277"/>
         <source>NAME-OR-CODE</source>
         <translation>名称或代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="267"/>
+        <location filename="../../qdgui/cli.py" line="276"/>
         <source>the district</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="268"/>
+        <location filename="../../qdgui/cli.py" line="277"/>
         <source>the street</source>
         <translation>街道（镇）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="272"/>
+        <location filename="../../qdgui/cli.py" line="281"/>
         <source>read the password from standard input (else it is asked for)</source>
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="307"/>
+        <location filename="../../qdgui/cli.py" line="316"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="312"/>
+        <location filename="../../qdgui/cli.py" line="321"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="318"/>
+        <location filename="../../qdgui/cli.py" line="327"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="325"/>
+        <location filename="../../qdgui/cli.py" line="334"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="353"/>
+        <location filename="../../qdgui/cli.py" line="362"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="354"/>
+        <location filename="../../qdgui/cli.py" line="363"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="355"/>
+        <location filename="../../qdgui/cli.py" line="364"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="356"/>
+        <location filename="../../qdgui/cli.py" line="365"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="357"/>
+        <location filename="../../qdgui/cli.py" line="366"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="358"/>
+        <location filename="../../qdgui/cli.py" line="367"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="69"/>
+        <location filename="../../qdgui/cli_export.py" line="88"/>
         <source>qdgui: --week: {message}</source>
         <translation>qdgui：--week：{message}</translation>
     </message>
@@ -834,12 +844,27 @@
         <translation>qdgui：--scope：没有名为“{text}”的区（市）或街道；请写代码（370202）或名称（市南区），或写 city 表示全市。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="86"/>
+        <location filename="../../qdgui/cli_export.py" line="65"/>
+        <source>Return {day}.zip</source>
+        <translation>回传包-{day}.zip</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="69"/>
+        <source>Return package written to {path}:</source>
+        <translation>回传包已写入 {path}：</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="75"/>
+        <source>{photos} photos ({files} files, {size} MB)</source>
+        <translation>{photos} 张照片（{files} 个文件，{size} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli_export.py" line="105"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="100"/>
+        <location filename="../../qdgui/cli_export.py" line="119"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -1615,7 +1640,7 @@
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="89"/>
+        <location filename="../../qdgui/cli_export.py" line="108"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -2398,142 +2423,142 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="90"/>
+        <location filename="../../qdgui/excel/importer.py" line="92"/>
         <source>Merging {file} (ledger of another laptop)</source>
         <translation>合并 {file}（其他电脑的台账）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="92"/>
+        <location filename="../../qdgui/excel/importer.py" line="94"/>
         <source>Preview of merging {file} (nothing written)</source>
         <translation>合并 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="98"/>
+        <location filename="../../qdgui/excel/importer.py" line="100"/>
         <source>New {inserted}, updated {updated}, deleted {deleted}, unchanged {unchanged}, merged field by field {combined}, conflicts {conflicts}, held back as duplicates {held}, look alike {similar}.</source>
         <translation>新增 {inserted}，更新 {updated}，删除 {deleted}，未变 {unchanged}，自动逐项合并 {combined}，冲突 {conflicts}，疑似重复暂缓 {held}，相似待查 {similar}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="121"/>
+        <location filename="../../qdgui/excel/importer.py" line="123"/>
         <source>{n} records held back because they do not pass the forms&apos; rules or lie outside this account&apos;s place (listed below).</source>
         <translation>{n} 条记录暂缓合并：不符合录入规则，或不在此账户的地点范围内（见下）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="130"/>
+        <location filename="../../qdgui/excel/importer.py" line="132"/>
         <source>{joined} projects or villages are the same as ones already here and would be joined; the records pointing at them would point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，将合并为同一条；引用它们的记录将改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="136"/>
+        <location filename="../../qdgui/excel/importer.py" line="138"/>
         <source>{joined} projects or villages were the same as ones already here and were joined; the records pointing at them point at ours.</source>
         <translation>有 {joined} 个项目或村居与本库已有的相同，已合并为同一条；引用它们的记录已改为引用本库的那一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="146"/>
+        <location filename="../../qdgui/excel/importer.py" line="151"/>
         <source>Importing {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="148"/>
+        <location filename="../../qdgui/excel/importer.py" line="153"/>
         <source>Preview of importing {file} (nothing written)</source>
         <translation>导入 {file} 的预览（未写入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="156"/>
+        <location filename="../../qdgui/excel/importer.py" line="161"/>
         <source>Sheet {sheet} ({kind}; header in row {header}): {ok} rows to import ({warned} with warnings), {bad} rejected, {skipped} skipped.</source>
         <translation>工作表“{sheet}”（{kind}；表头在第 {header} 行）：可导入 {ok} 行（其中 {warned} 行有提醒），{bad} 行有错误未导入，跳过 {skipped} 行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="170"/>
+        <location filename="../../qdgui/excel/importer.py" line="175"/>
         <source> The sheet cannot be imported as it is: see its errors.</source>
         <translation>该表按现状无法导入，请看其错误说明。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="177"/>
+        <location filename="../../qdgui/excel/importer.py" line="182"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="178"/>
+        <location filename="../../qdgui/excel/importer.py" line="183"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="179"/>
+        <location filename="../../qdgui/excel/importer.py" line="184"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="184"/>
+        <location filename="../../qdgui/excel/importer.py" line="189"/>
         <source>Written as import batch {id}; it can be undone in File &gt; Import batches.</source>
         <translation>已写入导入批次 {id}；可在“文件 → 导入批次”中撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="186"/>
+        <location filename="../../qdgui/excel/importer.py" line="191"/>
         <source>Written as import batch {id}; it can be undone with: import --undo {id}.</source>
         <translation>已写入，导入批次 {id}；可整批撤销（import --undo {id}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="189"/>
+        <location filename="../../qdgui/excel/importer.py" line="194"/>
         <source>Backup before the import: {backup}</source>
         <translation>导入前的备份：{backup}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="193"/>
+        <location filename="../../qdgui/excel/importer.py" line="198"/>
         <source>Nothing was written: no row could be imported (see the errors above).</source>
         <translation>未写入任何内容：没有一行可以导入（见上面的错误）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="195"/>
+        <location filename="../../qdgui/excel/importer.py" line="200"/>
         <source>Nothing was written: the sheets hold no rows to import.</source>
         <translation>未写入任何内容：表格中没有可导入的数据行。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="197"/>
+        <location filename="../../qdgui/excel/importer.py" line="202"/>
         <source>Nothing was written: the database already holds all of it.</source>
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="260"/>
+        <location filename="../../qdgui/excel/importer.py" line="275"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="271"/>
+        <location filename="../../qdgui/excel/importer.py" line="286"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="344"/>
+        <location filename="../../qdgui/excel/importer.py" line="364"/>
         <source>the disk is full; free some space, then try again</source>
         <translation>磁盘已满，请先腾出空间再重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="345"/>
+        <location filename="../../qdgui/excel/importer.py" line="365"/>
         <source>another program is using the database file; try again in a moment</source>
         <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="346"/>
+        <location filename="../../qdgui/excel/importer.py" line="366"/>
         <source>the database file cannot be written (read-only)</source>
         <translation>数据库文件无法写入（只读）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="347"/>
+        <location filename="../../qdgui/excel/importer.py" line="367"/>
         <source>reading or writing the disk failed; check the disk or USB stick</source>
         <translation>读写磁盘失败，请检查磁盘或U盘</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="351"/>
+        <location filename="../../qdgui/excel/importer.py" line="371"/>
         <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
         <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="357"/>
+        <location filename="../../qdgui/excel/importer.py" line="377"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="375"/>
+        <location filename="../../qdgui/excel/importer.py" line="395"/>
         <source>the undo of import batch {id}</source>
         <translation>撤销导入批次 {id}</translation>
     </message>
@@ -2849,165 +2874,165 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="146"/>
-        <location filename="../../qdgui/models/batches.py" line="163"/>
+        <location filename="../../qdgui/models/batches.py" line="150"/>
+        <location filename="../../qdgui/models/batches.py" line="167"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="149"/>
-        <location filename="../../qdgui/models/batches.py" line="166"/>
+        <location filename="../../qdgui/models/batches.py" line="153"/>
+        <location filename="../../qdgui/models/batches.py" line="170"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="178"/>
+        <location filename="../../qdgui/models/batches.py" line="182"/>
         <source>Import batch {id} cannot be undone with this server account: {n} of its records lie outside your account&apos;s place. Ask the server&apos;s administrator (or an account that covers them) to undo it.</source>
         <translation>导入批次 {id} 不能用此服务器账户撤销：其中 {n} 条记录不在您账户的地点范围内。请由服务器管理员（或地点范围覆盖这些记录的账户）撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="193"/>
+        <location filename="../../qdgui/models/batches.py" line="197"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="228"/>
+        <location filename="../../qdgui/models/batches.py" line="232"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="95"/>
+        <location filename="../../qdgui/excel/workbook.py" line="96"/>
         <source>{file}: no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="97"/>
+        <location filename="../../qdgui/excel/workbook.py" line="98"/>
         <source>{file} is a folder, not a workbook.</source>
         <translation>{file} 是文件夹，不是工作簿。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="100"/>
+        <location filename="../../qdgui/excel/workbook.py" line="101"/>
         <source>{file} is empty (0 bytes).</source>
         <translation>{file} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="103"/>
+        <location filename="../../qdgui/excel/workbook.py" line="104"/>
         <source>{file} is {size} MB; workbooks over {limit} MB are not read.</source>
         <translation>{file} 有 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="116"/>
+        <location filename="../../qdgui/excel/workbook.py" line="117"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook), save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿）并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="126"/>
-        <location filename="../../qdgui/excel/workbook.py" line="524"/>
+        <location filename="../../qdgui/excel/workbook.py" line="127"/>
+        <location filename="../../qdgui/excel/workbook.py" line="525"/>
         <source>Cannot open {file}: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="136"/>
+        <location filename="../../qdgui/excel/workbook.py" line="137"/>
         <source>{file} is not a workbook qdgui reads (.xlsx, .xls, .xlsb, .ods, or a CSV or tab-separated .csv/.txt file). If it is a WPS file, save it as .xlsx first.</source>
         <translation>{file} 不是 qdgui 能读取的工作簿（.xlsx、.xls、.xlsb、.ods，或 CSV、制表符分隔的 .csv/.txt 文件）。如果是 WPS 文件，请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="186"/>
+        <location filename="../../qdgui/excel/workbook.py" line="187"/>
         <source>{file} is a zip archive but not an Excel workbook (it has no workbook part).</source>
         <translation>{file} 是压缩包，但不是 Excel 工作簿（其中没有工作簿部件）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="196"/>
+        <location filename="../../qdgui/excel/workbook.py" line="197"/>
         <source>{file} is protected by a password.</source>
         <translation>{file} 设有密码保护。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="201"/>
+        <location filename="../../qdgui/excel/workbook.py" line="202"/>
         <source>{file}: its part {part} would inflate to {size} MB (from {packed} MB); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：其中的 {part} 解压后将达 {size} MB（压缩时 {packed} MB）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="213"/>
+        <location filename="../../qdgui/excel/workbook.py" line="214"/>
         <source>{file} would inflate to {size} MB in all; workbooks over {limit} MB are not read.</source>
         <translation>{file} 解压后共 {size} MB；超过 {limit} MB 的工作簿不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="232"/>
+        <location filename="../../qdgui/excel/workbook.py" line="233"/>
         <source>{file} is damaged (the zip archive cannot be read: {reason}). Ask the sender for the file again.</source>
         <translation>{file} 已损坏（压缩包无法读取：{reason}）。请向发送人重新索取文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="241"/>
+        <location filename="../../qdgui/excel/workbook.py" line="242"/>
         <source>{file} is damaged or uses an unsupported zip feature ({reason}).</source>
         <translation>{file} 已损坏或使用了不支持的压缩格式（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="256"/>
+        <location filename="../../qdgui/excel/workbook.py" line="257"/>
         <source>{file}: the part {part} declares XML entities (a DOCTYPE), which Excel never writes; the file is not read.</source>
         <translation>{file}：其中的 {part} 声明了 XML 实体（DOCTYPE），Excel 从不生成此类内容；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="293"/>
+        <location filename="../../qdgui/excel/workbook.py" line="294"/>
         <source>{file}: its workbook part declares XML entities; the file is not read.</source>
         <translation>{file}：工作簿部分声明了 XML 实体；文件不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="298"/>
+        <location filename="../../qdgui/excel/workbook.py" line="299"/>
         <source>{file} is damaged (its list of sheets cannot be read: {reason}).</source>
         <translation>{file} 已损坏（无法读取工作表列表：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="375"/>
+        <location filename="../../qdgui/excel/workbook.py" line="376"/>
         <source>{file}: sheet {sheet} reaches row {rows} and column {columns}, beyond what a ledger can hold (at most {max_columns} columns and {max_cells} cells); the file is damaged or built to overload the reader, and is not read.</source>
         <translation>{file}：工作表“{sheet}”延伸到第 {rows} 行、第 {columns} 列，超出台账的合理范围（最多 {max_columns} 列、{max_cells} 个单元格）；文件已损坏或为恶意构造，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="442"/>
+        <location filename="../../qdgui/excel/workbook.py" line="443"/>
         <source>{file}: reading took longer than {seconds} seconds and was stopped. The file may be damaged or far larger than a ledger.</source>
         <translation>{file}：读取超过 {seconds} 秒，已停止。文件可能已损坏，或远大于一般台账。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="463"/>
+        <location filename="../../qdgui/excel/workbook.py" line="464"/>
         <source>{file}: reading it needs more than {limit} MB of memory (a small file can claim a cell at a far corner of the sheet and make the reader allocate the whole range), so it is not read. Open it in Excel or WPS, delete the empty rows and columns after the table, save, and import again.</source>
         <translation>{file}：读取需要超过 {limit} MB 内存（很小的文件也可能在工作表远端写有单元格，使读取程序为整个区域分配内存），因此不予读取。请在 Excel 或 WPS 中打开，删除表格之后的空行和空列，保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="473"/>
+        <location filename="../../qdgui/excel/workbook.py" line="474"/>
         <source>{file}: the reader stopped abnormally (code {code}); the file is damaged or too large to read. Nothing was imported.</source>
         <translation>{file}：读取程序异常终止（代码 {code}）；文件已损坏或过大，无法读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="483"/>
+        <location filename="../../qdgui/excel/workbook.py" line="484"/>
         <source>{file} needs more memory to read than a ledger should; it is not read.</source>
         <translation>{file} 读取所需内存远超一般台账，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="490"/>
+        <location filename="../../qdgui/excel/workbook.py" line="491"/>
         <source>{file} is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="498"/>
+        <location filename="../../qdgui/excel/workbook.py" line="499"/>
         <source>{file} cannot be read as a workbook: {reason}</source>
         <translation>{file} 无法作为工作簿读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="510"/>
+        <location filename="../../qdgui/excel/workbook.py" line="511"/>
         <source>{file} is neither UTF-8 nor GBK/GB18030 text (byte {offset} cannot be read); save it again as CSV UTF-8 or as .xlsx.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 个字节无法识别）；请另存为“CSV UTF-8”或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="515"/>
+        <location filename="../../qdgui/excel/workbook.py" line="516"/>
         <source>{file} has more than {rows} rows; it is not read.</source>
         <translation>{file} 超过 {rows} 行，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="516"/>
+        <location filename="../../qdgui/excel/workbook.py" line="517"/>
         <source>{file}: row {row} has {columns} columns, more than {limit}; it is not read.</source>
         <translation>{file}：第 {row} 行有 {columns} 列，超过 {limit} 列，不予读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/workbook.py" line="519"/>
+        <location filename="../../qdgui/excel/workbook.py" line="520"/>
         <source>{file}: row {row} cannot be read as CSV ({detail}).</source>
         <translation>{file}：第 {row} 行无法按 CSV 读取（{detail}）。</translation>
     </message>
@@ -4165,6 +4190,84 @@
         <location filename="../../qdgui/models/repository.py" line="541"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="157"/>
+        <source>{file} cannot be read as a return package: {reason}</source>
+        <translation>{file} 无法作为回传包读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="165"/>
+        <source>{file} holds more than a return package can ({entries} entries); it is not read.</source>
+        <translation>{file} 的内容超出回传包的上限（{entries} 项），未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="175"/>
+        <source>{file} is not a qdgui return package: it has no {part}.</source>
+        <translation>{file} 不是 qdgui 回传包：其中没有 {part}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="183"/>
+        <source>{file}: its manifest is damaged.</source>
+        <translation>{file}：清单（manifest）已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="185"/>
+        <source>{file} is not a qdgui return package.</source>
+        <translation>{file} 不是 qdgui 回传包。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="188"/>
+        <source>{file} was written by a newer qdgui (package version {version}); update this program first.</source>
+        <translation>{file} 由较新版本的 qdgui 生成（回传包版本 {version}），请先升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="202"/>
+        <source>{file} holds {entry}, which no return package holds; it is not read.</source>
+        <translation>{file} 中含有回传包不应有的 {entry}，未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="210"/>
+        <source>{file}: the photo {entry} is larger than a photo may be.</source>
+        <translation>{file}：照片 {entry} 超过照片大小上限。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="218"/>
+        <source>{file}: {entry} was changed after the package was exported (its check does not match the manifest); it is not merged. Ask for a new export.</source>
+        <translation>{file}：{entry} 在导出后被改动过（校验值与清单不符），未合并。请对方重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="234"/>
+        <source>{file}: its photo list is damaged.</source>
+        <translation>{file}：照片清单已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="257"/>
+        <source>Photos: new {inserted}, removed {removed}, put back {restored}, unchanged {unchanged}, held back {held}.</source>
+        <translation>照片：新增 {inserted}，移除 {removed}，放回 {restored}，未变 {unchanged}，暂缓 {held}。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="282"/>
+        <source>Held back: photo {file} of a record that is not in this database ({uuid}).</source>
+        <translation>暂缓：照片 {file} 所属的记录不在本数据库中（{uuid}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="296"/>
+        <source>Held back: {reason}</source>
+        <translation>暂缓：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="301"/>
+        <source>Held back: the photo file {sha} does not hold what its name says.</source>
+        <translation>暂缓：照片文件 {sha} 的内容与其名称（校验值）不符。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/returns.py" line="345"/>
+        <source>Held back: a photo row of {file} is damaged ({why}).</source>
+        <translation>暂缓：{file} 中有一条照片记录已损坏（{why}）。</translation>
     </message>
 </context>
 <context>

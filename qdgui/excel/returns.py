@@ -1,0 +1,401 @@
+"""A laptop's return package: its ledger and its photos in one .zip, and the photos' merge.
+
+    ledger.xlsx     the full ledger (excel/ledger.py), merged as a ledger file is
+    photos.json     every photo row (removed ones too: the removal travels), its file by SHA-256
+    photos/<sha256> each photo's original, byte for byte, once
+    manifest.json   format and version, the sending database, the export time, and the SHA-256 of
+                    every other entry: a package changed after export is refused
+
+The photos merge after the ledger, in its transaction and batch (undone with it). A photo file is
+checked again on arrival (its bytes must have the hash that names them, and pass models/photos.py's
+limits), so a tampered package cannot bring in what the form would refuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import false, select
+from sqlalchemy.orm import Session
+
+from qdgui.excel import ledger
+from qdgui.excel.workbook import ReadError
+from qdgui.i18n import QT_TRANSLATE_NOOP, translate
+from qdgui.models import batches, clock, photos
+from qdgui.models.records import Operator
+from qdgui.models.repository import utc_now
+from qdgui.models.tables import PHOTO_ROLES, ImportBatch, Meta, Photo, PhotoFile
+from qdgui.work import ProgressCallback, no_progress
+
+FORMAT, VERSION = "qdgui-return", 1
+MANIFEST, LEDGER, PHOTOS, FOLDER = "manifest.json", "ledger.xlsx", "photos.json", "photos/"
+MAX_ENTRIES = 200_000
+MAX_TOTAL_BYTES = 20 * 2**30  # a district's years of photos; a zip claiming more is not a return
+_PHOTO_NAME = re.compile(r"photos/([0-9a-f]{64})")
+PHOTO_FIELDS = (
+    "uuid",
+    "record_table",
+    "record_uuid",
+    "role",
+    "sha256",
+    "file_name",
+    "taken_at",
+    "latitude",
+    "longitude",
+    "created_at",
+    "updated_at",
+    "operator",
+    "device",
+    "version",
+    "deleted",
+    "clock",
+)
+
+
+@dataclass
+class ReturnPackage:
+    """A read and checked return package: its ledger's path (extracted) and its photo rows."""
+
+    path: Path
+    ledger_path: Path
+    manifest: dict
+    rows: list[dict]
+    files: set[str]  # the SHA-256 of every photo file in the package
+    folder: tempfile.TemporaryDirectory = field(repr=False)
+
+    def photo_bytes(self, sha256: str) -> bytes:
+        with zipfile.ZipFile(self.path) as archive:
+            return archive.read(FOLDER + sha256)
+
+    def close(self) -> None:
+        self.folder.cleanup()
+
+
+def is_return(path: Path) -> bool:
+    """A .zip whose manifest says it is a qdgui return (an .xlsx is a zip too, without one)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return MANIFEST in archive.namelist() and LEDGER in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def write_return(session: Session, path: Path, *, progress: ProgressCallback = no_progress) -> dict[str, int]:
+    """Write this database's return package to `path` (replaced in one step); rows written per kind,
+    and 'photos' (rows) and 'photo_files' (distinct files)."""
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="qdgui-return-") as folder:
+        ledger_path = Path(folder) / LEDGER
+        written = ledger.write_ledger(session, ledger_path, progress=progress)
+        rows = [
+            {name: _jsonable(value) for name, value in row._asdict().items()}
+            for row in session.execute(select(*(getattr(Photo, name) for name in PHOTO_FIELDS)).order_by(Photo.uuid))
+        ]
+        photos_text = json.dumps(rows, ensure_ascii=False, indent=0).encode()
+        hashes = {LEDGER: _file_hash(ledger_path), PHOTOS: hashlib.sha256(photos_text).hexdigest()}
+        partial = path.with_name(path.name + ".part")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(ledger_path, LEDGER, compress_type=zipfile.ZIP_STORED)  # an .xlsx is compressed already
+            archive.writestr(PHOTOS, photos_text)
+            for sha256 in sorted({r["sha256"] for r in rows}):
+                data = session.scalar(select(PhotoFile.original).where(PhotoFile.sha256 == sha256))
+                if data is None:
+                    continue
+                archive.writestr(FOLDER + sha256, data, compress_type=zipfile.ZIP_STORED)  # JPEG, HEIC: compressed
+                hashes[FOLDER + sha256] = sha256
+            manifest = {
+                "format": FORMAT,
+                "version": VERSION,
+                "database_id": session.scalar(select(Meta.value).where(Meta.key == "database_id")) or "",
+                "exported_at": utc_now().isoformat(timespec="seconds"),
+                "files": hashes,
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        os.replace(partial, path)
+    return {**written, "photos": len(rows), "photo_files": len(hashes) - 2}
+
+
+def _jsonable(value):
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(2**20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def _refused(text: str, **params) -> ReadError:
+    return ReadError(translate("Returns", text).format(**params))
+
+
+def read_return(path: Path) -> ReturnPackage:
+    """Open and check a return package; raises ReadError with the reason in words."""
+    path = Path(path)
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise _refused(
+            QT_TRANSLATE_NOOP("Returns", "{file} cannot be read as a return package: {reason}"), file=name, reason=exc
+        ) from None
+    folder = tempfile.TemporaryDirectory(prefix="qdgui-return-")
+    try:
+        with archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+                raise _refused(
+                    QT_TRANSLATE_NOOP(
+                        "Returns", "{file} holds more than a return package can ({entries} entries); it is not read."
+                    ),
+                    file=name,
+                    entries=len(infos),
+                )
+            names = {i.filename for i in infos}
+            for needed in (MANIFEST, LEDGER, PHOTOS):
+                if needed not in names:
+                    raise _refused(
+                        QT_TRANSLATE_NOOP("Returns", "{file} is not a qdgui return package: it has no {part}."),
+                        file=name,
+                        part=needed,
+                    )
+            try:
+                manifest = json.loads(archive.read(MANIFEST))
+                assert isinstance(manifest, dict) and isinstance(manifest.get("files"), dict)
+            except Exception:  # noqa: BLE001 - any damage: one message
+                raise _refused(QT_TRANSLATE_NOOP("Returns", "{file}: its manifest is damaged."), file=name) from None
+            if manifest.get("format") != FORMAT or not isinstance(manifest.get("version"), int):
+                raise _refused(QT_TRANSLATE_NOOP("Returns", "{file} is not a qdgui return package."), file=name)
+            if manifest["version"] > VERSION:
+                raise _refused(
+                    QT_TRANSLATE_NOOP(
+                        "Returns",
+                        "{file} was written by a newer qdgui (package version {version}); update this program first.",
+                    ),
+                    file=name,
+                    version=manifest["version"],
+                )
+            listed = manifest["files"]
+            for info in infos:
+                if info.filename == MANIFEST:
+                    continue
+                photo = _PHOTO_NAME.fullmatch(info.filename)
+                if info.filename not in (LEDGER, PHOTOS) and photo is None:
+                    raise _refused(
+                        QT_TRANSLATE_NOOP(
+                            "Returns", "{file} holds {entry}, which no return package holds; it is not read."
+                        ),
+                        file=name,
+                        entry=info.filename,
+                    )
+                if photo is not None and info.file_size > photos.MAX_BYTES:
+                    raise _refused(
+                        QT_TRANSLATE_NOOP("Returns", "{file}: the photo {entry} is larger than a photo may be."),
+                        file=name,
+                        entry=info.filename,
+                    )
+                if info.filename in (LEDGER, PHOTOS):
+                    data = archive.read(info)
+                    if listed.get(info.filename) != hashlib.sha256(data).hexdigest():
+                        raise _refused(
+                            QT_TRANSLATE_NOOP(
+                                "Returns",
+                                "{file}: {entry} was changed after the package was exported (its check does not "
+                                "match the manifest); it is not merged. Ask for a new export.",
+                            ),
+                            file=name,
+                            entry=info.filename,
+                        )
+                    if info.filename == LEDGER:
+                        (Path(folder.name) / LEDGER).write_bytes(data)
+                    else:
+                        photos_text = data
+            try:
+                rows = json.loads(photos_text)
+                assert isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+            except Exception:  # noqa: BLE001
+                raise _refused(QT_TRANSLATE_NOOP("Returns", "{file}: its photo list is damaged."), file=name) from None
+            files = {m.group(1) for n in names if (m := _PHOTO_NAME.fullmatch(n))}
+    except BaseException:
+        folder.cleanup()
+        raise
+    return ReturnPackage(path, Path(folder.name) / LEDGER, manifest, rows, files, folder)
+
+
+# ---------------------------------------------------------------------- merging
+
+
+@dataclass
+class PhotoMerge:
+    counts: Counter = field(default_factory=Counter)
+    held: list[str] = field(default_factory=list)  # why photos were held back, in words
+
+    @property
+    def written(self) -> int:
+        return sum(self.counts[k] for k in ("inserted", "removed", "restored", "kept"))
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        return [
+            translate(
+                "Returns",
+                "Photos: new {inserted}, removed {removed}, put back {restored}, unchanged {unchanged}, held back {held}.",
+            ).format(**{k: c[k] for k in ("inserted", "removed", "restored", "unchanged", "held")}),
+            *self.held,
+        ]
+
+
+def merge_photos(
+    session: Session, package: ReturnPackage, *, batch: ImportBatch, by: Operator, preview: bool = False
+) -> PhotoMerge:
+    """Bring the package's photos in after its ledger: new photos inserted (their files checked),
+    removals and restorations that follow from this database's copy applied, the rest left."""
+    result = PhotoMerge()
+    now = utc_now()
+    for row in package.rows:
+        problem = _row_problem(row, package)
+        if problem is not None:
+            result.counts["held"] += 1
+            result.held.append(problem)
+            continue
+        table = photos.RECORD_TABLES[row["record_table"]]
+        if session.get(table, row["record_uuid"]) is None:
+            result.counts["held"] += 1
+            result.held.append(
+                translate(
+                    "Returns", "Held back: photo {file} of a record that is not in this database ({uuid})."
+                ).format(file=row.get("file_name") or row["sha256"][:12], uuid=row["record_uuid"])
+            )
+            continue
+        local = session.get(Photo, row["uuid"])
+        if local is None:
+            if not row["deleted"] and _live_copy(session, row) is not None:
+                result.counts["unchanged"] += 1  # the same photo, added to the same case on both laptops
+                continue
+            try:
+                facts = photos.read_photo(package.photo_bytes(row["sha256"]), row.get("file_name") or "")
+            except photos.PhotoError as exc:
+                result.counts["held"] += 1
+                result.held.append(translate("Returns", "Held back: {reason}").format(reason=exc))
+                continue
+            if facts.sha256 != row["sha256"]:
+                result.counts["held"] += 1
+                result.held.append(
+                    translate("Returns", "Held back: the photo file {sha} does not hold what its name says.").format(
+                        sha=row["sha256"][:12]
+                    )
+                )
+                continue
+            photos.store_file(session, facts)
+            values = _row_values(row, package.path.name)
+            session.add(Photo(**values))
+            session.flush()
+            batches.note(session, batch, session.get(Photo, row["uuid"]), None)
+            result.counts["inserted"] += 1
+            continue
+        incoming_clock, local_clock = clock.parse(row["clock"]), clock.parse(local.clock)
+        order = clock.compare(local_clock, incoming_clock)
+        if order in (clock.EQUAL, clock.AFTER) or bool(row["deleted"]) == local.deleted and order != clock.BEFORE:
+            if order == clock.CONCURRENT:  # the same state reached on both sides: one clock for it
+                before = batches.snapshot(local)
+                local.clock = clock.dumps(clock.join(local_clock, incoming_clock))
+                session.flush()
+                batches.note(session, batch, local, before)
+            result.counts["unchanged"] += 1
+            continue
+        before, before_deleted = batches.snapshot(local), local.deleted
+        if order == clock.BEFORE:  # the package's copy follows from this one: take it
+            deleted = bool(row["deleted"])
+        else:  # removed on one side, kept or put back on the other: the photo stays (evidence)
+            deleted = False
+        if not deleted and local.deleted and _live_copy(session, row, excluding=local.uuid) is not None:
+            result.counts["unchanged"] += 1  # put back while the same photo is on the record again
+            continue
+        local.deleted = deleted
+        local.clock = clock.dumps(clock.join(local_clock, incoming_clock))
+        local.version = max(local.version, int(row["version"])) + (0 if order == clock.BEFORE else 1)
+        local.updated_at = max(now, local.created_at)
+        local.operator, local.device = str(row["operator"])[:50], str(row["device"])[:80]
+        local.source_file = package.path.name[-260:]
+        session.flush()
+        batches.note(session, batch, local, before)
+        result.counts["removed" if deleted else ("restored" if before_deleted else "kept")] += 1
+    return result
+
+
+def _row_problem(row: dict, package: ReturnPackage) -> str | None:
+    def held(why: str) -> str:
+        return translate("Returns", "Held back: a photo row of {file} is damaged ({why}).").format(
+            file=package.path.name, why=why
+        )
+
+    missing = [f for f in PHOTO_FIELDS if f not in row]
+    if missing:
+        return held(", ".join(missing))
+    if not (isinstance(row["uuid"], str) and len(row["uuid"]) == 36):
+        return held("uuid")
+    if row["role"] not in PHOTO_ROLES.get(row["record_table"], ()):
+        return held("role")
+    if not (isinstance(row["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", row["sha256"])):
+        return held("sha256")
+    if row["sha256"] not in package.files and not row["deleted"]:
+        return held("file")
+    for name in ("latitude", "longitude"):
+        value = row[name]
+        if value is not None and not (
+            isinstance(value, (int, float)) and abs(value) <= (90 if name == "latitude" else 180)
+        ):
+            return held(name)
+    try:
+        for name in ("created_at", "updated_at", "taken_at"):
+            if row[name] is not None:
+                datetime.fromisoformat(row[name])
+        int(row["version"])
+        clock.parse(row["clock"])
+    except (TypeError, ValueError):
+        return held("dates, version or clock")
+    return None
+
+
+def _row_values(row: dict, source_file: str) -> dict:
+    values = {name: row[name] for name in PHOTO_FIELDS}
+    for name in ("created_at", "updated_at", "taken_at"):
+        values[name] = datetime.fromisoformat(row[name]) if row[name] else None
+    values["deleted"] = bool(row["deleted"])
+    values["version"] = max(1, int(row["version"]))
+    values["operator"], values["device"] = str(row["operator"])[:50], str(row["device"])[:80]
+    values["file_name"] = (row["file_name"] or "")[-260:] or None
+    values["source_file"] = source_file[-260:]
+    values["dots"] = "{}"
+    if values["updated_at"] < values["created_at"]:
+        values["updated_at"] = values["created_at"]
+    return values
+
+
+def _live_copy(session: Session, row: dict, excluding: str | None = None):
+    query = select(Photo.uuid).where(
+        Photo.record_uuid == row["record_uuid"],
+        Photo.role == row["role"],
+        Photo.sha256 == row["sha256"],
+        Photo.deleted == false(),
+    )
+    if excluding is not None:
+        query = query.where(Photo.uuid != excluding)
+    return session.scalar(query)
