@@ -25,21 +25,22 @@ def run_photo(args, database, settings: config.DeviceSettings) -> int:
             print(translate("Cli", "Case {case} has no photos.").format(case=args.case_no), file=sys.stderr)
         return 0
     # add: every file is read and checked first; one refused file stores none (say which, fix, again)
-    read, refused = [], []
+    files, refused = [], []
     for path in args.files:
         try:
-            data = path.read_bytes()
+            files.append((path, path.read_bytes()))
         except OSError as exc:
             refused.append(
                 translate("Photos", "{file} cannot be opened: {reason}").format(
                     file=path, reason=exc.strerror or exc.__class__.__name__
                 )
             )
-            continue
-        try:
-            read.append((path, photos.read_photo(data, path.name)))
-        except photos.PhotoError as exc:
-            refused.append(str(exc))
+    read = []
+    for (path, _), facts in zip(files, photos.read_photos([(data, path.name) for path, data in files])):
+        if isinstance(facts, photos.PhotoError):
+            refused.append(str(facts))
+        else:
+            read.append((path, facts))
     if refused:
         for line in refused:
             print(translate("Cli", "qdgui: {message}").format(message=line), file=sys.stderr)

@@ -174,22 +174,23 @@ class PhotoStrip(QWidget):
         """Read and check the files, add those that pass; the refused ones are named below the strip.
         Returns the number added."""
         role = role or self.default_role()
-        problems, added = [], 0
+        problems: list[str] = []
+        files = []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             for path in paths:
                 try:
-                    data = path.read_bytes()
+                    files.append((path.read_bytes(), path.name))
                 except OSError as exc:
                     problems.append(
                         QApplication.translate("Photos", "{file} cannot be opened: {reason}").format(
                             file=path.name, reason=exc.strerror or type(exc).__name__
                         )
                     )
-                    continue
-                added += self._add_bytes(data, path.name, role, problems)
+            read = photos.read_photos(files)  # 20 phone photos: about half a second on two cores
         finally:
             QApplication.restoreOverrideCursor()
+        added = sum(self._add_read(facts, name, role, problems) for facts, (_, name) in zip(read, files))
         self._report(added, role, problems)
         return added
 
@@ -198,6 +199,12 @@ class PhotoStrip(QWidget):
             facts = photos.read_photo(data, name)
         except photos.PhotoError as exc:
             problems.append(str(exc))
+            return 0
+        return self._add_read(facts, name, role, problems)
+
+    def _add_read(self, facts, name: str, role: str, problems: list[str]) -> int:
+        if isinstance(facts, photos.PhotoError):
+            problems.append(str(facts))
             return 0
         if any(i.role == role and (i.sha256 == facts.sha256) for i in self._items):
             problems.append(

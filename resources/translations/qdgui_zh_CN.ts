@@ -405,7 +405,7 @@
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
         <location filename="../../qdgui/cli_import.py" line="165"/>
-        <location filename="../../qdgui/cli_photo.py" line="45"/>
+        <location filename="../../qdgui/cli_photo.py" line="46"/>
         <location filename="../../qdgui/cli_server.py" line="37"/>
         <source>qdgui: {message}</source>
         <translation>qdgui：{message}</translation>
@@ -1079,27 +1079,27 @@
         <translation>案件 {case} 尚无照片。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_photo.py" line="46"/>
+        <location filename="../../qdgui/cli_photo.py" line="47"/>
         <source>No photo was added.</source>
         <translation>没有添加任何照片。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_photo.py" line="60"/>
+        <location filename="../../qdgui/cli_photo.py" line="61"/>
         <source>{n} photos added to case {case} ({role}); {same} already there.</source>
         <translation>{n} 张照片已添加到案件 {case}（{role}）；{same} 张此前已有。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_photo.py" line="68"/>
+        <location filename="../../qdgui/cli_photo.py" line="69"/>
         <source>before</source>
         <translation>拆除前</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_photo.py" line="68"/>
+        <location filename="../../qdgui/cli_photo.py" line="69"/>
         <source>after</source>
         <translation>拆除后</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_photo.py" line="73"/>
+        <location filename="../../qdgui/cli_photo.py" line="74"/>
         <source>qdgui: no demolition case has the number {case}.</source>
         <translation>qdgui：没有编号为 {case} 的拆违案件。</translation>
     </message>
@@ -3833,7 +3833,7 @@
     </message>
     <message>
         <location filename="../../qdgui/views/photo_strip.py" line="106"/>
-        <location filename="../../qdgui/views/photo_strip.py" line="283"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="290"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3853,42 +3853,42 @@
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="204"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="211"/>
         <source>{file} is already among the {role} photos.</source>
         <translation>{file} 已在{role}照片中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="224"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="231"/>
         <source>pasted picture.png</source>
         <translation>粘贴的图片.png</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="255"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="262"/>
         <source>{n} photos removed; they stay until the record is saved (Undo removal puts them back).</source>
         <translation>已移除 {n} 张照片，保存记录时生效（点“撤销移除”可放回）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="266"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="273"/>
         <source>Put back: {file}</source>
         <translation>已放回：{file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="274"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="281"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="280"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="287"/>
         <source>Make it a {role} photo</source>
         <translation>改为{role}照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="303"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="310"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="316"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="323"/>
         <source>{n} {role} photos added; they are saved with the record (Enter).</source>
         <translation>已添加 {n} 张{role}照片，将随记录一起保存（回车）。带 * 的为尚未保存的照片。</translation>
     </message>
@@ -3896,27 +3896,27 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="368"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="375"/>
         <source>&lt; Previous</source>
         <translation>&lt; 上一张</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="368"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="375"/>
         <source>Next &gt;</source>
         <translation>下一张 &gt;</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="430"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="437"/>
         <source>date taken not known</source>
         <translation>拍摄日期不详</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="434"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="441"/>
         <source>Photo {n} of {total}</source>
         <translation>照片 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="453"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="460"/>
         <source>This photo cannot be shown.</source>
         <translation>这张照片无法显示。</translation>
     </message>
@@ -3926,7 +3926,7 @@
     <message>
         <location filename="../../qdgui/cli_photo.py" line="34"/>
         <location filename="../../qdgui/models/photos.py" line="39"/>
-        <location filename="../../qdgui/views/photo_strip.py" line="185"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="186"/>
         <source>{file} cannot be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -3959,6 +3959,11 @@
         <location filename="../../qdgui/models/photos.py" line="56"/>
         <source>{file} is damaged or incomplete (it may not have been copied to the end): {reason}</source>
         <translation>{file} 已损坏或不完整（可能没有复制完整）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/photos.py" line="223"/>
+        <source>the file ends before the picture does</source>
+        <translation>文件在图片结束之前就中断了</translation>
     </message>
 </context>
 <context>
@@ -4195,77 +4200,77 @@
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="157"/>
+        <location filename="../../qdgui/excel/returns.py" line="168"/>
         <source>{file} cannot be read as a return package: {reason}</source>
         <translation>{file} 无法作为回传包读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="165"/>
+        <location filename="../../qdgui/excel/returns.py" line="176"/>
         <source>{file} holds more than a return package can ({entries} entries); it is not read.</source>
         <translation>{file} 的内容超出回传包的上限（{entries} 项），未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="175"/>
+        <location filename="../../qdgui/excel/returns.py" line="186"/>
         <source>{file} is not a qdgui return package: it has no {part}.</source>
         <translation>{file} 不是 qdgui 回传包：其中没有 {part}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="183"/>
+        <location filename="../../qdgui/excel/returns.py" line="194"/>
         <source>{file}: its manifest is damaged.</source>
         <translation>{file}：清单（manifest）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="185"/>
+        <location filename="../../qdgui/excel/returns.py" line="196"/>
         <source>{file} is not a qdgui return package.</source>
         <translation>{file} 不是 qdgui 回传包。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="188"/>
+        <location filename="../../qdgui/excel/returns.py" line="199"/>
         <source>{file} was written by a newer qdgui (package version {version}); update this program first.</source>
         <translation>{file} 由较新版本的 qdgui 生成（回传包版本 {version}），请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="202"/>
+        <location filename="../../qdgui/excel/returns.py" line="213"/>
         <source>{file} holds {entry}, which no return package holds; it is not read.</source>
         <translation>{file} 中含有回传包不应有的 {entry}，未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="210"/>
+        <location filename="../../qdgui/excel/returns.py" line="221"/>
         <source>{file}: the photo {entry} is larger than a photo may be.</source>
         <translation>{file}：照片 {entry} 超过照片大小上限。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="218"/>
+        <location filename="../../qdgui/excel/returns.py" line="229"/>
         <source>{file}: {entry} was changed after the package was exported (its check does not match the manifest); it is not merged. Ask for a new export.</source>
         <translation>{file}：{entry} 在导出后被改动过（校验值与清单不符），未合并。请对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="234"/>
+        <location filename="../../qdgui/excel/returns.py" line="245"/>
         <source>{file}: its photo list is damaged.</source>
         <translation>{file}：照片清单已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="257"/>
+        <location filename="../../qdgui/excel/returns.py" line="268"/>
         <source>Photos: new {inserted}, removed {removed}, put back {restored}, unchanged {unchanged}, held back {held}.</source>
         <translation>照片：新增 {inserted}，移除 {removed}，放回 {restored}，未变 {unchanged}，暂缓 {held}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="282"/>
+        <location filename="../../qdgui/excel/returns.py" line="341"/>
         <source>Held back: photo {file} of a record that is not in this database ({uuid}).</source>
         <translation>暂缓：照片 {file} 所属的记录不在本数据库中（{uuid}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="296"/>
+        <location filename="../../qdgui/excel/returns.py" line="300"/>
         <source>Held back: {reason}</source>
         <translation>暂缓：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="301"/>
+        <location filename="../../qdgui/excel/returns.py" line="306"/>
         <source>Held back: the photo file {sha} does not hold what its name says.</source>
         <translation>暂缓：照片文件 {sha} 的内容与其名称（校验值）不符。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="345"/>
+        <location filename="../../qdgui/excel/returns.py" line="415"/>
         <source>Held back: a photo row of {file} is damaged ({why}).</source>
         <translation>暂缓：{file} 中有一条照片记录已损坏（{why}）。</translation>
     </message>

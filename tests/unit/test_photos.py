@@ -218,3 +218,25 @@ def test_on_a_server_a_photo_is_seen_and_added_only_where_its_case_is(pg_cluster
         assert write_failure(refused.value) is not None  # another street's case: refused in words
     finally:
         clerk.close()
+
+
+def test_a_copy_another_qdgui_checked_is_checked_again_without_decoding_it_whole():
+    """A return package's files (excel/returns.py): header, pixel count and end marker of the
+    original, its thumbnail decoded; the facts are those read_photo gives."""
+    for data in (photo_files.phone_jpeg(orientation=6), photo_files.png(), photo_files.heic()):
+        full = photos.read_photo(data, "a")
+        again = photos.check_copy(data, full.thumbnail, full.display, "a")
+        assert again == full
+    good = photos.read_photo(photo_files.phone_jpeg(), "b")
+    with pytest.raises(photos.PhotoError) as cut:
+        photos.check_copy(good.original[: len(good.original) - 500], good.thumbnail, None, "断.jpg")
+    assert cut.value.code == "damaged" and "文件在图片结束之前就中断了" in str(cut.value)
+    with pytest.raises(photos.PhotoError) as bomb:
+        photos.check_copy(photo_files.bomb_png(), good.thumbnail, None, "炸.png")
+    assert bomb.value.code == "too_many_pixels"
+    with pytest.raises(photos.PhotoError) as no_thumb:
+        photos.check_copy(good.original, b"not a jpeg", None, "b.jpg")
+    assert no_thumb.value.code == "damaged"
+    heic = photos.read_photo(photo_files.heic(), "c.heic")
+    with pytest.raises(photos.PhotoError):  # a HEIC needs its display copy: Qt cannot show the original
+        photos.check_copy(heic.original, heic.thumbnail, None, "c.heic")
