@@ -91,9 +91,45 @@ def main() -> None:
         weekly.grab().save(str(OUT / "export-weekly.png"))
         weekly.close()
         _import_shots(app, window, Path(folder))
+        _photo_shots(app, window, database, Path(folder))
         window.close()
         database.close()
     print(f"screenshots written to {OUT}")
+
+
+def _photo_shots(app, window, database, folder: Path) -> None:
+    """A case opened for correction with its photos (two saved before, one added and not yet saved),
+    and the viewer on the upright one."""
+    from qdgui.models import photos
+    from qdgui.models.records import Operator
+    from qdgui.views.photo_strip import PhotoViewer
+    from tests.support import photo_files
+
+    window.tabs.setCurrentIndex(1)
+    page = window.pages["demolition"]
+    settle(app)
+    case = page.model.uuid_at(0)
+    by = Operator("王丽", "laptop-zhonghan-01")
+    with database.begin() as session:
+        for name, data in (
+            ("IMG_2041.JPG", photo_files.phone_jpeg(colour=(150, 80, 40))),
+            ("IMG_2042.JPG", photo_files.phone_jpeg(colour=(95, 95, 95), orientation=6)),
+        ):
+            photos.add_photo(
+                session, "demolition", case, "before", photos.read_photo(data, name), file_name=name, by=by
+            )
+    page.form.edit(case)
+    after = folder / "IMG_2107.JPG"
+    after.write_bytes(photo_files.phone_jpeg(colour=(40, 150, 60)))
+    page.form.photos.add_files([after], "after")
+    settle(app)
+    window.grab().save(str(OUT / "demolition-photos.png"))
+    viewer = PhotoViewer(window, page.form.photos._items, 1, database)
+    viewer.show()
+    settle(app)
+    viewer.grab().save(str(OUT / "photo-viewer.png"))
+    viewer.close()
+    page.form.start_new()
 
 
 def _import_shots(app, window, folder: Path) -> None:

@@ -203,7 +203,7 @@ class MultiLine(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(56)
+        self.setFixedHeight(46)  # two lines (more scroll): the photo strip needs the room on a 768-pixel screen
         self.textChanged.connect(lambda: self.text_changed.emit(self.toPlainText()))
 
     def text(self) -> str:

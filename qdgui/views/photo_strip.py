@@ -83,9 +83,9 @@ class PhotoStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setIconSize(QSize(self.THUMB, self.THUMB))
         self.list.setMovement(QListWidget.Movement.Static)
-        self.list.setGridSize(QSize(self.THUMB + 22, self.THUMB + 20))
+        self.list.setGridSize(QSize(self.THUMB + 22, self.THUMB + 18))
         self.list.setUniformItemSizes(True)
-        self.list.setFixedHeight(self.THUMB + 26)
+        self.list.setFixedHeight(self.THUMB + 22)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAcceptDrops(False)  # drops go to the strip itself
         self.list.setToolTip(self.tr("Drop photos here or paste them (Ctrl+V); Enter or a double click shows one"))

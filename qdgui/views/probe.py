@@ -62,6 +62,8 @@ def describe(window: Any) -> dict:
         if hasattr(page, "model")
         else [],
         "fields": {name: _rect(w) for name, w in form.widgets.items()} if form else {},
+        "photos": form.photos.items() if form is not None and getattr(form, "photos", None) else None,
+        "photo_list": _rect(form.photos.list) if form is not None and getattr(form, "photos", None) else None,
         "dialogs": [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible() and w is not window],
         "active": app.activeWindow() is window,
     }
