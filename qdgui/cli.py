@@ -126,6 +126,11 @@ def build_parser() -> Parser:
     )
     weekly.add_argument("--out", metavar="FILE.xlsx", help=translate("Cli", "where to write the workbook"))
     weekly.add_argument(
+        "--photos",
+        action="store_true",
+        help=translate("Cli", "add a sheet of the week's finished cases and completed parks with their photos"),
+    )
+    weekly.add_argument(
         "--area-unit",
         choices=("wan", "m2"),
         help=translate("Cli", "areas in 万平方米 (wan) or ㎡ (m2); default: as last set, else wan"),

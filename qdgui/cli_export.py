@@ -99,6 +99,7 @@ def run_export(args, database, settings: config.DeviceSettings, *, today: date |
                     made_on=today,
                     signers=signers_from(args, settings, today),
                     area_unit=weekly.known_area_unit(given or settings.report_area_unit),
+                    photos=args.photos,
                 )
             out = Path(args.out) if args.out else Path(weekly.default_file_name(report.scope_name, report.week))
             weekly.write_report(report, out)

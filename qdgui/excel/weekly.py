@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import qdgui
+from qdgui.excel import photo_sheet
 from qdgui.excel.files import atomic_target, looks_like_formula, sheet_name
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import progress as agg
@@ -132,6 +133,7 @@ class WeeklyReport:
     signers: Signers = Signers()
     elapsed: float = 0.0  # the share of the year gone by the week's end
     area_unit: str = "wan_m2"  # AREA_UNITS
+    photos: tuple | None = None  # the photo sheet's rows (excel/photo_sheet.py), when asked for
 
 
 year_elapsed = agg.year_elapsed
@@ -188,9 +190,11 @@ def build_report(
     made_on: date | None = None,
     signers: Signers | None = None,
     area_unit: str = "wan_m2",
+    photos: bool = False,
 ) -> WeeklyReport:
     """The report's content from `progress.progress()`, the figures the dashboard shows (areas
-    written in 万平方米 unless area_unit is "m2"; the figures themselves stay in ㎡)."""
+    written in 万平方米 unless area_unit is "m2"; the figures themselves stay in ㎡). photos: add a
+    sheet of the week's finished cases and completed parks with their photos."""
     if area_unit not in AREA_UNITS:
         raise ValueError(area_unit)
     year = week.end.year
@@ -245,8 +249,20 @@ def build_report(
     if signers.reported_on is None:
         signers = replace(signers, reported_on=made_on)
     sheets += (ranking(sheets[0], unit_header),)
+    photo_rows = tuple(photo_sheet.week_rows(session, week=week, scope=scope)) if photos else None
     return WeeklyReport(
-        scope, name, week, report_title(name, week), subtitle, unit_header, sheets, notes, signers, elapsed, area_unit
+        scope,
+        name,
+        week,
+        report_title(name, week),
+        subtitle,
+        unit_header,
+        sheets,
+        notes,
+        signers,
+        elapsed,
+        area_unit,
+        photo_rows,
     )
 
 
@@ -369,6 +385,14 @@ def write_report(report: WeeklyReport, path: Path, *, progress: ProgressCallback
                 write = _write_ranking if content.ranked else _write_sheet
                 write(book.add_worksheet(sheet_name(content.title, taken)), report, content, formats)
                 progress(n + 1, len(report.sheets))
+            if report.photos is not None:
+                photo_sheet.write_photo_sheet(
+                    book.add_worksheet(sheet_name(translate("Excel", photo_sheet.TITLE), taken)),
+                    book,
+                    title=translate("Excel", "{title}: photos of the week's finished work").format(title=report.title),
+                    subtitle=report.subtitle,
+                    rows=list(report.photos),
+                )
         finally:
             book.close()
 
@@ -459,8 +483,11 @@ def export_weekly(
     signers: Signers | None = None,
     progress: ProgressCallback = no_progress,
     area_unit: str = "wan_m2",
+    photos: bool = False,
 ) -> WeeklyReport:
-    report = build_report(session, week=week, scope=scope, made_on=made_on, signers=signers, area_unit=area_unit)
+    report = build_report(
+        session, week=week, scope=scope, made_on=made_on, signers=signers, area_unit=area_unit, photos=photos
+    )
     write_report(report, path, progress=progress)
     return report
 

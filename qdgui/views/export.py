@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -58,6 +59,9 @@ class WeeklyExportDialog(QDialog):
         self.area_unit.addItem(self.tr("m²"), "m2")
         self.area_unit.setCurrentIndex(max(self.area_unit.findData(settings.report_area_unit), 0))
         form.addRow(self.tr("Areas in"), self.area_unit)
+        self.photos = QCheckBox(self.tr("Add a sheet of the week's finished cases and parks with their photos"))
+        self.photos.setObjectName("weekly_photos")
+        form.addRow("", self.photos)
         # The return's form number, issuing office and signers: kept in the settings for next week.
         self.signer_fields: dict[str, QLineEdit] = {}
         signed = QFormLayout()
@@ -103,11 +107,12 @@ class WeeklyExportDialog(QDialog):
         )
 
     def signers(self) -> dict[str, object]:
-        """The heading and signers as typed (excel.weekly.Signers takes them as they are), and the
-        areas' unit under "area_unit"."""
+        """The heading and signers as typed (excel.weekly.Signers takes them as they are), the
+        areas' unit under "area_unit" and whether to add the photo sheet under "photos"."""
         values: dict[str, object] = {key: edit.text().strip() for key, edit in self.signer_fields.items()}
         values["reported_on"] = self.reported_on.date().toPython()
         values["area_unit"] = self.area_unit.currentData()
+        values["photos"] = self.photos.isChecked()
         return values
 
     @classmethod

@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
             return
         week, scope, typed = choice
         area_unit = weekly.known_area_unit(str(typed.pop("area_unit", None) or self._settings.report_area_unit))
+        with_photos = bool(typed.pop("photos", False))
         signers = weekly.Signers(**typed)  # type: ignore[arg-type]
         kept = replace(
             self._settings,
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
                     signers=signers,
                     progress=progress,
                     area_unit=area_unit,
+                    photos=with_photos,
                 )
             return path
 

@@ -399,8 +399,8 @@
     <message>
         <location filename="../../qdgui/app.py" line="101"/>
         <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="303"/>
-        <location filename="../../qdgui/cli_export.py" line="124"/>
+        <location filename="../../qdgui/cli.py" line="308"/>
+        <location filename="../../qdgui/cli_export.py" line="125"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
         <location filename="../../qdgui/cli_import.py" line="156"/>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="124"/>
-        <location filename="../../qdgui/cli.py" line="146"/>
+        <location filename="../../qdgui/cli.py" line="151"/>
         <source>DISTRICT</source>
         <translation>区划</translation>
     </message>
@@ -545,291 +545,296 @@
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="143"/>
+        <location filename="../../qdgui/cli.py" line="148"/>
         <source>where to write the workbook</source>
         <translation>工作簿保存位置</translation>
     </message>
     <message>
         <location filename="../../qdgui/cli.py" line="131"/>
+        <source>add a sheet of the week&apos;s finished cases and completed parks with their photos</source>
+        <translation>增加一页：本周办结的拆违案件和完工的公园及其照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="136"/>
         <source>areas in 万平方米 (wan) or ㎡ (m2); default: as last set, else wan</source>
         <translation>面积单位：万平方米（wan）或平方米（m2）；默认沿用上次的选择，否则为万平方米</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="134"/>
+        <location filename="../../qdgui/cli.py" line="139"/>
         <source>the return&apos;s form number (表号; default: from the settings)</source>
         <translation>报表的表号（默认取自设置）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="135"/>
+        <location filename="../../qdgui/cli.py" line="140"/>
         <source>the office that issued the form (制表机关)</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="136"/>
+        <location filename="../../qdgui/cli.py" line="141"/>
         <source>head of the reporting unit (单位负责人)</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="137"/>
+        <location filename="../../qdgui/cli.py" line="142"/>
         <source>head of statistics (统计负责人)</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="138"/>
+        <location filename="../../qdgui/cli.py" line="143"/>
         <source>who filled in the return (填表人; default: the operator)</source>
         <translation>填表人（默认：录入人）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="139"/>
+        <location filename="../../qdgui/cli.py" line="144"/>
         <source>contact telephone (联系电话)</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="141"/>
+        <location filename="../../qdgui/cli.py" line="146"/>
         <source>TEXT</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="142"/>
+        <location filename="../../qdgui/cli.py" line="147"/>
         <source>every record, one sheet per kind</source>
         <translation>全部记录，每类一个工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="147"/>
+        <location filename="../../qdgui/cli.py" line="152"/>
         <source>only one district&apos;s or street&apos;s records, by code or name (default: every record)</source>
         <translation>只导出一个区（市）或街道的记录，写代码或名称（默认：全部记录）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="152"/>
+        <location filename="../../qdgui/cli.py" line="157"/>
         <source>write codes instead of names for districts, streets and choices</source>
         <translation>区划和选项写代码而不是名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="157"/>
+        <location filename="../../qdgui/cli.py" line="162"/>
         <source>leave out deleted records (other laptops then cannot merge deletions)</source>
         <translation>不导出已删除的记录（其他电脑将无法合并删除）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="162"/>
+        <location filename="../../qdgui/cli.py" line="167"/>
         <source>this laptop&apos;s return package: the full ledger and every photo, in one .zip</source>
         <translation>本机回传包：完整台账和全部照片，打成一个 .zip</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="164"/>
+        <location filename="../../qdgui/cli.py" line="169"/>
         <source>where to write the package</source>
         <translation>回传包保存位置</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="169"/>
+        <location filename="../../qdgui/cli.py" line="174"/>
         <source>import a workbook: another laptop&apos;s ledger export (merged), a hand-kept ledger or a target list</source>
         <translation>导入工作簿：其他电脑导出的台账（合并）、手工台账或目标任务表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="186"/>
+        <location filename="../../qdgui/cli.py" line="191"/>
         <source>only print what would be imported and every problem; write nothing</source>
         <translation>只显示将导入的内容和每个问题，不写入数据库</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="189"/>
+        <location filename="../../qdgui/cli.py" line="194"/>
         <source>what the sheets hold (default: recognised from their headers)</source>
         <translation>工作表的内容类别（默认：按表头识别）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="195"/>
+        <location filename="../../qdgui/cli.py" line="200"/>
         <source>SHEET!COLUMN=FIELD</source>
         <translation>工作表!列=字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="196"/>
+        <location filename="../../qdgui/cli.py" line="201"/>
         <source>correct the column mapping, e.g. &apos;签约!F=signed_on&apos; or &apos;F=&apos; to ignore column F (repeatable)</source>
         <translation>更正列的对应关系，如 &apos;签约!F=signed_on&apos;，或 &apos;F=&apos; 表示忽略 F 列（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="204"/>
+        <location filename="../../qdgui/cli.py" line="209"/>
         <source>HEADER=VALUE</source>
         <translation>表头=值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="205"/>
+        <location filename="../../qdgui/cli.py" line="210"/>
         <source>a value for every data row, as if the sheet had a column with that header, e.g. &apos;计划年度=2022&apos; or &apos;签约!街道=中韩街道&apos; for one sheet (repeatable)</source>
         <translation>为每个数据行给出同一个值，效果与表格中有一列该表头、每行都填了该值相同，例如 &apos;计划年度=2022&apos;，或只用于一个工作表 &apos;签约!街道=中韩街道&apos;（可重复）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="214"/>
+        <location filename="../../qdgui/cli.py" line="219"/>
         <source>create the projects and villages the sheet names and the database lacks, in the same batch</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一导入批次中新建</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="218"/>
+        <location filename="../../qdgui/cli.py" line="223"/>
         <source>import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="222"/>
+        <location filename="../../qdgui/cli.py" line="227"/>
         <source>import a hand-kept sheet even though exactly this file was imported before</source>
         <translation>即使完全相同的文件已导入过，仍再次导入手工台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="227"/>
+        <location filename="../../qdgui/cli.py" line="232"/>
         <source>merge a qdgui ledger although its sheets were changed after the export</source>
         <translation>合并导出后被改动过的 qdgui 台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="233"/>
+        <location filename="../../qdgui/cli.py" line="238"/>
         <source>write the rejected rows, with what is wrong, to this workbook</source>
         <translation>把未导入的行连同错误说明写入此工作簿</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="235"/>
+        <location filename="../../qdgui/cli.py" line="240"/>
         <source>undo a whole import batch</source>
         <translation>撤销整批导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="236"/>
+        <location filename="../../qdgui/cli.py" line="241"/>
         <source>list the import batches</source>
         <translation>列出导入批次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="238"/>
+        <location filename="../../qdgui/cli.py" line="243"/>
         <source>add or list the photos of a demolition case</source>
         <translation>添加或列出拆违案件的照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="242"/>
+        <location filename="../../qdgui/cli.py" line="247"/>
         <source>add photos (JPEG, PNG, HEIC) to a case, before demolition</source>
         <translation>为案件添加照片（JPEG、PNG、HEIC），默认为拆除前</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="244"/>
-        <location filename="../../qdgui/cli.py" line="252"/>
+        <location filename="../../qdgui/cli.py" line="249"/>
+        <location filename="../../qdgui/cli.py" line="257"/>
         <source>CASE_NO</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="244"/>
-        <location filename="../../qdgui/cli.py" line="252"/>
+        <location filename="../../qdgui/cli.py" line="249"/>
+        <location filename="../../qdgui/cli.py" line="257"/>
         <source>the case number</source>
         <translation>违建编号（案件编号）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="245"/>
+        <location filename="../../qdgui/cli.py" line="250"/>
         <source>FILE</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="247"/>
+        <location filename="../../qdgui/cli.py" line="252"/>
         <source>the photos show the site after demolition</source>
         <translation>照片为拆除后的现场</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="250"/>
+        <location filename="../../qdgui/cli.py" line="255"/>
         <source>one line per photo: its hash, before/after, date taken</source>
         <translation>每张照片一行：哈希值、拆除前/后、拍摄日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="256"/>
+        <location filename="../../qdgui/cli.py" line="261"/>
         <source>set up a district or city server (PostgreSQL) and its users</source>
         <translation>设置区级或市级服务器（PostgreSQL）及其用户</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="240"/>
-        <location filename="../../qdgui/cli.py" line="258"/>
+        <location filename="../../qdgui/cli.py" line="245"/>
+        <location filename="../../qdgui/cli.py" line="263"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="178"/>
+        <location filename="../../qdgui/cli.py" line="183"/>
         <source>the workbook (.xlsx, .xls, .xlsb, .ods), a CSV or tab-separated text file, or a return package (.zip)</source>
         <translation>工作簿（.xlsx、.xls、.xlsb、.ods）、CSV 或制表符分隔的文本文件，或回传包（.zip）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="262"/>
+        <location filename="../../qdgui/cli.py" line="267"/>
         <source>create the schema, the roles and access by place (as the tables&apos; owner; again after an upgrade)</source>
         <translation>建立数据表、角色和按地点的访问权限（以数据表所有者身份运行；升级后再运行一次）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="267"/>
+        <location filename="../../qdgui/cli.py" line="272"/>
         <source>create a user or change its place and password</source>
         <translation>新建用户，或修改其地点和密码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="269"/>
+        <location filename="../../qdgui/cli.py" line="274"/>
         <source>the user&apos;s login name (small Latin letters, digits, _)</source>
         <translation>用户的登录名（小写拉丁字母、数字、_）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="274"/>
+        <location filename="../../qdgui/cli.py" line="279"/>
         <source>street: one street&apos;s records; district: a district&apos;s; city: reads all, writes targets</source>
         <translation>street：一个街道的记录；district：一个区的记录；city：查看全部，填写年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="276"/>
-        <location filename="../../qdgui/cli.py" line="277"/>
+        <location filename="../../qdgui/cli.py" line="281"/>
+        <location filename="../../qdgui/cli.py" line="282"/>
         <source>NAME-OR-CODE</source>
         <translation>名称或代码</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="276"/>
+        <location filename="../../qdgui/cli.py" line="281"/>
         <source>the district</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="277"/>
+        <location filename="../../qdgui/cli.py" line="282"/>
         <source>the street</source>
         <translation>街道（镇）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="281"/>
+        <location filename="../../qdgui/cli.py" line="286"/>
         <source>read the password from standard input (else it is asked for)</source>
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="316"/>
+        <location filename="../../qdgui/cli.py" line="321"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="321"/>
+        <location filename="../../qdgui/cli.py" line="326"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="327"/>
+        <location filename="../../qdgui/cli.py" line="332"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="334"/>
+        <location filename="../../qdgui/cli.py" line="339"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="362"/>
+        <location filename="../../qdgui/cli.py" line="367"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="363"/>
+        <location filename="../../qdgui/cli.py" line="368"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="364"/>
+        <location filename="../../qdgui/cli.py" line="369"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="365"/>
+        <location filename="../../qdgui/cli.py" line="370"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="366"/>
+        <location filename="../../qdgui/cli.py" line="371"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="367"/>
+        <location filename="../../qdgui/cli.py" line="372"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -859,12 +864,12 @@
         <translation>{photos} 张照片（{files} 个文件，{size} MB）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="105"/>
+        <location filename="../../qdgui/cli_export.py" line="106"/>
         <source>Weekly report written to {path}: {title}</source>
         <translation>周报已保存到 {path}：{title}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="119"/>
+        <location filename="../../qdgui/cli_export.py" line="120"/>
         <source>Ledger written to {path}:</source>
         <translation>台账已保存到 {path}：</translation>
     </message>
@@ -1635,12 +1640,12 @@
 <context>
     <name>Excel</name>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="150"/>
+        <location filename="../../qdgui/excel/weekly.py" line="152"/>
         <source>Weekly report {scope} {year}-W{number:02d}.xlsx</source>
         <translation>周报-{scope}-{year}年第{number:02d}周.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli_export.py" line="108"/>
+        <location filename="../../qdgui/cli_export.py" line="109"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
@@ -1753,19 +1758,19 @@
         <translation>社区和村</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="31"/>
+        <location filename="../../qdgui/excel/weekly.py" line="32"/>
         <location filename="../../qdgui/models/kinds.py" line="180"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="34"/>
+        <location filename="../../qdgui/excel/weekly.py" line="35"/>
         <location filename="../../qdgui/models/kinds.py" line="203"/>
         <source>Illegal buildings</source>
         <translation>拆违治乱</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="35"/>
+        <location filename="../../qdgui/excel/weekly.py" line="36"/>
         <location filename="../../qdgui/models/kinds.py" line="229"/>
         <source>Parks</source>
         <translation>公园建设</translation>
@@ -1809,190 +1814,242 @@
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="29"/>
+        <location filename="../../qdgui/excel/weekly.py" line="30"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="37"/>
+        <location filename="../../qdgui/excel/weekly.py" line="38"/>
         <source>Corridors, greening and greenways</source>
         <translation>林荫廊道、立体绿化和滨海绿道</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="42"/>
+        <location filename="../../qdgui/excel/weekly.py" line="43"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="43"/>
+        <location filename="../../qdgui/excel/weekly.py" line="44"/>
         <source>Year to date</source>
         <translation>年累计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="44"/>
+        <location filename="../../qdgui/excel/weekly.py" line="45"/>
         <source>Annual target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="45"/>
-        <location filename="../../qdgui/excel/weekly.py" line="471"/>
+        <location filename="../../qdgui/excel/weekly.py" line="46"/>
+        <location filename="../../qdgui/excel/weekly.py" line="498"/>
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="62"/>
+        <location filename="../../qdgui/excel/weekly.py" line="63"/>
         <source>Parks completed (hill, comprehensive, pocket, community) (parks)</source>
         <translation>公园建成（山头、综合、口袋、社区公园）（个）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="66"/>
+        <location filename="../../qdgui/excel/weekly.py" line="67"/>
         <source>{label} ({unit})</source>
         <translation>{label}（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="103"/>
+        <location filename="../../qdgui/excel/weekly.py" line="104"/>
         <source>Form no.: {text}</source>
         <translation>表号：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="105"/>
+        <location filename="../../qdgui/excel/weekly.py" line="106"/>
         <source>Issued by: {text}</source>
         <translation>制表机关：{text}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="111"/>
+        <location filename="../../qdgui/excel/weekly.py" line="112"/>
         <source>Head of unit: {name}</source>
         <translation>单位负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="112"/>
+        <location filename="../../qdgui/excel/weekly.py" line="113"/>
         <source>Head of statistics: {name}</source>
         <translation>统计负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="113"/>
+        <location filename="../../qdgui/excel/weekly.py" line="114"/>
         <source>Filled in by: {name}</source>
         <translation>填表人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="114"/>
+        <location filename="../../qdgui/excel/weekly.py" line="115"/>
         <source>Telephone: {number}</source>
         <translation>联系电话：{number}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="115"/>
+        <location filename="../../qdgui/excel/weekly.py" line="116"/>
         <source>Reported on: {day}</source>
         <translation>报出日期：{day}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="141"/>
+        <location filename="../../qdgui/excel/weekly.py" line="143"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="145"/>
+        <location filename="../../qdgui/excel/weekly.py" line="147"/>
         <source>{month}/{day}/{year}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="158"/>
+        <location filename="../../qdgui/excel/weekly.py" line="160"/>
         <source>{scope} urban renewal and urban construction campaign weekly report (week {number} of {year}: {start} to {end})</source>
         <translation>{scope}城市更新和城市建设攻坚行动周报（{year}年第{number}周：{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="167"/>
+        <location filename="../../qdgui/excel/weekly.py" line="169"/>
         <source>Qingdao</source>
         <translation>青岛市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="224"/>
+        <location filename="../../qdgui/excel/weekly.py" line="228"/>
         <source>Reporting unit: {scope}    Period: {start} to {end}    Year to date: 1 January to {end}    Time elapsed: {elapsed:.1%}    Made on: {made}</source>
         <translation>填报单位：{scope}&#x3000;&#x3000;统计周期：{start}至{end}&#x3000;&#x3000;年累计：1月1日至{end}&#x3000;&#x3000;时间进度：{elapsed:.1%}&#x3000;&#x3000;制表日期：{made}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="234"/>
+        <location filename="../../qdgui/excel/weekly.py" line="238"/>
         <source>Notes: completion rate = year to date / annual target; &quot;-&quot; where no target has been set; a rate in red is behind the time elapsed. Demolitions count cases demolished or rectified, by the date done; parks count those completed, by the completion date.</source>
         <translation>注：完成率＝年累计÷年度目标，未下达目标的填“—”，红色的完成率落后于时间进度。拆违按拆除（整改）完成日期统计已拆除和已整改的案件；公园按完工日期统计已完工的项目。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="230"/>
+        <location filename="../../qdgui/excel/weekly.py" line="392"/>
+        <source>{title}: photos of the week&apos;s finished work</source>
+        <translation>{title}——本周完成事项照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="234"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="230"/>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="22"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="151"/>
+        <source>Case no. / park</source>
+        <translation>违建编号/公园名称</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="152"/>
+        <location filename="../../qdgui/excel/weekly.py" line="234"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="240"/>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="153"/>
+        <source>Address / kind</source>
+        <translation>地址/类型</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="154"/>
+        <source>Done on</source>
+        <translation>办结/完工日期</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="155"/>
+        <source>Area (m2) / length</source>
+        <translation>面积（㎡）/长度</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="156"/>
+        <source>Before demolition</source>
+        <translation>拆除前</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="157"/>
+        <source>After demolition / completed</source>
+        <translation>拆除后/完工</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="167"/>
+        <source>No case was finished and no park completed this week.</source>
+        <translation>本周没有办结的拆违案件，也没有完工的公园。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="182"/>
+        <source>no photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/weekly.py" line="244"/>
         <source>Made with qdgui {version} from database {database}.</source>
         <translation>由 qdgui {version} 生成，数据库 {database}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="253"/>
+        <location filename="../../qdgui/excel/weekly.py" line="269"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="389"/>
+        <location filename="../../qdgui/excel/photo_sheet.py" line="150"/>
+        <location filename="../../qdgui/excel/weekly.py" line="413"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="417"/>
+        <location filename="../../qdgui/excel/weekly.py" line="441"/>
         <location filename="../../qdgui/selftest.py" line="189"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="448"/>
-        <location filename="../../qdgui/excel/weekly.py" line="558"/>
+        <location filename="../../qdgui/excel/weekly.py" line="472"/>
+        <location filename="../../qdgui/excel/weekly.py" line="585"/>
         <source>Page &amp;P of &amp;N</source>
         <translation>第 &amp;P 页，共 &amp;N 页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="469"/>
+        <location filename="../../qdgui/excel/weekly.py" line="496"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="470"/>
+        <location filename="../../qdgui/excel/weekly.py" line="497"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="472"/>
+        <location filename="../../qdgui/excel/weekly.py" line="499"/>
         <source>Change from last week (points)</source>
         <translation>较上周（百分点）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="473"/>
+        <location filename="../../qdgui/excel/weekly.py" line="500"/>
         <source>Both halves</source>
         <translation>双过半</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="533"/>
+        <location filename="../../qdgui/excel/weekly.py" line="560"/>
         <source>Met</source>
         <translation>达到</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="533"/>
+        <location filename="../../qdgui/excel/weekly.py" line="560"/>
         <source>Not met</source>
         <translation>未达到</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="543"/>
+        <location filename="../../qdgui/excel/weekly.py" line="570"/>
         <source>Ranked by completion rate; a rate in red is behind the time elapsed ({elapsed:.1%}).</source>
         <translation>按完成率排名；红色的完成率落后于时间进度（{elapsed:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="546"/>
+        <location filename="../../qdgui/excel/weekly.py" line="573"/>
         <source> Both halves (双过半): with half the year gone, half the annual target done (rate at least 50%).</source>
         <translation>双过半：时间过半时，完成年度目标任务过半（完成率不低于50%）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="572"/>
+        <location filename="../../qdgui/excel/weekly.py" line="599"/>
         <source>&apos;{text}&apos; is not a week: write it as 2026-W47, or as a date inside the week such as 2026-11-18.</source>
         <translation>“{text}”不是有效的周次：请写作 2026-W47，或写该周内的某一天，如 2026-11-18。</translation>
     </message>
@@ -3563,92 +3620,92 @@
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="428"/>
+        <location filename="../../qdgui/views/main_window.py" line="429"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="447"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="447"/>
+        <location filename="../../qdgui/views/main_window.py" line="449"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="453"/>
+        <location filename="../../qdgui/views/main_window.py" line="455"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="454"/>
+        <location filename="../../qdgui/views/main_window.py" line="456"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="463"/>
+        <location filename="../../qdgui/views/main_window.py" line="465"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="463"/>
+        <location filename="../../qdgui/views/main_window.py" line="465"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="491"/>
+        <location filename="../../qdgui/views/main_window.py" line="493"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="553"/>
+        <location filename="../../qdgui/views/main_window.py" line="555"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="554"/>
+        <location filename="../../qdgui/views/main_window.py" line="556"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="585"/>
+        <location filename="../../qdgui/views/main_window.py" line="587"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="591"/>
+        <location filename="../../qdgui/views/main_window.py" line="593"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="650"/>
+        <location filename="../../qdgui/views/main_window.py" line="652"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="651"/>
+        <location filename="../../qdgui/views/main_window.py" line="653"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="652"/>
+        <location filename="../../qdgui/views/main_window.py" line="654"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="654"/>
+        <location filename="../../qdgui/views/main_window.py" line="656"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="659"/>
+        <location filename="../../qdgui/views/main_window.py" line="661"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="659"/>
+        <location filename="../../qdgui/views/main_window.py" line="661"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -4662,7 +4719,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="132"/>
+        <location filename="../../qdgui/views/export.py" line="137"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4928,7 +4985,7 @@
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/weekly.py" line="65"/>
+        <location filename="../../qdgui/excel/weekly.py" line="66"/>
         <source>10,000 m2</source>
         <translation>万平方米</translation>
     </message>
@@ -5184,92 +5241,97 @@
 <context>
     <name>WeeklyExportDialog</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="34"/>
+        <location filename="../../qdgui/views/export.py" line="35"/>
         <source>Weekly report</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="44"/>
+        <location filename="../../qdgui/views/export.py" line="45"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="53"/>
+        <location filename="../../qdgui/views/export.py" line="54"/>
         <source>A day in the week</source>
         <translation>该周内任一天</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="54"/>
+        <location filename="../../qdgui/views/export.py" line="55"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="55"/>
+        <location filename="../../qdgui/views/export.py" line="56"/>
         <source>Report for</source>
         <translation>报送范围</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="57"/>
+        <location filename="../../qdgui/views/export.py" line="58"/>
         <source>10,000 m² (as the command office writes them)</source>
         <translation>万平方米（按总指挥部的写法）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="58"/>
+        <location filename="../../qdgui/views/export.py" line="59"/>
         <source>m²</source>
         <translation>平方米（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="60"/>
+        <location filename="../../qdgui/views/export.py" line="61"/>
         <source>Areas in</source>
         <translation>面积单位</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="65"/>
+        <location filename="../../qdgui/views/export.py" line="62"/>
+        <source>Add a sheet of the week&apos;s finished cases and parks with their photos</source>
+        <translation>附照片页（本周办结的案件和完工的公园及其照片）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/export.py" line="69"/>
         <source>Form no.</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="66"/>
+        <location filename="../../qdgui/views/export.py" line="70"/>
         <source>Issued by</source>
         <translation>制表机关</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="67"/>
+        <location filename="../../qdgui/views/export.py" line="71"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="68"/>
+        <location filename="../../qdgui/views/export.py" line="72"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="69"/>
+        <location filename="../../qdgui/views/export.py" line="73"/>
         <source>Filled in by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="70"/>
+        <location filename="../../qdgui/views/export.py" line="74"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="79"/>
+        <location filename="../../qdgui/views/export.py" line="83"/>
         <source>Reported on</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="80"/>
+        <location filename="../../qdgui/views/export.py" line="84"/>
         <source>The return&apos;s heading and signers</source>
         <translation>表头与签署</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="83"/>
+        <location filename="../../qdgui/views/export.py" line="87"/>
         <source>Choose file...</source>
         <translation>选择保存位置...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/export.py" line="100"/>
+        <location filename="../../qdgui/views/export.py" line="104"/>
         <source>Week {number} of {year}: {start} to {end}</source>
         <translation>{year}年第{number}周：{start} 至 {end}</translation>
     </message>
