@@ -129,12 +129,14 @@ class SaveFile:
     """The save dialog, behind a classmethod so that tests can answer it."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
+    def ask(
+        cls, parent: QWidget | None, title: str, suggested_name: str, *, kind: str | None = None, suffix: str = ".xlsx"
+    ) -> Path | None:
         return file_dialogs.save_file(
             parent,
             title,
             suggested_name,
-            QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"),
+            kind or QCoreApplication.translate("SaveFile", "Excel workbook (*.xlsx)"),
             purpose="export",
-            suffix=".xlsx",
+            suffix=suffix,
         )

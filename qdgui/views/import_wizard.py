@@ -57,7 +57,9 @@ class OpenFile:
         return file_dialogs.open_file(
             parent,
             QCoreApplication.translate("OpenFile", "Import a workbook"),
-            QCoreApplication.translate("OpenFile", "Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)"),
+            QCoreApplication.translate(
+                "OpenFile", "Workbooks, CSV and return packages (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.zip)"
+            ),
             purpose="import",
         )
 

@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
         self.weekly_action.triggered.connect(self.export_weekly)
         self.ledger_action = QAction(self.tr("Export &ledger..."), self, shortcut=QKeySequence("Ctrl+E"))
         self.ledger_action.triggered.connect(self.export_ledger)
-        file_menu.addActions([self.weekly_action, self.ledger_action])
+        self.return_action = QAction(self.tr("Export a &return package (ledger and photos)..."), self)
+        self.return_action.triggered.connect(self.export_return)
+        file_menu.addActions([self.weekly_action, self.ledger_action, self.return_action])
         file_menu.addSeparator()
         self.import_action = QAction(self.tr("&Import a workbook..."), self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_workbook)
@@ -464,6 +466,25 @@ class MainWindow(QMainWindow):
 
         self._run_export(self.tr("Writing the ledger..."), job, self.tr("Ledger saved: {path}"))
 
+    def export_return(self) -> None:
+        """Ask for a file and write this database's return package (the full ledger and every photo,
+        one .zip for the supervisor) in the background."""
+        from qdgui.excel import returns
+
+        name = self.tr("Return {day}.zip").format(day=self._today().isoformat())
+        path = SaveFile.ask(
+            self, self.tr("Save the return package"), name, kind=self.tr("Return package (*.zip)"), suffix=".zip"
+        )
+        if path is None:
+            return
+
+        def job(progress):
+            with self._database.sessions() as session:  # opened in the worker's thread
+                returns.write_return(session, path, progress=progress)
+            return path
+
+        self._run_export(self.tr("Writing the return package..."), job, self.tr("Return package saved: {path}"))
+
     def import_workbook(self, path: Path | None = None):
         """Choose a workbook and open the import wizard on it (reading happens in the background)."""
         from qdgui.views.import_wizard import ImportDialog, OpenFile
@@ -536,7 +557,7 @@ class MainWindow(QMainWindow):
         dialog.setRange(0, 0)
         task = BackgroundTask(job)
         self._task, self._done_message = task, done_message
-        for action in (self.weekly_action, self.ledger_action):
+        for action in (self.weekly_action, self.ledger_action, self.return_action):
             action.setEnabled(False)
         # Slots of this window (not lambdas), so that signals from the worker thread are queued
         # to the GUI thread.
@@ -572,7 +593,7 @@ class MainWindow(QMainWindow):
     def _export_ended(self) -> None:
         if self._progress_dialog is not None:
             self._progress_dialog.hide()
-        for action in (self.weekly_action, self.ledger_action):
+        for action in (self.weekly_action, self.ledger_action, self.return_action):
             action.setEnabled(True)
 
     @Slot(object)

@@ -3132,267 +3132,267 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="93"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="95"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="101"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="103"/>
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="104"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="106"/>
         <source>Import hidden rows too</source>
         <translation>隐藏行也导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="105"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="107"/>
         <source>Create missing projects and villages</source>
         <translation>新建缺少的项目和村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="108"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="110"/>
         <source>Projects and villages the sheet names and the database lacks are created in the same batch (undone with it). Names close to existing ones are never created: the problems list shows them.</source>
         <translation>表格中写到而数据库中没有的项目和村居，在同一批次中新建（随批次一起撤销）。与已有名称相近的不会新建，会在问题列表中列出。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="112"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="114"/>
         <source>Merge it although it was changed</source>
         <translation>仍然合并改动过的台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="115"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="117"/>
         <source>The ledger&apos;s sheets were changed after qdgui exported it; every record is checked by the forms&apos; rules.</source>
         <translation>该台账在 qdgui 导出后被改动过；合并时每条记录都按录入规则检查。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="119"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
         <source>Preview again</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="121"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="123"/>
         <source>Sheets hold:</source>
         <translation>工作表内容：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="128"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="130"/>
         <source>Reading {file}...</source>
         <translation>正在读取 {file}……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="142"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="360"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="360"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
-        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="142"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="135"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="137"/>
         <source>What</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="142"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="140"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="142"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
         <source>Same value for every row</source>
         <translation>各行统一取值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="145"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="147"/>
         <source>Found in</source>
         <translation>取自</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="154"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="155"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="157"/>
         <source>Rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="156"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="158"/>
         <source>Column mapping</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="157"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="159"/>
         <source>Same for every row</source>
         <translation>各行同一值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="158"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="160"/>
         <source>Account</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="161"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="163"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="162"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="164"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="164"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="166"/>
         <source>Save rejected rows...</source>
         <translation>保存未导入的行……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="165"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="167"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="266"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="268"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="273"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="275"/>
         <source>Stopped; nothing was imported.</source>
         <translation>已停止，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="289"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="291"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="291"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="293"/>
         <source>Merge {n} changes</source>
         <translation>合并 {n} 处变更</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="308"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="310"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="332"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="332"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="330"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="332"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="358"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="360"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="365"/>
         <source>Rejected</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="365"/>
         <source>With warnings</source>
         <translation>有提醒</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="363"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="365"/>
         <source>OK</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="392"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="394"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="407"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="409"/>
         <source>made from the file, sheet and row</source>
         <translation>按文件、工作表和行生成</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="408"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="410"/>
         <source>from the demolition date, where there is one</source>
         <translation>有拆除日期的按拆除日期推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="409"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="411"/>
         <source>from the status</source>
         <translation>按状态推定</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="410"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="412"/>
         <source>from the row&apos;s completion or start date</source>
         <translation>取该行完工或开工日期的年份</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="425"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="427"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="466"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="468"/>
         <source>{stem} - rejected rows.xlsx</source>
         <translation>{stem} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="467"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="469"/>
         <source>Save the rejected rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="473"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="475"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/import_wizard.py" line="476"/>
+        <location filename="../../qdgui/views/import_wizard.py" line="478"/>
         <source>{n} rejected rows saved to {path}</source>
         <translation>{n} 行未导入的数据已保存到 {path}</translation>
     </message>
@@ -3539,173 +3539,203 @@
         <translation>导出台账(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="155"/>
+        <location filename="../../qdgui/views/main_window.py" line="153"/>
+        <source>Export a &amp;return package (ledger and photos)...</source>
+        <translation>导出回传包（台账和照片）(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="157"/>
         <source>&amp;Import a workbook...</source>
         <translation>导入工作簿(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="157"/>
+        <location filename="../../qdgui/views/main_window.py" line="159"/>
         <source>Import &amp;batches...</source>
         <translation>导入批次(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="159"/>
+        <location filename="../../qdgui/views/main_window.py" line="161"/>
         <source>&amp;Review merge conflicts...</source>
         <translation>核对合并冲突(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="163"/>
+        <location filename="../../qdgui/views/main_window.py" line="165"/>
         <source>Bac&amp;kups...</source>
         <translation>备份与恢复(&amp;K)……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="167"/>
+        <location filename="../../qdgui/views/main_window.py" line="169"/>
         <source>Connect to a district &amp;server...</source>
         <translation>连接区级服务器(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="171"/>
+        <location filename="../../qdgui/views/main_window.py" line="173"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="174"/>
+        <location filename="../../qdgui/views/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="175"/>
+        <location filename="../../qdgui/views/main_window.py" line="177"/>
         <source>&amp;Undo last change</source>
         <translation>撤销上一步(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="179"/>
+        <location filename="../../qdgui/views/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="186"/>
+        <location filename="../../qdgui/views/main_window.py" line="188"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="186"/>
+        <location filename="../../qdgui/views/main_window.py" line="188"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="194"/>
+        <location filename="../../qdgui/views/main_window.py" line="196"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="195"/>
+        <location filename="../../qdgui/views/main_window.py" line="197"/>
         <source>This &amp;laptop...</source>
         <translation>本机设置(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="198"/>
+        <location filename="../../qdgui/views/main_window.py" line="200"/>
         <source>&amp;Streets and towns...</source>
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="384"/>
-        <location filename="../../qdgui/views/main_window.py" line="387"/>
+        <location filename="../../qdgui/views/main_window.py" line="386"/>
+        <location filename="../../qdgui/views/main_window.py" line="389"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="393"/>
+        <location filename="../../qdgui/views/main_window.py" line="395"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="429"/>
+        <location filename="../../qdgui/views/main_window.py" line="431"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="451"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="449"/>
+        <location filename="../../qdgui/views/main_window.py" line="451"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="455"/>
+        <location filename="../../qdgui/views/main_window.py" line="457"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="456"/>
+        <location filename="../../qdgui/views/main_window.py" line="458"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="465"/>
+        <location filename="../../qdgui/views/main_window.py" line="467"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="465"/>
+        <location filename="../../qdgui/views/main_window.py" line="467"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="493"/>
+        <location filename="../../qdgui/views/main_window.py" line="474"/>
+        <source>Return {day}.zip</source>
+        <translation>回传包-{day}.zip</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="476"/>
+        <source>Save the return package</source>
+        <translation>保存回传包</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="476"/>
+        <source>Return package (*.zip)</source>
+        <translation>回传包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <source>Writing the return package...</source>
+        <translation>正在生成回传包……</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <source>Return package saved: {path}</source>
+        <translation>回传包已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/views/main_window.py" line="514"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="555"/>
+        <location filename="../../qdgui/views/main_window.py" line="576"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="556"/>
+        <location filename="../../qdgui/views/main_window.py" line="577"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="587"/>
+        <location filename="../../qdgui/views/main_window.py" line="608"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="593"/>
+        <location filename="../../qdgui/views/main_window.py" line="614"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="652"/>
+        <location filename="../../qdgui/views/main_window.py" line="673"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="653"/>
+        <location filename="../../qdgui/views/main_window.py" line="674"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="654"/>
+        <location filename="../../qdgui/views/main_window.py" line="675"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="656"/>
+        <location filename="../../qdgui/views/main_window.py" line="677"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="661"/>
+        <location filename="../../qdgui/views/main_window.py" line="682"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="661"/>
+        <location filename="../../qdgui/views/main_window.py" line="682"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3729,8 +3759,8 @@
     </message>
     <message>
         <location filename="../../qdgui/views/import_wizard.py" line="60"/>
-        <source>Workbooks and CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</source>
-        <translation>工作簿和 CSV (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt)</translation>
+        <source>Workbooks, CSV and return packages (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.zip)</source>
+        <translation>工作簿、CSV 和回传包 (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.zip)</translation>
     </message>
 </context>
 <context>
@@ -4719,7 +4749,7 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../../qdgui/views/export.py" line="137"/>
+        <location filename="../../qdgui/views/export.py" line="139"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

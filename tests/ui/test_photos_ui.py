@@ -163,3 +163,53 @@ def test_the_park_form_takes_completion_photos(qtbot, db, make_window):
     strip = window.pages["park"].form.photos
     assert list(strip.adds) == ["completion"] and strip.adds["completion"].text() == "+完工…"
     assert window.pages["signing"].form.photos is None
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_return_package_is_written_from_the_file_menu_and_merged_with_its_photos_in_the_wizard(
+    qtbot, db, make_window, clerk, today, tmp_path, monkeypatch
+):
+    """The laptop writes its return package (文件 → 导出回传包); the supervisor's window merges it in
+    the import wizard: the case and its photos arrive together, and the account says so."""
+    from qdgui.models.migrate import open_database
+    from qdgui.views.export import SaveFile
+
+    files = _files(tmp_path)
+    with db.begin() as s:
+        case = repository.add(s, demolition_draft(case_no="WJ2026-PH-9"), by=clerk, today=today)
+        for name in ("前1.jpg", "前2.HEIC"):
+            facts = photos.read_photo(files[name].read_bytes(), name)
+            photos.add_photo(s, "demolition", case, "before", facts, file_name=name, by=clerk)
+    package = tmp_path / "中韩街道回传.zip"
+    asked = []
+    monkeypatch.setattr(
+        SaveFile, "ask", classmethod(lambda cls, parent, title, name, **kw: asked.append((name, kw)) or package)
+    )
+    laptop = make_window()
+    assert laptop.return_action.text() == "导出回传包（台账和照片）(&R)..."
+    laptop.return_action.trigger()
+    qtbot.waitUntil(lambda: package.exists() and laptop.return_action.isEnabled(), timeout=30000)
+    assert asked[0][0].startswith("回传包-") and asked[0][1]["suffix"] == ".zip"
+    supervisor_db, _ = open_database(tmp_path / "supervisor.sqlite")
+    from qdgui.config import DeviceSettings
+    from qdgui.drafts import DraftStore
+    from qdgui.views.main_window import MainWindow
+
+    supervisor = MainWindow(
+        supervisor_db,
+        DeviceSettings(device_id="supervisor", operator="赵", district_code="370212"),
+        drafts=DraftStore(tmp_path / "drafts-s", supervisor_db.identity),
+        today=lambda: today,
+        settings_path=tmp_path / "s.json",
+    )
+    qtbot.addWidget(supervisor)
+    dialog = supervisor.import_workbook(package)
+    with qtbot.waitSignal(dialog.previewed, timeout=30000):
+        pass
+    assert dialog.commit_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.commit_button.click()
+    assert "照片：新增 2，移除 0，放回 0，未变 0，暂缓 0。" in dialog.account.toPlainText()
+    with supervisor_db.sessions() as s:
+        assert [r.file_name for r in photos.photos_of(s, case)] == ["前1.jpg", "前2.HEIC"]
+    supervisor_db.close()
