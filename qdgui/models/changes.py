@@ -25,6 +25,8 @@ class Change:
     old: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))  # {} for a new record
     new: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     deleted: bool = False  # the record is a tombstone after the change
+    photos_added: tuple[str, ...] = ()  # photos (their UUIDs) the same save attached, or removed:
+    photos_removed: tuple[str, ...] = ()  # an undo of the save takes these back too
 
     @property
     def fields_changed(self) -> tuple[str, ...]:

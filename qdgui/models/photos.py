@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import clock
 from qdgui.models.records import Operator
-from qdgui.models.repository import audit_entries, new_uuid, set_deleted, utc_now
+from qdgui.models.repository import HistoryEntry, audit_entries, new_uuid, set_deleted, utc_now
 from qdgui.models.tables import PHOTO_ROLES, AuditEntry, Demolition, Park, Photo, PhotoFile
 
 MAX_BYTES = 64 * 2**20  # a phone photo is 2-12 MB; a file larger than this is not a photo of a site
@@ -490,6 +490,39 @@ def photos_of(session: Session, record_uuid: str, *, include_removed: bool = Fal
     if not include_removed:
         query = query.where(Photo.deleted == false())
     return [PhotoRow(**row._asdict()) for row in session.execute(query)]
+
+
+def history_of(session: Session, record_uuid: str) -> list[HistoryEntry]:
+    """The photo events of a record, for its history beside its own changes: each photo added,
+    removed or put back, as a change of the field photo_<role> (its file name and hash as the value)."""
+    described = {
+        uuid: f"{name or ''} ({sha[:8]})".strip()
+        for uuid, name, sha in session.execute(
+            select(Photo.uuid, Photo.file_name, Photo.sha256).where(Photo.record_uuid == record_uuid)
+        )
+    }
+    roles = dict(session.execute(select(Photo.uuid, Photo.role).where(Photo.record_uuid == record_uuid)).all())
+    entries = []
+    for row in session.execute(
+        select(AuditEntry)
+        .where(AuditEntry.table_name == "photo", AuditEntry.record_uuid.in_(list(described)))
+        .order_by(AuditEntry.id)
+    ).scalars():
+        what = described[row.record_uuid]
+        kept = row.action in ("insert", "restore")
+        entries.append(
+            HistoryEntry(
+                row.at,
+                row.action,
+                f"photo_{roles[row.record_uuid]}",
+                None if kept else what,
+                what if kept else None,
+                row.operator,
+                row.device,
+                row.record_version,
+            )
+        )
+    return entries
 
 
 def thumbnail(session: Session, sha256: str) -> bytes | None:

@@ -139,6 +139,9 @@ def draft_fields(draft_type: type) -> tuple[str, ...]:
 
 
 FIELD_LABELS = {
+    "photo_before": QT_TRANSLATE_NOOP("Fields", "Photo before demolition"),
+    "photo_after": QT_TRANSLATE_NOOP("Fields", "Photo after demolition"),
+    "photo_completion": QT_TRANSLATE_NOOP("Fields", "Completion photo"),
     "name": QT_TRANSLATE_NOOP("Fields", "Name"),
     "campaign_area": QT_TRANSLATE_NOOP("Fields", "Campaign area"),
     "district_code": QT_TRANSLATE_NOOP("Fields", "District"),

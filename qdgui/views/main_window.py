@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qdgui import config
 from qdgui.drafts import DraftStore
-from qdgui.models import repository
+from qdgui.models import photos, repository
 from qdgui.models.changes import Change, Changed
 from qdgui.models.database import WINDOW_WAIT_MS, Database, latest_backup, write_failure
 from qdgui.models.records import ValidationFailed
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ reactions
     def _record_changed(self, change: Change) -> None:
-        if change.action == "unchanged":
+        if change.action == "unchanged" and not (change.photos_added or change.photos_removed):
             return  # saved as it was: nothing moved, nothing to undo
         self._undo.append(change)
         self.undo_action.setEnabled(True)
@@ -378,7 +378,15 @@ class MainWindow(QMainWindow):
         kind = last.kind
         try:
             with self._database.begin(wait_ms=WINDOW_WAIT_MS) as session:
-                made = repository.undo_change(session, last, by=self._settings.as_operator(), today=self._today())
+                by = self._settings.as_operator()
+                if last.action == "unchanged":  # a save that only added or removed photos
+                    made = last
+                else:
+                    made = repository.undo_change(session, last, by=by, today=self._today())
+                for uuid in last.photos_added:  # the save's photos go with it, and come back
+                    photos.remove_photo(session, uuid, by=by)
+                for uuid in last.photos_removed:
+                    photos.restore_photo(session, uuid, by=by)
         except (sqlalchemy.exc.OperationalError, OSError) as exc:
             message = write_failure(exc)
             if message is None:

@@ -147,16 +147,22 @@ class PhotoStrip(QWidget):
         self._show_message("")
         self._refresh()
 
-    def write(self, session, record_uuid: str, *, by: Operator) -> None:
-        """In the form's save transaction: add the new photos, remove the removed ones."""
+    def write(self, session, record_uuid: str, *, by: Operator) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """In the form's save transaction: add the new photos, remove the removed ones; returns the
+        UUIDs (added, removed), for the save's undo."""
         kept = {i.uuid for i in self._items if i.uuid}
-        for uuid in self._stored_at_load - kept:
+        removed = tuple(sorted(self._stored_at_load - kept))
+        for uuid in removed:
             photos.remove_photo(session, uuid, by=by)
+        added = []
         for item in self._items:
             if item.facts is not None:
-                photos.add_photo(
+                uuid, new = photos.add_photo(
                     session, self.kind, record_uuid, item.role, item.facts, file_name=item.file_name, by=by
                 )
+                if new:
+                    added.append(uuid)
+        return tuple(added), removed
 
     # ------------------------------------------------------------------ adding
     def choose_files(self, role: str) -> None:

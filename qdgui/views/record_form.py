@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Callable
@@ -447,7 +448,8 @@ class RecordForm(QWidget):
                 confirm_warnings=confirmed,
             )
             if self.photos is not None and self.photos.pending:  # with the record, in its transaction
-                self.photos.write(session, change.uuid, by=self._settings.as_operator())
+                added, removed = self.photos.write(session, change.uuid, by=self._settings.as_operator())
+                change = dataclasses.replace(change, photos_added=added, photos_removed=removed)
         return change  # reported only now: the commit has returned
 
     # ------------------------------------------------------------------ problems

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from qdgui.config import DeviceSettings
 from qdgui.drafts import DraftStore
-from qdgui.models import kinds, listing, lookups, repository, vocab
+from qdgui.models import kinds, listing, lookups, photos, repository, vocab
 from qdgui.models.database import WINDOW_WAIT_MS, Database, write_failure
 from qdgui.models.describe import Namer
 from qdgui.models.parse import ParseError, parse_date
@@ -329,9 +329,12 @@ class RecordPage(QWidget):
             namer = Namer(session)
             row = repository.get(session, table, uuid)
             title = namer.record(self.kind, {c.key: getattr(row, c.key, None) for c in table.__table__.columns})
+            changes = repository.history(session, uuid)
+            if self.kind in photos.ROLES:  # the case's photos added, removed, put back, among its changes
+                changes = sorted(changes + photos.history_of(session, uuid), key=lambda e: e.at)
             entries = [
                 (e, namer.value(self.kind, e.field, e.old_value), namer.value(self.kind, e.field, e.new_value))
-                for e in reversed(repository.history(session, uuid))
+                for e in reversed(changes)
             ]  # newest first
         HistoryDialog.show_for(title, entries, self)
 

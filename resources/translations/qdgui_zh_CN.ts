@@ -2057,12 +2057,12 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../qdgui/models/records.py" line="142"/>
+        <location filename="../../qdgui/models/records.py" line="145"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="143"/>
+        <location filename="../../qdgui/models/records.py" line="146"/>
         <source>Campaign area</source>
         <translation>攻坚领域</translation>
     </message>
@@ -2073,7 +2073,7 @@
         <location filename="../../qdgui/models/listing.py" line="176"/>
         <location filename="../../qdgui/models/listing.py" line="191"/>
         <location filename="../../qdgui/models/listing.py" line="215"/>
-        <location filename="../../qdgui/models/records.py" line="144"/>
+        <location filename="../../qdgui/models/records.py" line="147"/>
         <source>District</source>
         <translation>区（市）</translation>
     </message>
@@ -2084,19 +2084,19 @@
         <location filename="../../qdgui/models/listing.py" line="177"/>
         <location filename="../../qdgui/models/listing.py" line="192"/>
         <location filename="../../qdgui/models/listing.py" line="216"/>
-        <location filename="../../qdgui/models/records.py" line="145"/>
+        <location filename="../../qdgui/models/records.py" line="148"/>
         <source>Street/town</source>
         <translation>街道/镇</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/listing.py" line="103"/>
-        <location filename="../../qdgui/models/records.py" line="146"/>
+        <location filename="../../qdgui/models/records.py" line="149"/>
         <source>Community/village</source>
         <translation>社区/村居</translation>
     </message>
     <message>
         <location filename="../../qdgui/models/listing.py" line="102"/>
-        <location filename="../../qdgui/models/records.py" line="147"/>
+        <location filename="../../qdgui/models/records.py" line="150"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -2104,7 +2104,7 @@
         <location filename="../../qdgui/models/listing.py" line="109"/>
         <location filename="../../qdgui/models/listing.py" line="131"/>
         <location filename="../../qdgui/models/listing.py" line="161"/>
-        <location filename="../../qdgui/models/records.py" line="191"/>
+        <location filename="../../qdgui/models/records.py" line="194"/>
         <source>Operator</source>
         <translation>录入人</translation>
     </message>
@@ -2115,227 +2115,242 @@
         <location filename="../../qdgui/models/listing.py" line="182"/>
         <location filename="../../qdgui/models/listing.py" line="195"/>
         <location filename="../../qdgui/models/listing.py" line="217"/>
-        <location filename="../../qdgui/models/records.py" line="192"/>
+        <location filename="../../qdgui/models/records.py" line="195"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="148"/>
+        <location filename="../../qdgui/models/records.py" line="151"/>
         <source>Total households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="149"/>
+        <location filename="../../qdgui/models/records.py" line="152"/>
         <source>Total houses</source>
         <translation>总处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="150"/>
+        <location filename="../../qdgui/models/records.py" line="153"/>
         <source>Total building area (m2)</source>
         <translation>总建筑面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="151"/>
+        <location filename="../../qdgui/models/records.py" line="154"/>
         <source>Total land (mu)</source>
         <translation>总土地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="152"/>
+        <location filename="../../qdgui/models/records.py" line="155"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="193"/>
+        <location filename="../../qdgui/models/records.py" line="196"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="153"/>
+        <location filename="../../qdgui/models/records.py" line="156"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="154"/>
+        <location filename="../../qdgui/models/records.py" line="142"/>
+        <source>Photo before demolition</source>
+        <translation>拆除前照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="143"/>
+        <source>Photo after demolition</source>
+        <translation>拆除后照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="144"/>
+        <source>Completion photo</source>
+        <translation>完工照片</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/models/records.py" line="157"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="155"/>
+        <location filename="../../qdgui/models/records.py" line="158"/>
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="156"/>
+        <location filename="../../qdgui/models/records.py" line="159"/>
         <source>Plan for January</source>
         <translation>1月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="157"/>
+        <location filename="../../qdgui/models/records.py" line="160"/>
         <source>Plan for February</source>
         <translation>2月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="158"/>
+        <location filename="../../qdgui/models/records.py" line="161"/>
         <source>Plan for March</source>
         <translation>3月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="159"/>
+        <location filename="../../qdgui/models/records.py" line="162"/>
         <source>Plan for April</source>
         <translation>4月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="160"/>
+        <location filename="../../qdgui/models/records.py" line="163"/>
         <source>Plan for May</source>
         <translation>5月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="161"/>
+        <location filename="../../qdgui/models/records.py" line="164"/>
         <source>Plan for June</source>
         <translation>6月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="162"/>
+        <location filename="../../qdgui/models/records.py" line="165"/>
         <source>Plan for July</source>
         <translation>7月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="163"/>
+        <location filename="../../qdgui/models/records.py" line="166"/>
         <source>Plan for August</source>
         <translation>8月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="164"/>
+        <location filename="../../qdgui/models/records.py" line="167"/>
         <source>Plan for September</source>
         <translation>9月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="165"/>
+        <location filename="../../qdgui/models/records.py" line="168"/>
         <source>Plan for October</source>
         <translation>10月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="166"/>
+        <location filename="../../qdgui/models/records.py" line="169"/>
         <source>Plan for November</source>
         <translation>11月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="167"/>
+        <location filename="../../qdgui/models/records.py" line="170"/>
         <source>Plan for December</source>
         <translation>12月计划</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="168"/>
+        <location filename="../../qdgui/models/records.py" line="171"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="169"/>
+        <location filename="../../qdgui/models/records.py" line="172"/>
         <source>Date signed</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="170"/>
+        <location filename="../../qdgui/models/records.py" line="173"/>
         <source>Households signed</source>
         <translation>签约户数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="171"/>
+        <location filename="../../qdgui/models/records.py" line="174"/>
         <source>Houses signed</source>
         <translation>签约处数</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="172"/>
+        <location filename="../../qdgui/models/records.py" line="175"/>
         <source>Area (m2)</source>
         <translation>面积（㎡）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="173"/>
+        <location filename="../../qdgui/models/records.py" line="176"/>
         <source>Land vacated (mu)</source>
         <translation>腾地面积（亩）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="174"/>
+        <location filename="../../qdgui/models/records.py" line="177"/>
         <source>Agreement number</source>
         <translation>协议编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="175"/>
+        <location filename="../../qdgui/models/records.py" line="178"/>
         <source>Compensation type</source>
         <translation>补偿方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="176"/>
+        <location filename="../../qdgui/models/records.py" line="179"/>
         <source>Case number</source>
         <translation>违建编号</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="177"/>
+        <location filename="../../qdgui/models/records.py" line="180"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="178"/>
+        <location filename="../../qdgui/models/records.py" line="181"/>
         <source>Key zone</source>
         <translation>重点片区</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="179"/>
+        <location filename="../../qdgui/models/records.py" line="182"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="180"/>
+        <location filename="../../qdgui/models/records.py" line="183"/>
         <source>Disposal</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="181"/>
+        <location filename="../../qdgui/models/records.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="182"/>
+        <location filename="../../qdgui/models/records.py" line="185"/>
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="183"/>
+        <location filename="../../qdgui/models/records.py" line="186"/>
         <source>Date done</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="184"/>
+        <location filename="../../qdgui/models/records.py" line="187"/>
         <source>Enforcement unit</source>
         <translation>执法中队</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="185"/>
+        <location filename="../../qdgui/models/records.py" line="188"/>
         <source>Plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="186"/>
+        <location filename="../../qdgui/models/records.py" line="189"/>
         <source>Length (km)</source>
         <translation>长度（公里）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="187"/>
+        <location filename="../../qdgui/models/records.py" line="190"/>
         <source>Investment (10k yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="188"/>
+        <location filename="../../qdgui/models/records.py" line="191"/>
         <source>Date started</source>
         <translation>开工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="189"/>
+        <location filename="../../qdgui/models/records.py" line="192"/>
         <source>Date completed</source>
         <translation>完工日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/records.py" line="190"/>
+        <location filename="../../qdgui/models/records.py" line="193"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>

@@ -213,3 +213,58 @@ def test_a_return_package_is_written_from_the_file_menu_and_merged_with_its_phot
     with supervisor_db.sessions() as s:
         assert [r.file_name for r in photos.photos_of(s, case)] == ["前1.jpg", "前2.HEIC"]
     supervisor_db.close()
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_cases_history_shows_its_photos_added_and_removed(
+    qtbot, db, make_window, clerk, today, tmp_path, monkeypatch
+):
+    from qdgui.views import dialogs
+
+    files = _files(tmp_path)
+    with db.begin() as s:
+        case = repository.add(s, demolition_draft(case_no="WJ2026-PH-5"), by=clerk, today=today)
+        facts = photos.read_photo(files["后.jpg"].read_bytes(), "后.jpg")
+        uuid, _ = photos.add_photo(s, "demolition", case, "after", facts, file_name="后.jpg", by=clerk)
+    with db.begin() as s:
+        photos.remove_photo(s, uuid, by=clerk)
+    shown = []
+    monkeypatch.setattr(
+        dialogs.HistoryDialog,
+        "show_for",
+        classmethod(lambda cls, title, entries, parent: shown.append(cls(title, entries, parent))),
+    )
+    window = make_window()
+    page = window.show_kind("demolition")
+    page.table.selectRow(0)
+    page.show_history()
+    table = shown[0].table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    label = f"后.jpg ({facts.sha256[:8]})"
+    assert rows[0][2:6] == ["删除", "拆除后照片", label, ""]  # newest first: the removal
+    assert rows[1][2:6] == ["新建", "拆除后照片", "", label]
+    assert {r[3] for r in rows[2:]} >= {"违建编号", "地址"}  # the case's own fields below
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_undo_of_a_save_takes_its_photos_back_too(qtbot, db, make_window, clerk, today, tmp_path):
+    files = _files(tmp_path)
+    with db.begin() as s:
+        case = repository.add(s, demolition_draft(case_no="WJ2026-PH-6"), by=clerk, today=today)
+        facts = photos.read_photo(files["前1.jpg"].read_bytes(), "前1.jpg")
+        kept, _ = photos.add_photo(s, "demolition", case, "before", facts, file_name="前1.jpg", by=clerk)
+    window = make_window()
+    form = window.pages["demolition"].form
+    form.edit(case)
+    form.photos.add_files([files["后.jpg"]], "after")  # only photos change: one added, one removed
+    form.photos.list.setCurrentRow(0)
+    form.photos.remove_selected()
+    qtbot.keyClick(form.widgets["address"], Qt.Key.Key_Return)
+    with db.sessions() as s:
+        assert [r.file_name for r in photos.photos_of(s, case)] == ["后.jpg"]
+        version = s.get(Demolition, case).version
+    assert window.undo_action.isEnabled()  # a save of photos alone can be undone
+    window.undo()
+    with db.sessions() as s:
+        assert [(r.uuid, r.file_name) for r in photos.photos_of(s, case)] == [(kept, "前1.jpg")]
+        assert s.get(Demolition, case).version == version  # the case itself was not changed
