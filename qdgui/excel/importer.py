@@ -14,7 +14,7 @@ from qdgui.excel import ledger as ledgers
 from qdgui.excel import returns
 from qdgui.excel.merge import MergeResult, merge
 from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_plans, unplanned_sheets
-from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, file_digest, read_workbook
+from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
 from qdgui.i18n import translate
 from qdgui.models import batches
 from qdgui.models.database import Database, failure_kind
@@ -218,7 +218,9 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: ProgressCallb
         except BaseException:
             package.close()
             raise
-        return RawBook(path, inner.format, file_digest(path), inner.sheets, package=package)
+        # Named by its manifest's hash (which holds every entry's): the same package is recognised
+        # without reading its gigabytes of photos once more for a digest of the whole file.
+        return RawBook(path, inner.format, package.digest, inner.sheets, package=package)
     return read_workbook(path, limits=limits, progress=progress)
 
 

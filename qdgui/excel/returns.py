@@ -21,6 +21,7 @@ import re
 import tempfile
 import zipfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +75,7 @@ class ReturnPackage:
     manifest: dict
     rows: list[dict]
     files: set[str]  # the SHA-256 of every photo file in the package
+    digest: str  # the manifest's SHA-256: the package's identity (the manifest names every entry's hash)
     folder: tempfile.TemporaryDirectory = field(repr=False)
 
     def photo_bytes(self, sha256: str) -> bytes:
@@ -188,7 +190,8 @@ def read_return(path: Path) -> ReturnPackage:
                         part=needed,
                     )
             try:
-                manifest = json.loads(archive.read(MANIFEST))
+                manifest_bytes = archive.read(MANIFEST)
+                manifest = json.loads(manifest_bytes)
                 assert isinstance(manifest, dict) and isinstance(manifest.get("files"), dict)
             except Exception:  # noqa: BLE001 - any damage: one message
                 raise _refused(QT_TRANSLATE_NOOP("Returns", "{file}: its manifest is damaged."), file=name) from None
@@ -247,7 +250,8 @@ def read_return(path: Path) -> ReturnPackage:
     except BaseException:
         folder.cleanup()
         raise
-    return ReturnPackage(path, Path(folder.name) / LEDGER, manifest, rows, files, folder)
+    digest = hashlib.sha256(manifest_bytes).hexdigest()
+    return ReturnPackage(path, Path(folder.name) / LEDGER, manifest, rows, files, digest, folder)
 
 
 # ---------------------------------------------------------------------- merging
@@ -292,7 +296,10 @@ def merge_photos(
             )
         }
         new = [r for r in pending if r["sha256"] not in stored]  # a file already here needs no second look
-        checked = {r["uuid"]: _checked_copy(archive, package, r) for r in new}
+        files = [(r, _entries(archive, package, r)) for r in new]  # read here: a zip is read by one thread
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # hashing leaves the lock
+            checked = dict(zip((r["uuid"] for r in new), pool.map(lambda item: _checked_copy(*item), files)))
+        added: list[Photo] = []
         for row in pending:
             facts = checked.get(row["uuid"])
             if isinstance(facts, photos.PhotoError):
@@ -312,10 +319,12 @@ def merge_photos(
             if facts is not None:
                 photos.store_file(session, facts)
                 stored.add(facts.sha256)
-            session.add(Photo(**_row_values(row, package.path.name)))
-            session.flush()
-            batches.note(session, batch, session.get(Photo, row["uuid"]), None)
+            added.append(Photo(**_row_values(row, package.path.name)))
             result.counts["inserted"] += 1
+        session.add_all(added)
+        session.flush()  # the batch's rows at once, after their files
+        for photo in added:
+            batches.note(session, batch, photo, None)
         pending.clear()
 
     try:
@@ -384,12 +393,12 @@ def _merge_rows(session, package, result, now, pending, live_here, insert_pendin
         result.counts["removed" if deleted else ("restored" if before_deleted else "kept")] += 1
 
 
-def _checked_copy(archive: zipfile.ZipFile, package: ReturnPackage, row: dict):
-    """The package's file of a new photo, checked (models/photos.check_copy): its PhotoFacts, or the
-    PhotoError that holds it back."""
+def _entries(archive: zipfile.ZipFile, package: ReturnPackage, row: dict) -> tuple[bytes, list]:
+    """A new photo's original and its copies (thumbnail, display) from the package; a copy whose
+    hash is not the manifest's is a PhotoError in its place."""
     sha, name = row["sha256"], row.get("file_name") or row["sha256"][:12]
     listed = package.manifest["files"]
-    copies: list[bytes | None] = []
+    copies: list = []
     for folder_name in (THUMBS, DISPLAY):
         entry = folder_name + sha
         if entry not in listed:
@@ -400,12 +409,22 @@ def _checked_copy(archive: zipfile.ZipFile, package: ReturnPackage, row: dict):
         except KeyError:
             data = b""
         if hashlib.sha256(data).hexdigest() != listed[entry]:
-            return photos.PhotoError("damaged", file=name, reason=entry)
+            return b"", [photos.PhotoError("damaged", file=name, reason=entry)]
         copies.append(data)
-    if copies[0] is None:
+    return archive.read(FOLDER + sha), copies
+
+
+def _checked_copy(row: dict, entries: tuple[bytes, list]):
+    """The package's file of a new photo, checked (models/photos.check_copy): its PhotoFacts, or the
+    PhotoError that holds it back."""
+    name = row.get("file_name") or row["sha256"][:12]
+    original, copies = entries
+    if copies and isinstance(copies[0], photos.PhotoError):
+        return copies[0]
+    if not copies or copies[0] is None:
         return photos.PhotoError("damaged", file=name, reason="thumbnail")
     try:
-        return photos.check_copy(archive.read(FOLDER + sha), copies[0], copies[1], name)
+        return photos.check_copy(original, copies[0], copies[1], name)
     except photos.PhotoError as exc:
         return exc
 
