@@ -34,8 +34,8 @@ from qdgui.excel.workbook import ReadError
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import batches, clock, photos
 from qdgui.models.records import Operator
-from qdgui.models.repository import utc_now
-from qdgui.models.tables import PHOTO_ROLES, ImportBatch, Meta, Photo, PhotoFile
+from qdgui.models.repository import audit_entries, utc_now
+from qdgui.models.tables import PHOTO_ROLES, AuditEntry, ImportBatch, Meta, Photo, PhotoFile
 from qdgui.work import ProgressCallback, no_progress
 
 FORMAT, VERSION = "qdgui-return", 1
@@ -325,10 +325,11 @@ def merge_photos(
         session.flush()  # the batch's rows at once, after their files
         for photo in added:
             batches.note(session, batch, photo, None)
+            _audit(session, photo, "insert", [(f, None, getattr(photo, f)) for f in AUDITED], by=by, at=now)
         pending.clear()
 
     try:
-        _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch)
+        _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch, by)
         if pending:
             insert_pending()
     finally:
@@ -336,7 +337,7 @@ def merge_photos(
     return result
 
 
-def _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch) -> None:
+def _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch, by) -> None:
     for row in package.rows:
         problem = _row_problem(row, package)
         if problem is not None:
@@ -390,7 +391,24 @@ def _merge_rows(session, package, result, now, pending, live_here, insert_pendin
         local.source_file = package.path.name[-260:]
         session.flush()
         batches.note(session, batch, local, before)
+        if deleted != before_deleted:  # the case's history shows the photo removed or put back
+            _audit(
+                session,
+                local,
+                "delete" if deleted else "restore",
+                [("deleted", before_deleted, deleted)],
+                by=by,
+                at=now,
+            )
         result.counts["removed" if deleted else ("restored" if before_deleted else "kept")] += 1
+
+
+AUDITED = ("record_table", "record_uuid", "role", "sha256", "file_name", "taken_at", "latitude", "longitude")
+
+
+def _audit(session: Session, photo: Photo, action: str, changes: list, *, by: Operator, at: datetime) -> None:
+    for entry in audit_entries("photo", photo.uuid, action, changes, by=by, at=at, version=photo.version):
+        session.add(AuditEntry(**entry))
 
 
 def _entries(archive: zipfile.ZipFile, package: ReturnPackage, row: dict) -> tuple[bytes, list]:

@@ -64,6 +64,8 @@ def test_a_return_package_brings_a_laptops_photos_byte_for_byte_and_again_is_a_n
         assert [r.deleted for r in removed] == [False, False, True]  # the removal travelled
         assert {r.file_name: photos.original(s, r.sha256) for r in removed} == originals
         assert s.scalar(select(func.count()).select_from(PhotoFile)) == 3
+        merged = photos.history_of(s, case)  # the case's history on the supervisor's copy names them
+        assert [(e.action, e.operator) for e in merged] == [("insert", "王")] * 3
     again = _merge(db, package, again=True)
     assert again.photos.counts["unchanged"] == 3 and again.photos.written == 0
     with db.sessions() as s:
@@ -86,6 +88,8 @@ def test_a_removal_on_the_laptop_travels_and_a_concurrent_removal_and_keep_keeps
         returns.write_return(s, second)
     report = _merge(sqlite_db, second)
     assert report.photos.counts["removed"] == 1
+    with sqlite_db.sessions() as s:
+        assert [e.action for e in photos.history_of(s, case)].count("delete") == 2  # his own, and the laptop's
     with sqlite_db.sessions() as s:
         assert photos.photos_of(s, case) == []  # both gone: one by the laptop, one on both sides
     # put back on the laptop after the supervisor removed it on his side too: concurrent, it stays
