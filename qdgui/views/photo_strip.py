@@ -197,6 +197,9 @@ class PhotoStrip(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         added = sum(self._add_read(facts, name, role, problems) for facts, (_, name) in zip(read, files))
+        if added:  # the strip redrawn once for all of them
+            self._refresh()
+            self.changed.emit()
         self._report(added, role, problems)
         return added
 
@@ -206,7 +209,11 @@ class PhotoStrip(QWidget):
         except photos.PhotoError as exc:
             problems.append(str(exc))
             return 0
-        return self._add_read(facts, name, role, problems)
+        added = self._add_read(facts, name, role, problems)
+        if added:
+            self._refresh()
+            self.changed.emit()
+        return added
 
     def _add_read(self, facts, name: str, role: str, problems: list[str]) -> int:
         if isinstance(facts, photos.PhotoError):
@@ -218,8 +225,6 @@ class PhotoStrip(QWidget):
             )
             return 0
         self._items.append(_Item(role, facts.thumbnail, name, facts=facts, sha256=facts.sha256))
-        self._refresh()
-        self.changed.emit()
         return 1
 
     def paste(self) -> None:
