@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.weekly_action.triggered.connect(self.export_weekly)
         self.ledger_action = QAction(self.tr("Export &ledger..."), self, shortcut=QKeySequence("Ctrl+E"))
         self.ledger_action.triggered.connect(self.export_ledger)
-        self.return_action = QAction(self.tr("Export a &return package (ledger and photos)..."), self)
+        self.return_action = QAction(self.tr("Export a return &package (ledger and photos)..."), self)
         self.return_action.triggered.connect(self.export_return)
         file_menu.addActions([self.weekly_action, self.ledger_action, self.return_action])
         file_menu.addSeparator()

@@ -2590,47 +2590,47 @@
         <translation>未写入任何内容：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="275"/>
+        <location filename="../../qdgui/excel/importer.py" line="277"/>
         <source>{file}: no sheet has a header row with known column names (such as 签约日期, 违建编号, 公园名称 or 指标).</source>
         <translation>{file}：没有工作表含有可识别的表头（如 签约日期、违建编号、公园名称 或 指标）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="286"/>
+        <location filename="../../qdgui/excel/importer.py" line="288"/>
         <source>{file} was already imported on {at} (batch {id}). Undo that batch first, or import again on purpose.</source>
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="364"/>
+        <location filename="../../qdgui/excel/importer.py" line="366"/>
         <source>the disk is full; free some space, then try again</source>
         <translation>磁盘已满，请先腾出空间再重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="365"/>
+        <location filename="../../qdgui/excel/importer.py" line="367"/>
         <source>another program is using the database file; try again in a moment</source>
         <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="366"/>
+        <location filename="../../qdgui/excel/importer.py" line="368"/>
         <source>the database file cannot be written (read-only)</source>
         <translation>数据库文件无法写入（只读）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="367"/>
+        <location filename="../../qdgui/excel/importer.py" line="369"/>
         <source>reading or writing the disk failed; check the disk or USB stick</source>
         <translation>读写磁盘失败，请检查磁盘或U盘</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="371"/>
+        <location filename="../../qdgui/excel/importer.py" line="373"/>
         <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
         <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="377"/>
+        <location filename="../../qdgui/excel/importer.py" line="379"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="395"/>
+        <location filename="../../qdgui/excel/importer.py" line="397"/>
         <source>the undo of import batch {id}</source>
         <translation>撤销导入批次 {id}</translation>
     </message>
@@ -3555,8 +3555,8 @@
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="153"/>
-        <source>Export a &amp;return package (ledger and photos)...</source>
-        <translation>导出回传包（台账和照片）(&amp;R)...</translation>
+        <source>Export a return &amp;package (ledger and photos)...</source>
+        <translation>导出回传包（台账和照片）(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../qdgui/views/main_window.py" line="157"/>
@@ -3629,128 +3629,128 @@
         <translation>街道/镇名录(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="386"/>
-        <location filename="../../qdgui/views/main_window.py" line="389"/>
+        <location filename="../../qdgui/views/main_window.py" line="394"/>
+        <location filename="../../qdgui/views/main_window.py" line="397"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="395"/>
+        <location filename="../../qdgui/views/main_window.py" line="403"/>
         <source>Undone: the last change to a {kind} was taken back.</source>
         <translation>已撤销：最近一次对{kind}的改动已恢复原状。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="431"/>
+        <location filename="../../qdgui/views/main_window.py" line="439"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="451"/>
+        <location filename="../../qdgui/views/main_window.py" line="459"/>
         <source>Writing the weekly report...</source>
         <translation>正在生成周报……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="451"/>
+        <location filename="../../qdgui/views/main_window.py" line="459"/>
         <source>Weekly report saved: {path}</source>
         <translation>周报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="457"/>
+        <location filename="../../qdgui/views/main_window.py" line="465"/>
         <source>Ledger {day}.xlsx</source>
         <translation>台账-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="458"/>
+        <location filename="../../qdgui/views/main_window.py" line="466"/>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="467"/>
+        <location filename="../../qdgui/views/main_window.py" line="475"/>
         <source>Writing the ledger...</source>
         <translation>正在导出台账……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="467"/>
+        <location filename="../../qdgui/views/main_window.py" line="475"/>
         <source>Ledger saved: {path}</source>
         <translation>台账已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="474"/>
+        <location filename="../../qdgui/views/main_window.py" line="482"/>
         <source>Return {day}.zip</source>
         <translation>回传包-{day}.zip</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="476"/>
+        <location filename="../../qdgui/views/main_window.py" line="484"/>
         <source>Save the return package</source>
         <translation>保存回传包</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="476"/>
+        <location filename="../../qdgui/views/main_window.py" line="484"/>
         <source>Return package (*.zip)</source>
         <translation>回传包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <location filename="../../qdgui/views/main_window.py" line="494"/>
         <source>Writing the return package...</source>
         <translation>正在生成回传包……</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="486"/>
+        <location filename="../../qdgui/views/main_window.py" line="494"/>
         <source>Return package saved: {path}</source>
         <translation>回传包已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="514"/>
+        <location filename="../../qdgui/views/main_window.py" line="522"/>
         <source>Import batch {id} written from {file}</source>
         <translation>已从 {file} 写入导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="576"/>
+        <location filename="../../qdgui/views/main_window.py" line="584"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="577"/>
+        <location filename="../../qdgui/views/main_window.py" line="585"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="608"/>
+        <location filename="../../qdgui/views/main_window.py" line="616"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="614"/>
+        <location filename="../../qdgui/views/main_window.py" line="622"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="673"/>
+        <location filename="../../qdgui/views/main_window.py" line="681"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="674"/>
+        <location filename="../../qdgui/views/main_window.py" line="682"/>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="675"/>
+        <location filename="../../qdgui/views/main_window.py" line="683"/>
         <source>Operator: {name}</source>
         <translation>录入人：{name}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="677"/>
+        <location filename="../../qdgui/views/main_window.py" line="685"/>
         <source>On the district server</source>
         <translation>数据在区级服务器上</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="682"/>
+        <location filename="../../qdgui/views/main_window.py" line="690"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/main_window.py" line="682"/>
+        <location filename="../../qdgui/views/main_window.py" line="690"/>
         <source>Last backup: none yet</source>
         <translation>最近备份：尚无</translation>
     </message>
@@ -3935,7 +3935,7 @@
     </message>
     <message>
         <location filename="../../qdgui/views/photo_strip.py" line="106"/>
-        <location filename="../../qdgui/views/photo_strip.py" line="290"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="301"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3945,52 +3945,52 @@
         <translation>撤销移除</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="167"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="173"/>
         <source>Add {role} photos</source>
         <translation>添加{role}照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="168"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="174"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="211"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="224"/>
         <source>{file} is already among the {role} photos.</source>
         <translation>{file} 已在{role}照片中。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="231"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="242"/>
         <source>pasted picture.png</source>
         <translation>粘贴的图片.png</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="262"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="273"/>
         <source>{n} photos removed; they stay until the record is saved (Undo removal puts them back).</source>
         <translation>已移除 {n} 张照片，保存记录时生效（点“撤销移除”可放回）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="273"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="284"/>
         <source>Put back: {file}</source>
         <translation>已放回：{file}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="281"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="292"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="287"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="298"/>
         <source>Make it a {role} photo</source>
         <translation>改为{role}照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="310"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="321"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="323"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="334"/>
         <source>{n} {role} photos added; they are saved with the record (Enter).</source>
         <translation>已添加 {n} 张{role}照片，将随记录一起保存（回车）。带 * 的为尚未保存的照片。</translation>
     </message>
@@ -3998,27 +3998,27 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="375"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="386"/>
         <source>&lt; Previous</source>
         <translation>&lt; 上一张</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="375"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="386"/>
         <source>Next &gt;</source>
         <translation>下一张 &gt;</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="437"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="448"/>
         <source>date taken not known</source>
         <translation>拍摄日期不详</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="441"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="452"/>
         <source>Photo {n} of {total}</source>
         <translation>照片 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/photo_strip.py" line="460"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="471"/>
         <source>This photo cannot be shown.</source>
         <translation>这张照片无法显示。</translation>
     </message>
@@ -4028,7 +4028,7 @@
     <message>
         <location filename="../../qdgui/cli_photo.py" line="34"/>
         <location filename="../../qdgui/models/photos.py" line="39"/>
-        <location filename="../../qdgui/views/photo_strip.py" line="186"/>
+        <location filename="../../qdgui/views/photo_strip.py" line="192"/>
         <source>{file} cannot be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
@@ -4092,93 +4092,93 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="46"/>
+        <location filename="../../qdgui/views/record_form.py" line="47"/>
         <source>Please check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="47"/>
+        <location filename="../../qdgui/views/record_form.py" line="48"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="124"/>
+        <location filename="../../qdgui/views/record_form.py" line="125"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="127"/>
-        <location filename="../../qdgui/views/record_form.py" line="171"/>
+        <location filename="../../qdgui/views/record_form.py" line="128"/>
+        <location filename="../../qdgui/views/record_form.py" line="172"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="129"/>
-        <location filename="../../qdgui/views/record_form.py" line="172"/>
+        <location filename="../../qdgui/views/record_form.py" line="130"/>
+        <location filename="../../qdgui/views/record_form.py" line="173"/>
         <source>New entry (Esc)</source>
         <translation>新建（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="167"/>
+        <location filename="../../qdgui/views/record_form.py" line="168"/>
         <source>Save changes (Enter)</source>
         <translation>保存修改（回车）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="168"/>
+        <location filename="../../qdgui/views/record_form.py" line="169"/>
         <source>Stop editing (Esc)</source>
         <translation>放弃修改（Esc）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="318"/>
-        <location filename="../../qdgui/views/record_form.py" line="522"/>
+        <location filename="../../qdgui/views/record_form.py" line="319"/>
+        <location filename="../../qdgui/views/record_form.py" line="524"/>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="372"/>
+        <location filename="../../qdgui/views/record_form.py" line="373"/>
         <source>Editing a saved record: Enter saves the changes to it, Esc leaves it unchanged.</source>
         <translation>正在修改已保存的记录：回车保存对它的修改，Esc 放弃修改、记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="379"/>
+        <location filename="../../qdgui/views/record_form.py" line="380"/>
         <source>Editing a saved {kind} (version {version})</source>
         <translation>正在修改已保存的{kind}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="399"/>
+        <location filename="../../qdgui/views/record_form.py" line="400"/>
         <source>Not saved: please correct the fields marked in red.</source>
         <translation>未保存：请改正红色标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="406"/>
-        <location filename="../../qdgui/views/record_form.py" line="415"/>
-        <location filename="../../qdgui/views/record_form.py" line="422"/>
+        <location filename="../../qdgui/views/record_form.py" line="407"/>
+        <location filename="../../qdgui/views/record_form.py" line="416"/>
+        <location filename="../../qdgui/views/record_form.py" line="423"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="403"/>
-        <location filename="../../qdgui/views/record_form.py" line="421"/>
+        <location filename="../../qdgui/views/record_form.py" line="404"/>
+        <location filename="../../qdgui/views/record_form.py" line="422"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="407"/>
+        <location filename="../../qdgui/views/record_form.py" line="408"/>
         <source>Reload the record now? What you typed here will be replaced.</source>
         <translation>现在重新载入这条记录吗？您在此填写的内容将被替换。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="429"/>
+        <location filename="../../qdgui/views/record_form.py" line="430"/>
         <source>Changes saved at {time}.</source>
         <translation>修改已于 {time} 保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="431"/>
+        <location filename="../../qdgui/views/record_form.py" line="432"/>
         <source>Saved at {time}. Ready for the next entry.</source>
         <translation>已于 {time} 保存，可以录入下一条。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/record_form.py" line="524"/>
+        <location filename="../../qdgui/views/record_form.py" line="526"/>
         <source>Restored the entry you had not saved.</source>
         <translation>已恢复上次未保存的录入内容。</translation>
     </message>
@@ -4302,77 +4302,77 @@
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="168"/>
+        <location filename="../../qdgui/excel/returns.py" line="170"/>
         <source>{file} cannot be read as a return package: {reason}</source>
         <translation>{file} 无法作为回传包读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="176"/>
+        <location filename="../../qdgui/excel/returns.py" line="178"/>
         <source>{file} holds more than a return package can ({entries} entries); it is not read.</source>
         <translation>{file} 的内容超出回传包的上限（{entries} 项），未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="186"/>
+        <location filename="../../qdgui/excel/returns.py" line="188"/>
         <source>{file} is not a qdgui return package: it has no {part}.</source>
         <translation>{file} 不是 qdgui 回传包：其中没有 {part}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="194"/>
+        <location filename="../../qdgui/excel/returns.py" line="197"/>
         <source>{file}: its manifest is damaged.</source>
         <translation>{file}：清单（manifest）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="196"/>
+        <location filename="../../qdgui/excel/returns.py" line="199"/>
         <source>{file} is not a qdgui return package.</source>
         <translation>{file} 不是 qdgui 回传包。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="199"/>
+        <location filename="../../qdgui/excel/returns.py" line="202"/>
         <source>{file} was written by a newer qdgui (package version {version}); update this program first.</source>
         <translation>{file} 由较新版本的 qdgui 生成（回传包版本 {version}），请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="213"/>
+        <location filename="../../qdgui/excel/returns.py" line="216"/>
         <source>{file} holds {entry}, which no return package holds; it is not read.</source>
         <translation>{file} 中含有回传包不应有的 {entry}，未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="221"/>
+        <location filename="../../qdgui/excel/returns.py" line="224"/>
         <source>{file}: the photo {entry} is larger than a photo may be.</source>
         <translation>{file}：照片 {entry} 超过照片大小上限。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="229"/>
+        <location filename="../../qdgui/excel/returns.py" line="232"/>
         <source>{file}: {entry} was changed after the package was exported (its check does not match the manifest); it is not merged. Ask for a new export.</source>
         <translation>{file}：{entry} 在导出后被改动过（校验值与清单不符），未合并。请对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="245"/>
+        <location filename="../../qdgui/excel/returns.py" line="248"/>
         <source>{file}: its photo list is damaged.</source>
         <translation>{file}：照片清单已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="268"/>
+        <location filename="../../qdgui/excel/returns.py" line="272"/>
         <source>Photos: new {inserted}, removed {removed}, put back {restored}, unchanged {unchanged}, held back {held}.</source>
         <translation>照片：新增 {inserted}，移除 {removed}，放回 {restored}，未变 {unchanged}，暂缓 {held}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="341"/>
+        <location filename="../../qdgui/excel/returns.py" line="351"/>
         <source>Held back: photo {file} of a record that is not in this database ({uuid}).</source>
         <translation>暂缓：照片 {file} 所属的记录不在本数据库中（{uuid}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="300"/>
+        <location filename="../../qdgui/excel/returns.py" line="307"/>
         <source>Held back: {reason}</source>
         <translation>暂缓：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="306"/>
+        <location filename="../../qdgui/excel/returns.py" line="313"/>
         <source>Held back: the photo file {sha} does not hold what its name says.</source>
         <translation>暂缓：照片文件 {sha} 的内容与其名称（校验值）不符。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="415"/>
+        <location filename="../../qdgui/excel/returns.py" line="452"/>
         <source>Held back: a photo row of {file} is damaged ({why}).</source>
         <translation>暂缓：{file} 中有一条照片记录已损坏（{why}）。</translation>
     </message>

@@ -186,7 +186,7 @@ def test_a_return_package_is_written_from_the_file_menu_and_merged_with_its_phot
         SaveFile, "ask", classmethod(lambda cls, parent, title, name, **kw: asked.append((name, kw)) or package)
     )
     laptop = make_window()
-    assert laptop.return_action.text() == "导出回传包（台账和照片）(&R)..."
+    assert laptop.return_action.text() == "导出回传包（台账和照片）(&P)…"
     laptop.return_action.trigger()
     qtbot.waitUntil(lambda: package.exists() and laptop.return_action.isEnabled(), timeout=30000)
     assert asked[0][0].startswith("回传包-") and asked[0][1]["suffix"] == ".zip"
