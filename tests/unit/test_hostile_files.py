@@ -132,3 +132,36 @@ def test_defusedxml_is_installed_and_refuses_entities():
 
     with pytest.raises(EntitiesForbidden):
         ElementTree.parse(io.BytesIO(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'))
+
+
+def test_the_programs_own_reader_flag_reads_a_workbook_without_the_applications_imports(tmp_path):
+    """The packaged program reads workbooks by starting itself with the reader flag (workbook.py's
+    _child_command when frozen): main.py hands over at once, so each read does not pay for the
+    application's start-up."""
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from qdgui.work import CHILD_READER_FLAG
+
+    root = Path(__file__).resolve().parents[2]
+    path = good_workbook(tmp_path / "台账.xlsx")
+    probe = (
+        "import runpy, sys; sys.argv = sys.argv[1:]; "
+        "exit_code = 0\n"
+        "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+        "except SystemExit as done:\n    exit_code = done.code\n"
+        "sys.stderr.write('app imported: %s' % ('qdgui.app' in sys.modules))\n"
+        "sys.exit(exit_code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(root / "main.py"), CHILD_READER_FLAG, str(path), str(512 * 2**20)],
+        capture_output=True,
+        timeout=60,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    status, sheets, _peak = pickle.loads(done.stdout)
+    assert status == "ok" and sheets and sheets[0][2]  # the sheet's rows came back
+    assert b"app imported: False" in done.stderr
