@@ -311,7 +311,7 @@ def _run(
             if is_ledger:
                 report.merged = merge(session, ledger, batch=batch, by=by, progress=progress, preview=dry_run)
                 if isinstance(book.package, returns.ReturnPackage):  # its photos, in the same batch
-                    report.photos = returns.merge_photos(session, book.package, batch=batch, by=by, preview=dry_run)
+                    report.photos = returns.merge_photos(session, book.package, batch=batch, by=by)
                 summary = dict(report.merged.counts)
                 if report.photos is not None:
                     summary.update({f"photos_{k}": v for k, v in report.photos.counts.items()})

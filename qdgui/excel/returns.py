@@ -30,9 +30,10 @@ from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from qdgui.excel import ledger
-from qdgui.excel.workbook import ReadError
+from qdgui.excel.workbook import ReadError, file_digest
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
 from qdgui.models import batches, clock, photos
+from qdgui.models.kinds import META_FIELDS
 from qdgui.models.records import Operator
 from qdgui.models.repository import audit_entries, utc_now
 from qdgui.models.tables import PHOTO_ROLES, AuditEntry, ImportBatch, Meta, Photo, PhotoFile
@@ -46,24 +47,9 @@ MAX_TOTAL_BYTES = 20 * 2**30  # a district's years of photos; a zip claiming mor
 CHECKED_AT_ONCE = 8  # new photos decoded together on every core (8 phone photos: about 50 MB held)
 _PHOTO_NAME = re.compile(r"photos/([0-9a-f]{64})")
 _COPY_NAME = re.compile(r"(?:thumbs|display)/[0-9a-f]{64}")
-PHOTO_FIELDS = (
-    "uuid",
-    "record_table",
-    "record_uuid",
-    "role",
-    "sha256",
-    "file_name",
-    "taken_at",
-    "latitude",
-    "longitude",
-    "created_at",
-    "updated_at",
-    "operator",
-    "device",
-    "version",
-    "deleted",
-    "clock",
-)
+# What a package says of each photo: its own fields and its identity, clock and tombstone (its
+# source file is the package; field dots it has none).
+PHOTO_FIELDS = (*photos.FIELDS, *(f for f in META_FIELDS if f not in ("source_file", "dots")))
 
 
 @dataclass
@@ -110,7 +96,7 @@ def write_return(session: Session, path: Path, *, progress: ProgressCallback = n
             for row in session.execute(select(*(getattr(Photo, name) for name in PHOTO_FIELDS)).order_by(Photo.uuid))
         ]
         photos_text = json.dumps(rows, ensure_ascii=False, indent=0).encode()
-        hashes = {LEDGER: _file_hash(ledger_path), PHOTOS: hashlib.sha256(photos_text).hexdigest()}
+        hashes = {LEDGER: file_digest(ledger_path), PHOTOS: hashlib.sha256(photos_text).hexdigest()}
         partial = path.with_name(path.name + ".part")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(ledger_path, LEDGER, compress_type=zipfile.ZIP_STORED)  # an .xlsx is compressed already
@@ -142,14 +128,6 @@ def write_return(session: Session, path: Path, *, progress: ProgressCallback = n
 
 def _jsonable(value):
     return value.isoformat() if isinstance(value, datetime) else value
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(2**20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------------- reading
@@ -277,94 +255,102 @@ class PhotoMerge:
         ]
 
 
-def merge_photos(
-    session: Session, package: ReturnPackage, *, batch: ImportBatch, by: Operator, preview: bool = False
-) -> PhotoMerge:
+def merge_photos(session: Session, package: ReturnPackage, *, batch: ImportBatch, by: Operator) -> PhotoMerge:
     """Bring the package's photos in after its ledger: new photos inserted (their files checked),
-    removals and restorations that follow from this database's copy applied, the rest left."""
-    result = PhotoMerge()
-    now = utc_now()
-    pending: list[dict] = []  # new photos, checked a few at a time on every core (bounded memory)
-    live_here: set[tuple] = set()  # (record, role, file) of the live photos inserted by this merge
-    archive = zipfile.ZipFile(package.path)
-
-    def insert_pending() -> None:
-        stored = {
-            sha
-            for (sha,) in session.execute(
-                select(PhotoFile.sha256).where(PhotoFile.sha256.in_({r["sha256"] for r in pending}))
-            )
-        }
-        new = [r for r in pending if r["sha256"] not in stored]  # a file already here needs no second look
-        files = [(r, _entries(archive, package, r)) for r in new]  # read here: a zip is read by one thread
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # hashing leaves the lock
-            checked = dict(zip((r["uuid"] for r in new), pool.map(lambda item: _checked_copy(*item), files)))
-        added: list[Photo] = []
-        for row in pending:
-            facts = checked.get(row["uuid"])
-            if isinstance(facts, photos.PhotoError):
-                result.counts["held"] += 1
-                result.held.append(translate("Returns", "Held back: {reason}").format(reason=facts))
-                live_here.discard((row["record_uuid"], row["role"], row["sha256"]))
-                continue
-            if facts is not None and facts.sha256 != row["sha256"]:
-                result.counts["held"] += 1
-                result.held.append(
-                    translate("Returns", "Held back: the photo file {sha} does not hold what its name says.").format(
-                        sha=row["sha256"][:12]
-                    )
-                )
-                live_here.discard((row["record_uuid"], row["role"], row["sha256"]))
-                continue
-            if facts is not None:
-                photos.store_file(session, facts)
-                stored.add(facts.sha256)
-            added.append(Photo(**_row_values(row, package.path.name)))
-            result.counts["inserted"] += 1
-        session.add_all(added)
-        session.flush()  # the batch's rows at once, after their files
-        for photo in added:
-            batches.note(session, batch, photo, None)
-            _audit(session, photo, "insert", [(f, None, getattr(photo, f)) for f in AUDITED], by=by, at=now)
-        pending.clear()
-
-    try:
-        _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch, by)
-        if pending:
-            insert_pending()
-    finally:
-        archive.close()
-    return result
+    removals and restorations that follow from this database's copy applied, the rest left (a
+    preview is the same merge, rolled back by the caller)."""
+    with zipfile.ZipFile(package.path) as archive:
+        return _PhotoMerger(session, package, archive, batch, by).run()
 
 
-def _merge_rows(session, package, result, now, pending, live_here, insert_pending, batch, by) -> None:
-    for row in package.rows:
-        problem = _row_problem(row, package)
+class _PhotoMerger:
+    """One package's photos merged into one session, in the ledger's batch."""
+
+    def __init__(self, session: Session, package: ReturnPackage, archive, batch: ImportBatch, by: Operator):
+        self.session, self.package, self.archive, self.batch, self.by = session, package, archive, batch, by
+        self.result = PhotoMerge()
+        self.now = utc_now()
+        self.pending: list[dict] = []  # new photos, checked a few at a time on every core (bounded memory)
+        self.live_here: set[tuple] = set()  # (record, role, file) of the live photos inserted by this merge
+
+    def run(self) -> PhotoMerge:
+        for row in self.package.rows:
+            self._merge(row)
+        self._insert_pending()
+        return self.result
+
+    def _hold(self, text: str, row: dict | None = None) -> None:
+        self.result.counts["held"] += 1
+        self.result.held.append(text)
+        if row is not None:
+            self.live_here.discard((row["record_uuid"], row["role"], row["sha256"]))
+
+    def _merge(self, row: dict) -> None:
+        session = self.session
+        problem = _row_problem(row, self.package)
         if problem is not None:
-            result.counts["held"] += 1
-            result.held.append(problem)
-            continue
+            return self._hold(problem)
         table = photos.RECORD_TABLES[row["record_table"]]
         if session.get(table, row["record_uuid"]) is None:
-            result.counts["held"] += 1
-            result.held.append(
+            return self._hold(
                 translate(
                     "Returns", "Held back: photo {file} of a record that is not in this database ({uuid})."
                 ).format(file=row.get("file_name") or row["sha256"][:12], uuid=row["record_uuid"])
             )
-            continue
         local = session.get(Photo, row["uuid"])
         if local is None:
             key = (row["record_uuid"], row["role"], row["sha256"])
-            if not row["deleted"] and (key in live_here or _live_copy(session, row) is not None):
-                result.counts["unchanged"] += 1  # the same photo, added to the same case on both laptops
-                continue
+            if not row["deleted"] and (key in self.live_here or _live_copy(session, row) is not None):
+                self.result.counts["unchanged"] += 1  # the same photo, added to the same case on both laptops
+                return None
             if not row["deleted"]:
-                live_here.add(key)
-            pending.append(row)
-            if len(pending) >= CHECKED_AT_ONCE:
-                insert_pending()
-            continue
+                self.live_here.add(key)
+            self.pending.append(row)
+            if len(self.pending) >= CHECKED_AT_ONCE:
+                self._insert_pending()
+            return None
+        return self._update(local, row)
+
+    def _insert_pending(self) -> None:
+        if not self.pending:
+            return
+        session, package = self.session, self.package
+        stored = set(
+            session.scalars(select(PhotoFile.sha256).where(PhotoFile.sha256.in_({r["sha256"] for r in self.pending})))
+        )
+        new = [r for r in self.pending if r["sha256"] not in stored]  # a file already here needs no second look
+        files = [(r, _entries(self.archive, package, r)) for r in new]  # read here: a zip is read by one thread
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # hashing leaves the lock
+            checked = dict(zip((r["uuid"] for r in new), pool.map(lambda item: _checked_copy(*item), files)))
+        added: list[Photo] = []
+        for row in self.pending:
+            facts = checked.get(row["uuid"])
+            if isinstance(facts, photos.PhotoError):
+                self._hold(translate("Returns", "Held back: {reason}").format(reason=facts), row)
+                continue
+            if facts is not None and facts.sha256 != row["sha256"]:
+                self._hold(
+                    translate("Returns", "Held back: the photo file {sha} does not hold what its name says.").format(
+                        sha=row["sha256"][:12]
+                    ),
+                    row,
+                )
+                continue
+            if facts is not None:
+                photos.store_file(session, facts)
+            added.append(Photo(**_row_values(row, package.path.name)))
+            self.result.counts["inserted"] += 1
+        session.add_all(added)
+        session.flush()  # the batch's rows at once, after their files
+        for photo in added:
+            batches.note(session, self.batch, photo, None)
+            changes = [(f, None, getattr(photo, f)) for f in photos.FIELDS]
+            _audit(session, photo, "insert", changes, by=self.by, at=self.now)
+        self.pending.clear()
+
+    def _update(self, local: Photo, row: dict) -> None:
+        """A photo both sides hold: the package's removal or restoration where it follows from ours."""
+        session = self.session
         incoming_clock, local_clock = clock.parse(row["clock"]), clock.parse(local.clock)
         order = clock.compare(local_clock, incoming_clock)
         if order in (clock.EQUAL, clock.AFTER) or bool(row["deleted"]) == local.deleted and order != clock.BEFORE:
@@ -372,38 +358,29 @@ def _merge_rows(session, package, result, now, pending, live_here, insert_pendin
                 before = batches.snapshot(local)
                 local.clock = clock.dumps(clock.join(local_clock, incoming_clock))
                 session.flush()
-                batches.note(session, batch, local, before)
-            result.counts["unchanged"] += 1
-            continue
+                batches.note(session, self.batch, local, before)
+            self.result.counts["unchanged"] += 1
+            return
         before, before_deleted = batches.snapshot(local), local.deleted
         if order == clock.BEFORE:  # the package's copy follows from this one: take it
             deleted = bool(row["deleted"])
         else:  # removed on one side, kept or put back on the other: the photo stays (evidence)
             deleted = False
         if not deleted and local.deleted and _live_copy(session, row, excluding=local.uuid) is not None:
-            result.counts["unchanged"] += 1  # put back while the same photo is on the record again
-            continue
+            self.result.counts["unchanged"] += 1  # put back while the same photo is on the record again
+            return
         local.deleted = deleted
         local.clock = clock.dumps(clock.join(local_clock, incoming_clock))
         local.version = max(local.version, int(row["version"])) + (0 if order == clock.BEFORE else 1)
-        local.updated_at = max(now, local.created_at)
+        local.updated_at = max(self.now, local.created_at)
         local.operator, local.device = str(row["operator"])[:50], str(row["device"])[:80]
-        local.source_file = package.path.name[-260:]
+        local.source_file = self.package.path.name[-260:]
         session.flush()
-        batches.note(session, batch, local, before)
+        batches.note(session, self.batch, local, before)
         if deleted != before_deleted:  # the case's history shows the photo removed or put back
-            _audit(
-                session,
-                local,
-                "delete" if deleted else "restore",
-                [("deleted", before_deleted, deleted)],
-                by=by,
-                at=now,
-            )
-        result.counts["removed" if deleted else ("restored" if before_deleted else "kept")] += 1
-
-
-AUDITED = ("record_table", "record_uuid", "role", "sha256", "file_name", "taken_at", "latitude", "longitude")
+            action = "delete" if deleted else "restore"
+            _audit(session, local, action, [("deleted", before_deleted, deleted)], by=self.by, at=self.now)
+        self.result.counts["removed" if deleted else ("restored" if before_deleted else "kept")] += 1
 
 
 def _audit(session: Session, photo: Photo, action: str, changes: list, *, by: Operator, at: datetime) -> None:

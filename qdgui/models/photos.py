@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,9 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qdgui.i18n import QT_TRANSLATE_NOOP, translate
-from qdgui.models import clock
 from qdgui.models.records import Operator
-from qdgui.models.repository import HistoryEntry, audit_entries, new_uuid, set_deleted, utc_now
+from qdgui.models.repository import HistoryEntry, audit_entries, first_stamps, set_deleted, utc_now
 from qdgui.models.tables import PHOTO_ROLES, AuditEntry, Demolition, Park, Photo, PhotoFile
 
 MAX_BYTES = 64 * 2**20  # a phone photo is 2-12 MB; a file larger than this is not a photo of a site
@@ -34,6 +34,8 @@ DISPLAY_PX = 2560  # the longer side of a HEIC photo's display copy
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "HEIF": "image/heif"}
 RECORD_TABLES = {"demolition": Demolition, "park": Park}
 ROLES = PHOTO_ROLES  # {record kind: its photo roles}, for the forms
+# A photo row's own fields (beside a record's identity and provenance): what its audit row holds.
+FIELDS = ("record_table", "record_uuid", "role", "sha256", "file_name", "taken_at", "latitude", "longitude")
 
 _MESSAGES = {
     "missing": QT_TRANSLATE_NOOP("Photos", "{file} cannot be opened: {reason}"),
@@ -118,77 +120,11 @@ def _image_module():
     return Image
 
 
-def read_photo(data: bytes, file_name: str) -> PhotoFacts:
-    """Decode and check a photo file's bytes; its thumbnail, display copy and EXIF facts. Raises
-    PhotoError. Pixels are counted from the header before the image is decoded."""
-    if not data:
-        raise PhotoError("empty", file=file_name)
-    if len(data) > MAX_BYTES:
-        raise PhotoError("too_large", file=file_name, size=round(len(data) / 2**20, 1), limit=MAX_BYTES // 2**20)
-    image_module = _image_module()
-    from PIL import ImageOps, UnidentifiedImageError
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Pillow's words on a damaged EXIF block: its facts are dropped
-        warnings.simplefilter("error", image_module.DecompressionBombWarning)
-        try:
-            image = image_module.open(io.BytesIO(data))
-        except (image_module.DecompressionBombError, image_module.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels", **_pixels(file_name, data)) from None
-        except UnidentifiedImageError:
-            raise PhotoError("not_an_image", file=file_name) from None
-        except (OSError, ValueError, SyntaxError, EOFError) as exc:
-            raise PhotoError("damaged", file=file_name, reason=str(exc) or type(exc).__name__) from None
-        with image:
-            if image.format not in FORMATS:
-                raise PhotoError("format", file=file_name, format=image.format or "?")
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise PhotoError("too_many_pixels", **_pixels(file_name, data, image.size))
-            media_type = FORMATS[image.format]
-            if media_type == "image/heif" and data[4:12] in (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypheim"):
-                media_type = "image/heic"
-            taken_at, latitude, longitude, orientation = _exif_facts(image)
-            try:
-                if image.format == "JPEG":
-                    image.draft("RGB", (THUMBNAIL_PX, THUMBNAIL_PX))  # decoded at 1/2-1/8 scale, no smaller than that
-                image.load()
-                upright = ImageOps.exif_transpose(image) if orientation not in (None, 1) else image
-                if upright.mode not in ("RGB", "L"):
-                    upright = upright.convert("RGB")
-                thumbnail = _jpeg(upright, THUMBNAIL_PX)
-                display = None
-                if media_type in ("image/heic", "image/heif"):
-                    display = _jpeg(upright, DISPLAY_PX)
-            except (image_module.DecompressionBombError, image_module.DecompressionBombWarning):
-                raise PhotoError("too_many_pixels", **_pixels(file_name, data, image.size)) from None
-            except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
-                raise PhotoError("damaged", file=file_name, reason=str(exc) or type(exc).__name__) from None
-            if orientation in (5, 6, 7, 8):  # a quarter turn: the upright photo is the other way round
-                width, height = height, width
-    return PhotoFacts(
-        sha256=hashlib.sha256(data).hexdigest(),
-        media_type=media_type,
-        original=data,
-        width=width,
-        height=height,
-        thumbnail=thumbnail,
-        display=display,
-        taken_at=taken_at,
-        latitude=latitude,
-        longitude=longitude,
-    )
-
-
-def check_copy(original: bytes, thumbnail: bytes, display: bytes | None, file_name: str) -> PhotoFacts:
-    """A photo another qdgui read and checked (a return package's), checked again without decoding
-    the whole original: its format and pixel count from the header, its end marker where the format
-    has one (a copy cut short fails there, as it would in the decoder), and its thumbnail and display
-    copy decoded in full. Raises PhotoError. About a tenth of read_photo's time for a phone photo."""
-    if not original:
-        raise PhotoError("empty", file=file_name)
-    if len(original) > MAX_BYTES:
-        raise PhotoError("too_large", file=file_name, size=round(len(original) / 2**20, 1), limit=MAX_BYTES // 2**20)
+@contextmanager
+def _decoding(data: bytes, file_name: str):
+    """Pillow's errors while a photo file is opened and decoded, as the PhotoError that says them; a
+    decompression bomb's warning is one. Pillow's words on a damaged EXIF block are silenced (its
+    facts are dropped, see _exif_facts)."""
     image_module = _image_module()
     from PIL import UnidentifiedImageError
 
@@ -196,60 +132,114 @@ def check_copy(original: bytes, thumbnail: bytes, display: bytes | None, file_na
         warnings.simplefilter("ignore")
         warnings.simplefilter("error", image_module.DecompressionBombWarning)
         try:
-            with image_module.open(io.BytesIO(original)) as image:
-                if image.format not in FORMATS:
-                    raise PhotoError("format", file=file_name, format=image.format or "?")
-                width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise PhotoError("too_many_pixels", **_pixels(file_name, original, image.size))
-                media_type = FORMATS[image.format]
-                if media_type == "image/heif" and original[4:12] in (
-                    b"ftypheic",
-                    b"ftypheix",
-                    b"ftyphevc",
-                    b"ftypheim",
-                ):
-                    media_type = "image/heic"
-                taken_at, latitude, longitude, orientation = _exif_facts(image)
+            yield image_module
+        except PhotoError:  # said already (a ValueError itself)
+            raise
         except (image_module.DecompressionBombError, image_module.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels", **_pixels(file_name, original)) from None
+            raise PhotoError("too_many_pixels", **_pixels(file_name, data)) from None
         except UnidentifiedImageError:
             raise PhotoError("not_an_image", file=file_name) from None
-        except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
             raise PhotoError("damaged", file=file_name, reason=str(exc) or type(exc).__name__) from None
-        ends = {"image/jpeg": b"\xff\xd9", "image/png": b"IEND\xaeB`\x82"}.get(media_type)
+
+
+def _check_bytes(data: bytes, file_name: str) -> None:
+    if not data:
+        raise PhotoError("empty", file=file_name)
+    if len(data) > MAX_BYTES:
+        raise PhotoError("too_large", file=file_name, size=round(len(data) / 2**20, 1), limit=MAX_BYTES // 2**20)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What an opened photo's header and EXIF say, before any pixel is decoded."""
+
+    media_type: str
+    width: int  # upright (EXIF orientation applied)
+    height: int
+    orientation: int | None
+    taken_at: datetime | None
+    latitude: float | None
+    longitude: float | None
+
+    def facts(self, data: bytes, thumbnail: bytes, display: bytes | None) -> PhotoFacts:
+        return PhotoFacts(
+            sha256=hashlib.sha256(data).hexdigest(),
+            media_type=self.media_type,
+            original=data,
+            width=self.width,
+            height=self.height,
+            thumbnail=thumbnail,
+            display=display,
+            taken_at=self.taken_at,
+            latitude=self.latitude,
+            longitude=self.longitude,
+        )
+
+
+def _header(image, data: bytes, file_name: str) -> _Header:
+    """The format (one qdgui keeps) and the pixel count (within the cap) of an opened photo, and
+    its EXIF facts."""
+    if image.format not in FORMATS:
+        raise PhotoError("format", file=file_name, format=image.format or "?")
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise PhotoError("too_many_pixels", **_pixels(file_name, data, image.size))
+    media_type = FORMATS[image.format]
+    if media_type == "image/heif" and data[4:12] in (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypheim"):
+        media_type = "image/heic"
+    taken_at, latitude, longitude, orientation = _exif_facts(image)
+    if orientation in (5, 6, 7, 8):  # a quarter turn: the upright photo is the other way round
+        width, height = height, width
+    return _Header(media_type, width, height, orientation, taken_at, latitude, longitude)
+
+
+def read_photo(data: bytes, file_name: str) -> PhotoFacts:
+    """Decode and check a photo file's bytes; its thumbnail, display copy and EXIF facts. Raises
+    PhotoError. Pixels are counted from the header before the image is decoded."""
+    _check_bytes(data, file_name)
+    from PIL import ImageOps
+
+    with _decoding(data, file_name) as image_module, image_module.open(io.BytesIO(data)) as image:
+        header = _header(image, data, file_name)
+        if image.format == "JPEG":
+            image.draft("RGB", (THUMBNAIL_PX, THUMBNAIL_PX))  # decoded at 1/2-1/8 scale, no smaller than that
+        image.load()
+        upright = ImageOps.exif_transpose(image) if header.orientation not in (None, 1) else image
+        if upright.mode not in ("RGB", "L"):
+            upright = upright.convert("RGB")
+        thumbnail = _jpeg(upright, THUMBNAIL_PX)
+        display = _jpeg(upright, DISPLAY_PX) if header.media_type in ("image/heic", "image/heif") else None
+    return header.facts(data, thumbnail, display)
+
+
+def check_copy(original: bytes, thumbnail: bytes, display: bytes | None, file_name: str) -> PhotoFacts:
+    """A photo another qdgui read and checked (a return package's), checked again without decoding
+    the whole original: its format and pixel count from the header, its end marker where the format
+    has one (a copy cut short fails there, as it would in the decoder), and its thumbnail and display
+    copy decoded in full. Raises PhotoError. About a tenth of read_photo's time for a phone photo."""
+    _check_bytes(original, file_name)
+    with _decoding(original, file_name) as image_module:
+        with image_module.open(io.BytesIO(original)) as image:
+            header = _header(image, original, file_name)
+        ends = {"image/jpeg": b"\xff\xd9", "image/png": b"IEND\xaeB`\x82"}.get(header.media_type)
         if ends is not None and not original.rstrip(b"\x00").endswith(ends):
             raise PhotoError(
                 "damaged", file=file_name, reason=translate("Photos", "the file ends before the picture does")
             )
-        shown = []
         for copy in (thumbnail, display):
             if copy is None:
                 continue
-            try:
+            try:  # a copy that does not decode makes the photo damaged, whatever Pillow calls it
                 with image_module.open(io.BytesIO(copy)) as small:
                     if small.format != "JPEG" or small.width * small.height > DISPLAY_PX * DISPLAY_PX:
                         raise PhotoError("damaged", file=file_name, reason="thumbnail")
                     small.load()
-                    shown.append(small.size)
-            except (OSError, ValueError, SyntaxError, EOFError) as exc:
+            except (OSError, SyntaxError, EOFError) as exc:
                 raise PhotoError("damaged", file=file_name, reason=str(exc) or type(exc).__name__) from None
-    if media_type in ("image/heic", "image/heif") and display is None:
+    if header.media_type in ("image/heic", "image/heif") and display is None:
         raise PhotoError("damaged", file=file_name, reason="display copy")
-    if orientation in (5, 6, 7, 8):
-        width, height = height, width
-    return PhotoFacts(
-        sha256=hashlib.sha256(original).hexdigest(),
-        media_type=media_type,
-        original=original,
-        width=width,
-        height=height,
-        thumbnail=thumbnail,
-        display=display,
-        taken_at=taken_at,
-        latitude=latitude,
-        longitude=longitude,
-    )
+    return header.facts(original, thumbnail, display)
 
 
 def read_photos(files: list[tuple[bytes, str]]) -> list[PhotoFacts | PhotoError]:
@@ -419,21 +409,9 @@ def add_photo(
         latitude=facts.latitude,
         longitude=facts.longitude,
     )
-    uuid = new_uuid()
-    session.add(
-        Photo(
-            uuid=uuid,
-            created_at=now,
-            updated_at=now,
-            operator=by.name,
-            device=by.device,
-            version=1,
-            deleted=False,
-            clock=clock.tick(None, clock.replica(session, by.device)),
-            dots="{}",
-            **values,
-        )
-    )
+    stamps = first_stamps(session, by, now)
+    uuid = stamps["uuid"]
+    session.add(Photo(**stamps, **values))
     session.flush()
     for entry in audit_entries(
         "photo", uuid, "insert", [(k, None, v) for k, v in values.items()], by=by, at=now, version=1

@@ -362,18 +362,7 @@ def insert_checked(
         raise ValidationFailed(checked.errors)
     kind = KINDS[draft_type]
     now = utc_now()
-    row = kind.table(
-        uuid=new_uuid(),
-        created_at=now,
-        updated_at=now,
-        operator=by.name,
-        device=by.device,
-        version=1,
-        deleted=False,
-        clock=clock.tick(None, clock.replica(session, by.device)),
-        dots="{}",
-        source_file=source_file,
-    )
+    row = kind.table(**first_stamps(session, by, now), source_file=source_file)
     for name, value in checked.values.items():
         setattr(row, name, value)
     session.add(row)
@@ -441,6 +430,21 @@ def update(
     _audit(session, row, "update", changes, by=by, at=now)
     session.flush()
     return True
+
+
+def first_stamps(session: Session, by: Operator, now: datetime) -> dict:
+    """A new record's identity and provenance: a fresh UUID, version 1, this replica's first tick."""
+    return dict(
+        uuid=new_uuid(),
+        created_at=now,
+        updated_at=now,
+        operator=by.name,
+        device=by.device,
+        version=1,
+        deleted=False,
+        clock=clock.tick(None, clock.replica(session, by.device)),
+        dots="{}",
+    )
 
 
 def _stamp(session: Session, row, by: Operator, now: datetime, fields=()) -> None:

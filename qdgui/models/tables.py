@@ -41,9 +41,9 @@ DEMOLITION_TOTALS = ("done_on", "district_code", "street_code", "status", "area_
 PARK_TOTALS = ("completed_on", "status", "kind", "district_code", "street_code", "length_km")
 
 
-def _live_index(name: str, *columns: str) -> Index:
+def _live_index(name: str, *columns: str, unique: bool = False) -> Index:
     """An index of the live records only (the queries that use it say `deleted = 0`), on both engines."""
-    return Index(name, *columns, sqlite_where=text("deleted = 0"), postgresql_where=text("NOT deleted"))
+    return Index(name, *columns, unique=unique, sqlite_where=text("deleted = 0"), postgresql_where=text("NOT deleted"))
 
 
 def _totals(table: str, *columns: str) -> Index:
@@ -482,15 +482,7 @@ class Photo(RecordMixin, Base):
         ),
         CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude_range"),
         CheckConstraint("longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude_range"),
-        Index(
-            "uq_photo_record_file",
-            "record_uuid",
-            "role",
-            "sha256",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-            postgresql_where=text("NOT deleted"),
-        ),
+        _live_index("uq_photo_record_file", "record_uuid", "role", "sha256", unique=True),
     )
 
     record_table: Mapped[str] = mapped_column(String(12), nullable=False)
