@@ -7,6 +7,8 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,7 +67,70 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _apply_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "checkin", _checkin)
     return engine
+
+
+# ---------------------------------------------------------------- checkpoints after a large write
+
+AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default, restored after a deferred transaction
+_DEFERRED = "qdgui_checkpoint_later"
+_checkpoints: list[threading.Thread] = []
+_checkpoints_lock = threading.Lock()
+
+
+def defer_checkpoint(session: Session) -> None:
+    """For a transaction that writes a lot (a merge, a return's photos, a large import): its commit
+    leaves what it wrote in the write-ahead log instead of copying it into the database file there and
+    then, and a worker thread copies it after (SQLite's checkpoint). The data is as durable either way
+    (the log is fsynced at the commit); the user just does not wait for the second copy. A save made
+    while the worker runs does not take the copying over: its own automatic checkpoint finds the
+    worker's lock and skips. On a server, nothing to do."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
+    connection.info[_DEFERRED] = True
+
+
+def _checkin(dbapi_connection, connection_record) -> None:
+    if not connection_record.info.pop(_DEFERRED, False) or dbapi_connection is None:
+        return
+    try:
+        dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+        path = dbapi_connection.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return  # a connection that broke: the pool discards it; the last close checkpoints anyway
+    if path:
+        worker = threading.Thread(target=_checkpoint, args=(path,), name="qdgui-checkpoint")
+        with _checkpoints_lock:
+            _checkpoints[:] = [t for t in _checkpoints if t.is_alive()] + [worker]
+        worker.start()  # not a daemon: a program that ends waits for the copy (SQLite's close would do it)
+
+
+def _checkpoint(path: str, *, tries: int = 20) -> None:
+    """Copy the log into the file without blocking anyone (PASSIVE); a reader still on an older
+    snapshot holds part of it back, so try again a few times."""
+    try:
+        connection = sqlite3.connect(path, timeout=0)
+        try:
+            for _ in range(tries):
+                busy, logged, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                if logged <= 0 or copied >= logged:
+                    return
+                time.sleep(0.25)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return  # the file went away or is locked for good: SQLite checkpoints at the last close
+
+
+def wait_for_checkpoints(timeout: float | None = None) -> None:
+    """Until the deferred checkpoints started so far are done (benches, tests, closing the program)."""
+    with _checkpoints_lock:
+        pending = list(_checkpoints)
+    for worker in pending:
+        worker.join(timeout)
 
 
 def check_writable(path: Path) -> None:

@@ -386,3 +386,50 @@ def test_a_database_with_bytes_flipped_anywhere_never_ends_in_a_traceback(tmp_pa
                 refused += 1
                 assert "损坏" in done.stderr or "不是" in done.stderr, (at, command, done.stderr[-400:])
     assert refused > 0
+
+
+def test_a_large_write_leaves_its_copy_into_the_file_to_a_worker_and_the_next_save_is_normal(sqlite_db, monkeypatch):
+    """A merge's commit writes its data to the log only; the copy into the database file (SQLite's
+    checkpoint) runs in a worker after the commit returned, and the connection's automatic
+    checkpoint is back to normal for the next save."""
+    from qdgui.models import database as database_module
+    from qdgui.models.tables import PhotoFile
+
+    seen_at_start = []
+    real_checkpoint = database_module._checkpoint
+
+    def watched(path, **kwargs):
+        seen_at_start.append(Path(path).stat().st_size)  # the file before the worker copies anything
+        real_checkpoint(path, **kwargs)
+
+    monkeypatch.setattr(database_module, "_checkpoint", watched)
+    blob = os.urandom(8 * 2**20)
+    size_before = sqlite_db.path.stat().st_size
+    with sqlite_db.begin() as session:
+        database_module.defer_checkpoint(session)
+        session.add(
+            PhotoFile(
+                sha256="a" * 64,
+                media_type="image/jpeg",
+                size=len(blob),
+                width=1,
+                height=1,
+                original=blob,
+                thumbnail=b"t",
+            )
+        )
+    database_module.wait_for_checkpoints()
+    assert len(seen_at_start) == 1
+    assert seen_at_start[0] < size_before + 2**20  # the 8 MB were only in the log when the commit returned
+    assert sqlite_db.path.stat().st_size > size_before + 8 * 2**20  # and in the file once the worker ran
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+        busy, logged, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+        assert copied == logged
+    with sqlite_db.begin() as session:  # a normal save afterwards starts no worker
+        session.get(PhotoFile, "a" * 64).thumbnail = b"u"
+    database_module.wait_for_checkpoints()
+    assert len(seen_at_start) == 1
+    check = sqlite3.connect(sqlite_db.path)
+    assert check.execute("SELECT length(original) FROM photo_file").fetchone() == (len(blob),)
+    check.close()

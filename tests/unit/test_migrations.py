@@ -4,6 +4,7 @@ import sqlite3
 import warnings
 
 import pytest
+import sqlalchemy.exc
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text as sa_text
@@ -97,6 +98,53 @@ def test_the_migrated_schema_equals_the_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     database.close()
     assert diff == []
+
+
+TARGET_ROW = "INSERT INTO annual_target (uuid, year, district_code, street_code, measure, value, deleted, version, clock, created_at, updated_at, operator, device, dots) VALUES ('{u}', 2026, '370212', NULL, 'signed_households', 10, 0, 1, '{{}}', '2026-01-01', '2026-01-01', 'a', 'b', '{{}}')"
+
+
+def test_every_index_of_the_models_is_in_a_new_file_and_partial_where_declared(tmp_path):
+    """compare_metadata cannot see SQLite's indexes over an expression: the rebuild of revision 0005
+    lost the targets' unique scope unnoticed. Checked here against the file itself."""
+    database, _ = migrate.open_database(tmp_path / "new.sqlite")
+    with database.engine.connect() as conn:
+        made = {
+            name: sql
+            for name, sql in conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        }
+    database.close()
+    for table in Base.metadata.sorted_tables:
+        for index in table.indexes:
+            assert index.name in made, (table.name, index.name)
+            assert ("UNIQUE" in made[index.name].upper()) == bool(index.unique), index.name
+            if index.dialect_options["sqlite"].get("where") is not None:
+                assert " WHERE " in made[index.name].upper(), index.name
+
+
+def test_two_live_targets_of_one_scope_are_refused_by_the_file_itself(sqlite_db):
+    with sqlite_db.engine.begin() as conn:
+        conn.exec_driver_sql(TARGET_ROW.format(u="0" * 36))
+    with pytest.raises(sqlalchemy.exc.IntegrityError, match="UNIQUE"), sqlite_db.engine.begin() as conn:
+        conn.exec_driver_sql(TARGET_ROW.format(u="1" * 36))
+
+
+def test_a_file_already_holding_two_targets_of_one_scope_upgrades_and_keeps_both(tmp_path):
+    path = tmp_path / "twice.sqlite"
+    migrate.open_database(path)[0].close()
+    engine = make_engine(path)
+    migrate.downgrade(engine, "0012")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX uq_annual_target_scope")  # as every file since 0005 had it
+        for uuid in ("0" * 36, "1" * 36):
+            conn.exec_driver_sql(TARGET_ROW.format(u=uuid))
+    engine.dispose()
+    database, _ = migrate.open_database(path)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM annual_target WHERE deleted = 0").scalar() == 2
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+    database.close()
 
 
 def test_a_file_from_a_newer_qdgui_is_refused_untouched(tmp_path):
