@@ -107,12 +107,14 @@ def _hypothesis_profiles() -> None:
     quiet = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
     settings.register_profile(  # .ci/run: bounded, no shrinking (a failure prints its script as found)
         "qdgui",
-        max_examples=12,
+        max_examples=50,  # per part of the merge proof (4 parts: 200 examples)
         deadline=None,
         phases=[Phase.explicit, Phase.reuse, Phase.generate],
         suppress_health_check=quiet,
     )
-    settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=quiet)
+    settings.register_profile(  # 4 x 2,500: the 10,000 examples
+        "long", max_examples=2_500, deadline=None, suppress_health_check=quiet
+    )
     settings.register_profile(  # a longer search without shrinking, for a session's own runs
         "search", max_examples=150, deadline=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=quiet
     )

@@ -15,7 +15,8 @@ supervisors merge the laptops' final returns in two different orders. Asserted:
 3. no duplicates: no two live cases share a case number, no two live projects a district and name;
 4. the databases pass SQLite's integrity and foreign-key checks.
 
-`--hypothesis-profile=long` runs 10,000 examples (hours); the default profile, run by .ci/run, a few dozen.
+The test runs in PARTS parts of the profile's max_examples each: the default profile, run by .ci/run,
+200 examples (4 x 50, about 1.3 s each); `--hypothesis-profile=long` 10,000 (4 x 2,500, hours).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: F401
 from sqlalchemy import func, select, text
@@ -32,9 +34,11 @@ from qdgui.models.batches import json_value
 from qdgui.models.migrate import open_database
 from qdgui.models.records import DemolitionDraft, Operator, ProjectDraft, SigningDraft
 from qdgui.models.tables import Demolition, Project, ReviewItem, Signing
+from tests.support.databases import new_database
 from tests.support.merging import TODAY, export, merge
 
 LAPTOPS = ("a", "b", "c")
+PARTS = 4  # the searches the examples are shared among (tests/conftest.py: per part)
 OPERATORS = {name: Operator(f"录入员{name}", f"laptop-{name}") for name in LAPTOPS}
 PROJECT_NAMES = ("王台旧村改造", "张村河片区")
 CASES = tuple(f"Q-{i}" for i in range(6))
@@ -65,7 +69,7 @@ def _live(db, table):
 def _run(tmp_path, script, counter):
     folder = tmp_path / f"example-{next(counter)}"
     folder.mkdir()
-    dbs = {name: open_database(folder / f"{name}.sqlite")[0] for name in LAPTOPS}
+    dbs = {name: new_database(folder / f"{name}.sqlite") for name in LAPTOPS}
     made: dict[str, set[str]] = {"demolition": set(), "signing": set(), "project": set()}
     exports = 0
     edits = Edits()
@@ -301,7 +305,9 @@ def _held_or_joined(db) -> set[str]:
     return held
 
 
-def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path):
+@pytest.mark.parametrize("part", range(PARTS))
+def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path, part):
+    """One of PARTS searches of the profile's max_examples each (so that the test workers share them)."""
     import itertools
 
     from hypothesis import given
@@ -311,8 +317,7 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path):
     @given(script=st.lists(step, min_size=4, max_size=18), order=st.permutations(range(len(LAPTOPS))))
     def check(script, order):
         folder, finals, made, edits = _run(tmp_path, script, counter)
-        first, _ = open_database(folder / "boss-1.sqlite")
-        second, _ = open_database(folder / "boss-2.sqlite")
+        first, second = new_database(folder / "boss-1.sqlite"), new_database(folder / "boss-2.sqlite")
         boss = Operator("张主任", "supervisor")
         for path in finals:
             merge(first, path, by=boss)
