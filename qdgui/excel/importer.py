@@ -17,7 +17,7 @@ from qdgui.excel.sheet_import import Defaults, Issue, SheetPlan, plan_book, run_
 from qdgui.excel.workbook import DEFAULT_LIMITS, Limits, RawBook, ReadError, read_workbook
 from qdgui.i18n import translate
 from qdgui.models import batches
-from qdgui.models.database import Database, defer_checkpoint, failure_kind
+from qdgui.models.database import Database, bulk_write, failure_kind
 from qdgui.models.records import Operator
 from qdgui.work import ProgressCallback, no_progress
 
@@ -295,7 +295,7 @@ def _run(
     try:
         with database.begin() as session:
             if not dry_run:
-                defer_checkpoint(session)  # the user does not wait for the log's second copy
+                bulk_write(session)  # the user does not wait for the log's second copy
             kind = (
                 "ledger"
                 if is_ledger

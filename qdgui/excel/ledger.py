@@ -552,7 +552,7 @@ def ledger_from_book(book) -> Ledger:
             changed = set()
             for number, r in enumerate(data, start=2):
                 cells = r[:width]
-                texts = [_canon(v) for i, v in enumerate(cells) if i != at]
+                texts = [v if type(v) is str else _canon(v) for i, v in enumerate(cells) if i != at]
                 if any(v != "" for v in r[width:]):
                     texts.append("\x00")  # something written beyond the ledger's columns
                 check = row_check(texts)
@@ -561,12 +561,6 @@ def ledger_from_book(book) -> Ledger:
                 content.row(check)
             changed_rows[kind] = frozenset(changed)
     return Ledger(path, meta, sheets, tuple(divisions), content.hexdigest(), changed_rows)
-
-
-def _decimal(value, places: int) -> Decimal:
-    if isinstance(value, float):
-        return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places))
-    return Decimal(str(value).replace(",", "")).quantize(Decimal(1).scaleb(-places))
 
 
 def record_values(ledger: Ledger, kind: str, division_codes: dict[str | None, dict[str, str]], *, skip=None):
@@ -583,74 +577,127 @@ def record_values(ledger: Ledger, kind: str, division_codes: dict[str | None, di
     name, keys, rows = ledger.sheets[kind]
     columns = {c.key: c for c in COLUMNS[kind]}
     table = RECORD_TABLES[kind]
+    readers = [  # one reading function per column, made once for the sheet
+        (position, key, column, _cell_reader(column, table, ledger.codes, division_codes))
+        for position, key in enumerate(keys)
+        if (column := columns.get(key)) is not None and column.kind != "display"
+    ]
     for index, row in enumerate(rows, start=2):
         if skip is not None and skip(dict(zip(keys, row)), index):
             continue
         values: dict[str, object] = {}
-        for position, key in enumerate(keys):
-            column = columns.get(key)
-            if column is None or column.kind == "display":
-                continue
-            cell = row[position]
-            try:
-                values[key] = _read_cell(column, cell, table, ledger.codes, division_codes, values)
-            except (ValueError, ArithmeticError, LookupError) as exc:
-                raise LedgerError(
-                    translate(
-                        "Excel", "Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'."
-                    ).format(
-                        sheet=name,
-                        row=index,
-                        column=xlsxwriter.utility.xl_col_to_name(position),
-                        label=column.header(),
-                        value=cell,
-                    )
-                ) from exc
+        position, column = 0, None
+        try:
+            for position, key, column, read in readers:  # noqa: B007 (the message below names the column)
+                values[key] = read(row[position], values)
+        except (ValueError, ArithmeticError, LookupError) as exc:
+            assert column is not None
+            raise LedgerError(
+                translate(
+                    "Excel", "Sheet {sheet}, row {row}, column {column} ({label}): cannot read '{value}'."
+                ).format(
+                    sheet=name,
+                    row=index,
+                    column=xlsxwriter.utility.xl_col_to_name(position),
+                    label=column.header(),
+                    value=row[position],
+                )
+            ) from exc
         yield index, values
 
 
-def _read_cell(column: LedgerColumn, cell, table, codes: bool, division_codes, values: dict):
-    if cell == "" or cell is None:
-        return False if column.kind == "bool" else None
+def _empty(cell) -> bool:
+    return cell == "" or cell is None
+
+
+def _cell_reader(column: LedgerColumn, table, codes: bool, division_codes):
+    """The function reading one column's cells (cell, the row's values read so far) -> value; it
+    raises ValueError, ArithmeticError or LookupError for a cell it cannot read."""
     kind = column.kind
     if kind in ("text", "ref"):
-        return str(cell) if not isinstance(cell, float) else repr(cell)
-    if kind == "int":
-        number = float(cell)
-        if number != int(number):
-            raise ValueError(cell)
-        return int(number)
-    if kind == "decimal":
-        return _decimal(cell, _places(table, column.field))
-    if kind == "date":
-        if isinstance(cell, datetime):
-            return cell.date()
-        if isinstance(cell, date):
-            return cell
-        return date.fromisoformat(str(cell))
-    if kind == "timestamp":
-        return datetime.fromisoformat(str(cell))
-    if kind == "bool":
-        return str(cell) in ("1", "True", "true", "yes", translate("Excel", "yes"))
-    if kind == "vocab":
-        code = vocab.code_for(column.vocabulary, str(cell))
-        if code is None:
-            raise LookupError(cell)
-        return code
-    if kind == "division":
-        text = str(cell)
-        if codes:
-            return text
-        if column.field == "district_code":
-            return division_codes.get(None, {})[text]
-        if values.get("district_code"):
-            return division_codes.get(values["district_code"], {})[text]
-        # A community row names only its street: look in every district.
-        found = [streets[text] for parent, streets in division_codes.items() if parent and text in streets]
-        if len(found) != 1:
-            raise LookupError(text)
-        return found[0]
-    raise AssertionError(kind)
+
+        def read(cell, values):
+            if type(cell) is str:
+                return cell or None
+            if cell is None:
+                return None
+            return repr(cell) if isinstance(cell, float) else str(cell)
+
+    elif kind == "int":
+
+        def read(cell, values):
+            if _empty(cell):
+                return None
+            number = float(cell)
+            if number != int(number):
+                raise ValueError(cell)
+            return int(number)
+
+    elif kind == "decimal":
+        quantum = Decimal(1).scaleb(-_places(table, column.field))
+
+        def read(cell, values):
+            if _empty(cell):
+                return None
+            if isinstance(cell, float):
+                return Decimal(repr(cell)).quantize(quantum)
+            return Decimal(str(cell).replace(",", "")).quantize(quantum)
+
+    elif kind == "date":
+
+        def read(cell, values):
+            if _empty(cell):
+                return None
+            if isinstance(cell, datetime):
+                return cell.date()
+            if isinstance(cell, date):
+                return cell
+            return date.fromisoformat(str(cell))
+
+    elif kind == "timestamp":
+
+        def read(cell, values):
+            return None if _empty(cell) else datetime.fromisoformat(str(cell))
+
+    elif kind == "bool":
+        yes = ("1", "True", "true", "yes", translate("Excel", "yes"))
+
+        def read(cell, values):
+            return False if _empty(cell) else str(cell) in yes
+
+    elif kind == "vocab":
+        vocabulary = column.vocabulary
+
+        def read(cell, values):
+            if _empty(cell):
+                return None
+            code = vocab.code_for(vocabulary, str(cell))
+            if code is None:
+                raise LookupError(cell)
+            return code
+
+    elif kind == "division":
+        districts = column.field == "district_code"
+
+        def read(cell, values):
+            if _empty(cell):
+                return None
+            text = str(cell)
+            if codes:
+                return text
+            if districts:
+                return division_codes.get(None, {})[text]
+            if values.get("district_code"):
+                return division_codes.get(values["district_code"], {})[text]
+            # A community row names only its street: look in every district.
+            found = [streets[text] for parent, streets in division_codes.items() if parent and text in streets]
+            if len(found) != 1:
+                raise LookupError(text)
+            return found[0]
+
+    else:
+        raise AssertionError(kind)
+    return read
 
 
 def sender_division_codes(

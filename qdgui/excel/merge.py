@@ -29,6 +29,7 @@ from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
+from qdgui.models.bulk import ChunkWriter
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
 from qdgui.models.repository import utc_now
@@ -53,6 +54,7 @@ SIMILAR_KEYS = {kind: keys for kind, (keys, _) in LOOK_ALIKE.items()}
 REFERENCES = {name: info.references for name, info in kinds.KINDS.items() if info.references}
 # Kinds others point at: a copy made on another laptop under the same natural key is the same thing.
 JOINED_BY_NAME = frozenset(target for refs in REFERENCES.values() for _, target in refs)
+WRITTEN_AT_ONCE = 2000  # new records (with their batch notes and audit rows) written together
 
 
 @dataclass
@@ -86,6 +88,26 @@ def merge(
 ) -> MergeResult:
     """Merge every record of the ledger into this session's database (the caller commits, or rolls
     back for a preview, whose review lines then say what would be done)."""
+    writer = ChunkWriter(session)  # new rows a chunk at a time; the merge's own statements wait for it
+    try:
+        result = _merge(session, ledger, writer, batch=batch, by=by, progress=progress, preview=preview)
+    except BaseException:
+        writer.close(quiet=True)  # the error on its way is the one to raise; the caller rolls back
+        raise
+    writer.close()
+    return result
+
+
+def _merge(
+    session: Session,
+    ledger: Ledger,
+    writer: ChunkWriter,
+    *,
+    batch: ImportBatch,
+    by: Operator,
+    progress: ProgressCallback,
+    preview: bool,
+) -> MergeResult:
     result = MergeResult()
     file_name = ledger.path.name
     codes = sender_division_codes(ledger, session, add_missing=True)
@@ -94,6 +116,7 @@ def merge(
     namer = Namer(session)  # review lines name records as people know them, not by UUID
     open_items = _open_items(session)
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
+    clock_texts: dict[str, str] = {}  # a clock's text in the file -> as stored (parsed and written again)
     done = 0
     for kind in KINDS:
         if kind not in ledger.sheets:
@@ -121,6 +144,16 @@ def merge(
                     similar_index.setdefault(tuple(values.get(f) for f in SIMILAR_KEYS[kind]), values["uuid"])
         inserts, changes, audits, reviews = [], [], [], []
         now = utc_now()
+
+        def write_chunk(table=table, inserts=inserts, changes=changes, audits=audits) -> None:
+            # written by a thread while the next rows are read and checked (models/bulk.ChunkWriter)
+            for change in changes:
+                change["batch_id"] = batch.id
+            writer.write(
+                [(table.__table__, inserts), (ImportChange.__table__, changes), (AuditEntry.__table__, audits)]
+            )
+            inserts.clear(), changes.clear(), audits.clear()
+
         sheet_name = ledger.sheets[kind][0]
         by_hand = ledger.changed_rows.get(kind, frozenset())  # rows whose check no longer matches
 
@@ -149,7 +182,13 @@ def merge(
                 )
             if kind in JOINED_BY_NAME and incoming.get("name"):
                 namer.know(kind, uuid, str(incoming["name"]))  # its records are named by it, even if held back
-            incoming["clock"] = clock.dumps(_clock(incoming.get("clock"), sheet_name, row_number))
+            raw_clock = incoming.get("clock")
+            normal = clock_texts.get(raw_clock) if isinstance(raw_clock, str) else None
+            if normal is None:  # a laptop's new records share their clock: each text is read once
+                normal = clock.dumps(_clock(raw_clock, sheet_name, row_number))
+                if isinstance(raw_clock, str) and len(clock_texts) < 65536:
+                    clock_texts[raw_clock] = normal
+            incoming["clock"] = normal
             incoming["source_file"] = file_name
             for field_name, target in REFERENCES.get(kind, ()):  # pointing at a copy joined to ours: at ours
                 if incoming.get(field_name) in aliases.get(target, {}):
@@ -303,6 +342,8 @@ def merge(
                 counts["inserted"] += 1
                 changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
                 audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))
+                if len(inserts) >= WRITTEN_AT_ONCE:
+                    write_chunk()
                 continue
             if row_number in by_hand:
                 # Changed by hand after the export: nothing in the row can be taken by itself. A
@@ -476,16 +517,9 @@ def merge(
             mine.update(new)
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
             audits.append(_audit(kind, uuid, "update", file_name, mine["version"], by, now))
-        if inserts:
-            session.execute(table.__table__.insert(), inserts)  # Core executemany: no ORM bookkeeping
-        for change in changes:
-            change["batch_id"] = batch.id
+        write_chunk()
         for review in reviews:
             review["batch_id"] = batch.id
-        if changes:
-            session.execute(ImportChange.__table__.insert(), changes)
-        if audits:
-            session.execute(AuditEntry.__table__.insert(), audits)
         if reviews:
             _add_reviews(session, reviews)
         result.counts.update(counts)

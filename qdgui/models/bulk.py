@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import false, func, select
+from sqlalchemy import event, false, func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -74,7 +74,7 @@ class BulkInserter:
         self._audit: list[dict] = []
         self._notes: list[dict] = []
         self._now = utc_now()  # the time of the rows queued until the next flush (converted once)
-        self._writer: _Writer | None = None
+        self._chunks = ChunkWriter(session)
 
     def __enter__(self) -> BulkInserter:
         return self
@@ -82,9 +82,9 @@ class BulkInserter:
     def __exit__(self, kind, error, trace) -> None:
         if kind is None:
             self.flush()
-            self.wait()
+            self._chunks.close()
         else:
-            self.wait(quiet=True)  # another error is on its way: the transaction is rolled back anyway
+            self._chunks.close(quiet=True)  # another error is on its way: the transaction is rolled back anyway
 
     # ------------------------------------------------------------ context, read once
     def _unique(self, kind: str) -> set:
@@ -233,21 +233,41 @@ class BulkInserter:
         return uuid
 
     def flush(self) -> None:
-        """Write the queued records, their audit rows and batch notes. On SQLite the chunk is written by
-        a writer thread while the next chunk is read and checked (SQLite works without the GIL); at
-        most one chunk is in flight, and `wait()` returns once it is in, raising its error if any."""
-        connection = self.session.connection()
-        statements = []
-        for kind, rows in self._rows.items():
-            if rows:
-                statements += insert_statements(connection, sa_inspect(RECORD_TABLES[kind]).local_table, rows)
-        if self._audit:
-            statements += insert_statements(connection, AuditEntry.__table__, self._audit)
-        if self._notes:
-            statements += insert_statements(connection, ImportChange.__table__, self._notes)
+        """Write the queued records, their audit rows and batch notes (ChunkWriter: on SQLite while
+        the next chunk is read and checked)."""
+        tables = [(sa_inspect(RECORD_TABLES[kind]).local_table, rows) for kind, rows in self._rows.items()]
+        self._chunks.write([*tables, (AuditEntry.__table__, self._audit), (ImportChange.__table__, self._notes)])
         self._rows, self._audit, self._notes = {}, [], []
         self._now = utc_now()
+
+    def wait(self, *, quiet: bool = False) -> None:
+        self._chunks.wait(quiet=quiet)
+
+
+class ChunkWriter:
+    """Rows written a chunk at a time in one transaction. On SQLite a chunk is written by a writer
+    thread while the caller prepares the next one (SQLite works without the GIL); at most one chunk
+    is in flight. The caller runs no statement of its own on the session before `wait()`, which
+    returns once the chunk is in and raises its error, if any."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._writer: _Writer | None = None
+        self._watched: Any = None  # the connection whose statements wait for the chunk in flight
+
+    def write(self, tables: list[tuple[Any, list[dict]]]) -> None:
+        """Write the rows of each (table, rows), in that order (a table others point at first)."""
+        connection = self.session.connection()
+        if self._watched is None:  # any statement of the caller's on this connection waits first
+            event.listen(connection, "before_cursor_execute", self._before_statement)
+            self._watched = connection
+        statements = []
+        for table, rows in tables:
+            if rows:
+                statements += insert_statements(connection, table, rows)
         self.wait()
+        if not statements:
+            return
         if connection.dialect.name == "sqlite":
             self._writer = _Writer(connection.connection.dbapi_connection, statements)
         else:  # one connection, one statement at a time: a failed statement aborts the transaction
@@ -260,6 +280,18 @@ class BulkInserter:
         writer, self._writer = self._writer, None
         if writer is not None:
             writer.join(quiet=quiet)
+
+    def close(self, *, quiet: bool = False) -> None:
+        """Wait for the chunk in flight, and stop watching the connection."""
+        try:
+            self.wait(quiet=quiet)
+        finally:
+            if self._watched is not None:
+                event.remove(self._watched, "before_cursor_execute", self._before_statement)
+                self._watched = None
+
+    def _before_statement(self, *args) -> None:
+        self.wait()
 
 
 class _Writer(threading.Thread):

@@ -406,7 +406,7 @@ def test_a_large_write_leaves_its_copy_into_the_file_to_a_worker_and_the_next_sa
     blob = os.urandom(8 * 2**20)
     size_before = sqlite_db.path.stat().st_size
     with sqlite_db.begin() as session:
-        database_module.defer_checkpoint(session)
+        database_module.bulk_write(session)
         session.add(
             PhotoFile(
                 sha256="a" * 64,
@@ -424,6 +424,7 @@ def test_a_large_write_leaves_its_copy_into_the_file_to_a_worker_and_the_next_sa
     assert sqlite_db.path.stat().st_size > size_before + 8 * 2**20  # and in the file once the worker ran
     with sqlite_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -2000  # SQLite's default again
         busy, logged, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
         assert copied == logged
     with sqlite_db.begin() as session:  # a normal save afterwards starts no worker
