@@ -2,10 +2,19 @@
 # Build the bundle and the .deb, install the .deb into a clean location, and prove it works there:
 # --self-test offscreen and on a virtual screen (with a screenshot of the real window in Chinese),
 # portable mode, and an upgrade of a first-release database. Run as root for the real apt install.
-#   bash packaging/check.sh [--no-build]
+#   bash packaging/check.sh [--no-build] [--refresh-docs]
+# --refresh-docs: write the screenshot over docs/screenshots/packaged-window.png (else to a temporary folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${1:-}" = --no-build ] || bash packaging/build.sh
+build=1 refresh=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    --refresh-docs) refresh=1 ;;
+    *) echo "unknown option: $arg (use --no-build, --refresh-docs)" >&2; exit 2 ;;
+  esac
+done
+[ "$build" = 0 ] || bash packaging/build.sh
 version=$(.venv/bin/python -c "import qdgui; print(qdgui.__version__)")
 deb=$(ls dist/qdgui_"$version"_*.deb)
 work=$(mktemp -d)
@@ -24,9 +33,11 @@ dpkg-deb -x "$deb" "$work/root"
 "${clean_env[@]}" QT_QPA_PLATFORM=offscreen "$work/root/opt/qdgui/qdgui" --self-test 2>/dev/null
 
 step "self-test on a virtual X screen (xcb), screenshot of the real window"
-mkdir -p docs/screenshots
+shot="$work/packaged-window.png"
+if [ "$refresh" = 1 ]; then mkdir -p docs/screenshots; shot="$PWD/docs/screenshots/packaged-window.png"; fi
 "${clean_env[@]}" xvfb-run -a -s "-screen 0 1440x900x24" "$work/root/opt/qdgui/qdgui" --self-test \
-  --screenshot "$PWD/docs/screenshots/packaged-window.png" 2>/dev/null | tee "$work/xcb.log"
+  --screenshot "$shot" 2>/dev/null | tee "$work/xcb.log"
+test -s "$shot" && echo "screenshot: $shot"
 grep -q "on 'xcb'" "$work/xcb.log" || { echo "the window was not rendered on the X screen" >&2; exit 1; }
 
 step "portable mode: a marker beside the program keeps the data beside it"

@@ -6,7 +6,7 @@ import errno
 import sys
 
 from qdgui import config, i18n, logs
-from qdgui.cli import build_parser, db_path, run_command
+from qdgui.cli import build_parser, db_path, run_command, split_file_argument
 from qdgui.i18n import translate
 from qdgui.paths import default_db_path
 from qdgui.work import CHILD_READER_FLAG
@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = config.load()
     logs.setup()
     i18n.set_language(_language(argv, settings))
+    argv, workbook, problem = split_file_argument(argv)
+    if problem is not None:
+        print(translate("Cli", "qdgui: {message}").format(message=problem), file=sys.stderr)
+        return 2
     args = build_parser().parse_args(argv)
     if getattr(args, "operator", None):
         settings = config.updated(settings, operator=args.operator)
@@ -72,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
                 from qdgui.views.launch import run_window
 
                 return run_window(
-                    database, settings, backup=made_backup, offer_server=getattr(args, "db", None) is None
+                    database,
+                    settings,
+                    backup=made_backup,
+                    offer_server=getattr(args, "db", None) is None and workbook is None,
+                    workbook=workbook,
                 )
             finally:
                 database.close()
@@ -98,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             raise
         already_open, message = False, damaged
         advice = translate("Cli", "Restore the file from a backup in the backups folder beside it.")
+    if already_open and workbook is not None and not args.command:
+        from qdgui.views.launch import raise_running_instance
+
+        if raise_running_instance(path, workbook=workbook):
+            return 0  # the window that has the database open offers the workbook for import
     print(translate("Cli", "qdgui: {message}").format(message=message), file=sys.stderr)
     if not args.command:  # started from the menu: stderr is seen by nobody
         from qdgui.views.launch import show_startup_error

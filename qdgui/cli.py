@@ -288,6 +288,42 @@ def build_parser() -> Parser:
     return parser
 
 
+COMMANDS = ("demo", "summary", "history", "export", "import", "photo", "server")
+_VALUE_OPTIONS = ("--db", "--operator", "--lang", "--screenshot")  # the top-level options that take a value
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".txt", ".zip")  # the import's files
+
+
+def split_file_argument(argv: list[str]) -> tuple[list[str], Path | None, str | None]:
+    """A file given without a command, as a file manager or the menu entry passes one
+    (`qdgui %f`): a database is opened as if given with --db; a workbook, CSV or return package
+    is offered for import in the window on the database. Returns (the arguments without a workbook,
+    the workbook, or None; a message when the arguments cannot both be used)."""
+    words, skip = [], False
+    for position, word in enumerate(argv):
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            words.append(position)
+    if len(words) != 1 or argv[words[0]] in COMMANDS:
+        return argv, None, None  # a command (or nothing): argparse reads it as it always has
+    position = words[0]
+    path = Path(argv[position]).expanduser()
+    rest = argv[:position] + argv[position + 1 :]
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return rest, path, None
+    if any(w == "--db" or w.startswith("--db=") for w in rest):
+        return (
+            argv,
+            None,
+            translate("Cli", "{file}: two databases were given (this one and --db); open one at a time.").format(
+                file=path
+            ),
+        )
+    return ["--db", str(path), *rest], None, None
+
+
 def db_path(args) -> Path:
     from qdgui.paths import default_db_path
 

@@ -71,9 +71,17 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def run_window(database: Database, settings: DeviceSettings, *, backup: Path | None, offer_server: bool = False) -> int:
+def run_window(
+    database: Database,
+    settings: DeviceSettings,
+    *,
+    backup: Path | None,
+    offer_server: bool = False,
+    workbook: Path | None = None,
+) -> int:
     """The window on the database; offer_server: qdgui started on its default file, so a server
-    remembered with "connect at start" is asked for first (this laptop's file is the way out)."""
+    remembered with "connect at start" is asked for first (this laptop's file is the way out);
+    workbook: a file given to open (a double click on it), offered for import once the window is up."""
     from qdgui import config
     from qdgui.drafts import DraftStore
     from qdgui.paths import user_data_dir
@@ -112,6 +120,8 @@ def run_window(database: Database, settings: DeviceSettings, *, backup: Path | N
         window.installEventFilter(_FirstPaint(Path(probe), window))
     window.show()
     _close_on_terminate(window)
+    if workbook is not None:
+        _OfferImport(window, workbook)
 
     def switch(server: Database) -> None:
         # A window of its own on the server; the file's window closes (its drafts are written) and
@@ -163,6 +173,38 @@ class _FirstPaint(QObject):
         return False
 
 
+class _OfferImport(QObject):
+    """Open the import dialog on a workbook once the window is active (a window manager activates a
+    new window after it is shown; a dialog opened before would end up behind it, without focus), or
+    after ACTIVE_WAIT_MS if it never is (no window manager)."""
+
+    ACTIVE_WAIT_MS = 1500
+
+    def __init__(self, window, workbook: Path):
+        super().__init__(window)
+        self._window, self._workbook, self._done = window, workbook, False
+        if window.isActiveWindow():
+            QTimer.singleShot(0, self._open)
+        else:
+            window.installEventFilter(self)
+            QTimer.singleShot(self.ACTIVE_WAIT_MS, self._open)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self._open)
+        return False
+
+    def _open(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
+        dialog = self._window.import_workbook(self._workbook)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+
+
 def _instance_name(path: Path) -> str:
     """A local-socket name per database file, so that a second start on it can reach the first."""
     import hashlib
@@ -184,27 +226,36 @@ def _listen_for_second_start(window, path: Path) -> None:
 
     def raise_window():
         connection = server.nextPendingConnection()
+        message = b""
         if connection is not None:
+            if connection.waitForReadyRead(500) or connection.bytesAvailable():
+                message = bytes(connection.readAll().data())
             connection.disconnectFromServer()
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.show()
         window.raise_()
         window.activateWindow()
+        if message.startswith(_IMPORT):  # a workbook opened while this window has the database
+            _OfferImport(window, Path(message[len(_IMPORT) :].decode("utf-8", "replace")))
 
     server.newConnection.connect(raise_window)
     server.listen(name)
     window._instance_server = server  # kept alive with the window
 
 
-def raise_running_instance(path: Path) -> bool:
-    """Ask the qdgui that has this file open to come to the front; True if it answered."""
+_IMPORT = b"import\n"
+
+
+def raise_running_instance(path: Path, *, workbook: Path | None = None) -> bool:
+    """Ask the qdgui that has this file open to come to the front (and to offer the workbook for
+    import, when one is given); True if it answered."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(_instance_name(path))
     if not socket.waitForConnected(500):
         return False
-    socket.write(b"raise")
+    socket.write(b"raise" if workbook is None else _IMPORT + str(workbook.resolve()).encode("utf-8"))
     socket.waitForBytesWritten(200)
     socket.disconnectFromServer()
     return True

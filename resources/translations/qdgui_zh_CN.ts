@@ -367,39 +367,40 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../qdgui/app.py" line="35"/>
+        <location filename="../../qdgui/app.py" line="39"/>
         <source>qdgui: --db needs a file name (leave --db out for the default database).</source>
         <translation>qdgui：--db 需要一个文件名（要用默认数据库，请不写 --db）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="55"/>
+        <location filename="../../qdgui/app.py" line="59"/>
         <source>There is no database file {path}. Commands read an existing database; check the path (or make a new one with the demo command, or by opening it in the window).</source>
         <translation>没有数据库文件 {path}。命令只读取已有的数据库：请检查路径（新建数据库请用 demo 命令，或在窗口中打开）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="85"/>
+        <location filename="../../qdgui/app.py" line="93"/>
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="87"/>
+        <location filename="../../qdgui/app.py" line="95"/>
         <source>Free some space on that disk (or choose a file on another disk), then try again.</source>
         <translation>请先腾出该磁盘的空间（或换用其他磁盘上的文件），再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="89"/>
+        <location filename="../../qdgui/app.py" line="97"/>
         <source>Check that the folder exists and that you may write to it, or choose another file with --db.</source>
         <translation>请确认该文件夹存在且有写入权限，或用 --db 选择另一个文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="100"/>
+        <location filename="../../qdgui/app.py" line="108"/>
         <source>Restore the file from a backup in the backups folder beside it.</source>
         <translation>请用同一文件夹下 backups 中的备份恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="101"/>
-        <location filename="../../qdgui/app.py" line="127"/>
-        <location filename="../../qdgui/cli.py" line="308"/>
+        <location filename="../../qdgui/app.py" line="32"/>
+        <location filename="../../qdgui/app.py" line="114"/>
+        <location filename="../../qdgui/app.py" line="140"/>
+        <location filename="../../qdgui/cli.py" line="344"/>
         <location filename="../../qdgui/cli_export.py" line="125"/>
         <location filename="../../qdgui/cli_import.py" line="104"/>
         <location filename="../../qdgui/cli_import.py" line="117"/>
@@ -411,39 +412,39 @@
         <translation>qdgui：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="138"/>
+        <location filename="../../qdgui/app.py" line="151"/>
         <source>the disk is full (nothing was changed)</source>
         <translation>磁盘已满（未做任何改动）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="139"/>
-        <location filename="../../qdgui/app.py" line="140"/>
+        <location filename="../../qdgui/app.py" line="152"/>
+        <location filename="../../qdgui/app.py" line="153"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="141"/>
+        <location filename="../../qdgui/app.py" line="154"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="142"/>
+        <location filename="../../qdgui/app.py" line="155"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="143"/>
+        <location filename="../../qdgui/app.py" line="156"/>
         <source>reading or writing the disk failed</source>
         <translation>读写磁盘失败</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="152"/>
+        <location filename="../../qdgui/app.py" line="165"/>
         <source>Use the window that is already open, or close it first. Only one qdgui at a time may write to a database file.</source>
         <translation>请使用已经打开的窗口，或先将其关闭。同一个数据库文件同时只能由一个 qdgui 写入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/app.py" line="126"/>
-        <location filename="../../qdgui/app.py" line="158"/>
+        <location filename="../../qdgui/app.py" line="139"/>
+        <location filename="../../qdgui/app.py" line="171"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何改动。</translation>
     </message>
@@ -789,52 +790,57 @@
         <translation>从标准输入读取密码（否则会提示输入）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="321"/>
+        <location filename="../../qdgui/cli.py" line="320"/>
+        <source>{file}: two databases were given (this one and --db); open one at a time.</source>
+        <translation>{file}：给出了两个数据库（这个和 --db 指定的），一次只能打开一个。</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/cli.py" line="357"/>
         <source>The database already holds records; the demo data goes into an empty one.</source>
         <translation>数据库中已有记录；演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="326"/>
+        <location filename="../../qdgui/cli.py" line="362"/>
         <source>Demo data written to {path}:</source>
         <translation>演示数据已写入 {path}：</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="332"/>
+        <location filename="../../qdgui/cli.py" line="368"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="339"/>
+        <location filename="../../qdgui/cli.py" line="375"/>
         <source>No history for {uuid}</source>
         <translation>没有 {uuid} 的修改记录</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="367"/>
+        <location filename="../../qdgui/cli.py" line="403"/>
         <source>Communities/villages</source>
         <translation>社区/村居</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="368"/>
+        <location filename="../../qdgui/cli.py" line="404"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="369"/>
+        <location filename="../../qdgui/cli.py" line="405"/>
         <source>Annual targets</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="370"/>
+        <location filename="../../qdgui/cli.py" line="406"/>
         <source>Relocation signings</source>
         <translation>征迁签约</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="371"/>
+        <location filename="../../qdgui/cli.py" line="407"/>
         <source>Illegal-building cases</source>
         <translation>拆违案件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/cli.py" line="372"/>
+        <location filename="../../qdgui/cli.py" line="408"/>
         <source>Parks</source>
         <translation>公园建设</translation>
     </message>
@@ -1338,153 +1344,153 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../qdgui/models/database.py" line="78"/>
+        <location filename="../../qdgui/models/database.py" line="153"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="83"/>
+        <location filename="../../qdgui/models/database.py" line="158"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="90"/>
+        <location filename="../../qdgui/models/database.py" line="165"/>
         <source>{path} has {n} names (hard links). qdgui opens a database under one name only; copy the file to a new name (or remove the other links) and open that.</source>
         <translation>{path} 有 {n} 个名称（硬链接）。qdgui 只通过一个名称打开数据库：请把文件复制为一个新名称（或删除其他链接）后再打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="98"/>
+        <location filename="../../qdgui/models/database.py" line="173"/>
         <source>No permission to write {path}</source>
         <translation>没有写入 {path} 的权限</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="154"/>
+        <location filename="../../qdgui/models/database.py" line="229"/>
         <source>Another program is using the database file (a backup or a viewer?). Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一个程序正在使用数据库文件（备份或查看工具？）。没有写入任何改动，表单里录入的内容仍保留。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="160"/>
+        <location filename="../../qdgui/models/database.py" line="235"/>
         <source>The disk is full. Nothing was saved; what you typed is still here. Free some space, then save again.</source>
         <translation>磁盘已满。没有写入任何改动，表单里录入的内容仍保留。请腾出空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="165"/>
+        <location filename="../../qdgui/models/database.py" line="240"/>
         <source>The database file cannot be written (read-only). Nothing was saved; what you typed is still here.</source>
         <translation>数据库文件无法写入（只读）。没有写入任何改动，表单里录入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="170"/>
+        <location filename="../../qdgui/models/database.py" line="245"/>
         <source>Reading or writing the disk failed. Nothing was saved; what you typed is still here. Check the disk or USB stick, then save again.</source>
         <translation>读写磁盘失败。没有写入任何改动，表单里录入的内容仍保留。请检查磁盘或U盘后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="176"/>
+        <location filename="../../qdgui/models/database.py" line="251"/>
         <source>Your server account may not save records of this place (district and street), or may not change this kind of record. Nothing was saved; what you typed is still here. Check the district and street, or ask the administrator.</source>
         <translation>您的服务器账户无权保存这一地点（区、街道）的记录，或无权修改这类记录。未保存；您填写的内容仍在。请核对区和街道，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="189"/>
+        <location filename="../../qdgui/models/database.py" line="264"/>
         <source>Another clerk saved a record with the same number a moment ago. Nothing was saved; what you typed is still here. Check the number (or open that record), then save again.</source>
         <translation>另一位录入人刚刚保存了编号相同的记录。未保存；您填写的内容仍在。请核对编号（或打开那条记录）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="195"/>
+        <location filename="../../qdgui/models/database.py" line="270"/>
         <source>The connection to the database server was lost. Nothing was saved; what you typed is still here. Save again when the network is back.</source>
         <translation>与数据库服务器的连接已断开。未保存；您填写的内容仍在。网络恢复后请再保存。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="209"/>
+        <location filename="../../qdgui/models/database.py" line="284"/>
         <source>The database file is damaged: the column {column} of a record holds text that cannot be read. Nothing was written. Restore the file from a backup (File &gt; Backups).</source>
         <translation>数据库文件已损坏：某条记录的 {column} 列中有无法读取的文字。未写入任何内容。请从备份恢复该文件（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="226"/>
+        <location filename="../../qdgui/models/database.py" line="301"/>
         <source>The disk holding {path} is full. The database was not changed. Free some space on that disk, then open it again.</source>
         <translation>{path} 所在的磁盘已满。数据库未被改动。请先腾出该磁盘的空间，再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="232"/>
+        <location filename="../../qdgui/models/database.py" line="307"/>
         <source>Another program is using {path} (a backup or a viewer?). Close it and try again.</source>
         <translation>另一个程序正在使用 {path}（备份工具或查看器？）。请关闭后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="235"/>
+        <location filename="../../qdgui/models/database.py" line="310"/>
         <source>Reading or writing the disk holding {path} failed. Check the disk or USB stick, then try again.</source>
         <translation>读写 {path} 所在的磁盘失败。请检查磁盘或U盘，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="265"/>
+        <location filename="../../qdgui/models/database.py" line="340"/>
         <source>The database file is damaged ({detail}). Restore it from a backup in the backups folder.</source>
         <translation>数据库文件已损坏（{detail}）。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="296"/>
+        <location filename="../../qdgui/models/database.py" line="371"/>
         <source>The database file is damaged ({detail}); nothing was done. Restore a backup (File &gt; Backups) made before the damage.</source>
         <translation>数据库文件已损坏（{detail}），未做任何操作。请恢复损坏之前的备份（文件 → 备份与恢复）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="315"/>
+        <location filename="../../qdgui/models/database.py" line="390"/>
         <source>the disk holding {folder} is full</source>
         <translation>{folder} 所在的磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="319"/>
+        <location filename="../../qdgui/models/database.py" line="394"/>
         <source>No backup could be made ({reason}), so nothing was done. Free some space, then try again.</source>
         <translation>无法备份（{reason}），因此未做任何改动。请先腾出空间，再重试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="99"/>
+        <location filename="../../qdgui/models/migrate.py" line="103"/>
         <source>The upgraded database has {n} broken references</source>
         <translation>升级后的数据库有 {n} 处关联错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="127"/>
-        <location filename="../../qdgui/models/migrate.py" line="215"/>
+        <location filename="../../qdgui/models/migrate.py" line="131"/>
+        <location filename="../../qdgui/models/migrate.py" line="219"/>
         <source>This database was written by a newer version of qdgui (schema {rev}); please upgrade qdgui.</source>
         <translation>此数据库由更新版本的 qdgui 写入（结构版本 {rev}），请先升级 qdgui。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="136"/>
+        <location filename="../../qdgui/models/migrate.py" line="140"/>
         <source>{path} holds qdgui&apos;s tables but not the record of their version (alembic_version is missing or empty): the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
         <translation>{path} 中有 qdgui 的数据表，却没有它们的版本记录（alembic_version 缺失或为空）：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="151"/>
+        <location filename="../../qdgui/models/migrate.py" line="155"/>
         <source>{path} lacks the table(s) {tables}: the file is incomplete or damaged. Restore it from a backup in the backups folder.</source>
         <translation>{path} 缺少数据表 {tables}：文件不完整或已损坏。请从 backups 文件夹中的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="230"/>
+        <location filename="../../qdgui/models/migrate.py" line="234"/>
         <source>The server&apos;s database lacks the table(s) {tables}. Ask its administrator.</source>
         <translation>服务器上的数据库缺少数据表 {tables}。请联系其管理员。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="248"/>
+        <location filename="../../qdgui/models/migrate.py" line="252"/>
         <source>The server&apos;s database must first be brought up to this version of qdgui by its administrator (qdgui server init, as the owner of qdgui&apos;s tables). Nothing was changed.</source>
         <translation>服务器上的数据库须先由其管理员升级到此版本的 qdgui（以 qdgui 数据表所有者的身份运行 qdgui server init）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="317"/>
+        <location filename="../../qdgui/models/migrate.py" line="321"/>
         <source>{path} is another program&apos;s database, not qdgui&apos;s; qdgui leaves it as it is. Choose a qdgui database file, or a new file name for a new database.</source>
         <translation>{path} 是另一个程序的数据库，不是 qdgui 的；qdgui 不会改动它。请选择一个 qdgui 数据库文件，或用新的文件名新建数据库。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="329"/>
+        <location filename="../../qdgui/models/migrate.py" line="333"/>
         <source>{path} is not a qdgui database file</source>
         <translation>{path} 不是 qdgui 数据库文件</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="382"/>
+        <location filename="../../qdgui/models/migrate.py" line="386"/>
         <source>A server&apos;s database is restored by its administrator, not from qdgui.</source>
         <translation>服务器上的数据库由其管理员恢复，不在 qdgui 中恢复。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="397"/>
+        <location filename="../../qdgui/models/migrate.py" line="401"/>
         <source>The backup {path} is damaged or not a qdgui database; nothing was changed.</source>
         <translation>备份 {path} 已损坏或不是 qdgui 数据库；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/migrate.py" line="416"/>
+        <location filename="../../qdgui/models/migrate.py" line="420"/>
         <source>The backup could not be restored ({reason}); nothing was changed.</source>
         <translation>无法恢复备份（{reason}）；未做任何改动。</translation>
     </message>
@@ -1530,7 +1536,7 @@
         <translation>无法连接数据库服务器 {address}：服务器未开机、地址有误或网络不通。未做任何更改；请在能连上服务器时再试。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/database.py" line="183"/>
+        <location filename="../../qdgui/models/database.py" line="258"/>
         <source>Another clerk&apos;s save held the record for too long. Nothing was saved; what you typed is still here. Try again in a moment.</source>
         <translation>另一位录入人正在保存这条记录，等待时间过长。未保存；您填写的内容仍在。请稍后再试。</translation>
     </message>
@@ -1778,7 +1784,7 @@
     <message>
         <location filename="../../qdgui/excel/ledger.py" line="247"/>
         <location filename="../../qdgui/excel/ledger.py" line="291"/>
-        <location filename="../../qdgui/excel/ledger.py" line="634"/>
+        <location filename="../../qdgui/excel/ledger.py" line="663"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1809,7 +1815,7 @@
         <translation>{path}：台账中列出的工作表“{sheet}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/ledger.py" line="599"/>
+        <location filename="../../qdgui/excel/ledger.py" line="596"/>
         <source>Sheet {sheet}, row {row}, column {column} ({label}): cannot read &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行 {column} 列（{label}）：无法读取“{value}”。</translation>
     </message>
@@ -2600,133 +2606,133 @@
         <translation>{file} 已于 {at} 导入过（批次 {id}）。请先撤销该批次，或确认后再次导入。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="366"/>
+        <location filename="../../qdgui/excel/importer.py" line="368"/>
         <source>the disk is full; free some space, then try again</source>
         <translation>磁盘已满，请先腾出空间再重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="367"/>
+        <location filename="../../qdgui/excel/importer.py" line="369"/>
         <source>another program is using the database file; try again in a moment</source>
         <translation>另一个程序正在使用数据库文件，请稍后重试</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="368"/>
+        <location filename="../../qdgui/excel/importer.py" line="370"/>
         <source>the database file cannot be written (read-only)</source>
         <translation>数据库文件无法写入（只读）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="369"/>
+        <location filename="../../qdgui/excel/importer.py" line="371"/>
         <source>reading or writing the disk failed; check the disk or USB stick</source>
         <translation>读写磁盘失败，请检查磁盘或U盘</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="373"/>
+        <location filename="../../qdgui/excel/importer.py" line="375"/>
         <source>{file}: nothing was written ({reason}). The database is as it was before.</source>
         <translation>{file}：未写入任何内容（{reason}）。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="379"/>
+        <location filename="../../qdgui/excel/importer.py" line="381"/>
         <source>{file} is a ledger exported by qdgui, but its sheets were changed after the export (the content check does not match). Merge it only if you know who changed it and why: every record is then checked with the forms&apos; rules (tick &apos;Merge it although it was changed&apos;, or --accept-edited).</source>
         <translation>{file} 是 qdgui 导出的台账，但导出后被改动过（内容校验不符）。只有清楚是谁、为何改动时才合并：合并时每条记录都按录入规则检查（勾选“仍然合并改动过的台账”，或使用 --accept-edited）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/importer.py" line="397"/>
+        <location filename="../../qdgui/excel/importer.py" line="399"/>
         <source>the undo of import batch {id}</source>
         <translation>撤销导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="146"/>
+        <location filename="../../qdgui/excel/merge.py" line="179"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="165"/>
+        <location filename="../../qdgui/excel/merge.py" line="204"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="174"/>
+        <location filename="../../qdgui/excel/merge.py" line="213"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="194"/>
+        <location filename="../../qdgui/excel/merge.py" line="233"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="199"/>
+        <location filename="../../qdgui/excel/merge.py" line="238"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="221"/>
+        <location filename="../../qdgui/excel/merge.py" line="260"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="253"/>
+        <location filename="../../qdgui/excel/merge.py" line="292"/>
         <source>A {kind} with a name close to one already here, kept apart: {name} (here: {near}; sheet {sheet}, row {row}). If they are the same, correct one of them.</source>
         <translation>名称与已有{kind}相近，未合并为同一{kind}：{name}（已有：{near}；工作表“{sheet}”第 {row} 行）。如确为同一{kind}，请更正其中之一。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="286"/>
+        <location filename="../../qdgui/excel/merge.py" line="325"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="292"/>
+        <location filename="../../qdgui/excel/merge.py" line="331"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="340"/>
+        <location filename="../../qdgui/excel/merge.py" line="381"/>
         <source>changed by hand in {file}</source>
         <translation>{file} 中手工改动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="345"/>
+        <location filename="../../qdgui/excel/merge.py" line="386"/>
         <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="435"/>
+        <location filename="../../qdgui/excel/merge.py" line="476"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="452"/>
+        <location filename="../../qdgui/excel/merge.py" line="493"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="458"/>
+        <location filename="../../qdgui/excel/merge.py" line="499"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="519"/>
+        <location filename="../../qdgui/excel/merge.py" line="553"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="260"/>
-        <location filename="../../qdgui/excel/merge.py" line="530"/>
+        <location filename="../../qdgui/excel/merge.py" line="299"/>
+        <location filename="../../qdgui/excel/merge.py" line="564"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="538"/>
+        <location filename="../../qdgui/excel/merge.py" line="572"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="554"/>
+        <location filename="../../qdgui/excel/merge.py" line="588"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="610"/>
+        <location filename="../../qdgui/excel/merge.py" line="644"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -3448,32 +3454,32 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="220"/>
+        <location filename="../../qdgui/views/launch.py" line="271"/>
         <source>The window that has it open was brought to the front.</source>
         <translation>已切换到打开该文件的窗口。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="223"/>
+        <location filename="../../qdgui/views/launch.py" line="274"/>
         <source>qdgui cannot start</source>
         <translation>qdgui 无法启动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="246"/>
+        <location filename="../../qdgui/views/launch.py" line="297"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="247"/>
+        <location filename="../../qdgui/views/launch.py" line="298"/>
         <source>Something went wrong that qdgui did not expect. What was saved before stays saved; check the last entry in its table. The details are in the log file {path}</source>
         <translation>qdgui 遇到了意外错误。此前已保存的内容仍然保存着；请在表格中核对最后一条记录。详细信息记录在日志文件 {path}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="266"/>
+        <location filename="../../qdgui/views/launch.py" line="317"/>
         <source>New database?</source>
         <translation>新建数据库？</translation>
     </message>
     <message>
-        <location filename="../../qdgui/views/launch.py" line="267"/>
+        <location filename="../../qdgui/views/launch.py" line="318"/>
         <source>There is no database file {path}. Make a new, empty database there?</source>
         <translation>没有数据库文件 {path}。要在这里新建一个空数据库吗？</translation>
     </message>
@@ -4027,43 +4033,43 @@
     <name>Photos</name>
     <message>
         <location filename="../../qdgui/cli_photo.py" line="34"/>
-        <location filename="../../qdgui/models/photos.py" line="39"/>
+        <location filename="../../qdgui/models/photos.py" line="41"/>
         <location filename="../../qdgui/views/photo_strip.py" line="192"/>
         <source>{file} cannot be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="40"/>
+        <location filename="../../qdgui/models/photos.py" line="42"/>
         <source>{file} is empty.</source>
         <translation>{file} 是空文件。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="41"/>
+        <location filename="../../qdgui/models/photos.py" line="43"/>
         <source>{file} is {size} MB; a photo may be at most {limit} MB. Save a smaller copy and add that.</source>
         <translation>{file} 有 {size} MB，照片最大 {limit} MB。请另存一份较小的再添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="44"/>
+        <location filename="../../qdgui/models/photos.py" line="46"/>
         <source>{file} is not a photo qdgui can read (JPEG, PNG, HEIC or HEIF from a phone or camera).</source>
         <translation>{file} 不是 qdgui 能读取的照片（应为手机或相机拍摄的 JPEG、PNG、HEIC 或 HEIF）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="47"/>
+        <location filename="../../qdgui/models/photos.py" line="49"/>
         <source>{file} is a {format} image; add photos as JPEG, PNG, HEIC or HEIF (a phone&apos;s own format).</source>
         <translation>{file} 是 {format} 图片；请添加 JPEG、PNG、HEIC 或 HEIF 格式的照片（手机自带的格式）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="50"/>
+        <location filename="../../qdgui/models/photos.py" line="52"/>
         <source>{file} is {width} x {height} pixels ({megapixels} megapixels), more than a photo of a site needs (at most {limit} megapixels); it may be built to overload the program. Save a smaller copy and add that.</source>
         <translation>{file} 有 {width} x {height} 像素（{megapixels} 百万像素），超出现场照片所需（最多 {limit} 百万像素），可能是故意制造来拖垮程序的文件。请另存一份较小的再添加。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="56"/>
+        <location filename="../../qdgui/models/photos.py" line="58"/>
         <source>{file} is damaged or incomplete (it may not have been copied to the end): {reason}</source>
         <translation>{file} 已损坏或不完整（可能没有复制完整）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/photos.py" line="223"/>
+        <location filename="../../qdgui/models/photos.py" line="228"/>
         <source>the file ends before the picture does</source>
         <translation>文件在图片结束之前就中断了</translation>
     </message>
@@ -4283,18 +4289,18 @@
 <context>
     <name>Repository</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="395"/>
+        <location filename="../../qdgui/models/repository.py" line="384"/>
         <source>No record {uuid}</source>
         <translation>没有记录 {uuid}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="403"/>
+        <location filename="../../qdgui/models/repository.py" line="392"/>
         <source>{who} changed this record at {when} (version {now}; you opened version {then}). Nothing was saved. Reload it to see that change, then make yours again.</source>
         <translation>{who} 已于 {when} 修改了这条记录（现为第 {now} 版；您打开的是第 {then} 版）。未保存。请重新载入查看那次修改，再重新填写您的修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="425"/>
-        <location filename="../../qdgui/models/repository.py" line="541"/>
+        <location filename="../../qdgui/models/repository.py" line="414"/>
+        <location filename="../../qdgui/models/repository.py" line="545"/>
         <source>Record {uuid} is deleted</source>
         <translation>记录 {uuid} 已删除</translation>
     </message>
@@ -4302,77 +4308,77 @@
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="170"/>
+        <location filename="../../qdgui/excel/returns.py" line="148"/>
         <source>{file} cannot be read as a return package: {reason}</source>
         <translation>{file} 无法作为回传包读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="178"/>
+        <location filename="../../qdgui/excel/returns.py" line="156"/>
         <source>{file} holds more than a return package can ({entries} entries); it is not read.</source>
         <translation>{file} 的内容超出回传包的上限（{entries} 项），未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="188"/>
+        <location filename="../../qdgui/excel/returns.py" line="166"/>
         <source>{file} is not a qdgui return package: it has no {part}.</source>
         <translation>{file} 不是 qdgui 回传包：其中没有 {part}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="197"/>
+        <location filename="../../qdgui/excel/returns.py" line="175"/>
         <source>{file}: its manifest is damaged.</source>
         <translation>{file}：清单（manifest）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="199"/>
+        <location filename="../../qdgui/excel/returns.py" line="177"/>
         <source>{file} is not a qdgui return package.</source>
         <translation>{file} 不是 qdgui 回传包。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="202"/>
+        <location filename="../../qdgui/excel/returns.py" line="180"/>
         <source>{file} was written by a newer qdgui (package version {version}); update this program first.</source>
         <translation>{file} 由较新版本的 qdgui 生成（回传包版本 {version}），请先升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="216"/>
+        <location filename="../../qdgui/excel/returns.py" line="194"/>
         <source>{file} holds {entry}, which no return package holds; it is not read.</source>
         <translation>{file} 中含有回传包不应有的 {entry}，未读取。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="224"/>
+        <location filename="../../qdgui/excel/returns.py" line="202"/>
         <source>{file}: the photo {entry} is larger than a photo may be.</source>
         <translation>{file}：照片 {entry} 超过照片大小上限。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="232"/>
+        <location filename="../../qdgui/excel/returns.py" line="210"/>
         <source>{file}: {entry} was changed after the package was exported (its check does not match the manifest); it is not merged. Ask for a new export.</source>
         <translation>{file}：{entry} 在导出后被改动过（校验值与清单不符），未合并。请对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="248"/>
+        <location filename="../../qdgui/excel/returns.py" line="226"/>
         <source>{file}: its photo list is damaged.</source>
         <translation>{file}：照片清单已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="272"/>
+        <location filename="../../qdgui/excel/returns.py" line="250"/>
         <source>Photos: new {inserted}, removed {removed}, put back {restored}, unchanged {unchanged}, held back {held}.</source>
         <translation>照片：新增 {inserted}，移除 {removed}，放回 {restored}，未变 {unchanged}，暂缓 {held}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="351"/>
+        <location filename="../../qdgui/excel/returns.py" line="296"/>
         <source>Held back: photo {file} of a record that is not in this database ({uuid}).</source>
         <translation>暂缓：照片 {file} 所属的记录不在本数据库中（{uuid}）。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="307"/>
+        <location filename="../../qdgui/excel/returns.py" line="329"/>
         <source>Held back: {reason}</source>
         <translation>暂缓：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="313"/>
+        <location filename="../../qdgui/excel/returns.py" line="333"/>
         <source>Held back: the photo file {sha} does not hold what its name says.</source>
         <translation>暂缓：照片文件 {sha} 的内容与其名称（校验值）不符。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/returns.py" line="452"/>
+        <location filename="../../qdgui/excel/returns.py" line="429"/>
         <source>Held back: a photo row of {file} is damaged ({why}).</source>
         <translation>暂缓：{file} 中有一条照片记录已损坏（{why}）。</translation>
     </message>
@@ -4520,13 +4526,13 @@
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="645"/>
+        <location filename="../../qdgui/models/repository.py" line="649"/>
         <location filename="../../qdgui/models/rules.py" line="220"/>
         <source>Unknown district code {code}</source>
         <translation>未知的区（市）代码 {code}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="632"/>
+        <location filename="../../qdgui/models/repository.py" line="636"/>
         <location filename="../../qdgui/models/rules.py" line="145"/>
         <location filename="../../qdgui/models/rules.py" line="153"/>
         <location filename="../../qdgui/models/rules.py" line="202"/>
@@ -4534,8 +4540,8 @@
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="651"/>
-        <location filename="../../qdgui/models/repository.py" line="677"/>
+        <location filename="../../qdgui/models/repository.py" line="655"/>
+        <location filename="../../qdgui/models/repository.py" line="681"/>
         <source>This district already has a street named {name}</source>
         <translation>该区（市）已有名为 {name} 的街道</translation>
     </message>
@@ -4580,7 +4586,7 @@
         <translation>“{text}”没有年份，请写完整日期</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/repository.py" line="635"/>
+        <location filename="../../qdgui/models/repository.py" line="639"/>
         <location filename="../../qdgui/models/rules.py" line="155"/>
         <source>Too long: at most {n} characters</source>
         <translation>太长：最多 {n} 个字</translation>

@@ -41,7 +41,7 @@ def test_a_photo_chosen_in_the_file_dialog_is_saved_with_the_case_by_enter_and_r
     state = app.wait_until(lambda s: s["form_editing"] and s["photos"] == [], what="the case in the form")
     add = next(b for b in state["buttons"] if b["name"] == "add_before_photos")
     assert add["text"] == "+拆除前…"
-    app.click_rect(add["rect"])
+    app.click_button("add_before_photos")
     app.wait_until(
         lambda s: any("添加拆除前照片" in d for d in s["dialogs"]) and s["focus"] == "fileNameEdit",
         what="the file dialog, its file name field ready for typing",

@@ -48,7 +48,7 @@ class Cluster:
         bin_dir = server_bin()
         if bin_dir is None:
             raise NoPostgres("PostgreSQL 15+ server binaries not found (Debian: apt-get install postgresql)")
-        owner = "nobody" if os.geteuid() == 0 else None
+        owner = "nobody" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
         folder = Path(tempfile.mkdtemp(prefix="qdgui-pg-"))
         os.chmod(folder, 0o755)
         cluster = cls(folder, bin_dir, owner)

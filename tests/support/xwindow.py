@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -197,9 +196,26 @@ class RunningApp:
         x, y, w, h = rect
         self.click(x + w // 2, y + h // 2, **kwargs)
 
+    def click_button(self, name: str, timeout: float = 20) -> dict:
+        """Click the named button where it stays: once the window reports the same place for it twice
+        in a row (a layout still settling moves it; a user clicks what has stopped moving). Returns
+        the state it was clicked in."""
+        deadline = time.monotonic() + timeout
+        seen = None
+        while True:
+            state = self.state()
+            rect = next((b["rect"] for b in state["buttons"] if b["name"] == name), None)
+            if rect is not None and rect == seen:
+                self.click_rect(rect)
+                return state
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the button {name} did not settle: {rect} after {seen}")
+            seen = rect
+            time.sleep(0.2)
+
     def kill(self) -> None:
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            self.process.kill()
             self.process.wait(10)
 
     def close(self) -> None:

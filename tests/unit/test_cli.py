@@ -164,3 +164,29 @@ def test_a_ledger_changed_after_export_is_refused_until_accepted_on_purpose(tmp_
     with database.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Signing)) > 0
     database.close()
+
+
+def test_a_file_given_without_a_command_is_a_database_or_a_workbook_to_offer():
+    from qdgui.cli import COMMANDS, build_parser, split_file_argument
+
+    commands = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(COMMANDS) == set(commands.choices)  # a new command must be known here too
+    assert split_file_argument(["/data/中韩街道.xlsx"]) == ([], Path("/data/中韩街道.xlsx"), None)
+    assert split_file_argument(["--lang", "en", "/data/return.ZIP"]) == (
+        ["--lang", "en"],
+        Path("/data/return.ZIP"),
+        None,
+    )
+    assert split_file_argument(["/data/街道.sqlite"]) == (["--db", "/data/街道.sqlite"], None, None)
+    assert split_file_argument(["--db", "a.sqlite", "r.zip"]) == (["--db", "a.sqlite"], Path("r.zip"), None)
+    for unchanged in (["summary"], ["import", "a.xlsx"], ["--db", "a.sqlite"], [], ["--db", "a.sqlite", "summary"]):
+        assert split_file_argument(unchanged) == (unchanged, None, None)
+    argv, workbook, problem = split_file_argument(["--db", "a.sqlite", "b.sqlite"])
+    assert workbook is None and "b.sqlite" in problem
+
+
+def test_two_databases_on_the_command_line_are_refused_in_words(tmp_path):
+    done = run("--db", str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite"), "--lang", "zh_CN")
+    assert done.returncode == 2
+    assert "给出了两个数据库" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "a.sqlite").exists() and not (tmp_path / "b.sqlite").exists()
