@@ -29,6 +29,7 @@ from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
 from qdgui.models.batches import json_value
+from qdgui.models.batches import values_from_json as batches_values
 from qdgui.models.bulk import ChunkWriter
 from qdgui.models.describe import Namer
 from qdgui.models.records import Operator, field_label
@@ -253,6 +254,7 @@ def _merge(
                             kept=_dump(local[held], fields),
                             other=_dump(incoming, fields),
                             other_clock=incoming["clock"],
+                            held_row=_dump(_new_row(incoming, columns), columns),  # released if ours is deleted
                             source_file=file_name,
                         )
                     )
@@ -263,9 +265,7 @@ def _merge(
                         ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
                     )
                     continue
-                row = {c: incoming.get(c) for c in columns}
-                row["version"] = row.get("version") or 1
-                row["deleted"] = bool(row.get("deleted"))
+                row = _new_row(incoming, columns)
                 inserts.append(row)
                 local[uuid] = row
                 if kind in JOINED_BY_NAME:
@@ -514,7 +514,26 @@ def _merge(
                     counts["unchanged"] += 1
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             _rekey(live_keys, similar_index, kind, mine, new)
+            was_live = not mine["deleted"]
             mine.update(new)
+            if was_live and mine["deleted"] and kind in HOLDS_BACK:
+                # The copy that held others back as duplicates is gone: the first of them is the
+                # record now, as it would be had the returns come in the other order.
+                for row in _released(session, kind, uuid, live_keys, local, now):
+                    inserts.append(row)
+                    local[row["uuid"]] = row
+                    counts["inserted"] += 1
+                    counts["released"] += 1
+                    changes.append(
+                        dict(table_name=kind, record_uuid=row["uuid"], before=None, after_clock=row["clock"])
+                    )
+                    audits.append(_audit(kind, row["uuid"], "insert", file_name, row["version"], by, now))
+                    result.review.append(
+                        translate(
+                            "Import",
+                            "Brought in, the record with the same number that held it back was deleted: {kind} {what} (sheet {sheet}, row {row})",
+                        ).format(kind=_noun(kind), what=namer.record(kind, row), sheet=sheet_name, row=row_number)
+                    )
             changes.append(dict(table_name=kind, record_uuid=uuid, before=before, after_clock=new["clock"]))
             audits.append(_audit(kind, uuid, "update", file_name, mine["version"], by, now))
         write_chunk()
@@ -606,6 +625,43 @@ def _audit(kind, uuid, action, file_name, version, by: Operator, now: datetime) 
     )
 
 
+HOLDS_BACK = frozenset(kind for kind, keys in UNIQUE_KEYS.items() if keys) - JOINED_BY_NAME
+
+
+def _new_row(incoming: dict, columns) -> dict:
+    row = {c: incoming.get(c) for c in columns}
+    row["version"] = row.get("version") or 1
+    row["deleted"] = bool(row.get("deleted"))
+    return row
+
+
+def _released(session: Session, kind: str, uuid: str, live_keys, local: dict, now: datetime) -> list[dict]:
+    """The copies that the record `uuid`, now deleted, held back as duplicates and that may be the
+    record now (their key free, not here already): their rows, the items closed. The first held is
+    taken; a later one stays held by it, as in the other order."""
+    table = RECORD_TABLES[kind]
+    released: list[dict] = []
+    items = session.execute(
+        select(ReviewItem.id, ReviewItem.held_row)
+        .where(
+            ReviewItem.record_uuid == uuid,
+            ReviewItem.reason == "duplicate",
+            ReviewItem.resolved_at.is_(None),
+            ReviewItem.held_row.is_not(None),
+        )
+        .order_by(ReviewItem.id)
+    ).all()
+    for item_id, held_row in items:
+        row = {c.key: None for c in table.__table__.columns} | batches_values(table, json.loads(held_row))
+        if row["uuid"] in local or _unique_clash(kind, row, live_keys) is not None:
+            continue
+        released.append(row)
+        for key in UNIQUE_KEYS[kind]:  # the record's key now (a second held copy meets the first)
+            live_keys[key][tuple(row.get(f) for f in key)] = row["uuid"]
+        session.execute(update(ReviewItem).where(ReviewItem.id == item_id).values(resolved_at=now))
+    return released
+
+
 def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
     if incoming.get("deleted"):
         return None
@@ -694,7 +750,7 @@ def _add_reviews(session: Session, reviews: list[dict]) -> None:
     open_items = _open_items(session)
     fresh = [r for r in reviews if (r["record_uuid"], r["other_uuid"], r["other_clock"]) not in open_items]
     if fresh:
-        sides = ("kept_by", "kept_at", "other_by", "other_at")  # a conflict's; not a duplicate's
+        sides = ("kept_by", "kept_at", "other_by", "other_at", "held_row")  # not every item has all
         session.execute(ReviewItem.__table__.insert(), [{**dict.fromkeys(sides), **r} for r in fresh])
 
 

@@ -235,6 +235,19 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             ).format(id=batch_id, reason=exc.__class__.__name__)
         ) from exc
     session.execute(delete(ReviewItem).where(ReviewItem.batch_id == batch_id, ReviewItem.resolved_at.is_(None)))
+    # A copy held back as a duplicate that this batch brought in (its holder deleted): held again.
+    added_uuids = [c.record_uuid for c in changes if c.before is None]
+    for chunk in _chunks(added_uuids):
+        session.execute(
+            update(ReviewItem)
+            .where(
+                ReviewItem.reason == "duplicate",
+                ReviewItem.held_row.is_not(None),
+                ReviewItem.other_uuid.in_(chunk),
+                ReviewItem.batch_id != batch_id,
+            )
+            .values(resolved_at=None)
+        )
     session.execute(delete(ReferenceAlias).where(ReferenceAlias.batch_id == batch_id))  # the joins go with it
     batch.undone_at = now
     session.flush()

@@ -432,6 +432,7 @@ class ReviewItem(Base):
     kept: Mapped[str | None] = mapped_column(Text)  # JSON field values kept in the database
     other: Mapped[str] = mapped_column(Text, nullable=False)  # JSON field values of the other side
     other_clock: Mapped[str] = mapped_column(Text, nullable=False)
+    held_row: Mapped[str | None] = mapped_column(Text)  # duplicate: the held copy's whole row (JSON), to release it
     source_file: Mapped[str] = mapped_column(String(260), nullable=False)
     # Who wrote each side and when (a conflict: the last edit of each copy).
     kept_by: Mapped[str | None] = mapped_column(String(140))

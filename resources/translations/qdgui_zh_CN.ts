@@ -2641,32 +2641,32 @@
         <translation>撤销导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="179"/>
+        <location filename="../../qdgui/excel/merge.py" line="180"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="204"/>
+        <location filename="../../qdgui/excel/merge.py" line="205"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="213"/>
+        <location filename="../../qdgui/excel/merge.py" line="214"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="233"/>
+        <location filename="../../qdgui/excel/merge.py" line="234"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="238"/>
+        <location filename="../../qdgui/excel/merge.py" line="239"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="260"/>
+        <location filename="../../qdgui/excel/merge.py" line="262"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
@@ -2711,28 +2711,33 @@
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="553"/>
+        <location filename="../../qdgui/excel/merge.py" line="572"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
         <location filename="../../qdgui/excel/merge.py" line="299"/>
-        <location filename="../../qdgui/excel/merge.py" line="564"/>
+        <location filename="../../qdgui/excel/merge.py" line="583"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="572"/>
+        <location filename="../../qdgui/excel/merge.py" line="532"/>
+        <source>Brought in, the record with the same number that held it back was deleted: {kind} {what} (sheet {sheet}, row {row})</source>
+        <translation>已并入：使它暂缓合并的同编号记录已被删除：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../qdgui/excel/merge.py" line="591"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="588"/>
+        <location filename="../../qdgui/excel/merge.py" line="607"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="644"/>
+        <location filename="../../qdgui/excel/merge.py" line="700"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>

@@ -652,3 +652,55 @@ def test_a_project_with_a_close_name_is_kept_apart_and_shown_for_a_person_never_
         assert s.scalar(select(Signing.project_uuid).where(Signing.households == 3)) == kept
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     db.close()
+
+
+def test_a_copy_held_back_as_a_duplicate_becomes_the_case_when_the_copy_holding_it_is_deleted(tmp_path):
+    """Q-5 entered on laptops A and C. One supervisor merges A, then C (C's copy held back), then A's
+    deletion of its copy; another merges A's deletion first, then C. Both end with C's copy as the
+    case (found by the long merge proof: before, the first supervisor kept it held for ever)."""
+    from tests.support.databases import new_database
+    from tests.support.drafts import demolition_draft
+
+    laptops = {name: new_database(tmp_path / f"{name}.sqlite") for name in ("a", "c")}
+    made = {}
+    for name, address in (("a", "株洲路1号"), ("c", "株洲路2号")):
+        with laptops[name].begin() as s:
+            made[name] = repository.add(
+                s, demolition_draft(case_no="Q-5", address=address), by=Operator(name, name), today=TODAY
+            )
+    first_a = export(laptops["a"], tmp_path / "a-1.xlsx")
+    from_c = export(laptops["c"], tmp_path / "c.xlsx")
+    with laptops["a"].begin() as s:
+        repository.delete(s, "demolition", made["a"], by=Operator("a", "a"))
+    deleted_a = export(laptops["a"], tmp_path / "a-2.xlsx")
+
+    held_then_freed = new_database(tmp_path / "boss-1.sqlite")
+    merge(held_then_freed, first_a)
+    assert merge(held_then_freed, from_c).merged.counts["held"] == 1
+    report = merge(held_then_freed, deleted_a)
+    assert report.merged.counts["released"] == 1
+    assert any("Q-5" in line for line in report.merged.review)
+
+    in_order = new_database(tmp_path / "boss-2.sqlite")
+    merge(in_order, deleted_a)
+    merge(in_order, from_c)
+
+    for db in (held_then_freed, in_order):
+        with db.sessions() as s:
+            live = s.scalars(select(Demolition.uuid).where(Demolition.deleted.is_(False))).all()
+            assert live == [made["c"]]
+            assert s.get(Demolition, made["a"]).deleted
+            assert s.get(Demolition, made["c"]).address == "株洲路2号"
+            open_items = s.scalars(select(ReviewItem).where(ReviewItem.resolved_at.is_(None))).all()
+            assert open_items == []
+            assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+    with held_then_freed.sessions() as s:  # C's copy came in as C wrote it: its clock, its author
+        freed = s.get(Demolition, made["c"])
+        assert freed.operator == "c" and freed.version == 1
+    importer.undo(held_then_freed, report.batch_id, by=BOSS)  # A's deletion undone: C's copy held again
+    with held_then_freed.sessions() as s:
+        assert s.scalars(select(Demolition.uuid).where(Demolition.deleted.is_(False))).all() == [made["a"]]
+        assert s.get(Demolition, made["c"]) is None
+        (held,) = s.scalars(select(ReviewItem).where(ReviewItem.resolved_at.is_(None))).all()
+        assert (held.record_uuid, held.other_uuid) == (made["a"], made["c"])
+    assert merge(held_then_freed, deleted_a).merged.counts["released"] == 1  # and released again

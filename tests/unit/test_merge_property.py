@@ -263,7 +263,9 @@ def _content(db):
         # A case number entered on two laptops is one real case: the copy that arrives first stays, the
         # other is held back for a person. Which is which depends on the order; the pair does not.
         groups: dict[str, set[str]] = {}  # the copies of one case: the live one and those held back
-        for r in s.scalars(select(ReviewItem).where(ReviewItem.reason == "duplicate")):
+        for r in s.scalars(
+            select(ReviewItem).where(ReviewItem.reason == "duplicate", ReviewItem.resolved_at.is_(None))
+        ):  # a copy brought in once the one holding it was deleted is a record again (merge._released)
             group = groups.get(r.record_uuid, set()) | groups.get(r.other_uuid, set()) | {r.record_uuid, r.other_uuid}
             for uuid in group:
                 groups[uuid] = group
@@ -310,11 +312,30 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path, par
     """One of PARTS searches of the profile's max_examples each (so that the test workers share them)."""
     import itertools
 
-    from hypothesis import given
+    from hypothesis import example, given
 
     counter = itertools.count()
 
     @given(script=st.lists(step, min_size=4, max_size=18), order=st.permutations(range(len(LAPTOPS))))
+    @example(  # found by the long run of 2026-12-03: a held-back copy stayed held after its holder's deletion
+        script=[
+            *[("project", "a", "王台旧村改造")] * 5,
+            ("project", "a", "张村河片区"),
+            ("case", "c", "Q-5", 468),
+            ("case", "a", "Q-5", 425),
+            ("move", "b", 3, 1),
+            ("exchange", "b", "a"),
+            ("edit", "c", 16, 248),
+            ("edit", "a", 15, 357),
+            ("signing", "a", 1, 26),
+            ("exchange", "b", "c"),
+            ("delete", "b", 5),
+            ("finish", "b", 5),
+            ("move", "b", 2, 13),
+            ("exchange", "b", "b"),
+        ],
+        order=[0, 2, 1],
+    )
     def check(script, order):
         folder, finals, made, edits = _run(tmp_path, script, counter)
         first, second = new_database(folder / "boss-1.sqlite"), new_database(folder / "boss-2.sqlite")
