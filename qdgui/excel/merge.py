@@ -153,7 +153,9 @@ def _merge(
             writer.write(
                 [(table.__table__, inserts), (ImportChange.__table__, changes), (AuditEntry.__table__, audits)]
             )
-            inserts.clear(), changes.clear(), audits.clear()
+            inserts.clear()
+            changes.clear()
+            audits.clear()
 
         sheet_name = ledger.sheets[kind][0]
         by_hand = ledger.changed_rows.get(kind, frozenset())  # rows whose check no longer matches
