@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender_division_codes
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
-from qdgui.models.batches import json_value
+from qdgui.models.batches import ALIAS_STEP, json_value
 from qdgui.models.batches import values_from_json as batches_values
 from qdgui.models.bulk import ChunkWriter
 from qdgui.models.describe import Namer
@@ -113,7 +113,8 @@ def _merge(
     file_name = ledger.path.name
     codes = sender_division_codes(ledger, session, add_missing=True)
     broken = _RuleCheck(session)  # an incoming record passes the forms' rules, or is held back
-    aliases = _aliases(session)  # {kind: {alias uuid: target uuid}}: other laptops' copies joined before
+    # {kind: {alias uuid: target uuid}}: other laptops' copies joined before; their clocks then
+    aliases, alias_met = _aliases(session)
     namer = Namer(session)  # review lines name records as people know them, not by UUID
     open_items = _open_items(session)
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
@@ -172,6 +173,87 @@ def _merge(
                 return True
             return False
 
+        def bring(
+            target,
+            uuid,
+            incoming,
+            step,
+            row_number,
+            kind=kind,
+            table=table,
+            fields=fields,
+            local=local,
+            live_keys=live_keys,
+            similar_index=similar_index,
+            counts=counts,
+            reviews=reviews,
+            changes=changes,
+            audits=audits,
+            sheet_name=sheet_name,
+            now=now,
+        ) -> bool:
+            # What another laptop's copy of our record (joined to it) holds that ours does not: the
+            # fields only it changed are brought to ours; those both changed hold the later write,
+            # the other side for a person.
+            mine = local[target]
+            taken, hard, losers, _ = step
+            values = {f: incoming.get(f) for f in taken}
+            if values and _unique_clash(kind, {**mine, **values}, live_keys) is not None:
+                # renamed to the name of another record here: for a person, ours unchanged
+                hard, losers, taken, values = (*hard, *taken), {**losers, **values}, (), {}
+            new = _joined_write(session, mine, values, incoming, by, file_name) if values else {}
+            what = namer.record(kind, {**mine, **new})
+            if hard:
+                counts["conflicts"] += 1
+                reviews.append(
+                    dict(
+                        reason="conflict",
+                        table_name=kind,
+                        record_uuid=target,
+                        other_uuid=None,
+                        kept=_dump({**mine, **new}, fields),
+                        other=_dump({**mine, **new, **losers}, fields),
+                        other_clock=f"{incoming['clock']}#{uuid}",
+                        source_file=file_name,
+                        kept_by=_who(mine),
+                        kept_at=mine["updated_at"],
+                        other_by=_who(incoming),
+                        other_at=incoming["updated_at"],
+                    )
+                )
+                result.review.append(
+                    translate(
+                        "Import",
+                        "Changed here and in that laptop's copy joined to it, choose per field: "
+                        "{kind} {what} (sheet {sheet}, row {row}): {fields}",
+                    ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, hard))
+                )
+            if values:
+                counts["updated"] += 1
+                result.review.append(
+                    (
+                        translate(
+                            "Import",
+                            "Changed in that laptop's copy joined to ours, would be brought to ours: "
+                            "{kind} {what} (sheet {sheet}, row {row}): {fields}",
+                        )
+                        if preview
+                        else translate(
+                            "Import",
+                            "Changed in that laptop's copy joined to ours, brought to ours: "
+                            "{kind} {what} (sheet {sheet}, row {row}): {fields}",
+                        )
+                    ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, taken))
+                )
+                changes.append(
+                    dict(table_name=kind, record_uuid=target, before=_dump(mine, mine), after_clock=new["clock"])
+                )
+                session.execute(update(table).where(table.uuid == target).values(**new))
+                _rekey(live_keys, similar_index, kind, mine, new)
+                mine.update(new)
+                audits.append(_audit(kind, target, "update", file_name, mine["version"], by, now))
+            return bool(values or hard)
+
         for row_number, incoming in record_values(ledger, kind, codes, skip=known):
             done += 1
             if done % 5000 == 0:
@@ -197,7 +279,18 @@ def _merge(
                 if incoming.get(field_name) in aliases.get(target, {}):
                     incoming[field_name] = aliases[target][incoming[field_name]]
             if uuid in aliases.get(kind, {}):
-                counts["unchanged"] += 1  # that laptop's copy of a record joined to ours at an earlier merge
+                # That laptop's copy of a record joined to ours at an earlier merge: what its laptop
+                # changed in it since (a rename) is brought to ours.
+                target = aliases[kind][uuid]
+                step = _joined_copy_edits(
+                    kind, incoming, local.get(target), alias_met.get(uuid), sheet_name, row_number
+                )
+                if step is None:
+                    counts["unchanged"] += 1
+                    continue
+                if not bring(target, uuid, incoming, step, row_number):
+                    counts["unchanged"] += 1
+                changes.append(_alias_moved(session, uuid, alias_met, (step[3], local[target]["clock"])))
                 continue
             problems = broken.errors(kind, incoming)
             if problems:
@@ -225,11 +318,6 @@ def _merge(
                     # The same project or village, created on that laptop too: one record, the
                     # records pointing at their copy point at ours (and will again next time).
                     aliases.setdefault(kind, {})[uuid] = held
-                    session.add(
-                        ReferenceAlias(
-                            alias_uuid=uuid, kind=kind, target_uuid=held, batch_id=batch.id, source_file=file_name
-                        )
-                    )
                     counts["joined"] += 1
                     result.review.append(
                         (
@@ -243,6 +331,22 @@ def _merge(
                                 "The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})",
                             )
                         ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
+                    )
+                    # Made apart, the two copies may differ: each field holds the later write, the
+                    # other value for a person, whichever copy came first.
+                    step = _first_meeting(kind, incoming, local[held])
+                    bring(held, uuid, incoming, step, row_number)
+                    alias_met[uuid] = (step[3], local[held]["clock"])  # where later edits start
+                    session.add(
+                        ReferenceAlias(
+                            alias_uuid=uuid,
+                            kind=kind,
+                            target_uuid=held,
+                            batch_id=batch.id,
+                            source_file=file_name,
+                            alias_clock=alias_met[uuid][0],
+                            target_clock=alias_met[uuid][1],
+                        )
                     )
                     continue
                 if held is not None:
@@ -514,6 +618,51 @@ def _merge(
                 if not fm.hard and not fm.theirs:
                     new = {"clock": joined}  # this copy already holds every later write
                     counts["unchanged"] += 1
+            clashing = _clashing_fields(kind, {**mine, **new}, live_keys)
+            if clashing:
+                # The change would give it the number (name) of another record here: ours keeps its
+                # own, the change goes to a person (two records never share a key, nothing is lost).
+                other = {f: {**mine, **new}.get(f) for f in clashing}
+                new_dots = clock.parse_dots(new.get("dots"))
+                mine_dots = clock.parse_dots(mine.get("dots"))
+                for f in clashing:
+                    new[f] = mine.get(f)
+                    if new_dots is not None:
+                        new_dots.pop(f, None)
+                        if mine_dots is not None and f in mine_dots:
+                            new_dots[f] = mine_dots[f]
+                if "dots" in new:
+                    new["dots"] = clock.dumps_dots(new_dots)
+                counts["conflicts"] += 1
+                reviews.append(
+                    dict(
+                        reason="conflict",
+                        table_name=kind,
+                        record_uuid=uuid,
+                        other_uuid=None,
+                        kept=_dump({**mine, **new}, fields),
+                        other=_dump({**mine, **new, **other}, fields),
+                        other_clock=f"{incoming['clock']}#key",
+                        source_file=file_name,
+                        kept_by=_who(mine),
+                        kept_at=mine["updated_at"],
+                        other_by=_who(incoming),
+                        other_at=incoming["updated_at"],
+                    )
+                )
+                result.review.append(
+                    translate(
+                        "Import",
+                        "Changed to the {fields} of another record here, kept as it was for a person to decide: "
+                        "{kind} {what} (sheet {sheet}, row {row})",
+                    ).format(
+                        kind=_noun(kind),
+                        what=namer.record(kind, {**mine, **new}),
+                        sheet=sheet_name,
+                        row=row_number,
+                        fields=_labels(kind, clashing),
+                    )
+                )
             session.execute(update(table).where(table.uuid == uuid).values(**new))
             _rekey(live_keys, similar_index, kind, mine, new)
             was_live = not mine["deleted"]
@@ -664,6 +813,21 @@ def _released(session: Session, kind: str, uuid: str, live_keys, local: dict, no
     return released
 
 
+def _clashing_fields(kind: str, after: dict, live_keys) -> tuple[str, ...]:
+    """The changed fields of the first unique key that `after` (a record here, changed) would share
+    with another live record here; () if none."""
+    if after.get("deleted"):
+        return ()
+    for key in UNIQUE_KEYS[kind]:
+        value = tuple(after.get(f) for f in key)
+        if any(v is None for v in value) and key != ("year", "district_code", "street_code", "measure"):
+            continue
+        found = live_keys[key].get(value)
+        if found is not None and found != after["uuid"]:
+            return key
+    return ()
+
+
 def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
     if incoming.get("deleted"):
         return None
@@ -677,13 +841,122 @@ def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
     return None
 
 
-def _aliases(session: Session) -> dict[str, dict[str, str]]:
+def _aliases(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, tuple[str | None, str | None]]]:
+    """{kind: {alias uuid: target uuid}}, and {alias uuid: (its clock, the target's) when they last met}."""
     found: dict[str, dict[str, str]] = {}
-    for alias, kind, target in session.execute(
-        select(ReferenceAlias.alias_uuid, ReferenceAlias.kind, ReferenceAlias.target_uuid)
+    met: dict[str, tuple[str | None, str | None]] = {}
+    for alias, kind, target, alias_clock, target_clock in session.execute(
+        select(
+            ReferenceAlias.alias_uuid,
+            ReferenceAlias.kind,
+            ReferenceAlias.target_uuid,
+            ReferenceAlias.alias_clock,
+            ReferenceAlias.target_clock,
+        )
     ):
         found.setdefault(kind, {})[alias] = target
-    return found
+        met[alias] = (alias_clock, target_clock)
+    return found, met
+
+
+def _alias_moved(session: Session, alias: str, alias_met: dict, met: tuple[str, str]) -> dict:
+    """The alias's clocks moved on to where the two copies met now; the import change that puts
+    them back (batches.undo)."""
+    old = alias_met.get(alias, (None, None))
+    session.execute(
+        update(ReferenceAlias).where(ReferenceAlias.alias_uuid == alias).values(alias_clock=met[0], target_clock=met[1])
+    )
+    alias_met[alias] = met
+    return dict(
+        table_name=ALIAS_STEP,
+        record_uuid=alias,
+        before=json.dumps({"alias_clock": old[0], "target_clock": old[1]}),
+        after_clock=met[0],
+    )
+
+
+def _joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet: str, row: int):
+    """What the alias copy `incoming` changed since it last met `mine`, the record it was joined to:
+    None if nothing (or not known: an alias from before revision 0015, a return without field dots);
+    else (fields to take, fields both changed, {both changed: the value the record does not hold},
+    the alias's clock now). A field both changed holds the later write."""
+    alias_clock, target_clock = met or (None, None)
+    if mine is None or alias_clock is None or target_clock is None:
+        return None
+    their_clock, at_join = clock.parse(incoming["clock"]), clock.parse(alias_clock)
+    if clock.compare(their_clock, at_join) in (clock.BEFORE, clock.EQUAL):
+        return None
+    their_dots = _dots(incoming.get("dots"), sheet, row)
+    if their_dots is None:
+        return None
+    mine_dots, target_at_join = _dots(mine.get("dots"), sheet, row), clock.parse(target_clock)
+    taken, hard, losers = [], [], {}
+    for f in content_fields(kind):
+        theirs = clock.dot_of(their_dots, f)
+        if clock.seen(at_join, theirs) or _same(mine.get(f), incoming.get(f)):
+            continue
+        ours = clock.dot_of(mine_dots, f)
+        if clock.seen(target_at_join, ours):
+            taken.append(f)  # only that copy changed it since they met
+            continue
+        hard.append(f)
+        if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
+            taken.append(f)
+            losers[f] = mine.get(f)
+        else:
+            losers[f] = incoming.get(f)
+    return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join))
+
+
+def _written_at(row: dict, dots, f: str) -> tuple:
+    """When the copy's value of f was written (its dot's time; its creation for a value it was made
+    with; its last change when not known), then its UUID: an order every database agrees on."""
+    dot = clock.dot_of(dots, f)
+    if isinstance(dot, list):
+        return (dot[2], row["uuid"])
+    at = row["created_at"] if dot is None else row["updated_at"]
+    return (at.isoformat() if hasattr(at, "isoformat") else str(at), row["uuid"])
+
+
+def _first_meeting(kind: str, incoming: dict, mine: dict):
+    """Two copies of one project (village) made on two laptops, met at a join: every field that
+    differs was written on both sides, so it holds the later write and the other goes to a person."""
+    their_dots, mine_dots = clock.parse_dots(incoming.get("dots")), clock.parse_dots(mine.get("dots"))
+    taken, hard, losers = [], [], {}
+    for f in content_fields(kind):
+        if f == "deleted" or _same(mine.get(f), incoming.get(f)):
+            continue
+        hard.append(f)
+        if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
+            taken.append(f)
+            losers[f] = mine.get(f)
+        else:
+            losers[f] = incoming.get(f)
+    return tuple(taken), tuple(hard), losers, incoming["clock"]
+
+
+def _joined_write(session: Session, mine: dict, values: dict, incoming: dict, by: Operator, file_name) -> dict:
+    """The record's new columns for an alias copy's edits brought to it: a write of this database
+    (its clock ticks here, so the edit travels on), each field's dot keeping the edit's own time."""
+    replica = clock.replica(session, by.device)
+    ticked = clock.tick(mine["clock"], replica)
+    n = clock.parse(ticked)[replica]
+    dots = clock.parse_dots(mine.get("dots")) or {}
+    their_dots = clock.parse_dots(incoming.get("dots")) or {}
+    for f in values:
+        theirs = their_dots.get(f)
+        at = theirs[2] if isinstance(theirs, list) else incoming["updated_at"].isoformat()
+        dots[f] = [replica, n, at]
+    return dict(
+        values,
+        clock=ticked,
+        dots=clock.dumps_dots(dots),
+        version=mine["version"] + 1,
+        source_file=file_name,
+        updated_at=max(mine["updated_at"], incoming["updated_at"]),
+        operator=incoming["operator"],
+        device=incoming["device"],
+    )
 
 
 def _known(session: Session):

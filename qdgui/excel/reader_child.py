@@ -21,18 +21,7 @@ def child_main(argv: list[str]) -> int:
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         except (ImportError, ValueError, OSError):
             pass  # Windows: the time limit still holds
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(path)
-        sheets = []
-        for meta in book.sheets_metadata:
-            if "WorkSheet" not in str(meta.typ):
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
-            sheets.append((meta.name, str(meta.visible).rsplit(".", 1)[-1] == "Visible", rows, merged))
-        result: tuple[str, object] = ("ok", sheets)
+        result: tuple[str, object] = ("ok", read_sheets(path))
     except MemoryError:
         result = ("memory", "")
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
@@ -41,6 +30,22 @@ def child_main(argv: list[str]) -> int:
     sys.stdout.buffer.write(pickle.dumps((*result, peak), protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.flush()
     return 0
+
+
+def read_sheets(path: str) -> list:
+    """Every worksheet of the workbook at path: (name, visible, rows, merged ranges)."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(path)
+    sheets = []
+    for meta in book.sheets_metadata:
+        if "WorkSheet" not in str(meta.typ):
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+        sheets.append((meta.name, str(meta.visible).rsplit(".", 1)[-1] == "Visible", rows, merged))
+    return sheets
 
 
 def _own_peak() -> int | None:

@@ -21,6 +21,8 @@ from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportCh
 # What a batch can write: the records, and the photos a return package brings (undone first: they
 # name their records).
 UNDOABLE: dict[str, type[RecordMixin]] = {**RECORD_TABLES, "photo": Photo}
+# A change of this name moved a reference alias's clocks on (excel/merge.py): undo puts them back.
+ALIAS_STEP = "reference_alias"
 
 
 class BatchError(Exception):
@@ -140,7 +142,9 @@ def list_batches(session: Session) -> list[BatchInfo]:
 
 def kinds_in(session: Session, batch_id: int) -> list[str]:
     """The kinds of record a batch changed (what an undo of it will move)."""
-    return sorted(set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))))
+    return sorted(
+        set(session.scalars(select(ImportChange.table_name).where(ImportChange.batch_id == batch_id))) - {ALIAS_STEP}
+    )
 
 
 def check_undoable(session: Session, batch_id: int) -> None:
@@ -176,7 +180,9 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             ImportChange.batch_id == batch_id
         )
     ).all()
-    hidden = access.hidden_batch_changes(session, batch_id, len(changes))
+    alias_steps = [c for c in changes if c.table_name == ALIAS_STEP]
+    changes = [c for c in changes if c.table_name != ALIAS_STEP]
+    hidden = access.hidden_batch_changes(session, batch_id, len(changes) + len(alias_steps))
     if hidden:
         raise BatchError(
             translate(
@@ -247,6 +253,12 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
                 ReviewItem.batch_id != batch_id,
             )
             .values(resolved_at=None)
+        )
+    for step in reversed(alias_steps):  # a joined copy's edits brought here: where they met before
+        session.execute(
+            update(ReferenceAlias)
+            .where(ReferenceAlias.alias_uuid == step.record_uuid)
+            .values(**json.loads(step.before))
         )
     session.execute(delete(ReferenceAlias).where(ReferenceAlias.batch_id == batch_id))  # the joins go with it
     batch.undone_at = now

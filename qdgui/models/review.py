@@ -130,6 +130,7 @@ def join(session: Session, item_id: int, *, by: Operator, today: date) -> int:
                 )
                 moved += 1
     copy_table = RECORD_TABLES[item.table_name]
+    met = (session.get(copy_table, copy).clock, session.get(copy_table, kept).clock)  # where later edits start
     repository.set_deleted(session, copy_table, copy, True, by=by)
     if session.get(ReferenceAlias, copy) is None:
         session.add(
@@ -139,6 +140,8 @@ def join(session: Session, item_id: int, *, by: Operator, today: date) -> int:
                 target_uuid=kept,
                 batch_id=item.batch_id,
                 source_file=item.source_file,
+                alias_clock=met[0],
+                target_clock=met[1],
             )
         )
     item.resolved_at = repository.utc_now()

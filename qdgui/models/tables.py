@@ -519,3 +519,8 @@ class ReferenceAlias(Base):
     target_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), nullable=False)
     source_file: Mapped[str] = mapped_column(String(260), nullable=False)
+    # The alias copy's clock as last brought here and the target's clock then (revision 0015): a later
+    # edit of the alias copy (not seen by alias_clock) is brought to the target, unless the target
+    # changed the same field since (not seen by target_clock): then a person decides.
+    alias_clock: Mapped[str | None] = mapped_column(Text)
+    target_clock: Mapped[str | None] = mapped_column(Text)

@@ -265,6 +265,73 @@ def test_laptops_that_created_the_same_project_merge_into_one_project(tmp_path):
     boss.close()
 
 
+def test_a_rename_of_a_laptops_copy_of_a_joined_project_reaches_the_project_it_was_joined_to(tmp_path):
+    """Laptop B created the same project as laptop A; the supervisor joined B's copy to A's. B then
+    renames its project and corrects its households: both reach the supervisor's project, once; an
+    undo takes them back; a field changed on both sides goes to a person, holding the later write."""
+    paths = {n: _laptop_with_its_own_project(tmp_path, n, by, (10,)) for n, by in (("a", A), ("b", B))}
+    boss, _ = open_database(tmp_path / "boss.sqlite")
+    merge(boss, paths["a"])
+    merge(boss, paths["b"])  # B's copy joined to A's
+    b, _ = open_database(tmp_path / "b.sqlite")
+    edit(b, Project, Project.name == "张村河片区旧村改造", B, name="张村河片区旧村改造一期", total_households="4200")
+    renamed = export(b, tmp_path / "return-b-2.xlsx")
+    report = merge(boss, renamed)
+    assert any("已带到本库" in line and "名称、总户数" in line for line in report.lines()), report.lines()
+    with boss.sessions() as s:
+        (project,) = s.scalars(select(Project).where(Project.deleted.is_(False))).all()
+        assert (project.name, project.total_households, project.device) == ("张村河片区旧村改造一期", 4200, "laptop-b")
+        a_uuid = project.uuid
+        assert {p for (p,) in s.execute(select(Signing.project_uuid))} == {a_uuid}
+    again = merge(boss, renamed)  # the same return once more: nothing new
+    assert again.batch_id is None or again.merged.counts["updated"] == 0
+    importer.undo(boss, report.batch_id, by=BOSS)
+    with boss.sessions() as s:
+        assert s.scalar(select(Project.name).where(Project.uuid == a_uuid)) == "张村河片区旧村改造"
+    assert merge(boss, renamed).merged.counts["updated"] == 1  # undone, it is brought again
+    # Both sides change the households: B's later write is held, the supervisor's is for a person.
+    edit(boss, Project, Project.uuid == a_uuid, BOSS, total_households="4300")
+    edit(b, Project, Project.uuid != a_uuid, B, total_households="4400")
+    both = merge(boss, export(b, tmp_path / "return-b-3.xlsx"))
+    assert any("两边都改了" in line or "逐项选择" in line for line in both.lines()), both.lines()
+    with boss.sessions() as s:
+        assert s.scalar(select(Project.total_households).where(Project.uuid == a_uuid)) == 4400
+        (item,) = s.scalars(select(ReviewItem).where(ReviewItem.reason == "conflict")).all()
+        assert item.record_uuid == a_uuid
+        assert json.loads(item.kept)["total_households"] == 4400
+        assert json.loads(item.other)["total_households"] == 4300
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+    b.close()
+    boss.close()
+
+
+def test_a_rename_to_the_name_of_another_project_here_is_kept_for_a_person_not_a_crash(tmp_path):
+    """A laptop renames its project to the name another project here already has (the two laptops
+    had not met): the merge keeps ours as it was, lists the change for a person and merges the rest."""
+    a, _ = open_database(tmp_path / "a.sqlite")
+    b, _ = open_database(tmp_path / "b.sqlite")
+    for db, name, by in ((a, "王台旧村改造", A), (b, "张村河片区", B)):
+        with db.begin() as s:
+            repository.add(
+                s, ProjectDraft(name, "old_city_village", "370212", total_households=5000), by=by, today=TODAY
+            )
+    merge(b, export(a, tmp_path / "a-1.xlsx"), by=B)
+    edit(a, Project, Project.name == "王台旧村改造", A, name="张村河片区", total_households="5100")
+    before = snapshot(b)
+    report = merge(b, export(a, tmp_path / "a-2.xlsx"), by=B)
+    assert report.merged.counts["conflicts"] == 1
+    assert any("改成了本库另一条记录的" in line and "名称" in line for line in report.lines()), report.lines()
+    with b.sessions() as s:
+        names = sorted(s.execute(select(Project.name, Project.total_households)).all())
+        assert names == [("张村河片区", 5000), ("王台旧村改造", 5100)]  # the households came, the name did not
+        (item,) = s.scalars(select(ReviewItem).where(ReviewItem.reason == "conflict")).all()
+        assert json.loads(item.other)["name"] == "张村河片区" and json.loads(item.kept)["name"] == "王台旧村改造"
+    importer.undo(b, report.batch_id, by=B)
+    assert comparable(snapshot(b)) == comparable(before)
+    a.close()
+    b.close()
+
+
 def test_a_street_renamed_or_added_on_a_laptop_does_not_make_its_return_unreadable(tmp_path):
     """The return carries the laptop's divisions by code: a renamed street is read by its code, one the
     laptop added comes with it, and one added on both sides under the same name is one street."""
