@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender_division_codes
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
-from qdgui.models.batches import ALIAS_STEP, json_value
+from qdgui.models.batches import ALIAS_STEP, REMOVED, json_value
 from qdgui.models.batches import values_from_json as batches_values
 from qdgui.models.bulk import ChunkWriter
 from qdgui.models.describe import Namer
@@ -316,8 +316,8 @@ def _merge(
                 held = _unique_clash(kind, incoming, live_keys)
                 if held is not None and kind in JOINED_BY_NAME:
                     # The same project or village, created on that laptop too: one record, the
-                    # records pointing at their copy point at ours (and will again next time).
-                    aliases.setdefault(kind, {})[uuid] = held
+                    # records pointing at their copy point at ours (and will again next time). Which
+                    # copy is the record is the same on every database: the smaller UUID.
                     counts["joined"] += 1
                     result.review.append(
                         (
@@ -332,8 +332,25 @@ def _merge(
                             )
                         ).format(kind=_noun(kind), what=namer.record(kind, incoming), sheet=sheet_name, row=row_number)
                     )
+                    if uuid < held:  # theirs is the record: ours gives way to it
+                        row = _new_row(incoming, columns)
+                        session.execute(update(table).where(table.uuid == held).values(deleted=True))  # its key free
+                        session.execute(table.__table__.insert(), [row])
+                        _known(session)[kind].add(uuid)
+                        local[uuid] = row
+                        changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
+                        audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))
+                        ours = local.pop(held)
+                        changes.extend(_give_way(session, kind, ours, uuid, aliases, alias_met, by=by, now=now))
+                        _rekey(live_keys, similar_index, kind, ours, {"deleted": True})
+                        _rekey(live_keys, similar_index, kind, row, {})
+                        for pool in names_here.values():
+                            pool[:] = [(n, uuid if u == held else u) for n, u in pool]
+                        # the fields of ours written later than theirs are ours to keep
+                        incoming, uuid, held = ours, held, uuid
                     # Made apart, the two copies may differ: each field holds the later write, the
                     # other value for a person, whichever copy came first.
+                    aliases.setdefault(kind, {})[uuid] = held
                     step = _first_meeting(kind, incoming, local[held])
                     bring(held, uuid, incoming, step, row_number)
                     alias_met[uuid] = (step[3], local[held]["clock"])  # where later edits start
@@ -906,6 +923,64 @@ def _joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet:
         else:
             losers[f] = incoming.get(f)
     return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join))
+
+
+def _give_way(session: Session, kind: str, ours: dict, theirs: str, aliases, alias_met, *, by: Operator, now):
+    """Our copy `ours` of a project (village) gives way to another laptop's copy `theirs` (already
+    inserted): every record here pointing at ours points at theirs (a local edit, so it travels),
+    the aliases of ours point at theirs, and our row goes (the undo of the batch puts it back).
+    Returns the batch's notes of it."""
+    from sqlalchemy import delete
+
+    replica = clock.replica(session, by.device)
+    notes = []
+    for dependant, info in kinds.KINDS.items():
+        for field_name, target in info.references:
+            if target != kind:
+                continue
+            table = RECORD_TABLES[dependant]
+            column = getattr(table, field_name)
+            for row in session.execute(select(*table.__table__.columns).where(column == ours["uuid"])).all():
+                values = row._asdict()
+                ticked = clock.tick(values["clock"], replica)
+                dots = clock.parse_dots(values.get("dots"))
+                if dots is not None:
+                    dots[field_name] = [replica, clock.parse(ticked)[replica], now.isoformat()]
+                new = {
+                    field_name: theirs,
+                    "clock": ticked,
+                    "dots": clock.dumps_dots(dots),
+                    "version": values["version"] + 1,
+                    "updated_at": max(now, values["created_at"]),
+                    "operator": by.name,
+                    "device": by.device,
+                }
+                session.execute(update(table).where(table.uuid == values["uuid"]).values(**new))
+                notes.append(
+                    dict(
+                        table_name=dependant,
+                        record_uuid=values["uuid"],
+                        before=_dump(values, values),
+                        after_clock=ticked,
+                    )
+                )
+    for alias, target in list(aliases.get(kind, {}).items()):
+        if target == ours["uuid"]:
+            aliases[kind][alias] = theirs
+            old = alias_met.get(alias, (None, None))
+            session.execute(update(ReferenceAlias).where(ReferenceAlias.alias_uuid == alias).values(target_uuid=theirs))
+            notes.append(
+                dict(
+                    table_name=ALIAS_STEP,
+                    record_uuid=alias,
+                    before=json.dumps({"alias_clock": old[0], "target_clock": old[1], "target_uuid": ours["uuid"]}),
+                    after_clock=old[0] or "",
+                )
+            )
+    table = RECORD_TABLES[kind]
+    session.execute(delete(table).where(table.uuid == ours["uuid"]))
+    notes.append(dict(table_name=kind, record_uuid=ours["uuid"], before=_dump(ours, ours), after_clock=REMOVED))
+    return notes
 
 
 def _written_at(row: dict, dots, f: str) -> tuple:

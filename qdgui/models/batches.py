@@ -6,8 +6,9 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import Boolean, Date, DateTime, delete, select, update
+from sqlalchemy import Boolean, Date, DateTime, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,9 @@ from qdgui.models.tables import RECORD_TABLES, AuditEntry, ImportBatch, ImportCh
 UNDOABLE: dict[str, type[RecordMixin]] = {**RECORD_TABLES, "photo": Photo}
 # A change of this name moved a reference alias's clocks on (excel/merge.py): undo puts them back.
 ALIAS_STEP = "reference_alias"
+# The after_clock of a change that removed a row (a project that gave way to another laptop's copy of
+# it, excel/merge.py): undo inserts it again.
+REMOVED = "removed"
 
 
 class BatchError(Exception):
@@ -176,10 +180,11 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             )
         )
     changes = session.execute(
-        select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before, ImportChange.after_clock).where(
-            ImportChange.batch_id == batch_id
-        )
+        select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before, ImportChange.after_clock)
+        .where(ImportChange.batch_id == batch_id)
+        .order_by(ImportChange.id)
     ).all()
+    changes = _first_before_last_after(changes)
     alias_steps = [c for c in changes if c.table_name == ALIAS_STEP]
     changes = [c for c in changes if c.table_name != ALIAS_STEP]
     hidden = access.hidden_batch_changes(session, batch_id, len(changes) + len(alias_steps))
@@ -197,7 +202,9 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
         uuids = [c.record_uuid for c in changes if c.table_name == name]
         for chunk in _chunks(uuids):
             current.update(session.execute(select(table.uuid, table.clock).where(table.uuid.in_(chunk))).all())
-    changed_since = [c for c in changes if current.get(c.record_uuid) != c.after_clock]
+    changed_since = [
+        c for c in changes if current.get(c.record_uuid, REMOVED if c.after_clock == REMOVED else None) != c.after_clock
+    ]
     if changed_since:
         raise BatchError(
             translate(
@@ -207,7 +214,15 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
             ).format(id=batch_id, n=len(changed_since), uuid=changed_since[0].record_uuid)
         )
     now = utc_now()
+    removed = [c for c in changes if c.after_clock == REMOVED]
+    changes = [c for c in changes if c.after_clock != REMOVED]
     try:
+        # A row the batch removed comes back first, as a tombstone while its place is taken (the
+        # records that pointed at it point at it again below), then as it was.
+        for change in removed:
+            table = UNDOABLE[change.table_name]
+            values = values_from_json(table, json.loads(change.before))
+            session.execute(insert(table), [{**values, "deleted": True}])
         # Dependants first (signings before the projects they name), one statement per chunk.
         for name in reversed(list(UNDOABLE)):
             table = UNDOABLE[name]
@@ -232,6 +247,10 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
                         record_version=values["version"],
                     )
                 )
+        for change in removed:
+            table = UNDOABLE[change.table_name]
+            values = values_from_json(table, json.loads(change.before))
+            session.execute(update(table).where(table.uuid == change.record_uuid).values(deleted=values["deleted"]))
         session.flush()
     except IntegrityError as exc:  # a foreign key: something typed since refers to an added record
         raise BatchError(
@@ -263,7 +282,27 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
     session.execute(delete(ReferenceAlias).where(ReferenceAlias.batch_id == batch_id))  # the joins go with it
     batch.undone_at = now
     session.flush()
-    return len(changes)
+    return len(changes) + len(removed)
+
+
+def _first_before_last_after(changes) -> list[_Change]:
+    """One change per record (a batch may write a record twice: a signing re-pointed at the project
+    it joined, then updated from the return): as it was before the first, as it is after the last."""
+    merged: dict[tuple[str, str], _Change] = {}
+    for table_name, record_uuid, before, after_clock in changes:
+        first = merged.get((table_name, record_uuid))
+        if first is None:
+            merged[(table_name, record_uuid)] = _Change(table_name, record_uuid, before, after_clock)
+        elif table_name != ALIAS_STEP:  # an alias's clocks go back to where the batch found them
+            merged[(table_name, record_uuid)] = first._replace(after_clock=after_clock)
+    return list(merged.values())
+
+
+class _Change(NamedTuple):
+    table_name: str
+    record_uuid: str
+    before: str | None
+    after_clock: str
 
 
 def _chunks(items: list, size: int = 500):

@@ -265,11 +265,51 @@ def test_laptops_that_created_the_same_project_merge_into_one_project(tmp_path):
     boss.close()
 
 
+def test_the_same_project_from_two_laptops_is_the_copy_with_the_smaller_uuid_in_every_order(tmp_path):
+    """Whichever laptop's return comes first, the project (and village) is the copy with the smaller
+    UUID, every signing points at it, and an undo of the merge that made ours give way puts ours back."""
+    paths = {
+        n: _laptop_with_its_own_project(tmp_path, n, by, households)
+        for n, by, households in (("a", A, (10, 11)), ("b", B, (20, 21, 22)))
+    }
+    found = []
+    for order in (("a", "b"), ("b", "a")):
+        boss, _ = open_database(tmp_path / f"boss-{''.join(order)}.sqlite")
+        merge(boss, paths[order[0]])
+        before = snapshot(boss)
+        second = merge(boss, paths[order[1]])
+        with boss.sessions() as s:
+            (project,) = s.scalars(select(Project.uuid)).all()
+            (village,) = s.scalars(select(Community.uuid)).all()
+            aliases = dict(s.execute(select(ReferenceAlias.alias_uuid, ReferenceAlias.target_uuid)).all())
+            signings = s.execute(select(Signing.households, Signing.project_uuid, Signing.community_uuid)).all()
+            assert {(p, v) for _, p, v in signings} == {(project, village)}
+            assert sorted(h for h, _, _ in signings) == [10, 11, 20, 21, 22]
+            assert set(aliases.values()) == {project, village} and all(a > t for a, t in aliases.items())
+        found.append((project, village))
+        importer.undo(boss, second.batch_id, by=BOSS)
+        assert comparable(snapshot(boss)) == comparable(before)  # ours back, its signings at it again
+        boss.close()
+    assert found[0] == found[1]
+
+
 def test_a_rename_of_a_laptops_copy_of_a_joined_project_reaches_the_project_it_was_joined_to(tmp_path):
-    """Laptop B created the same project as laptop A; the supervisor joined B's copy to A's. B then
-    renames its project and corrects its households: both reach the supervisor's project, once; an
-    undo takes them back; a field changed on both sides goes to a person, holding the later write."""
+    """Laptops A and B created the same project; the supervisor joined B's copy to A's (A's has the
+    smaller UUID: the laptops are named so). B then renames its project and corrects its households:
+    both reach the supervisor's project, once; an undo takes them back; a field changed on both sides
+    goes to a person, holding the later write."""
     paths = {n: _laptop_with_its_own_project(tmp_path, n, by, (10,)) for n, by in (("a", A), ("b", B))}
+    uuids = {}
+    for n in paths:
+        laptop, _ = open_database(tmp_path / f"{n}.sqlite")
+        with laptop.sessions() as s:
+            uuids[n] = s.scalar(select(Project.uuid))
+        laptop.close()
+    if uuids["a"] > uuids["b"]:  # "b" is the laptop whose copy gives way
+        (tmp_path / "a.sqlite").rename(tmp_path / "x.sqlite")
+        (tmp_path / "b.sqlite").rename(tmp_path / "a.sqlite")
+        (tmp_path / "x.sqlite").rename(tmp_path / "b.sqlite")
+        paths = {"a": paths["b"], "b": paths["a"]}
     boss, _ = open_database(tmp_path / "boss.sqlite")
     merge(boss, paths["a"])
     merge(boss, paths["b"])  # B's copy joined to A's
