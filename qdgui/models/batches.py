@@ -179,15 +179,15 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
                 id=batch_id, at=batch.undone_at.strftime("%Y-%m-%d %H:%M")
             )
         )
-    changes = session.execute(
+    rows = session.execute(
         select(ImportChange.table_name, ImportChange.record_uuid, ImportChange.before, ImportChange.after_clock)
         .where(ImportChange.batch_id == batch_id)
         .order_by(ImportChange.id)
     ).all()
-    changes = _first_before_last_after(changes)
+    changes = _first_before_last_after(rows)
     alias_steps = [c for c in changes if c.table_name == ALIAS_STEP]
     changes = [c for c in changes if c.table_name != ALIAS_STEP]
-    hidden = access.hidden_batch_changes(session, batch_id, len(changes) + len(alias_steps))
+    hidden = access.hidden_batch_changes(session, batch_id, len(rows))
     if hidden:
         raise BatchError(
             translate(
