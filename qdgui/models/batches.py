@@ -221,7 +221,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
         # records that pointed at it point at it again below), then as it was.
         for change in removed:
             table = UNDOABLE[change.table_name]
-            values = values_from_json(table, json.loads(change.before))
+            values = values_from_json(table, json.loads(change.before or "{}"))
             session.execute(insert(table), [{**values, "deleted": True}])
         # Dependants first (signings before the projects they name), one statement per chunk.
         for name in reversed(list(UNDOABLE)):
@@ -231,7 +231,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
                 session.execute(delete(AuditEntry).where(AuditEntry.record_uuid.in_(chunk)))
                 session.execute(delete(table).where(table.uuid.in_(chunk)))
             for change in (c for c in changes if c.table_name == name and c.before is not None):
-                values = values_from_json(table, json.loads(change.before))
+                values = values_from_json(table, json.loads(change.before or "{}"))
                 session.execute(update(table).where(table.uuid == change.record_uuid).values(**values))
                 session.add(
                     AuditEntry(
@@ -249,7 +249,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
                 )
         for change in removed:
             table = UNDOABLE[change.table_name]
-            values = values_from_json(table, json.loads(change.before))
+            values = values_from_json(table, json.loads(change.before or "{}"))
             session.execute(update(table).where(table.uuid == change.record_uuid).values(deleted=values["deleted"]))
         session.flush()
     except IntegrityError as exc:  # a foreign key: something typed since refers to an added record
@@ -277,7 +277,7 @@ def undo(session: Session, batch_id: int, *, by: Operator) -> int:
         session.execute(
             update(ReferenceAlias)
             .where(ReferenceAlias.alias_uuid == step.record_uuid)
-            .values(**json.loads(step.before))
+            .values(**json.loads(step.before or "{}"))
         )
     session.execute(delete(ReferenceAlias).where(ReferenceAlias.batch_id == batch_id))  # the joins go with it
     batch.undone_at = now
