@@ -490,4 +490,9 @@ class Database:
         return None if self.path is None else backup(self.path, label=label)
 
     def close(self) -> None:
+        """Closed, with the file whole: a checkpoint still copying a merge's log waits, so that the
+        last connection folds the log into the file (a copy of the file made right after a close,
+        to a USB stick, holds everything)."""
+        if self.path is not None:
+            wait_for_checkpoints()
         self.engine.dispose()

@@ -435,3 +435,43 @@ def test_a_large_write_leaves_its_copy_into_the_file_to_a_worker_and_the_next_sa
     check = sqlite3.connect(sqlite_db.path)
     assert check.execute("SELECT length(original) FROM photo_file").fetchone() == (len(blob),)
     check.close()
+
+
+def test_a_copy_of_the_file_made_right_after_close_holds_a_merge_its_worker_was_still_copying(tmp_path, monkeypatch):
+    """A supervisor merges a return, closes qdgui's database and copies the file to a USB stick at
+    once: the copy holds the merge (close waits for the log's copy; the crash test's reference copy
+    missed a whole merge before)."""
+    import shutil
+    import threading
+    import time as time_module
+
+    from qdgui.models import database as database_module
+    from qdgui.models.migrate import open_database
+    from tests.support.merging import make_returns, merge
+
+    real_checkpoint = database_module._checkpoint
+
+    connected = threading.Event()
+
+    def slow(path, **kwargs):
+        held = sqlite3.connect(path)  # a busy laptop: the worker is connected, not done, at the close
+        held.execute("SELECT count(*) FROM meta").fetchone()
+        connected.set()
+        time_module.sleep(0.5)
+        real_checkpoint(path, **kwargs)
+        held.close()
+
+    monkeypatch.setattr(database_module, "_checkpoint", slow)
+    returns = make_returns(tmp_path)
+    db, _ = open_database(tmp_path / "boss.sqlite")
+    connected.clear()  # the laptops' own merges above had workers too
+    merge(db, returns["base"])
+    assert connected.wait(10)
+    db.close()
+    shutil.copyfile(tmp_path / "boss.sqlite", tmp_path / "stick.sqlite")  # the file alone, no -wal beside it
+    check = sqlite3.connect(tmp_path / "stick.sqlite")
+    try:
+        assert check.execute("SELECT count(*) FROM import_batch").fetchone() == (1,)
+        assert check.execute("SELECT count(*) FROM signing").fetchone() == (3,)
+    finally:
+        check.close()
