@@ -196,12 +196,15 @@ def _merge(
             # fields only it changed are brought to ours; those both changed hold the later write,
             # the other side for a person.
             mine = local[target]
-            taken, hard, losers, _ = step
+            taken, hard, losers, _, retimed = step
             values = {f: incoming.get(f) for f in taken}
             if values and _unique_clash(kind, {**mine, **values}, live_keys) is not None:
                 # renamed to the name of another record here: for a person, ours unchanged
                 hard, losers, taken, values = (*hard, *taken), {**losers, **values}, (), {}
-            new = _joined_write(session, mine, values, incoming, by, file_name) if values else {}
+            # The same values written later there keep that time, so that a third copy meeting this
+            # one is weighed against the latest write of the two, whatever the order they met in.
+            written = {**{f: mine.get(f) for f in retimed}, **values}
+            new = _joined_write(session, mine, written, incoming, by, file_name) if written else {}
             what = namer.record(kind, {**mine, **new})
             if hard:
                 counts["conflicts"] += 1
@@ -245,6 +248,7 @@ def _merge(
                         )
                     ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, taken))
                 )
+            if written:
                 changes.append(
                     dict(table_name=kind, record_uuid=target, before=_dump(mine, mine), after_clock=new["clock"])
                 )
@@ -907,12 +911,16 @@ def _joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet:
     if their_dots is None:
         return None
     mine_dots, target_at_join = _dots(mine.get("dots"), sheet, row), clock.parse(target_clock)
-    taken, hard, losers = [], [], {}
+    taken, hard, losers, retimed = [], [], {}, []
     for f in content_fields(kind):
         theirs = clock.dot_of(their_dots, f)
-        if clock.seen(at_join, theirs) or _same(mine.get(f), incoming.get(f)):
+        if clock.seen(at_join, theirs):
             continue
         ours = clock.dot_of(mine_dots, f)
+        if _same(mine.get(f), incoming.get(f)):
+            if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
+                retimed.append(f)
+            continue
         if clock.seen(target_at_join, ours):
             taken.append(f)  # only that copy changed it since they met
             continue
@@ -922,7 +930,7 @@ def _joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet:
             losers[f] = mine.get(f)
         else:
             losers[f] = incoming.get(f)
-    return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join))
+    return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join)), tuple(retimed)
 
 
 def _give_way(session: Session, kind: str, ours: dict, theirs: str, aliases, alias_met, *, by: Operator, now):
@@ -997,9 +1005,13 @@ def _first_meeting(kind: str, incoming: dict, mine: dict):
     """Two copies of one project (village) made on two laptops, met at a join: every field that
     differs was written on both sides, so it holds the later write and the other goes to a person."""
     their_dots, mine_dots = clock.parse_dots(incoming.get("dots")), clock.parse_dots(mine.get("dots"))
-    taken, hard, losers = [], [], {}
+    taken, hard, losers, retimed = [], [], {}, []
     for f in content_fields(kind):
-        if f == "deleted" or _same(mine.get(f), incoming.get(f)):
+        if f == "deleted":
+            continue
+        if _same(mine.get(f), incoming.get(f)):
+            if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
+                retimed.append(f)  # the same value, written later there: a third copy meets that time
             continue
         hard.append(f)
         if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
@@ -1007,7 +1019,7 @@ def _first_meeting(kind: str, incoming: dict, mine: dict):
             losers[f] = mine.get(f)
         else:
             losers[f] = incoming.get(f)
-    return tuple(taken), tuple(hard), losers, incoming["clock"]
+    return tuple(taken), tuple(hard), losers, incoming["clock"], tuple(retimed)
 
 
 def _joined_write(session: Session, mine: dict, values: dict, incoming: dict, by: Operator, file_name) -> dict:
@@ -1019,19 +1031,16 @@ def _joined_write(session: Session, mine: dict, values: dict, incoming: dict, by
     dots = clock.parse_dots(mine.get("dots")) or {}
     their_dots = clock.parse_dots(incoming.get("dots")) or {}
     for f in values:
-        theirs = their_dots.get(f)
-        at = theirs[2] if isinstance(theirs, list) else incoming["updated_at"].isoformat()
-        dots[f] = [replica, n, at]
-    return dict(
-        values,
-        clock=ticked,
-        dots=clock.dumps_dots(dots),
-        version=mine["version"] + 1,
-        source_file=file_name,
-        updated_at=max(mine["updated_at"], incoming["updated_at"]),
-        operator=incoming["operator"],
-        device=incoming["device"],
-    )
+        dots[f] = [replica, n, _written_at(incoming, their_dots or None, f)[0]]
+    new = dict(values, clock=ticked, dots=clock.dumps_dots(dots), version=mine["version"] + 1)
+    if any(not _same(mine.get(f), v) for f, v in values.items()):  # a value changes: who and when
+        new.update(
+            source_file=file_name,
+            updated_at=max(mine["updated_at"], incoming["updated_at"]),
+            operator=incoming["operator"],
+            device=incoming["device"],
+        )
+    return new
 
 
 def _known(session: Session):

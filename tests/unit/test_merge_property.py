@@ -395,6 +395,16 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path, par
         ],
         order=[0, 2, 1],
     )
+    @example(  # found by the long run of 2026-12-03: three copies of one project, one with new households
+        script=[
+            ("project", "a", "王台旧村改造"),
+            ("project", "c", "张村河片区"),
+            ("project", "b", "张村河片区"),
+            ("households", "c", 0, 6775),
+            ("project", "a", "张村河片区"),
+        ],
+        order=[2, 0, 1],
+    )
     @example(  # a project only one laptop made, renamed and given households after the others saw it
         script=[
             ("project", "b", "张村河片区"),
