@@ -231,8 +231,10 @@ def _merge(
                         "{kind} {what} (sheet {sheet}, row {row}): {fields}",
                     ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, hard))
                 )
+            soft = [f for f in taken if f not in hard]  # a field both changed is on the line above
             if values:
                 counts["updated"] += 1
+            if soft:
                 result.review.append(
                     (
                         translate(
@@ -246,7 +248,7 @@ def _merge(
                             "Changed in that laptop's copy joined to ours, brought to ours: "
                             "{kind} {what} (sheet {sheet}, row {row}): {fields}",
                         )
-                    ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, taken))
+                    ).format(kind=_noun(kind), what=what, sheet=sheet_name, row=row_number, fields=_labels(kind, soft))
                 )
             if written:
                 changes.append(
