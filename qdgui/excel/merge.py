@@ -139,6 +139,7 @@ def _merge(
             for values in local.values():
                 if not values["deleted"]:
                     names_here.setdefault(values.get(scope_field), []).append((values["name"], values["uuid"]))
+        held_copies = _held_copies(session, kind)  # {uuid: [(review item, its version)]} held back here
         similar_index = {}
         if kind in SIMILAR_KEYS:
             for values in local.values():
@@ -320,6 +321,32 @@ def _merge(
             if mine is None:
                 _check_references(session, kind, incoming, local_refs=_known(session), sheet=sheet_name, row=row_number)
                 held = _unique_clash(kind, incoming, live_keys)
+                if uuid in held_copies:
+                    # A copy held back here before, again in this return: the same version is still
+                    # held; a later one deleted, or no longer repeating a key, is not held any more
+                    # (a record like any other); a later one still repeating it is held instead.
+                    stored = held_copies[uuid]
+                    newer = clock.compare(clock.parse(incoming["clock"]), clock.parse(stored[0][1]))
+                    if newer in (clock.BEFORE, clock.EQUAL):
+                        counts["unchanged"] += 1
+                        continue
+                    ids = [item_id for item_id, _ in stored]
+                    if held is None:
+                        session.execute(update(ReviewItem).where(ReviewItem.id.in_(ids)).values(resolved_at=now))
+                        del held_copies[uuid]
+                    else:
+                        session.execute(
+                            update(ReviewItem)
+                            .where(ReviewItem.id.in_(ids))
+                            .values(
+                                other=_dump(incoming, fields),
+                                other_clock=incoming["clock"],
+                                held_row=_dump(_new_row(incoming, columns), columns),
+                            )
+                        )
+                        held_copies[uuid] = [(item_id, incoming["clock"]) for item_id in ids]
+                        counts["held"] += 1
+                        continue
                 if held is not None and kind in JOINED_BY_NAME:
                     # The same project or village, created on that laptop too: one record, the
                     # records pointing at their copy point at ours (and will again next time). Which
@@ -849,6 +876,21 @@ def _clashing_fields(kind: str, after: dict, live_keys) -> tuple[str, ...]:
         if found is not None and found != after["uuid"]:
             return key
     return ()
+
+
+def _held_copies(session: Session, kind: str) -> dict[str, list[tuple[int, str]]]:
+    """The copies of records of this kind held back here as duplicates, not decided yet."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for item_id, other, other_clock in session.execute(
+        select(ReviewItem.id, ReviewItem.other_uuid, ReviewItem.other_clock).where(
+            ReviewItem.table_name == kind,
+            ReviewItem.reason == "duplicate",
+            ReviewItem.resolved_at.is_(None),
+            ReviewItem.held_row.is_not(None),
+        )
+    ):
+        found.setdefault(other, []).append((item_id, other_clock))
+    return found
 
 
 def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
