@@ -20,15 +20,26 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from qdgui.excel.joins import (
+    alias_moved,
+    aliases_here,
+    dots_of,
+    dump,
+    first_meeting,
+    give_way,
+    joined_copy_edits,
+    joined_write,
+)
+from qdgui.excel.joins import (
+    same as same_value,
+)
 from qdgui.excel.ledger import KINDS, Ledger, LedgerError, record_values, sender_division_codes
 from qdgui.i18n import translate
 from qdgui.models import clock, kinds
-from qdgui.models.batches import ALIAS_STEP, REMOVED, json_value
 from qdgui.models.batches import values_from_json as batches_values
 from qdgui.models.bulk import ChunkWriter
 from qdgui.models.describe import Namer
@@ -68,16 +79,6 @@ class MergeResult:
 content_fields = kinds.content_fields
 
 
-def _dump(values: dict, fields) -> str:
-    return json.dumps({f: json_value(values.get(f)) for f in fields}, ensure_ascii=False, sort_keys=True)
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return a is not None and b is not None and Decimal(a) == Decimal(b) or (a is None and b is None)
-    return a == b
-
-
 def merge(
     session: Session,
     ledger: Ledger,
@@ -114,7 +115,7 @@ def _merge(
     codes = sender_division_codes(ledger, session, add_missing=True)
     broken = _RuleCheck(session)  # an incoming record passes the forms' rules, or is held back
     # {kind: {alias uuid: target uuid}}: other laptops' copies joined before; their clocks then
-    aliases, alias_met = _aliases(session)
+    aliases, alias_met = aliases_here(session)
     namer = Namer(session)  # review lines name records as people know them, not by UUID
     open_items = _open_items(session)
     total = sum(len(rows) for _, _, rows in ledger.sheets.values())
@@ -205,7 +206,7 @@ def _merge(
             # The same values written later there keep that time, so that a third copy meeting this
             # one is weighed against the latest write of the two, whatever the order they met in.
             written = {**{f: mine.get(f) for f in retimed}, **values}
-            new = _joined_write(session, mine, written, incoming, by, file_name) if written else {}
+            new = joined_write(session, mine, written, incoming, by, file_name) if written else {}
             what = namer.record(kind, {**mine, **new})
             if hard:
                 counts["conflicts"] += 1
@@ -215,8 +216,8 @@ def _merge(
                         table_name=kind,
                         record_uuid=target,
                         other_uuid=None,
-                        kept=_dump({**mine, **new}, fields),
-                        other=_dump({**mine, **new, **losers}, fields),
+                        kept=dump({**mine, **new}, fields),
+                        other=dump({**mine, **new, **losers}, fields),
                         other_clock=f"{incoming['clock']}#{uuid}",
                         source_file=file_name,
                         kept_by=_who(mine),
@@ -253,7 +254,7 @@ def _merge(
                 )
             if written:
                 changes.append(
-                    dict(table_name=kind, record_uuid=target, before=_dump(mine, mine), after_clock=new["clock"])
+                    dict(table_name=kind, record_uuid=target, before=dump(mine, mine), after_clock=new["clock"])
                 )
                 session.execute(update(table).where(table.uuid == target).values(**new))
                 _rekey(live_keys, similar_index, kind, mine, new)
@@ -289,15 +290,13 @@ def _merge(
                 # That laptop's copy of a record joined to ours at an earlier merge: what its laptop
                 # changed in it since (a rename) is brought to ours.
                 target = aliases[kind][uuid]
-                step = _joined_copy_edits(
-                    kind, incoming, local.get(target), alias_met.get(uuid), sheet_name, row_number
-                )
+                step = joined_copy_edits(kind, incoming, local.get(target), alias_met.get(uuid), sheet_name, row_number)
                 if step is None:
                     counts["unchanged"] += 1
                     continue
                 if not bring(target, uuid, incoming, step, row_number):
                     counts["unchanged"] += 1
-                changes.append(_alias_moved(session, uuid, alias_met, (step[3], local[target]["clock"])))
+                changes.append(alias_moved(session, uuid, alias_met, (step[3], local[target]["clock"])))
                 continue
             problems = broken.errors(kind, incoming)
             if problems:
@@ -339,9 +338,9 @@ def _merge(
                             update(ReviewItem)
                             .where(ReviewItem.id.in_(ids))
                             .values(
-                                other=_dump(incoming, fields),
+                                other=dump(incoming, fields),
                                 other_clock=incoming["clock"],
-                                held_row=_dump(_new_row(incoming, columns), columns),
+                                held_row=dump(_new_row(incoming, columns), columns),
                             )
                         )
                         held_copies[uuid] = [(item_id, incoming["clock"]) for item_id in ids]
@@ -374,7 +373,7 @@ def _merge(
                         changes.append(dict(table_name=kind, record_uuid=uuid, before=None, after_clock=row["clock"]))
                         audits.append(_audit(kind, uuid, "insert", file_name, row["version"], by, now))
                         ours = local.pop(held)
-                        changes.extend(_give_way(session, kind, ours, uuid, aliases, alias_met, by=by, now=now))
+                        changes.extend(give_way(session, kind, ours, uuid, aliases, alias_met, by=by, now=now))
                         _rekey(live_keys, similar_index, kind, ours, {"deleted": True})
                         _rekey(live_keys, similar_index, kind, row, {})
                         for pool in names_here.values():
@@ -384,7 +383,7 @@ def _merge(
                     # Made apart, the two copies may differ: each field holds the later write, the
                     # other value for a person, whichever copy came first.
                     aliases.setdefault(kind, {})[uuid] = held
-                    step = _first_meeting(kind, incoming, local[held])
+                    step = first_meeting(kind, incoming, local[held])
                     bring(held, uuid, incoming, step, row_number)
                     alias_met[uuid] = (step[3], local[held]["clock"])  # where later edits start
                     session.add(
@@ -407,10 +406,10 @@ def _merge(
                             table_name=kind,
                             record_uuid=held,
                             other_uuid=uuid,
-                            kept=_dump(local[held], fields),
-                            other=_dump(incoming, fields),
+                            kept=dump(local[held], fields),
+                            other=dump(incoming, fields),
                             other_clock=incoming["clock"],
-                            held_row=_dump(_new_row(incoming, columns), columns),  # released if ours is deleted
+                            held_row=dump(_new_row(incoming, columns), columns),  # released if ours is deleted
                             source_file=file_name,
                         )
                     )
@@ -438,8 +437,8 @@ def _merge(
                                 table_name=kind,
                                 record_uuid=near[0][1],
                                 other_uuid=uuid,
-                                kept=_dump(local[near[0][1]], fields),
-                                other=_dump(row, fields),
+                                kept=dump(local[near[0][1]], fields),
+                                other=dump(row, fields),
                                 other_clock=row["clock"],
                                 source_file=file_name,
                             )
@@ -470,8 +469,8 @@ def _merge(
                                     table_name=kind,
                                     record_uuid=similar,
                                     other_uuid=uuid,
-                                    kept=_dump(local[similar], fields),
-                                    other=_dump(row, fields),
+                                    kept=dump(local[similar], fields),
+                                    other=dump(row, fields),
                                     other_clock=row["clock"],
                                     source_file=file_name,
                                 )
@@ -506,12 +505,12 @@ def _merge(
                 # field that differs goes to a person, unless this copy plainly holds a later write
                 # of it (one the sender had not seen, over a value the sender had not changed).
                 mine_clock, their_clock = clock.parse(mine["clock"]), clock.parse(incoming["clock"])
-                mine_dots = _dots(mine.get("dots"), sheet_name, row_number)
-                their_dots = _dots(incoming.get("dots"), sheet_name, row_number)
+                mine_dots = dots_of(mine.get("dots"), sheet_name, row_number)
+                their_dots = dots_of(incoming.get("dots"), sheet_name, row_number)
                 differing = [
                     f
                     for f in fields
-                    if not _same(mine.get(f), incoming.get(f))
+                    if not same_value(mine.get(f), incoming.get(f))
                     and not (
                         clock.seen(mine_clock, clock.dot_of(their_dots, f))
                         and not clock.seen(their_clock, clock.dot_of(mine_dots, f))
@@ -528,8 +527,8 @@ def _merge(
                         table_name=kind,
                         record_uuid=uuid,
                         other_uuid=None,
-                        kept=_dump(mine, fields),
-                        other=_dump({**mine, **{f: incoming.get(f) for f in differing}}, fields),
+                        kept=dump(mine, fields),
+                        other=dump({**mine, **{f: incoming.get(f) for f in differing}}, fields),
                         other_clock=held_key,
                         source_file=file_name,
                         kept_by=_who(mine),
@@ -554,11 +553,11 @@ def _merge(
                 continue
             mine_clock, their_clock = clock.parse(mine["clock"]), clock.parse(incoming["clock"])
             relation = clock.compare(their_clock, mine_clock)
-            same = all(_same(mine.get(f), incoming.get(f)) for f in fields)
+            same = all(same_value(mine.get(f), incoming.get(f)) for f in fields)
             if relation == clock.BEFORE or (relation == clock.EQUAL and same):
                 counts["unchanged"] += 1
                 continue
-            before = _dump(mine, mine)
+            before = dump(mine, mine)
             joined = clock.dumps(clock.join(mine_clock, their_clock))
             if relation == clock.AFTER or (relation == clock.CONCURRENT and same):
                 new = {f: incoming.get(f) for f in fields}
@@ -585,13 +584,13 @@ def _merge(
                     fields,
                     mine,
                     mine_clock,
-                    _dots(mine.get("dots"), sheet_name, row_number),
+                    dots_of(mine.get("dots"), sheet_name, row_number),
                     mine_stamp,
                     incoming,
                     their_clock,
-                    _dots(incoming.get("dots"), sheet_name, row_number),
+                    dots_of(incoming.get("dots"), sheet_name, row_number),
                     their_stamp,
-                    same=_same,
+                    same=same_value,
                 )
                 theirs_later = their_stamp > mine_stamp
                 later = incoming if theirs_later else mine
@@ -618,8 +617,8 @@ def _merge(
                             table_name=kind,
                             record_uuid=uuid,
                             other_uuid=None,
-                            kept=_dump(new, fields),
-                            other=_dump({**new, **fm.losers}, fields),
+                            kept=dump(new, fields),
+                            other=dump({**new, **fm.losers}, fields),
                             other_clock=other_side["clock"],
                             source_file=file_name,
                             kept_by=_who(held),
@@ -690,8 +689,8 @@ def _merge(
                         table_name=kind,
                         record_uuid=uuid,
                         other_uuid=None,
-                        kept=_dump({**mine, **new}, fields),
-                        other=_dump({**mine, **new, **other}, fields),
+                        kept=dump({**mine, **new}, fields),
+                        other=dump({**mine, **new, **other}, fields),
                         other_clock=f"{incoming['clock']}#key",
                         source_file=file_name,
                         kept_by=_who(mine),
@@ -782,17 +781,6 @@ def _who(values: dict) -> str:
 def _labels(kind: str, fields) -> str:
     """Field names as the forms show them, in the registry's order."""
     return translate("Import", ", ").join(field_label(f) for f in fields)
-
-
-def _dots(text, sheet: str, row: int):
-    try:
-        return clock.parse_dots(text)
-    except ValueError as exc:
-        raise LedgerError(
-            translate("Import", "Sheet {sheet}, row {row}: the field versions are damaged: '{value}'.").format(
-                sheet=sheet, row=row, value=text
-            )
-        ) from exc
 
 
 def _noun(kind: str) -> str:
@@ -904,187 +892,6 @@ def _unique_clash(kind: str, incoming: dict, live_keys) -> str | None:
         if found is not None and found != incoming["uuid"]:
             return found
     return None
-
-
-def _aliases(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, tuple[str | None, str | None]]]:
-    """{kind: {alias uuid: target uuid}}, and {alias uuid: (its clock, the target's) when they last met}."""
-    found: dict[str, dict[str, str]] = {}
-    met: dict[str, tuple[str | None, str | None]] = {}
-    for alias, kind, target, alias_clock, target_clock in session.execute(
-        select(
-            ReferenceAlias.alias_uuid,
-            ReferenceAlias.kind,
-            ReferenceAlias.target_uuid,
-            ReferenceAlias.alias_clock,
-            ReferenceAlias.target_clock,
-        )
-    ):
-        found.setdefault(kind, {})[alias] = target
-        met[alias] = (alias_clock, target_clock)
-    return found, met
-
-
-def _alias_moved(session: Session, alias: str, alias_met: dict, met: tuple[str, str]) -> dict:
-    """The alias's clocks moved on to where the two copies met now; the import change that puts
-    them back (batches.undo)."""
-    old = alias_met.get(alias, (None, None))
-    session.execute(
-        update(ReferenceAlias).where(ReferenceAlias.alias_uuid == alias).values(alias_clock=met[0], target_clock=met[1])
-    )
-    alias_met[alias] = met
-    return dict(
-        table_name=ALIAS_STEP,
-        record_uuid=alias,
-        before=json.dumps({"alias_clock": old[0], "target_clock": old[1]}),
-        after_clock=met[0],
-    )
-
-
-def _joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet: str, row: int):
-    """What the alias copy `incoming` changed since it last met `mine`, the record it was joined to:
-    None if nothing (or not known: an alias from before revision 0015, a return without field dots);
-    else (fields to take, fields both changed, {both changed: the value the record does not hold},
-    the alias's clock now). A field both changed holds the later write."""
-    alias_clock, target_clock = met or (None, None)
-    if mine is None or alias_clock is None or target_clock is None:
-        return None
-    their_clock, at_join = clock.parse(incoming["clock"]), clock.parse(alias_clock)
-    if clock.compare(their_clock, at_join) in (clock.BEFORE, clock.EQUAL):
-        return None
-    their_dots = _dots(incoming.get("dots"), sheet, row)
-    if their_dots is None:
-        return None
-    mine_dots, target_at_join = _dots(mine.get("dots"), sheet, row), clock.parse(target_clock)
-    taken, hard, losers, retimed = [], [], {}, []
-    for f in content_fields(kind):
-        theirs = clock.dot_of(their_dots, f)
-        if clock.seen(at_join, theirs):
-            continue
-        ours = clock.dot_of(mine_dots, f)
-        if _same(mine.get(f), incoming.get(f)):
-            if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
-                retimed.append(f)
-            continue
-        if clock.seen(target_at_join, ours):
-            taken.append(f)  # only that copy changed it since they met
-            continue
-        hard.append(f)
-        if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
-            taken.append(f)
-            losers[f] = mine.get(f)
-        else:
-            losers[f] = incoming.get(f)
-    return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join)), tuple(retimed)
-
-
-def _give_way(session: Session, kind: str, ours: dict, theirs: str, aliases, alias_met, *, by: Operator, now):
-    """Our copy `ours` of a project (village) gives way to another laptop's copy `theirs` (already
-    inserted): every record here pointing at ours points at theirs (a local edit, so it travels),
-    the aliases of ours point at theirs, and our row goes (the undo of the batch puts it back).
-    Returns the batch's notes of it."""
-    from sqlalchemy import delete
-
-    replica = clock.replica(session, by.device)
-    notes = []
-    for dependant, info in kinds.KINDS.items():
-        for field_name, target in info.references:
-            if target != kind:
-                continue
-            table = RECORD_TABLES[dependant]
-            column = getattr(table, field_name)
-            for row in session.execute(select(*table.__table__.columns).where(column == ours["uuid"])).all():
-                values = row._asdict()
-                ticked = clock.tick(values["clock"], replica)
-                dots = clock.parse_dots(values.get("dots"))
-                if dots is not None:
-                    dots[field_name] = [replica, clock.parse(ticked)[replica], now.isoformat()]
-                new = {
-                    field_name: theirs,
-                    "clock": ticked,
-                    "dots": clock.dumps_dots(dots),
-                    "version": values["version"] + 1,
-                    "updated_at": max(now, values["created_at"]),
-                    "operator": by.name,
-                    "device": by.device,
-                }
-                session.execute(update(table).where(table.uuid == values["uuid"]).values(**new))
-                notes.append(
-                    dict(
-                        table_name=dependant,
-                        record_uuid=values["uuid"],
-                        before=_dump(values, values),
-                        after_clock=ticked,
-                    )
-                )
-    for alias, target in list(aliases.get(kind, {}).items()):
-        if target == ours["uuid"]:
-            aliases[kind][alias] = theirs
-            old = alias_met.get(alias, (None, None))
-            session.execute(update(ReferenceAlias).where(ReferenceAlias.alias_uuid == alias).values(target_uuid=theirs))
-            notes.append(
-                dict(
-                    table_name=ALIAS_STEP,
-                    record_uuid=alias,
-                    before=json.dumps({"alias_clock": old[0], "target_clock": old[1], "target_uuid": ours["uuid"]}),
-                    after_clock=old[0] or "",
-                )
-            )
-    table = RECORD_TABLES[kind]
-    session.execute(delete(table).where(table.uuid == ours["uuid"]))
-    notes.append(dict(table_name=kind, record_uuid=ours["uuid"], before=_dump(ours, ours), after_clock=REMOVED))
-    return notes
-
-
-def _written_at(row: dict, dots, f: str) -> tuple:
-    """When the copy's value of f was written (its dot's time; its creation for a value it was made
-    with; its last change when not known), then its UUID: an order every database agrees on."""
-    dot = clock.dot_of(dots, f)
-    if isinstance(dot, list):
-        return (dot[2], row["uuid"])
-    at = row["created_at"] if dot is None else row["updated_at"]
-    return (at.isoformat() if hasattr(at, "isoformat") else str(at), row["uuid"])
-
-
-def _first_meeting(kind: str, incoming: dict, mine: dict):
-    """Two copies of one project (village) made on two laptops, met at a join: every field that
-    differs was written on both sides, so it holds the later write and the other goes to a person."""
-    their_dots, mine_dots = clock.parse_dots(incoming.get("dots")), clock.parse_dots(mine.get("dots"))
-    taken, hard, losers, retimed = [], [], {}, []
-    for f in content_fields(kind):
-        if f == "deleted":
-            continue
-        if _same(mine.get(f), incoming.get(f)):
-            if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
-                retimed.append(f)  # the same value, written later there: a third copy meets that time
-            continue
-        hard.append(f)
-        if _written_at(incoming, their_dots, f) > _written_at(mine, mine_dots, f):
-            taken.append(f)
-            losers[f] = mine.get(f)
-        else:
-            losers[f] = incoming.get(f)
-    return tuple(taken), tuple(hard), losers, incoming["clock"], tuple(retimed)
-
-
-def _joined_write(session: Session, mine: dict, values: dict, incoming: dict, by: Operator, file_name) -> dict:
-    """The record's new columns for an alias copy's edits brought to it: a write of this database
-    (its clock ticks here, so the edit travels on), each field's dot keeping the edit's own time."""
-    replica = clock.replica(session, by.device)
-    ticked = clock.tick(mine["clock"], replica)
-    n = clock.parse(ticked)[replica]
-    dots = clock.parse_dots(mine.get("dots")) or {}
-    their_dots = clock.parse_dots(incoming.get("dots")) or {}
-    for f in values:
-        dots[f] = [replica, n, _written_at(incoming, their_dots or None, f)[0]]
-    new = dict(values, clock=ticked, dots=clock.dumps_dots(dots), version=mine["version"] + 1)
-    if any(not _same(mine.get(f), v) for f, v in values.items()):  # a value changes: who and when
-        new.update(
-            source_file=file_name,
-            updated_at=max(mine["updated_at"], incoming["updated_at"]),
-            operator=incoming["operator"],
-            device=incoming["device"],
-        )
-    return new
 
 
 def _known(session: Session):

@@ -2641,123 +2641,123 @@
         <translation>撤销导入批次 {id}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="264"/>
+        <location filename="../../qdgui/excel/merge.py" line="270"/>
         <source>Sheet {sheet}, row {row}: the record ID (UUID) is missing or damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：记录编号（UUID）缺失或损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="225"/>
+        <location filename="../../qdgui/excel/merge.py" line="228"/>
         <source>Changed here and in that laptop&apos;s copy joined to it, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>本库和那台电脑上合并为同一条的副本都改了，请逐项选择：{kind} {what}（工作表 {sheet}，第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="235"/>
+        <location filename="../../qdgui/excel/merge.py" line="240"/>
         <source>Changed in that laptop&apos;s copy joined to ours, would be brought to ours: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>那台电脑上合并为同一条的副本有修改，将带到本库：{kind} {what}（工作表 {sheet}，第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="241"/>
+        <location filename="../../qdgui/excel/merge.py" line="246"/>
         <source>Changed in that laptop&apos;s copy joined to ours, brought to ours: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>那台电脑上合并为同一条的副本有修改，已带到本库：{kind} {what}（工作表 {sheet}，第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="300"/>
+        <location filename="../../qdgui/excel/merge.py" line="304"/>
         <source>Held back, it does not pass the forms&apos; rules: {kind} {what} (sheet {sheet}, row {row}): {problems}</source>
         <translation>暂缓合并，不符合录入规则：{kind} {what}（工作表“{sheet}”第 {row} 行）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="309"/>
+        <location filename="../../qdgui/excel/merge.py" line="313"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="324"/>
+        <location filename="../../qdgui/excel/merge.py" line="354"/>
         <source>The same {kind} as one already here, would be joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，将合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="329"/>
+        <location filename="../../qdgui/excel/merge.py" line="359"/>
         <source>The same {kind} as one already here, joined: {what} (sheet {sheet}, row {row})</source>
         <translation>与本库已有{kind}相同，已合并：{what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="368"/>
+        <location filename="../../qdgui/excel/merge.py" line="415"/>
         <source>Held back, same key as a record already here: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>暂缓合并，与已有记录编号相同：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="398"/>
+        <location filename="../../qdgui/excel/merge.py" line="445"/>
         <source>A {kind} with a name close to one already here, kept apart: {name} (here: {near}; sheet {sheet}, row {row}). If they are the same, correct one of them.</source>
         <translation>名称与已有{kind}相近，未合并为同一{kind}：{name}（已有：{near}；工作表“{sheet}”第 {row} 行）。如确为同一{kind}，请更正其中之一。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="431"/>
+        <location filename="../../qdgui/excel/merge.py" line="478"/>
         <source>Looks like a record already here, would be merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>将合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="437"/>
+        <location filename="../../qdgui/excel/merge.py" line="484"/>
         <source>Looks like a record already here, merged: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已合并，但与已有记录相似，请核查：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="487"/>
+        <location filename="../../qdgui/excel/merge.py" line="534"/>
         <source>changed by hand in {file}</source>
         <translation>{file} 中手工改动</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="492"/>
+        <location filename="../../qdgui/excel/merge.py" line="539"/>
         <source>Changed by hand after the export, for a person to decide: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>导出后被手工改动，请人工确认：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="582"/>
+        <location filename="../../qdgui/excel/merge.py" line="629"/>
         <source>Changed on both sides, choose per field: {kind} {what} (sheet {sheet}, row {row}): {fields}</source>
         <translation>两边都有修改，请逐项选择：{kind} {what}（工作表“{sheet}”第 {row} 行）：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="599"/>
+        <location filename="../../qdgui/excel/merge.py" line="646"/>
         <source>Changed on both sides in different fields, would be merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，将自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="605"/>
+        <location filename="../../qdgui/excel/merge.py" line="652"/>
         <source>Changed on both sides in different fields, merged by themselves: {kind} {what} (sheet {sheet}, row {row}): from the return {fields}</source>
         <translation>两边在不同字段都有修改，已自动合并：{kind} {what}（工作表“{sheet}”第 {row} 行）：来自回传文件：{fields}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="654"/>
+        <location filename="../../qdgui/excel/merge.py" line="701"/>
         <source>Changed to the {fields} of another record here, kept as it was for a person to decide: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>改成了本库另一条记录的{fields}，本库保持原样，请人工决定：{kind} {what}（工作表 {sheet}，第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="723"/>
+        <location filename="../../qdgui/excel/merge.py" line="770"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="405"/>
-        <location filename="../../qdgui/excel/merge.py" line="734"/>
+        <location filename="../../qdgui/excel/merge.py" line="452"/>
+        <location filename="../../qdgui/excel/merge.py" line="781"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="683"/>
+        <location filename="../../qdgui/excel/merge.py" line="730"/>
         <source>Brought in, the record with the same number that held it back was deleted: {kind} {what} (sheet {sheet}, row {row})</source>
         <translation>已并入：使它暂缓合并的同编号记录已被删除：{kind} {what}（工作表“{sheet}”第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="742"/>
+        <location filename="../../qdgui/excel/joins.py" line="36"/>
         <source>Sheet {sheet}, row {row}: the field versions are damaged: &apos;{value}&apos;.</source>
         <translation>工作表“{sheet}”第 {row} 行：字段版本已损坏：“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="758"/>
+        <location filename="../../qdgui/excel/merge.py" line="794"/>
         <source>Sheet {sheet}, row {row}: the version clock “{text}” is damaged.</source>
         <translation>工作表“{sheet}”第 {row} 行：版本时钟“{text}”已损坏。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/excel/merge.py" line="975"/>
+        <location filename="../../qdgui/excel/merge.py" line="908"/>
         <source>Sheet {sheet}, row {row}: it refers to a {target} ({uuid}) that is neither in this database nor in the file.</source>
         <translation>工作表“{sheet}”第 {row} 行：引用的 {target}（{uuid}）既不在本数据库中，也不在文件中。</translation>
     </message>
@@ -2977,29 +2977,29 @@
         <translation>错误说明</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="154"/>
-        <location filename="../../qdgui/models/batches.py" line="171"/>
+        <location filename="../../qdgui/models/batches.py" line="158"/>
+        <location filename="../../qdgui/models/batches.py" line="175"/>
         <source>There is no import batch {id}.</source>
         <translation>没有导入批次 {id}。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="157"/>
-        <location filename="../../qdgui/models/batches.py" line="174"/>
+        <location filename="../../qdgui/models/batches.py" line="161"/>
+        <location filename="../../qdgui/models/batches.py" line="178"/>
         <source>Import batch {id} was already undone on {at}.</source>
         <translation>导入批次 {id} 已于 {at} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="188"/>
+        <location filename="../../qdgui/models/batches.py" line="193"/>
         <source>Import batch {id} cannot be undone with this server account: {n} of its records lie outside your account&apos;s place. Ask the server&apos;s administrator (or an account that covers them) to undo it.</source>
         <translation>导入批次 {id} 不能用此服务器账户撤销：其中 {n} 条记录不在您账户的地点范围内。请由服务器管理员（或地点范围覆盖这些记录的账户）撤销。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="203"/>
+        <location filename="../../qdgui/models/batches.py" line="210"/>
         <source>Import batch {id} cannot be undone: {n} of its records were changed after it (for example {uuid}). Undo those changes first.</source>
         <translation>导入批次 {id} 无法撤销：其中 {n} 条记录在导入后又被修改（如 {uuid}）。请先撤销那些修改。</translation>
     </message>
     <message>
-        <location filename="../../qdgui/models/batches.py" line="238"/>
+        <location filename="../../qdgui/models/batches.py" line="257"/>
         <source>Import batch {id} cannot be undone: records entered since refer to records it added ({reason}).</source>
         <translation>导入批次 {id} 无法撤销：之后录入的记录引用了该批次新增的记录（{reason}）。</translation>
     </message>
