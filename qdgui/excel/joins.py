@@ -98,14 +98,16 @@ def joined_copy_edits(kind: str, incoming: dict, mine: dict | None, met, sheet: 
             if written_at(incoming, their_dots, f) > written_at(mine, mine_dots, f):
                 retimed.append(f)
             continue
-        if clock.seen(target_at_join, ours):
-            taken.append(f)  # only that copy changed it since they met
-            continue
-        hard.append(f)
+        # The two copies' histories never met: that laptop's edit did not see our value, so the
+        # later write holds (ours may have been written, even created, after it). Ours, untouched
+        # since the join, gives way quietly; an edit of that laptop that does not hold is for a person.
         if written_at(incoming, their_dots, f) > written_at(mine, mine_dots, f):
             taken.append(f)
-            losers[f] = mine.get(f)
+            if not clock.seen(target_at_join, ours):
+                hard.append(f)
+                losers[f] = mine.get(f)
         else:
+            hard.append(f)
             losers[f] = incoming.get(f)
     return tuple(taken), tuple(hard), losers, clock.dumps(clock.join(their_clock, at_join)), tuple(retimed)
 

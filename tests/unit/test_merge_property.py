@@ -395,6 +395,15 @@ def test_any_laptops_any_order_converge_without_loss_or_duplicates(tmp_path, par
         ],
         order=[0, 2, 1],
     )
+    @example(  # found by the long run of 2026-12-03: a joined copy's edit older than the record's creation
+        script=[
+            ("project", "c", "王台旧村改造"),
+            ("exchange", "b", "c"),
+            ("households", "c", 0, 2267),
+            ("project", "a", "王台旧村改造"),
+        ],
+        order=[1, 2, 0],
+    )
     @example(  # found by the long run of 2026-12-03: a copy held back as a duplicate, deleted by its laptop
         script=[
             ("case", "a", "Q-4", 10),
