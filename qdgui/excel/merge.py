@@ -211,19 +211,16 @@ def _merge(
             if hard:
                 counts["conflicts"] += 1
                 reviews.append(
-                    dict(
-                        reason="conflict",
-                        table_name=kind,
-                        record_uuid=target,
-                        other_uuid=None,
-                        kept=dump({**mine, **new}, fields),
-                        other=dump({**mine, **new, **losers}, fields),
-                        other_clock=f"{incoming['clock']}#{uuid}",
-                        source_file=file_name,
-                        kept_by=_who(mine),
-                        kept_at=mine["updated_at"],
-                        other_by=_who(incoming),
-                        other_at=incoming["updated_at"],
+                    _conflict_item(
+                        kind,
+                        target,
+                        fields,
+                        {**mine, **new},
+                        {**mine, **new, **losers},
+                        f"{incoming['clock']}#{uuid}",
+                        file_name,
+                        mine,
+                        incoming,
                     )
                 )
                 result.review.append(
@@ -522,19 +519,17 @@ def _merge(
                     continue
                 counts["conflicts"] += 1
                 reviews.append(
-                    dict(
-                        reason="conflict",
-                        table_name=kind,
-                        record_uuid=uuid,
-                        other_uuid=None,
-                        kept=dump(mine, fields),
-                        other=dump({**mine, **{f: incoming.get(f) for f in differing}}, fields),
-                        other_clock=held_key,
-                        source_file=file_name,
-                        kept_by=_who(mine),
-                        kept_at=mine["updated_at"],
+                    _conflict_item(
+                        kind,
+                        uuid,
+                        fields,
+                        mine,
+                        {**mine, **{f: incoming.get(f) for f in differing}},
+                        held_key,
+                        file_name,
+                        mine,
+                        incoming,
                         other_by=translate("Import", "changed by hand in {file}").format(file=file_name),
-                        other_at=incoming["updated_at"],
                     )
                 )
                 result.review.append(
@@ -612,19 +607,16 @@ def _merge(
                     held, other_side = (incoming, mine) if held_theirs else (mine, incoming)
                     counts["conflicts"] += 1
                     reviews.append(
-                        dict(
-                            reason="conflict",
-                            table_name=kind,
-                            record_uuid=uuid,
-                            other_uuid=None,
-                            kept=dump(new, fields),
-                            other=dump({**new, **fm.losers}, fields),
-                            other_clock=other_side["clock"],
-                            source_file=file_name,
-                            kept_by=_who(held),
-                            kept_at=held["updated_at"],
-                            other_by=_who(other_side),
-                            other_at=other_side["updated_at"],
+                        _conflict_item(
+                            kind,
+                            uuid,
+                            fields,
+                            new,
+                            {**new, **fm.losers},
+                            other_side["clock"],
+                            file_name,
+                            held,
+                            other_side,
                         )
                     )
                     result.review.append(
@@ -684,19 +676,16 @@ def _merge(
                     new["dots"] = clock.dumps_dots(new_dots)
                 counts["conflicts"] += 1
                 reviews.append(
-                    dict(
-                        reason="conflict",
-                        table_name=kind,
-                        record_uuid=uuid,
-                        other_uuid=None,
-                        kept=dump({**mine, **new}, fields),
-                        other=dump({**mine, **new, **other}, fields),
-                        other_clock=f"{incoming['clock']}#key",
-                        source_file=file_name,
-                        kept_by=_who(mine),
-                        kept_at=mine["updated_at"],
-                        other_by=_who(incoming),
-                        other_at=incoming["updated_at"],
+                    _conflict_item(
+                        kind,
+                        uuid,
+                        fields,
+                        {**mine, **new},
+                        {**mine, **new, **other},
+                        f"{incoming['clock']}#key",
+                        file_name,
+                        mine,
+                        incoming,
                     )
                 )
                 result.review.append(
@@ -772,6 +761,25 @@ class _RuleCheck:
             translate("Import", "{field}: {message}").format(field=field_label(p.field), message=p.message)
             for p in checked.errors
         ]
+
+
+def _conflict_item(kind, uuid, fields, kept, other, other_clock, file_name, kept_side, other_side, other_by=None):
+    """A review item for a record changed on both sides: the values held and the other side's, who
+    wrote each side and when."""
+    return dict(
+        reason="conflict",
+        table_name=kind,
+        record_uuid=uuid,
+        other_uuid=None,
+        kept=dump(kept, fields),
+        other=dump(other, fields),
+        other_clock=other_clock,
+        source_file=file_name,
+        kept_by=_who(kept_side),
+        kept_at=kept_side["updated_at"],
+        other_by=other_by or _who(other_side),
+        other_at=other_side["updated_at"],
+    )
 
 
 def _who(values: dict) -> str:
